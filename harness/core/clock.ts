@@ -1,0 +1,42 @@
+/** Time is injected so scenario runs are reproducible and time checks testable. */
+export interface Clock {
+  now(): Date;
+}
+
+export class SystemClock implements Clock {
+  now(): Date {
+    return new Date();
+  }
+}
+
+/** A clock that only moves when told to. */
+export class FixedClock implements Clock {
+  #ms: number;
+
+  constructor(start: Date | string) {
+    this.#ms = new Date(start).getTime();
+    if (Number.isNaN(this.#ms)) throw new TypeError(`FixedClock: invalid start time ${String(start)}`);
+  }
+
+  now(): Date {
+    return new Date(this.#ms);
+  }
+
+  advance(ms: number): void {
+    this.#ms += ms;
+  }
+}
+
+/** A view of another clock shifted by a fixed offset: an IdP whose clock runs ahead or behind. */
+export class OffsetClock implements Clock {
+  constructor(
+    private readonly base: Clock,
+    private readonly offsetMs: number,
+  ) {}
+
+  now(): Date {
+    return new Date(this.base.now().getTime() + this.offsetMs);
+  }
+}
+
+export const DEFAULT_SCENARIO_START = '2026-01-15T09:00:00.000Z';

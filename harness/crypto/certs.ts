@@ -1,0 +1,57 @@
+import { generateKeyPairSync } from 'node:crypto';
+import forge from 'node-forge';
+
+/** Options for a self-signed test certificate; every field has a test-friendly default. */
+export interface CertOptions {
+  commonName: string;
+  organization?: string;
+  notBefore?: Date;
+  notAfter?: Date;
+  /** Hex serial number; positive (leading nibble < 8). */
+  serial?: string;
+  /** RSA modulus length in bits. */
+  modulusLength?: number;
+}
+
+export interface KeyPairPem {
+  privateKeyPem: string;
+  certPem: string;
+}
+
+export const CERT_DEFAULTS = {
+  organization: 'fedsim test only',
+  notBefore: new Date('2025-01-01T00:00:00Z'),
+  notAfter: new Date('2125-01-01T00:00:00Z'),
+  serial: '01',
+  modulusLength: 2048,
+} as const;
+
+/**
+ * Generates an RSA key pair and a self-signed X.509 certificate. The key comes from node:crypto
+ * (native, ~10x faster than forge's JS prime search); forge builds and signs the certificate.
+ */
+export function generateCertificate(options: CertOptions): KeyPairPem {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', {
+    modulusLength: options.modulusLength ?? CERT_DEFAULTS.modulusLength,
+  });
+  const privateKeyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = forge.pki.publicKeyFromPem(publicKeyPem);
+  cert.serialNumber = options.serial ?? CERT_DEFAULTS.serial;
+  cert.validity.notBefore = options.notBefore ?? CERT_DEFAULTS.notBefore;
+  cert.validity.notAfter = options.notAfter ?? CERT_DEFAULTS.notAfter;
+  const attrs = [
+    { name: 'commonName', value: options.commonName },
+    { name: 'organizationName', value: options.organization ?? CERT_DEFAULTS.organization },
+  ];
+  cert.setSubject(attrs);
+  cert.setIssuer(attrs);
+  cert.setExtensions([
+    { name: 'basicConstraints', cA: false },
+    { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
+  ]);
+  cert.sign(forge.pki.privateKeyFromPem(privateKeyPem), forge.md.sha256.create());
+  return { privateKeyPem, certPem: forge.pki.certificateToPem(cert) };
+}

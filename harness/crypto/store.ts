@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { KeyPairPem } from './certs.js';
+import { type SigningCredential, toCredential } from './credential.js';
+
+/** The committed test-only credentials in certs/, one per signing party. */
+export const CREDENTIAL_NAMES = ['org1-org2org', 'org2-dropbox', 'dropbox-sp', 'org2-sp'] as const;
+export type CredentialName = (typeof CREDENTIAL_NAMES)[number];
+
+/** certs/ at the package root, from both harness/ (vitest) and dist/harness/ (compiled). */
+export function certsDir(): string {
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+  return join(basename(root) === 'dist' ? dirname(root) : root, 'certs');
+}
+
+export function readPair(name: string, dir = certsDir()): KeyPairPem {
+  return {
+    privateKeyPem: readFileSync(join(dir, `${name}.key.pem`), 'utf8'),
+    certPem: readFileSync(join(dir, `${name}.cert.pem`), 'utf8'),
+  };
+}
+
+const cache = new Map<string, SigningCredential>();
+
+/** Loads and parses a committed credential once per process. */
+export function loadCredential(name: CredentialName): SigningCredential {
+  let cred = cache.get(name);
+  if (!cred) {
+    cred = toCredential(readPair(name));
+    cache.set(name, cred);
+  }
+  return cred;
+}

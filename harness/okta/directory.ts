@@ -1,0 +1,265 @@
+import type { Clock } from '../core/clock.js';
+import { FedsimError } from '../core/errors.js';
+import type { IdGenerator } from '../core/ids.js';
+
+/** An Okta org's user directory: Okta's statuses, lifecycle rules and error codes. */
+export const OKTA_STATUSES = [
+  'STAGED',
+  'PROVISIONED',
+  'ACTIVE',
+  'RECOVERY',
+  'LOCKED_OUT',
+  'PASSWORD_EXPIRED',
+  'SUSPENDED',
+  'DEPROVISIONED',
+] as const;
+
+export type OktaStatus = (typeof OKTA_STATUSES)[number];
+
+export const PROVIDER_TYPES = ['OKTA', 'FEDERATION', 'ACTIVE_DIRECTORY', 'LDAP', 'SOCIAL', 'IMPORT'] as const;
+
+export type ProviderType = (typeof PROVIDER_TYPES)[number];
+
+export interface OktaProfile {
+  login: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  mobilePhone?: string | null;
+  [attr: string]: unknown;
+}
+
+export interface OktaUser {
+  id: string;
+  status: OktaStatus;
+  created: Date;
+  activated: Date | null;
+  statusChanged: Date | null;
+  lastLogin: Date | null;
+  lastUpdated: Date;
+  passwordChanged: Date | null;
+  profile: OktaProfile;
+  provider: ProviderType;
+  /** Kept only so the harness can check a password sign-in; never serialised. */
+  password?: string;
+  /** Which system masters the profile (an IdP id after JIT with profileMaster), else undefined. */
+  profileMasteredBy?: string;
+}
+
+export interface CreateUserOptions {
+  activate?: boolean;
+  provider?: ProviderType;
+  password?: string;
+}
+
+const LOGIN_MIN = 5;
+const LOGIN_MAX = 100;
+
+function notFound(idOrLogin: string): FedsimError {
+  return new FedsimError('OKTA_E0000007', `Not found: Resource not found: ${idOrLogin} (User)`, {
+    status: 404,
+    actual: idOrLogin,
+  });
+}
+
+function wrongStatus(user: OktaUser, action: string, allowed: OktaStatus[]): FedsimError {
+  return new FedsimError(
+    'OKTA_E0000038',
+    `This operation is not allowed in the user's current status: cannot ${action} a user in status ${user.status}`,
+    { status: 403, expected: allowed, actual: user.status },
+  );
+}
+
+export class Directory {
+  readonly #users = new Map<string, OktaUser>();
+  readonly #byLogin = new Map<string, string>();
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+  ) {}
+
+  /** Creates a user; the status follows Okta's rules for `activate`, provider and password. */
+  create(profile: OktaProfile, options: CreateUserOptions = {}): OktaUser {
+    this.#validateProfile(profile);
+    const key = profile.login.toLowerCase();
+    if (this.#byLogin.has(key)) {
+      throw new FedsimError('OKTA_E0000001', 'Api validation failed: login', {
+        status: 400,
+        expected: 'a login not yet used in this org',
+        actual: profile.login,
+        hint: 'login: An object with this field already exists in the current organization',
+      });
+    }
+    const now = this.clock.now();
+    const provider = options.provider ?? 'OKTA';
+    const activate = options.activate ?? true;
+    let status: OktaStatus = 'STAGED';
+    if (activate) status = options.password || provider === 'FEDERATION' ? 'ACTIVE' : 'PROVISIONED';
+    const user: OktaUser = {
+      id: this.ids.okta('00u'),
+      status,
+      created: now,
+      activated: activate ? now : null,
+      statusChanged: activate ? now : null,
+      lastLogin: null,
+      lastUpdated: now,
+      passwordChanged: options.password ? now : null,
+      profile: { mobilePhone: null, ...profile },
+      provider,
+      password: options.password,
+    };
+    this.#users.set(user.id, user);
+    this.#byLogin.set(key, user.id);
+    return user;
+  }
+
+  /** By id or by login (case-insensitive), as `GET /api/v1/users/{id|login}`. */
+  find(idOrLogin: string): OktaUser | undefined {
+    const byId = this.#users.get(idOrLogin);
+    if (byId) return byId;
+    const id = this.#byLogin.get(idOrLogin.toLowerCase());
+    return id ? this.#users.get(id) : undefined;
+  }
+
+  get(idOrLogin: string): OktaUser {
+    const user = this.find(idOrLogin);
+    if (!user) throw notFound(idOrLogin);
+    return user;
+  }
+
+  /** All users in creation order. */
+  all(): OktaUser[] {
+    return [...this.#users.values()];
+  }
+
+  findBy(attr: string, value: string): OktaUser[] {
+    const wanted = value.toLowerCase();
+    return this.all().filter((u) => String(u.profile[attr] ?? '').toLowerCase() === wanted);
+  }
+
+  /** Partial profile update (`POST /api/v1/users/{id}`). */
+  update(idOrLogin: string, changes: Partial<OktaProfile>): OktaUser {
+    const user = this.get(idOrLogin);
+    return this.#setProfile(user, { ...user.profile, ...changes });
+  }
+
+  /** Full profile replace (`PUT /api/v1/users/{id}`). */
+  replace(idOrLogin: string, profile: OktaProfile): OktaUser {
+    return this.#setProfile(this.get(idOrLogin), profile);
+  }
+
+  activate(idOrLogin: string): OktaUser {
+    const user = this.get(idOrLogin);
+    if (user.status === 'ACTIVE') {
+      throw new FedsimError('OKTA_E0000016', 'Activation failed because the user is already active', {
+        status: 403,
+        actual: user.status,
+      });
+    }
+    if (user.status !== 'STAGED' && user.status !== 'DEPROVISIONED') {
+      throw wrongStatus(user, 'activate', ['STAGED', 'DEPROVISIONED']);
+    }
+    const next: OktaStatus = user.password || user.provider === 'FEDERATION' ? 'ACTIVE' : 'PROVISIONED';
+    user.activated = this.clock.now();
+    return this.#setStatus(user, next);
+  }
+
+  deactivate(idOrLogin: string): OktaUser {
+    const user = this.get(idOrLogin);
+    if (user.status === 'DEPROVISIONED') throw wrongStatus(user, 'deactivate', ['ACTIVE', 'STAGED', 'SUSPENDED']);
+    return this.#setStatus(user, 'DEPROVISIONED');
+  }
+
+  reactivate(idOrLogin: string): OktaUser {
+    const user = this.get(idOrLogin);
+    if (user.status !== 'PROVISIONED' && user.status !== 'RECOVERY') {
+      throw wrongStatus(user, 'reactivate', ['PROVISIONED', 'RECOVERY']);
+    }
+    return this.#setStatus(user, 'PROVISIONED');
+  }
+
+  suspend(idOrLogin: string): OktaUser {
+    const user = this.get(idOrLogin);
+    if (user.status !== 'ACTIVE') throw wrongStatus(user, 'suspend', ['ACTIVE']);
+    return this.#setStatus(user, 'SUSPENDED');
+  }
+
+  unsuspend(idOrLogin: string): OktaUser {
+    const user = this.get(idOrLogin);
+    if (user.status !== 'SUSPENDED') throw wrongStatus(user, 'unsuspend', ['SUSPENDED']);
+    return this.#setStatus(user, 'ACTIVE');
+  }
+
+  /** Okta locks an active user out after too many failed sign-ins; `unlock` undoes it. */
+  lockOut(idOrLogin: string): OktaUser {
+    const user = this.get(idOrLogin);
+    if (user.status !== 'ACTIVE') throw wrongStatus(user, 'lock out', ['ACTIVE']);
+    return this.#setStatus(user, 'LOCKED_OUT');
+  }
+
+  unlock(idOrLogin: string): OktaUser {
+    const user = this.get(idOrLogin);
+    if (user.status !== 'LOCKED_OUT') throw wrongStatus(user, 'unlock', ['LOCKED_OUT']);
+    return this.#setStatus(user, 'ACTIVE');
+  }
+
+  /** Okta deletes only deprovisioned users. */
+  delete(idOrLogin: string): void {
+    const user = this.get(idOrLogin);
+    if (user.status !== 'DEPROVISIONED') throw wrongStatus(user, 'delete', ['DEPROVISIONED']);
+    this.#users.delete(user.id);
+    this.#byLogin.delete(user.profile.login.toLowerCase());
+  }
+
+  recordLogin(user: OktaUser): void {
+    user.lastLogin = this.clock.now();
+  }
+
+  #setStatus(user: OktaUser, status: OktaStatus): OktaUser {
+    const now = this.clock.now();
+    user.status = status;
+    user.statusChanged = now;
+    user.lastUpdated = now;
+    return user;
+  }
+
+  #setProfile(user: OktaUser, profile: OktaProfile): OktaUser {
+    this.#validateProfile(profile);
+    const oldKey = user.profile.login.toLowerCase();
+    const newKey = profile.login.toLowerCase();
+    if (newKey !== oldKey && this.#byLogin.has(newKey)) {
+      throw new FedsimError('OKTA_E0000001', 'Api validation failed: login', {
+        status: 400,
+        actual: profile.login,
+        hint: 'login: An object with this field already exists in the current organization',
+      });
+    }
+    this.#byLogin.delete(oldKey);
+    this.#byLogin.set(newKey, user.id);
+    user.profile = profile;
+    user.lastUpdated = this.clock.now();
+    return user;
+  }
+
+  #validateProfile(profile: OktaProfile): void {
+    const causes: string[] = [];
+    const login = typeof profile.login === 'string' ? profile.login : '';
+    if (login.length < LOGIN_MIN || login.length > LOGIN_MAX) {
+      causes.push(`login: The field must be between ${LOGIN_MIN} and ${LOGIN_MAX} characters`);
+    }
+    for (const field of ['email', 'firstName', 'lastName'] as const) {
+      if (typeof profile[field] !== 'string' || profile[field] === '') causes.push(`${field}: The field cannot be left blank`);
+    }
+    if (typeof profile.email === 'string' && profile.email !== '' && !profile.email.includes('@')) {
+      causes.push('email: Does not match required pattern');
+    }
+    if (causes.length > 0) {
+      throw new FedsimError('OKTA_E0000001', `Api validation failed: ${causes.join('; ')}`, {
+        status: 400,
+        actual: profile,
+        hint: causes.join('; '),
+      });
+    }
+  }
+}

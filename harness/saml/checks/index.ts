@@ -1,0 +1,34 @@
+import { audienceCheck, issuerCheck, nameIdCheck, statusCheck } from './identity.js';
+import { bearerCheck, destinationCheck, recipientCheck } from './endpoints.js';
+import { inResponseToCheck, replayCheck } from './session.js';
+import { assertionCountCheck, signatureCheck, signedElementCheck } from './signature.js';
+import { notBeforeCheck, notOnOrAfterCheck, subjectNotOnOrAfterCheck } from './time.js';
+import type { Check, CheckContext, CheckResult } from './types.js';
+
+export type { Check, CheckContext, CheckResult } from './types.js';
+
+/** The SP check table, in the order a failure is reported: integrity first, then meaning. */
+export const CHECKS: readonly Check[] = [
+  signatureCheck,
+  assertionCountCheck,
+  signedElementCheck,
+  issuerCheck,
+  statusCheck,
+  destinationCheck,
+  bearerCheck,
+  recipientCheck,
+  audienceCheck,
+  notBeforeCheck,
+  notOnOrAfterCheck,
+  subjectNotOnOrAfterCheck,
+  nameIdCheck,
+  inResponseToCheck,
+  replayCheck,
+];
+
+export function runChecks(ctx: CheckContext, checks: readonly Check[] = CHECKS): CheckResult[] {
+  return checks.map((check) => {
+    const { code, ...rest } = check.run(ctx);
+    return { check: check.name, code: code ?? check.code, ...rest };
+  });
+}

@@ -1,0 +1,56 @@
+import type { SignatureOutcome } from '../verify.js';
+import { type Check, outcome } from './types.js';
+
+function describe(name: string, s: SignatureOutcome): string {
+  if (!s.present) return `${name} unsigned`;
+  return s.valid ? `${name} signature valid` : `${name} signature invalid (${s.error ?? 'did not verify'})`;
+}
+
+/** Signatures per the IdP's scope, verified against the trusted certs only. */
+export const signatureCheck: Check = {
+  name: 'signature',
+  code: 'SAML_SIGNATURE_INVALID',
+  run({ message, profile }) {
+    const { response, assertion } = message.signatures;
+    const actual = `${describe('Response', response)}; ${describe('Assertion', assertion)}`;
+    const broken = [response, assertion].find((s) => s.present && !s.valid);
+    if (broken) {
+      return {
+        ...outcome(false, `signatures that verify with the trusted certificate (${profile.trustedCerts.map((c) => c.sha256.slice(0, 23)).join(', ')})`, actual,
+          `The digital signature in the SAML response did not validate with the IdP's certificate. Upload ${profile.labels.idpApp}'s current signing certificate to ${profile.labels.sp}, or check that nothing altered the message in transit.`),
+        code: 'SAML_SIGNATURE_INVALID',
+      };
+    }
+    const required = { RESPONSE: response.valid, TOKEN: assertion.valid, ANY: response.valid || assertion.valid }[profile.signatureScope];
+    const wanted = { RESPONSE: 'a signed Response', TOKEN: 'a signed Assertion', ANY: 'a signed Response or Assertion' }[profile.signatureScope];
+    return {
+      ...outcome(required, wanted, actual,
+        `${profile.labels.sp} requires ${wanted} (signature scope ${profile.signatureScope}). In ${profile.labels.idpApp} turn on signing of the ${profile.signatureScope === 'RESPONSE' ? 'response' : 'assertion'}, or change the scope.`),
+      code: 'SAML_SIGNATURE_MISSING',
+    };
+  },
+};
+
+/** The assertion whose Subject and Attributes are used must be covered by a verified signature. */
+export const signedElementCheck: Check = {
+  name: 'signed-element',
+  code: 'SAML_SIGNED_ELEMENT_MISMATCH',
+  run({ message }) {
+    const covered = message.assertionSource !== 'unsigned' && message.assertion !== undefined;
+    return outcome(covered, 'the assertion read is covered by a verified signature',
+      covered ? `read from the ${message.assertionSource.replace('-', ' ')}` : 'the assertion is not covered by any verified signature',
+      'Only signed content is trusted; an unsigned or wrapped assertion is ignored.');
+  },
+};
+
+/** Exactly one Assertion, a direct child of the Response: anything else is a wrapping attempt. */
+export const assertionCountCheck: Check = {
+  name: 'assertion-count',
+  code: 'SAML_ASSERTION_COUNT',
+  run({ message }) {
+    const ok = message.assertionCount === 1 && message.assertionInPlace;
+    return outcome(ok, 'exactly one Assertion, a direct child of the Response',
+      `${message.assertionCount} assertion(s)${message.assertionInPlace ? '' : ', none directly under the Response'}`,
+      'A Response carries one Assertion; extra or nested assertions are how signature-wrapping attacks work.');
+  },
+};

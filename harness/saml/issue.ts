@@ -1,0 +1,91 @@
+import type { Clock } from '../core/clock.js';
+import type { IdGenerator } from '../core/ids.js';
+import type { SigningCredential } from '../crypto/credential.js';
+import { NAMEID_FORMAT, type NameIdFormatName, type SignatureAlgorithmName } from './constants.js';
+import { assertionXml, type ResponseFields, responseXml } from './response-xml.js';
+import { signElement } from './sign.js';
+import { escapeXml } from './xml.js';
+
+/** How an IdP app signs and shapes its responses (per app, as Okta's SAML settings). */
+export interface IssuerSettings {
+  issuer: string;
+  credential: SigningCredential;
+  signResponse: boolean;
+  signAssertion: boolean;
+  signatureAlgorithm: SignatureAlgorithmName;
+  nameIdFormat: NameIdFormatName;
+  /** How long the assertion is valid around its issue instant, as Okta's 5 minutes. */
+  validityMs: number;
+}
+
+export const ISSUER_DEFAULTS = {
+  signResponse: true,
+  signAssertion: true,
+  signatureAlgorithm: 'SHA-256',
+  nameIdFormat: 'unspecified',
+  validityMs: 5 * 60 * 1000,
+} as const satisfies Partial<IssuerSettings>;
+
+/** What one sign-in sends: to whom, about whom. */
+export interface ResponseRequest {
+  acsUrl: string;
+  audience: string;
+  nameId: string;
+  attributes: Record<string, string | string[]>;
+  inResponseTo?: string;
+  /** Overrides for building deliberately broken responses in tests and attacks. */
+  overrides?: Partial<ResponseFields>;
+}
+
+export interface IssuedResponse {
+  xml: string;
+  base64: string;
+  fields: ResponseFields;
+}
+
+export function issueResponse(
+  settings: IssuerSettings,
+  request: ResponseRequest,
+  deps: { clock: Clock; ids: IdGenerator },
+): IssuedResponse {
+  const now = deps.clock.now();
+  const fields: ResponseFields = {
+    responseId: deps.ids.saml(),
+    assertionId: deps.ids.saml(),
+    issueInstant: now,
+    issuer: settings.issuer,
+    destination: request.acsUrl,
+    inResponseTo: request.inResponseTo,
+    nameId: request.nameId,
+    nameIdFormat: NAMEID_FORMAT[settings.nameIdFormat],
+    recipient: request.acsUrl,
+    audience: request.audience,
+    notBefore: new Date(now.getTime() - settings.validityMs),
+    notOnOrAfter: new Date(now.getTime() + settings.validityMs),
+    subjectNotOnOrAfter: new Date(now.getTime() + settings.validityMs),
+    sessionIndex: deps.ids.saml(),
+    attributes: request.attributes,
+    ...request.overrides,
+  };
+  let assertion = assertionXml(fields);
+  if (settings.signAssertion) {
+    assertion = signElement(assertion, fields.assertionId, 'Assertion', settings.credential, settings.signatureAlgorithm);
+  }
+  let xml = responseXml(fields, assertion);
+  if (settings.signResponse) {
+    xml = signElement(xml, fields.responseId, 'Response', settings.credential, settings.signatureAlgorithm);
+  }
+  return { xml, base64: Buffer.from(xml, 'utf8').toString('base64'), fields };
+}
+
+/** The auto-submitting HTML form an IdP answers with (HTTP-POST binding). */
+export function postFormHtml(acsUrl: string, samlResponse: string, relayState?: string): string {
+  const relay = relayState ? `<input type="hidden" name="RelayState" value="${escapeXml(relayState)}"/>` : '';
+  return (
+    '<!DOCTYPE html><html><head><meta charset="utf-8"><title>Signing in…</title></head>' +
+    '<body onload="document.forms[0].submit()">' +
+    `<form method="POST" action="${escapeXml(acsUrl)}">` +
+    `<input type="hidden" name="SAMLResponse" value="${escapeXml(samlResponse)}"/>${relay}` +
+    '<noscript><button type="submit">Continue</button></noscript></form></body></html>'
+  );
+}

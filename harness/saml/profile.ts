@@ -1,0 +1,30 @@
+import type { CertInfo } from '../crypto/credential.js';
+import type { SignatureScope } from './constants.js';
+
+/** What an SP expects of the responses it accepts: everything the check table compares against. */
+export interface SpProfile {
+  /** Entity id of the trusted IdP (Issuer of Response and Assertion). */
+  idpIssuer: string;
+  /** Trusted signing certs: the primary and, during a rollover, one more. Never KeyInfo. */
+  trustedCerts: readonly CertInfo[];
+  /** This SP's entity id, the Audience it requires. */
+  audience: string;
+  /** This SP's ACS URL: required Destination and Recipient. */
+  acsUrl: string;
+  signatureScope: SignatureScope;
+  maxClockSkewMs: number;
+  /** Whether IdP-initiated (unsolicited) responses are accepted. */
+  allowUnsolicited: boolean;
+  /** Names used in hints, so a fix reads as "in org1's Org2Org app set …". */
+  labels: { idpApp: string; sp: string };
+}
+
+/** Per-session state an SP keeps between messages. */
+export interface SpState {
+  /** AuthnRequest ids this browser session is waiting answers for. */
+  outstandingRequestIds: ReadonlySet<string>;
+  /** Assertion ids already accepted (and not yet expired). */
+  usedAssertionIds: { has(id: string): boolean };
+}
+
+export const EMPTY_SP_STATE: SpState = { outstandingRequestIds: new Set(), usedAssertionIds: new Set() };

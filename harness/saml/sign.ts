@@ -1,0 +1,36 @@
+import { SignedXml } from 'xml-crypto';
+import type { SigningCredential } from '../crypto/credential.js';
+import { ALGORITHMS, type SignatureAlgorithmName } from './constants.js';
+
+/**
+ * Enveloped XML signature over the element with `id`, placed right after that element's Issuer
+ * (where SAML's schema wants it), exclusive C14N, KeyInfo carrying the signing certificate.
+ */
+export function signElement(
+  xml: string,
+  id: string,
+  localName: 'Response' | 'Assertion',
+  credential: SigningCredential,
+  algorithm: SignatureAlgorithmName,
+): string {
+  const alg = ALGORITHMS[algorithm];
+  const sig = new SignedXml({
+    privateKey: credential.privateKeyPem,
+    publicCert: credential.cert.pem,
+    signatureAlgorithm: alg.signature,
+    canonicalizationAlgorithm: ALGORITHMS.exclusiveC14n,
+  });
+  sig.addReference({
+    xpath: `//*[local-name(.)='${localName}' and @ID='${id}']`,
+    transforms: [ALGORITHMS.envelopedSignature, ALGORITHMS.exclusiveC14n],
+    digestAlgorithm: alg.digest,
+  });
+  sig.computeSignature(xml, {
+    prefix: 'ds',
+    location: {
+      reference: `//*[local-name(.)='${localName}' and @ID='${id}']/*[local-name(.)='Issuer']`,
+      action: 'after',
+    },
+  });
+  return sig.getSignedXml();
+}
