@@ -48,6 +48,8 @@ export const ERROR_CODES = [
   'IDP_USERNAME_NOT_UNIQUE',
   'IDP_USER_INACTIVE',
   'IDP_TEMPLATE_INVALID',
+  'IDP_SUBJECT_FILTER',
+  'IDP_MATCH_AMBIGUOUS',
   // apps and sessions
   'APP_NOT_ASSIGNED',
   'AUTH_INVALID_CREDENTIALS',
@@ -117,6 +119,10 @@ export class FedsimError extends Error {
     if (this.hint !== undefined) out.hint = this.hint;
     return out;
   }
+}
+
+export function isErrorCode(value: string): value is ErrorCode {
+  return (ERROR_CODES as readonly string[]).includes(value);
 }
 
 export function isFedsimError(err: unknown): err is FedsimError {

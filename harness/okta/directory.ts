@@ -74,6 +74,8 @@ export class Directory {
   readonly #users = new Map<string, OktaUser>();
   readonly #byLogin = new Map<string, string>();
 
+  readonly #listeners: ((user: OktaUser) => void)[] = [];
+
   constructor(
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
@@ -110,6 +112,7 @@ export class Directory {
       password: options.password,
     };
     this.#users.set(user.id, user);
+    this.#notify(user);
     this.#byLogin.set(key, user.id);
     return user;
   }
@@ -167,7 +170,8 @@ export class Directory {
 
   deactivate(idOrLogin: string): OktaUser {
     const user = this.get(idOrLogin);
-    if (user.status === 'DEPROVISIONED') throw wrongStatus(user, 'deactivate', ['ACTIVE', 'STAGED', 'SUSPENDED']);
+    if (user.status === 'DEPROVISIONED')
+      throw wrongStatus(user, 'deactivate', ['ACTIVE', 'STAGED', 'SUSPENDED']);
     return this.#setStatus(user, 'DEPROVISIONED');
   }
 
@@ -212,6 +216,15 @@ export class Directory {
     this.#byLogin.delete(user.profile.login.toLowerCase());
   }
 
+  /** Called after every create, profile change and status change (org2 pushes these downstream). */
+  onChange(listener: (user: OktaUser) => void): void {
+    this.#listeners.push(listener);
+  }
+
+  #notify(user: OktaUser): void {
+    for (const listener of this.#listeners) listener(user);
+  }
+
   recordLogin(user: OktaUser): void {
     user.lastLogin = this.clock.now();
   }
@@ -221,6 +234,7 @@ export class Directory {
     user.status = status;
     user.statusChanged = now;
     user.lastUpdated = now;
+    this.#notify(user);
     return user;
   }
 
@@ -239,6 +253,7 @@ export class Directory {
     this.#byLogin.set(newKey, user.id);
     user.profile = profile;
     user.lastUpdated = this.clock.now();
+    this.#notify(user);
     return user;
   }
 
@@ -249,13 +264,16 @@ export class Directory {
       causes.push(`login: The field must be between ${LOGIN_MIN} and ${LOGIN_MAX} characters`);
     }
     for (const field of ['email', 'firstName', 'lastName'] as const) {
-      if (typeof profile[field] !== 'string' || profile[field] === '') causes.push(`${field}: The field cannot be left blank`);
+      if (typeof profile[field] !== 'string' || profile[field] === '')
+        causes.push(`${field}: The field cannot be left blank`);
     }
     if (typeof profile.email === 'string' && profile.email !== '' && !profile.email.includes('@')) {
       causes.push('email: Does not match required pattern');
     }
     if (causes.length > 0) {
-      throw new FedsimError('OKTA_E0000001', `Api validation failed: ${causes.join('; ')}`, {
+      // Okta's summary names the fields; what is wrong with each goes in the causes (hint).
+      const fields = causes.map((cause) => cause.slice(0, cause.indexOf(':')));
+      throw new FedsimError('OKTA_E0000001', `Api validation failed: ${fields.join(', ')}`, {
         status: 400,
         actual: profile,
         hint: causes.join('; '),

@@ -1,0 +1,59 @@
+import type { Response } from 'express';
+import type { FedsimError } from './errors.js';
+
+export function escapeHtml(value: unknown): string {
+  return String(value)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+const STYLE =
+  'body{font-family:system-ui,sans-serif;margin:0;background:#f4f5f7;color:#1d1d21}' +
+  'header{padding:12px 24px;color:#fff}main{max-width:720px;margin:32px auto;background:#fff;padding:24px 32px;border-radius:8px;box-shadow:0 1px 3px #0002}' +
+  'form label{display:block;margin:12px 0 4px}input[type=text],input[type=password]{width:100%;padding:8px;box-sizing:border-box}' +
+  'button{margin-top:16px;padding:8px 20px;border:0;border-radius:4px;background:#1662dd;color:#fff;cursor:pointer}' +
+  '.tiles{display:flex;gap:16px;flex-wrap:wrap;padding:0;list-style:none}.tiles a{display:block;width:140px;padding:24px 8px;text-align:center;border:1px solid #ccd;border-radius:8px;text-decoration:none;color:#1d1d21;background:#fafbff}' +
+  '.error{border-left:4px solid #d93934;padding-left:16px}.code{font-family:monospace;color:#d93934}.hint{color:#555}dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px}dt{font-weight:600}';
+
+export interface PageOptions {
+  title: string;
+  party: string;
+  color: string;
+  body: string;
+  head?: string;
+}
+
+export function page({ title, party, color, body, head = '' }: PageOptions): string {
+  return (
+    `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>` +
+    `<style>${STYLE}</style>${head}</head><body><header style="background:${color}"><strong>${escapeHtml(party)}</strong></header>` +
+    `<main>${body}</main></body></html>`
+  );
+}
+
+/** The meta tag the user agent and scenario runner read to learn why a page refused. */
+export const ERROR_META = 'fedsim-error-code';
+
+/** Renders a refusal: the stable code, the message, what to change, and the HTTP status. */
+export function sendError(res: Response, err: FedsimError, party: string, color: string): void {
+  const body =
+    `<section class="error" data-error-code="${escapeHtml(err.code)}"><h1>Sign-in failed</h1>` +
+    `<p class="code">${escapeHtml(err.code)}</p><p class="message">${escapeHtml(err.message)}</p>` +
+    (err.hint ? `<p class="hint">${escapeHtml(err.hint)}</p>` : '') +
+    '</section>';
+  res
+    .status(err.status ?? 400)
+    .type('html')
+    .send(
+      page({
+        title: `${party}: ${err.code}`,
+        party,
+        color,
+        body,
+        head: `<meta name="${ERROR_META}" content="${escapeHtml(err.code)}"><meta name="fedsim-error-message" content="${escapeHtml(err.message)}">`,
+      }),
+    );
+}

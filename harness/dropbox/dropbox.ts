@@ -1,0 +1,129 @@
+import express, { type Express, type Request, type Response } from 'express';
+import type { Clock } from '../core/clock.js';
+import { FedsimError, toFedsimError } from '../core/errors.js';
+import { sendError } from '../core/html.js';
+import type { IdGenerator } from '../core/ids.js';
+import { SessionStore } from '../core/sessions.js';
+import type { CertInfo } from '../crypto/credential.js';
+import type { SpProfile } from '../saml/profile.js';
+import { ServiceProvider } from '../saml/sp.js';
+import { createScimRouter } from '../scim/server.js';
+import { DROPBOX_COLOR, homePage, joinTeamPage, signInPage } from './pages.js';
+import { Team } from './team.js';
+
+export interface DropboxOptions {
+  clock: Clock;
+  ids: IdGenerator;
+  teamName: string;
+  entityId: string;
+  scimToken: string;
+  deactivation: 'suspend' | 'remove';
+  maxClockSkewMs: number;
+  /** The IdP dropbox trusts: org2's Dropbox app. */
+  idp: () => { issuer: string; certs: CertInfo[] };
+}
+
+export const DROPBOX_ACS_PATH = '/saml_login';
+const PARTY = 'Dropbox Business';
+
+/** Dropbox Business: SAML SP with team membership and first-time confirmation, plus its SCIM server. */
+export class Dropbox {
+  readonly team: Team;
+  readonly sp: ServiceProvider;
+  readonly sessions: SessionStore<{ memberId: string; confirmed: boolean }>;
+  url = '';
+
+  constructor(readonly options: DropboxOptions) {
+    this.team = new Team(options.clock, options.ids, { deactivation: options.deactivation });
+    this.sp = new ServiceProvider(() => this.spProfile(), options.clock);
+    this.sessions = new SessionStore('dbx_session', options.ids);
+  }
+
+  get acsUrl(): string {
+    return `${this.url}${DROPBOX_ACS_PATH}`;
+  }
+
+  get scimUrl(): string {
+    return `${this.url}/scim/v2`;
+  }
+
+  spProfile(): SpProfile {
+    const idp = this.options.idp();
+    return {
+      idpIssuer: idp.issuer,
+      trustedCerts: idp.certs,
+      audience: this.options.entityId,
+      acsUrl: this.acsUrl,
+      signatureScope: 'ANY',
+      maxClockSkewMs: this.options.maxClockSkewMs,
+      allowUnsolicited: true,
+      labels: { idpApp: "org2's Dropbox Business app", sp: 'Dropbox (Admin console > Security > SSO)' },
+    };
+  }
+
+  createApp(): Express {
+    const app = express();
+    app.use('/scim/v2', createScimRouter({ team: this.team, token: this.options.scimToken, baseUrl: () => this.url }));
+    app.use(express.urlencoded({ extended: false, limit: '512kb' }));
+    app.get('/', (_req, res) => res.redirect('/home'));
+    app.get('/login', (_req, res) => res.type('html').send(signInPage()));
+    app.post(DROPBOX_ACS_PATH, (req, res) => this.#acs(req, res));
+    app.post('/team/join', (req, res) => {
+      const session = this.sessions.get(req);
+      if (!session) return res.redirect('/login');
+      this.team.confirm(session.memberId);
+      this.sessions.set(req, res, { memberId: session.memberId, confirmed: true });
+      return res.redirect(303, '/home');
+    });
+    app.get('/home', (req, res) => {
+      const member = this.#signedIn(req);
+      if (!member) return res.redirect('/login');
+      return res.type('html').send(homePage(member, this.options.teamName));
+    });
+    app.post('/2/users/get_current_account', (req, res) => this.#currentAccount(req, res));
+    app.get('/2/users/get_current_account', (req, res) => this.#currentAccount(req, res));
+    return app;
+  }
+
+  #currentAccount(req: Request, res: Response): void {
+    const member = this.#signedIn(req);
+    if (!member) {
+      res.status(401).json({ error_summary: 'invalid_access_token/', error: { '.tag': 'invalid_access_token' } });
+      return;
+    }
+    res.json({ account_id: `dbid:${member.id}`, email: member.email, name: { display_name: member.displayName }, team_member_id: member.id });
+  }
+
+  #signedIn(req: Request) {
+    const session = this.sessions.get(req);
+    const member = session?.confirmed ? this.team.find(session.memberId) : undefined;
+    return member?.state === 'active' ? member : undefined;
+  }
+
+  #acs(req: Request, res: Response): void {
+    try {
+      const { assertion } = this.sp.accept(req.body?.SAMLResponse);
+      const email = assertion.nameId ?? '';
+      const member = this.team.findByUserName(email);
+      if (!member) {
+        throw new FedsimError('DROPBOX_MEMBER_NOT_FOUND', `${email} is not a member of the ${this.options.teamName} team`, {
+          status: 403, actual: email, hint: 'Assign the user to Dropbox Business in org2 so provisioning invites them.',
+        });
+      }
+      if (member.state !== 'active' && member.state !== 'invited') {
+        throw new FedsimError('DROPBOX_MEMBER_SUSPENDED', `${email} is ${member.state} in the ${this.options.teamName} team`, {
+          status: 403, actual: member.state, hint: 'A team admin (or provisioning from org2) must reactivate the member.',
+        });
+      }
+      const confirmed = member.state === 'active';
+      this.sessions.set(req, res, { memberId: member.id, confirmed });
+      if (!confirmed) {
+        res.type('html').send(joinTeamPage(member, this.options.teamName));
+        return;
+      }
+      res.redirect(303, '/home');
+    } catch (err) {
+      sendError(res, toFedsimError(err, 'SAML_XML_INVALID'), PARTY, DROPBOX_COLOR);
+    }
+  }
+}

@@ -1,0 +1,95 @@
+import type { Request } from 'express';
+import type { OktaUser } from '../directory.js';
+import { validationError } from './errors.js';
+import { parseUserFilter } from './filter.js';
+
+// The query string of `/users` routes: flags, `filter`/`search`/`q`, and the `limit`/`after` cursor.
+
+const MAX_LIMIT = 200;
+
+export function queryParam(req: Request, name: string): string | undefined {
+  const value = req.query[name];
+  if (value === undefined || typeof value === 'string') return value;
+  throw validationError([`${name}: The parameter must be given once`]);
+}
+
+export function booleanParam(req: Request, name: string, fallback: boolean): boolean {
+  const value = queryParam(req, name);
+  if (value === undefined) return fallback;
+  if (value === 'true' || value === 'false') return value === 'true';
+  throw validationError([`${name}: The value must be true or false`]);
+}
+
+/** Okta caps `limit` at 200 rather than rejecting larger values. */
+export function limitParam(req: Request): number {
+  const value = queryParam(req, 'limit');
+  if (value === undefined) return MAX_LIMIT;
+  if (!/^\d+$/.test(value) || Number(value) < 1) {
+    throw validationError(['limit: The value must be a positive integer']);
+  }
+  return Math.min(Number(value), MAX_LIMIT);
+}
+
+const Q_FIELDS = ['login', 'email', 'firstName', 'lastName'];
+
+/** `q`: a case-insensitive prefix of login, email, first or last name. */
+function startsWith(q: string): (user: OktaUser) => boolean {
+  const prefix = q.toLowerCase();
+  return (u) =>
+    Q_FIELDS.some((field) =>
+      String(u.profile[field] ?? '')
+        .toLowerCase()
+        .startsWith(prefix),
+    );
+}
+
+/** What `GET /users` returns for `filter`, `search` and `q`, in creation order. */
+export function listPredicate(req: Request): (user: OktaUser) => boolean {
+  const tests: ((user: OktaUser) => boolean)[] = [];
+  let mentionsStatus = false;
+  for (const mode of ['filter', 'search'] as const) {
+    const expr = queryParam(req, mode);
+    if (expr === undefined) continue;
+    const parsed = parseUserFilter(expr, mode);
+    tests.push(parsed.matches);
+    mentionsStatus ||= parsed.mentionsStatus;
+  }
+  const q = queryParam(req, 'q');
+  if (q !== undefined) tests.push(startsWith(q));
+  if (!mentionsStatus) tests.push((u) => u.status !== 'DEPROVISIONED');
+  return (user) => tests.every((t) => t(user));
+}
+
+/** Users after the cursor: `after` is the id of the previous page's last user. */
+export function afterCursor(users: OktaUser[], after: string | undefined): OktaUser[] {
+  if (after === undefined) return users;
+  const index = users.findIndex((u) => u.id === after);
+  if (index < 0) {
+    throw validationError([
+      `after: No user with id ${after}, expected the id of the previous page's last user`,
+    ]);
+  }
+  return users.slice(index + 1);
+}
+
+/** `rel="self"`, and `rel="next"` (same query, cursor moved) while more users remain. */
+export function pageLinks(
+  req: Request,
+  origin: string,
+  limit: number,
+  nextAfter: string | undefined,
+): string[] {
+  const links = [`<${origin}${req.originalUrl}>; rel="self"`];
+  if (nextAfter === undefined) return links;
+  const params = new URLSearchParams();
+  for (const name of ['filter', 'search', 'q']) {
+    const value = queryParam(req, name);
+    if (value !== undefined) params.set(name, value);
+  }
+  params.set('after', nextAfter);
+  params.set('limit', String(limit));
+  // Okta encodes spaces as %20; URLSearchParams already turned any literal '+' into %2B.
+  const query = params.toString().replaceAll('+', '%20');
+  links.push(`<${origin}${req.baseUrl}${req.path}?${query}>; rel="next"`);
+  return links;
+}

@@ -1,0 +1,148 @@
+import express, { type Express } from 'express';
+import { type Clock, OffsetClock } from '../../core/clock.js';
+import { FedsimError } from '../../core/errors.js';
+import { sendError } from '../../core/html.js';
+import type { HttpFetch } from '../../core/http.js';
+import type { IdGenerator } from '../../core/ids.js';
+import { SessionStore } from '../../core/sessions.js';
+import { issueResponse, postFormHtml } from '../../saml/issue.js';
+import { type CreateUserOptions, Directory, type OktaProfile, type OktaUser } from '../directory.js';
+import { dashboardPage, OKTA_COLOR, signInPage } from '../pages.js';
+import { Org2OrgConnector } from './connector.js';
+import { issuerOf, type Org2OrgApp, ssoPathOf } from './org2org-app.js';
+
+export interface Org1Options {
+  name: string;
+  clock: Clock;
+  ids: IdGenerator;
+  fetch: HttpFetch;
+  app: Org2OrgApp;
+  /** What org2 publishes for its inbound IdP: where to post and which audience to use. */
+  target: () => { url: string; acsUrl: string; audience: string };
+}
+
+export interface SeedUser extends OktaProfile {
+  password?: string;
+}
+
+/** org1, the identity source: users, the Org2Org app, sign-in, dashboard and IdP-initiated SSO. */
+export class Org1 {
+  readonly directory: Directory;
+  readonly connector: Org2OrgConnector;
+  readonly assignments = new Set<string>();
+  readonly sessions: SessionStore<{ userId: string }>;
+  url = '';
+
+  constructor(readonly options: Org1Options) {
+    this.directory = new Directory(options.clock, options.ids);
+    this.sessions = new SessionStore('sid', options.ids);
+    this.connector = new Org2OrgConnector(options.app.provisioning, {
+      fetch: options.fetch,
+      clock: options.clock,
+      org2Url: () => options.target().url,
+    });
+  }
+
+  get app(): Org2OrgApp {
+    return this.options.app;
+  }
+
+  addUser({ password, ...profile }: SeedUser, options: CreateUserOptions = {}): OktaUser {
+    return this.directory.create(profile, { password, ...options });
+  }
+
+  async assign(login: string) {
+    const user = this.directory.get(login);
+    this.assignments.add(user.id);
+    return this.connector.push(user, 'assign');
+  }
+
+  async unassign(login: string) {
+    const user = this.directory.get(login);
+    this.assignments.delete(user.id);
+    return this.connector.deactivate(user);
+  }
+
+  async updateProfile(login: string, changes: Partial<OktaProfile>) {
+    const user = this.directory.update(login, changes);
+    return this.assignments.has(user.id) ? this.connector.push(user, 'update') : undefined;
+  }
+
+  async deactivate(login: string) {
+    const user = this.directory.deactivate(login);
+    this.sessions.revoke((s) => s.userId === user.id);
+    return this.assignments.has(user.id) ? this.connector.deactivate(user) : undefined;
+  }
+
+  createApp(): Express {
+    const app = express();
+    app.use(express.urlencoded({ extended: false, limit: '64kb' }));
+    app.get('/', (_req, res) => res.redirect('/app/UserHome'));
+    app.get('/login', (req, res) => {
+      res.type('html').send(signInPage(this.options.name, { fromUri: String(req.query.fromURI ?? '') || undefined }));
+    });
+    app.post('/login', (req, res) => this.#signIn(req.body ?? {}, res));
+    app.get('/app/UserHome', (req, res) => {
+      const user = this.#sessionUser(req);
+      if (!user) return res.redirect('/login?fromURI=/app/UserHome');
+      const tiles = this.assignments.has(user.id) ? [{ label: this.app.label, href: ssoPathOf(this.app) }] : [];
+      return res.type('html').send(dashboardPage(this.options.name, user.profile.login, tiles));
+    });
+    app.get(ssoPathOf(this.app), (req, res) => this.#sso(req, res));
+    app.get('/api/v1/users/me', (req, res) => {
+      const user = this.#sessionUser(req);
+      if (!user) return res.status(404).json({ errorCode: 'E0000007', errorSummary: 'Not found: Resource not found: me (User)' });
+      return res.json({ id: user.id, status: user.status, profile: user.profile });
+    });
+    return app;
+  }
+
+  #sessionUser(req: express.Request): OktaUser | undefined {
+    const session = this.sessions.get(req);
+    const user = session ? this.directory.find(session.userId) : undefined;
+    return user?.status === 'ACTIVE' ? user : undefined;
+  }
+
+  #signIn(body: Record<string, string>, res: express.Response): void {
+    const user = this.directory.find(String(body.username ?? ''));
+    const fromUri = typeof body.fromURI === 'string' && body.fromURI.startsWith('/') ? body.fromURI : '/app/UserHome';
+    if (!user || user.password === undefined || user.password !== body.password) {
+      res.status(401).type('html').send(signInPage(this.options.name, { fromUri, error: 'Unable to sign in' }));
+      return;
+    }
+    if (user.status !== 'ACTIVE') {
+      const err = new FedsimError('AUTH_USER_INACTIVE', `User ${user.profile.login} is ${user.status} in ${this.options.name}`, { status: 403 });
+      sendError(res, err, this.options.name, OKTA_COLOR);
+      return;
+    }
+    this.directory.recordLogin(user);
+    this.sessions.start(res, { userId: user.id });
+    res.redirect(303, fromUri);
+  }
+
+  #sso(req: express.Request, res: express.Response): void {
+    const user = this.#sessionUser(req);
+    if (!user) return res.redirect(`/login?fromURI=${encodeURIComponent(req.originalUrl)}`);
+    if (!this.assignments.has(user.id)) {
+      const err = new FedsimError('APP_NOT_ASSIGNED', `403 App Not Assigned: ${user.profile.login} is not assigned to ${this.app.label} in ${this.options.name}`, {
+        status: 403,
+        hint: `Assign the user to ${this.app.label} in ${this.options.name}.`,
+      });
+      return sendError(res, err, this.options.name, OKTA_COLOR);
+    }
+    const target = this.options.target();
+    const acsUrl = this.app.acsUrl ?? target.acsUrl;
+    const issued = issueResponse(
+      { ...this.app, issuer: issuerOf(this.app) },
+      {
+        acsUrl,
+        audience: this.app.audience ?? target.audience,
+        nameId: user.profile.login,
+        attributes: { firstName: user.profile.firstName, lastName: user.profile.lastName, email: user.profile.email },
+      },
+      { clock: new OffsetClock(this.options.clock, this.app.clockOffsetMs), ids: this.options.ids },
+    );
+    const relayState = typeof req.query.RelayState === 'string' ? req.query.RelayState : undefined;
+    return void res.type('html').send(postFormHtml(acsUrl, issued.base64, relayState));
+  }
+}

@@ -1,0 +1,83 @@
+import type { CertInfo } from '../../crypto/credential.js';
+import type { SignatureAlgorithmName, SignatureScope } from '../../saml/constants.js';
+
+export type MatchType = 'USERNAME' | 'EMAIL' | 'USERNAME_OR_EMAIL' | 'CUSTOM_ATTRIBUTE';
+
+/** org2's inbound SAML IdP ("Org1 IDP"), the fields of Okta's IdP object that drive sign-in. */
+export interface InboundIdp {
+  id: string;
+  /** The `sp…` id in the audience URI; differs from the IdP id. */
+  spId: string;
+  name: string;
+  issuer: string;
+  ssoUrl: string;
+  /** Primary trusted cert first; a second one allows rollover (`additionalKids`). */
+  trustedCerts: CertInfo[];
+  signatureScope: SignatureScope;
+  signatureAlgorithm: SignatureAlgorithmName;
+  userNameTemplate: string;
+  subjectFilter: string;
+  matchType: MatchType;
+  matchAttribute: string | null;
+  accountLink: 'AUTO' | 'DISABLED';
+  provisioning: 'AUTO' | 'DISABLED';
+  profileMaster: boolean;
+  honorPersistentNameId: boolean;
+  maxClockSkewMs: number;
+  /** IdP-initiated sign-in (no InResponseTo); Okta accepts it for SAML IdPs. */
+  allowUnsolicited: boolean;
+}
+
+export const audienceOf = (idp: Pick<InboundIdp, 'spId'>) => `https://www.okta.com/saml2/service-provider/${idp.spId}`;
+export const acsPathOf = (idp: Pick<InboundIdp, 'id'>) => `/sso/saml2/${idp.id}`;
+
+/** The IdP as `GET /api/v1/idps/{id}` returns it. */
+export function toOktaIdpJson(idp: InboundIdp, orgUrl: string): Record<string, unknown> {
+  const [primary, additional] = idp.trustedCerts;
+  return {
+    id: idp.id,
+    type: 'SAML2',
+    name: idp.name,
+    status: 'ACTIVE',
+    protocol: {
+      type: 'SAML2',
+      endpoints: {
+        sso: { url: idp.ssoUrl, binding: 'HTTP-POST', destination: idp.ssoUrl },
+        acs: { binding: 'HTTP-POST', type: 'INSTANCE' },
+      },
+      algorithms: {
+        request: { signature: { algorithm: idp.signatureAlgorithm, scope: 'REQUEST' } },
+        response: { signature: { algorithm: idp.signatureAlgorithm, scope: idp.signatureScope } },
+      },
+      settings: { nameFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified', honorPersistentNameId: idp.honorPersistentNameId },
+      credentials: {
+        trust: {
+          issuer: idp.issuer,
+          audience: audienceOf(idp),
+          kid: primary?.sha256,
+          ...(additional ? { additionalKids: [additional.sha256] } : {}),
+        },
+      },
+    },
+    policy: {
+      provisioning: {
+        action: idp.provisioning,
+        profileMaster: idp.profileMaster,
+        groups: { action: 'NONE' },
+        conditions: { deprovisioned: { action: 'NONE' }, suspended: { action: 'NONE' } },
+      },
+      accountLink: { action: idp.accountLink, filter: null },
+      subject: {
+        userNameTemplate: { template: idp.userNameTemplate },
+        filter: idp.subjectFilter,
+        matchType: idp.matchType,
+        matchAttribute: idp.matchAttribute,
+      },
+      maxClockSkew: idp.maxClockSkewMs,
+    },
+    _links: {
+      metadata: { href: `${orgUrl}/api/v1/idps/${idp.id}/metadata.xml` },
+      acs: { href: `${orgUrl}${acsPathOf(idp)}` },
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import type { Clock } from '../../core/clock.js';
+
+/** A user linked to the inbound IdP: `GET /api/v1/idps/{idpId}/users/{userId}`. */
+export interface IdpLink {
+  userId: string;
+  externalId: string;
+  created: Date;
+  lastUpdated: Date;
+  profile: Record<string, string>;
+}
+
+export class IdpLinks {
+  readonly #byUser = new Map<string, IdpLink>();
+
+  constructor(private readonly clock: Clock) {}
+
+  get(userId: string): IdpLink | undefined {
+    return this.#byUser.get(userId);
+  }
+
+  byExternalId(externalId: string): IdpLink | undefined {
+    return [...this.#byUser.values()].find((l) => l.externalId === externalId);
+  }
+
+  all(): IdpLink[] {
+    return [...this.#byUser.values()];
+  }
+
+  link(userId: string, externalId: string, profile: Record<string, string>): IdpLink {
+    const now = this.clock.now();
+    const existing = this.#byUser.get(userId);
+    const link = { userId, externalId, created: existing?.created ?? now, lastUpdated: now, profile };
+    this.#byUser.set(userId, link);
+    return link;
+  }
+
+  unlink(userId: string): boolean {
+    return this.#byUser.delete(userId);
+  }
+}

@@ -1,0 +1,210 @@
+import express, { type Express, type Request, type Response } from 'express';
+import type { Clock } from '../../core/clock.js';
+import { FedsimError, toFedsimError } from '../../core/errors.js';
+import { sendError } from '../../core/html.js';
+import type { HttpFetch } from '../../core/http.js';
+import type { IdGenerator } from '../../core/ids.js';
+import { SessionStore } from '../../core/sessions.js';
+import { TaskTracker } from '../../core/tasks.js';
+import { issueResponse, postFormHtml } from '../../saml/issue.js';
+import type { SpProfile } from '../../saml/profile.js';
+import { ServiceProvider } from '../../saml/sp.js';
+import type { AdminRole } from '../api/auth.js';
+import { oktaErrorHandler } from '../api/errors.js';
+import { createUsersRouter } from '../api/users.js';
+import { Directory, type OktaUser } from '../directory.js';
+import { dashboardPage, OKTA_COLOR, signInPage } from '../pages.js';
+import { type DropboxApp, DropboxProvisioner, dropboxSsoPathOf } from './dropbox-app.js';
+import { acsPathOf, audienceOf, type InboundIdp, toOktaIdpJson } from './inbound-idp.js';
+import { IdpLinks } from './links.js';
+import { enrollPage } from './pages.js';
+import { InboundPolicy, type SignInOutcome } from './policy.js';
+
+export interface Org2Options {
+  name: string;
+  clock: Clock;
+  ids: IdGenerator;
+  fetch: HttpFetch;
+  idp: InboundIdp;
+  jitEnabled: boolean;
+  tokens: ReadonlyMap<string, AdminRole>;
+  dropbox: DropboxApp;
+  /** What dropbox publishes: its ACS, entity id and SCIM endpoint. */
+  target: () => { acsUrl: string; audience: string; scimUrl: string; scimToken: string };
+}
+
+/** Something that happened at org2's ACS, for reports and expectations. */
+export interface SignInEvent {
+  at: string;
+  ok: boolean;
+  outcome?: SignInOutcome['action'];
+  login?: string;
+  error?: { code: string; message: string };
+}
+
+/** org2, the hub: directory and Users API, inbound IdP "Org1 IDP", dashboard, the Dropbox app. */
+export class Org2 {
+  readonly directory: Directory;
+  readonly links: IdpLinks;
+  readonly policy: InboundPolicy;
+  readonly sp: ServiceProvider;
+  readonly sessions: SessionStore<{ userId: string }>;
+  readonly enrolled = new Set<string>();
+  readonly dropboxAssignments = new Set<string>();
+  readonly provisioner: DropboxProvisioner;
+  readonly tasks = new TaskTracker();
+  readonly signIns: SignInEvent[] = [];
+  url = '';
+
+  constructor(readonly options: Org2Options) {
+    this.directory = new Directory(options.clock, options.ids);
+    this.links = new IdpLinks(options.clock);
+    this.policy = new InboundPolicy(options.idp, { directory: this.directory, links: this.links, jitEnabled: options.jitEnabled });
+    this.sp = new ServiceProvider(() => this.spProfile(), options.clock);
+    this.sessions = new SessionStore('sid', options.ids);
+    this.provisioner = new DropboxProvisioner(options.dropbox, {
+      fetch: options.fetch,
+      scim: () => ({ url: options.target().scimUrl, token: options.target().scimToken }),
+    });
+    this.directory.onChange((user) => {
+      if (user.status === 'DEPROVISIONED' || user.status === 'SUSPENDED') this.sessions.revoke((s) => s.userId === user.id);
+      if (this.dropboxAssignments.has(user.id)) this.tasks.track(this.provisioner.sync(user, true));
+    });
+  }
+
+  get idp(): InboundIdp {
+    return this.options.idp;
+  }
+
+  get acsUrl(): string {
+    return `${this.url}${acsPathOf(this.idp)}`;
+  }
+
+  spProfile(): SpProfile {
+    return {
+      idpIssuer: this.idp.issuer,
+      trustedCerts: this.idp.trustedCerts,
+      audience: audienceOf(this.idp),
+      acsUrl: this.acsUrl,
+      signatureScope: this.idp.signatureScope,
+      maxClockSkewMs: this.idp.maxClockSkewMs,
+      allowUnsolicited: this.idp.allowUnsolicited,
+      labels: { idpApp: "org1's Org2Org app", sp: `${this.options.name}'s IdP '${this.idp.name}'` },
+    };
+  }
+
+  async assignDropbox(login: string): Promise<void> {
+    const user = this.directory.get(login);
+    this.dropboxAssignments.add(user.id);
+    await this.tasks.track(this.provisioner.sync(user, true));
+  }
+
+  async unassignDropbox(login: string): Promise<void> {
+    const user = this.directory.get(login);
+    this.dropboxAssignments.delete(user.id);
+    await this.tasks.track(this.provisioner.sync(user, false));
+  }
+
+  createApp(): Express {
+    const app = express();
+    app.use('/api/v1', this.#idpsRouter());
+    app.use(
+      '/api/v1',
+      createUsersRouter({
+        directory: this.directory,
+        tokens: this.options.tokens,
+        ids: this.options.ids,
+        baseUrl: () => this.url,
+        sessionUser: (req) => this.#sessionUser(req),
+      }),
+    );
+    // After the API routers: they parse their own JSON bodies and answer malformed ones as Okta does.
+    app.use(express.urlencoded({ extended: false, limit: '512kb' }));
+    app.get('/', (_req, res) => res.redirect('/app/UserHome'));
+    app.get('/login', (_req, res) => {
+      res.type('html').send(signInPage(this.options.name, { note: `Sign in with ${this.idp.name}: start from your ${this.idp.name} dashboard.` }));
+    });
+    app.post(acsPathOf(this.idp), (req, res) => this.#acs(req, res));
+    app.post('/signin/enroll', (req, res) => {
+      const user = this.#sessionUser(req);
+      if (!user) return res.redirect('/login');
+      this.enrolled.add(user.id);
+      return res.redirect(303, this.#safeRelay(req.body?.RelayState));
+    });
+    app.get('/app/UserHome', (req, res) => {
+      const user = this.#sessionUser(req);
+      if (!user) return res.redirect('/login');
+      if (!this.enrolled.has(user.id)) return res.type('html').send(enrollPage(this.options.name, user.profile.login, '/app/UserHome'));
+      const tiles = this.dropboxAssignments.has(user.id) ? [{ label: this.options.dropbox.label, href: dropboxSsoPathOf(this.options.dropbox) }] : [];
+      return res.type('html').send(dashboardPage(this.options.name, user.profile.login, tiles));
+    });
+    app.get(dropboxSsoPathOf(this.options.dropbox), (req, res) => this.#dropboxSso(req, res));
+    return app;
+  }
+
+  #idpsRouter(): express.Router {
+    const router = express.Router();
+    router.get(`/idps/${this.idp.id}`, (_req, res) => res.json(toOktaIdpJson(this.idp, this.url)));
+    router.get(`/idps/${this.idp.id}/users`, (_req, res) =>
+      res.json(this.links.all().map((l) => ({ id: l.userId, externalId: l.externalId, created: l.created, lastUpdated: l.lastUpdated, profile: l.profile }))),
+    );
+    router.use(oktaErrorHandler(this.options.ids));
+    return router;
+  }
+
+  #sessionUser(req: Request): OktaUser | undefined {
+    const session = this.sessions.get(req);
+    const user = session ? this.directory.find(session.userId) : undefined;
+    return user?.status === 'ACTIVE' ? user : undefined;
+  }
+
+  #safeRelay(relay: unknown): string {
+    return typeof relay === 'string' && relay.startsWith('/') && !relay.startsWith('//') ? relay : '/app/UserHome';
+  }
+
+  #acs(req: Request, res: Response): void {
+    const at = this.options.clock.now().toISOString();
+    try {
+      const { assertion } = this.sp.accept(req.body?.SAMLResponse);
+      const outcome = this.policy.resolve(assertion);
+      this.directory.recordLogin(outcome.user);
+      this.signIns.push({ at, ok: true, outcome: outcome.action, login: outcome.user.profile.login });
+      this.sessions.set(req, res, { userId: outcome.user.id });
+      const relay = this.#safeRelay(req.body?.RelayState);
+      if (!this.enrolled.has(outcome.user.id)) {
+        res.type('html').send(enrollPage(this.options.name, outcome.user.profile.login, relay));
+        return;
+      }
+      res.redirect(303, relay);
+    } catch (err) {
+      const e = toFedsimError(err, 'SAML_XML_INVALID');
+      this.signIns.push({ at, ok: false, error: { code: e.code, message: e.message } });
+      sendError(res, e, this.options.name, OKTA_COLOR);
+    }
+  }
+
+  #dropboxSso(req: Request, res: Response): void {
+    const user = this.#sessionUser(req);
+    if (!user) return res.redirect(`/login?fromURI=${encodeURIComponent(req.originalUrl)}`);
+    const app = this.options.dropbox;
+    if (!this.dropboxAssignments.has(user.id)) {
+      const err = new FedsimError('APP_NOT_ASSIGNED', `403 App Not Assigned: ${user.profile.login} is not assigned to ${app.label} in ${this.options.name}`, {
+        status: 403, hint: `Assign the user to ${app.label} in ${this.options.name}.`,
+      });
+      return sendError(res, err, this.options.name, OKTA_COLOR);
+    }
+    const target = this.options.target();
+    const acsUrl = app.acsUrl ?? target.acsUrl;
+    const issued = issueResponse(
+      { ...app, issuer: `http://www.okta.com/${app.key}` },
+      {
+        acsUrl,
+        audience: app.audience ?? target.audience,
+        nameId: user.profile.email,
+        attributes: { givenName: user.profile.firstName, surname: user.profile.lastName, email: user.profile.email },
+      },
+      { clock: this.options.clock, ids: this.options.ids },
+    );
+    return void res.type('html').send(postFormHtml(acsUrl, issued.base64, typeof req.query.RelayState === 'string' ? req.query.RelayState : undefined));
+  }
+}

@@ -1,0 +1,37 @@
+import { escapeHtml, page } from '../core/html.js';
+
+/** Pages shared by both Okta orgs: sign-in, dashboard with tiles. */
+export const OKTA_COLOR = '#00297a';
+
+export interface Tile {
+  label: string;
+  href: string;
+}
+
+export function signInPage(orgName: string, options: { fromUri?: string; error?: string; note?: string }): string {
+  const from = options.fromUri ? `<input type="hidden" name="fromURI" value="${escapeHtml(options.fromUri)}">` : '';
+  const error = options.error ? `<p class="error" role="alert">${escapeHtml(options.error)}</p>` : '';
+  const note = options.note ? `<p class="hint">${escapeHtml(options.note)}</p>` : '';
+  return page({
+    title: `${orgName} - Sign In`,
+    party: orgName,
+    color: OKTA_COLOR,
+    body:
+      `<h1>Sign In</h1>${error}${note}<form method="POST" action="/login" id="sign-in">` +
+      '<label for="username">Username</label><input type="text" id="username" name="username" autocomplete="username">' +
+      '<label for="password">Password</label><input type="password" id="password" name="password" autocomplete="current-password">' +
+      `${from}<button type="submit">Sign In</button></form>`,
+  });
+}
+
+export function dashboardPage(orgName: string, userName: string, tiles: Tile[]): string {
+  const items = tiles.length
+    ? tiles.map((t) => `<li><a class="tile" href="${escapeHtml(t.href)}">${escapeHtml(t.label)}</a></li>`).join('')
+    : '<li>No apps are assigned to you yet.</li>';
+  return page({
+    title: `${orgName} - My Apps`,
+    party: orgName,
+    color: OKTA_COLOR,
+    body: `<h1>My Apps</h1><p class="user">Signed in as <strong>${escapeHtml(userName)}</strong></p><ul class="tiles">${items}</ul>`,
+  });
+}
