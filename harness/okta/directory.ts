@@ -168,6 +168,17 @@ export class Directory {
     return this.#setStatus(user, next);
   }
 
+  /**
+   * A STAGED or PROVISIONED user who proves who they are (first sign-in through an inbound IdP)
+   * becomes ACTIVE, as Okta activates such users on their first federated sign-in (inferred).
+   */
+  activateOnSignIn(idOrLogin: string): OktaUser {
+    const user = this.get(idOrLogin);
+    if (user.status !== 'STAGED' && user.status !== 'PROVISIONED') return user;
+    user.activated = this.clock.now();
+    return this.#setStatus(user, 'ACTIVE');
+  }
+
   deactivate(idOrLogin: string): OktaUser {
     const user = this.get(idOrLogin);
     if (user.status === 'DEPROVISIONED')

@@ -20,7 +20,7 @@ export interface DropboxApp {
   /** Overrides of what dropbox publishes, to misconfigure on purpose. */
   acsUrl?: string;
   audience?: string;
-  provisioning: { enabled: boolean; token: string; create: boolean; update: boolean; deactivate: boolean };
+  provisioning: { enabled: boolean; create: boolean; update: boolean; deactivate: boolean };
 }
 
 export const dropboxSsoPathOf = (app: Pick<DropboxApp, 'key'>) => `/app/dropbox_for_business/${app.key}/sso/saml`;
@@ -46,7 +46,7 @@ export class DropboxProvisioner {
 
   #client(): OktaScimClient {
     const { url, token } = this.deps.scim();
-    return new OktaScimClient({ baseUrl: url, token: this.app.provisioning.token || token, fetch: this.deps.fetch });
+    return new OktaScimClient({ baseUrl: url, token, fetch: this.deps.fetch });
   }
 
   /** Brings dropbox in line with the org2 user: create/update while active, deactivate otherwise. */

@@ -117,6 +117,7 @@ export class InboundPolicy {
   }
 
   #finish(user: OktaUser, username: string, action: SignInOutcome['action'], idpUser: IdpUser): SignInOutcome {
+    this.deps.directory.activateOnSignIn(user.id);
     if (user.status !== 'ACTIVE') {
       throw new FedsimError('IDP_USER_INACTIVE', `User ${user.profile.login} is ${user.status} in org2 and cannot sign in`, {
         status: 403, expected: 'ACTIVE', actual: user.status,

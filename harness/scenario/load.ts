@@ -1,0 +1,65 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { parseDocument } from 'yaml';
+import { FedsimError } from '../core/errors.js';
+import { type Scenario, scenarioSchema } from './schema.js';
+
+const MAX_SCENARIO_BYTES = 1024 * 1024;
+
+/** Parses scenario YAML text; every problem names the file, the path in it and the reason. */
+export function parseScenario(text: string, file: string): Scenario {
+  if (text.length > MAX_SCENARIO_BYTES) throw new FedsimError('SCENARIO_PARSE', `${file}: larger than ${MAX_SCENARIO_BYTES} bytes`);
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const yamlError = doc.errors[0];
+  if (yamlError) {
+    const pos = yamlError.linePos?.[0];
+    throw new FedsimError('SCENARIO_PARSE', `${file}${pos ? `:${pos.line}:${pos.col}` : ''}: ${yamlError.message.split('\n')[0]}`, {
+      hint: 'Fix the YAML syntax at that position.',
+    });
+  }
+  const result = scenarioSchema.safeParse(doc.toJS({ maxAliasCount: 100 }));
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const path = (issue?.path ?? []).map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+    throw new FedsimError('SCENARIO_INVALID', `${file}: ${path || '(root)'}: ${issue?.message ?? 'invalid'}`, {
+      actual: result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+      hint: result.error.issues.length > 1 ? `${result.error.issues.length} problems in all` : undefined,
+    });
+  }
+  return result.data;
+}
+
+export function loadScenarioFile(file: string): Scenario {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new FedsimError('SCENARIO_PARSE', `${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`, { cause: err });
+  }
+  return parseScenario(text, file);
+}
+
+/** Expands files and folders into a sorted list of *.yaml / *.yml scenario files. */
+export function findScenarioFiles(paths: string[]): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    let isDir = false;
+    try {
+      isDir = statSync(p).isDirectory();
+    } catch {
+      out.push(p);
+      continue;
+    }
+    if (!isDir) out.push(p);
+    else {
+      for (const name of readdirSync(p).sort()) {
+        if (['.yaml', '.yml'].includes(extname(name))) out.push(join(p, name));
+      }
+    }
+  }
+  return out;
+}
+
+export function scenarioStem(file: string): string {
+  return basename(file, extname(file));
+}

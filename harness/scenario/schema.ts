@@ -1,0 +1,173 @@
+import { z } from 'zod';
+import { CREDENTIAL_NAMES } from '../crypto/store.js';
+
+/** Scenario files: a world (defaults build the seed's topology) and steps. Unknown keys are errors. */
+const credential = z.enum(CREDENTIAL_NAMES);
+const status = z.enum(['STAGED', 'PROVISIONED', 'ACTIVE', 'RECOVERY', 'LOCKED_OUT', 'PASSWORD_EXPIRED', 'SUSPENDED', 'DEPROVISIONED']);
+const nameIdFormat = z.enum(['unspecified', 'emailAddress', 'persistent', 'transient']);
+
+const user = z
+  .object({
+    login: z.string(),
+    email: z.string().optional(),
+    firstName: z.string(),
+    lastName: z.string(),
+    password: z.string().optional(),
+    status: z.enum(['ACTIVE', 'STAGED', 'DEPROVISIONED', 'SUSPENDED']).optional(),
+  })
+  .strict();
+
+const signing = {
+  signResponse: z.boolean().optional(),
+  signAssertion: z.boolean().optional(),
+  signatureAlgorithm: z.enum(['SHA-256', 'SHA-1']).optional(),
+  nameIdFormat: nameIdFormat.optional(),
+  certificate: credential.optional(),
+  acsUrl: z.string().optional(),
+  audience: z.string().optional(),
+};
+
+const toggles = {
+  enabled: z.boolean().optional(),
+  create: z.boolean().optional(),
+  update: z.boolean().optional(),
+  deactivate: z.boolean().optional(),
+};
+
+export const worldSchema = z
+  .object({
+    clock: z.iso.datetime().optional(),
+    seed: z.string().optional(),
+    org1: z
+      .object({
+        users: z.array(user).optional(),
+        org2org: z
+          .object({
+            ...signing,
+            issuer: z.string().optional(),
+            clockOffsetSeconds: z.number().optional(),
+            provisioning: z.object({ ...toggles, token: z.enum(['super-admin', 'read-only', 'invalid']).optional() }).strict().optional(),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .optional(),
+    org2: z
+      .object({
+        users: z.array(user).optional(),
+        jit: z.boolean().optional(),
+        idp: z
+          .object({
+            issuer: z.string().optional(),
+            trust: z.array(credential).min(1).max(2).optional(),
+            signatureScope: z.enum(['RESPONSE', 'TOKEN', 'ANY']).optional(),
+            userNameTemplate: z.string().optional(),
+            subjectFilter: z.string().optional(),
+            matchType: z.enum(['USERNAME', 'EMAIL', 'USERNAME_OR_EMAIL', 'CUSTOM_ATTRIBUTE']).optional(),
+            matchAttribute: z.string().optional(),
+            accountLink: z.enum(['AUTO', 'DISABLED']).optional(),
+            provisioning: z.enum(['AUTO', 'DISABLED']).optional(),
+            profileMaster: z.boolean().optional(),
+            honorPersistentNameId: z.boolean().optional(),
+            maxClockSkewSeconds: z.number().nonnegative().optional(),
+            allowUnsolicited: z.boolean().optional(),
+          })
+          .strict()
+          .optional(),
+        dropbox: z.object({ ...signing, provisioning: z.object(toggles).strict().optional() }).strict().optional(),
+      })
+      .strict()
+      .optional(),
+    dropbox: z
+      .object({
+        teamName: z.string().optional(),
+        deactivation: z.enum(['suspend', 'remove']).optional(),
+        trust: credential.optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+const appName = z.enum(['Org2Org', 'Dropbox Business']);
+const userRef = z.object({ user: z.string(), app: appName.optional() }).strict();
+
+const expectSchema = z
+  .object({
+    org1: z.object({ user: z.string(), status: status.optional(), exists: z.boolean().optional() }).strict().optional(),
+    org2: z
+      .object({
+        user: z.string().optional(),
+        exists: z.boolean().optional(),
+        status: status.optional(),
+        provider: z.enum(['OKTA', 'FEDERATION']).optional(),
+        profile: z.record(z.string(), z.string()).optional(),
+        linked: z.boolean().optional(),
+        externalId: z.string().optional(),
+        userCount: z.number().int().nonnegative().optional(),
+      })
+      .strict()
+      .optional(),
+    dropbox: z
+      .object({
+        member: z.string().optional(),
+        exists: z.boolean().optional(),
+        state: z.enum(['invited', 'active', 'suspended', 'removed']).optional(),
+        memberCount: z.number().int().nonnegative().optional(),
+      })
+      .strict()
+      .optional(),
+    signedIn: z.object({ user: z.string(), at: z.array(z.enum(['org1', 'org2', 'dropbox'])), not: z.array(z.enum(['org1', 'org2', 'dropbox'])).optional() }).strict().optional(),
+    provisioning: z
+      .object({ party: z.enum(['org1', 'org2']), action: z.string().optional(), status: z.enum(['done', 'failed', 'skipped', 'pending']), code: z.string().optional() })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export const stepSchema = z
+  .object({
+    name: z.string().optional(),
+    expectError: z.string().optional(),
+    assign: userRef.optional(),
+    unassign: userRef.optional(),
+    updateProfile: z.object({ user: z.string(), org: z.enum(['org1', 'org2']).optional(), profile: z.record(z.string(), z.string()) }).strict().optional(),
+    deactivate: z.object({ user: z.string(), org: z.enum(['org1', 'org2']).optional() }).strict().optional(),
+    login: z
+      .object({
+        user: z.string(),
+        password: z.string().optional(),
+        tiles: z.array(appName).default(['Org2Org']),
+        confirm: z.boolean().default(true),
+        newBrowser: z.boolean().default(false),
+      })
+      .strict()
+      .optional(),
+    advanceClock: z.object({ seconds: z.number() }).strict().optional(),
+    expect: expectSchema.optional(),
+  })
+  .strict()
+  .superRefine((step, ctx) => {
+    const actions = STEP_KINDS.filter((k) => step[k] !== undefined);
+    if (actions.length !== 1) {
+      ctx.addIssue({ code: 'custom', message: `a step needs exactly one of ${STEP_KINDS.join(', ')}; found ${actions.length ? actions.join(', ') : 'none'}` });
+    }
+  });
+
+export const STEP_KINDS = ['assign', 'unassign', 'updateProfile', 'deactivate', 'login', 'advanceClock', 'expect'] as const;
+
+export const scenarioSchema = z
+  .object({
+    name: z.string(),
+    description: z.string().optional(),
+    world: worldSchema.default({}),
+    steps: z.array(stepSchema).min(1),
+  })
+  .strict();
+
+export type Scenario = z.infer<typeof scenarioSchema>;
+export type WorldConfig = z.infer<typeof worldSchema>;
+export type Step = z.infer<typeof stepSchema>;
+export type Expectation = z.infer<typeof expectSchema>;
+export type SeedUserConfig = z.infer<typeof user>;

@@ -1,0 +1,152 @@
+import { z } from 'zod';
+import { FedsimError } from '../core/errors.js';
+import type { HttpFetch } from '../core/http.js';
+import { USER_SCHEMA } from './resource.js';
+
+/**
+ * org2's To-App provisioning, speaking SCIM 2.0 the way Okta's client does: look up by userName,
+ * create if absent, otherwise GET and PUT the full resource; deactivate with PATCH, never DELETE.
+ */
+export interface OktaScimClientOptions {
+  /** The app's SCIM base URL, ending in /scim/v2. */
+  baseUrl: string;
+  token: string;
+  fetch: HttpFetch;
+}
+
+export interface ProvisionedUser {
+  userName: string;
+  givenName: string;
+  familyName: string;
+  email: string;
+  externalId?: string;
+}
+
+export const OKTA_SCIM_USER_AGENT = 'Okta SCIM Client 1.0.0';
+const PATCH_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
+
+/** The parts of a User the client relies on; everything else is kept and sent back on PUT. */
+const remoteUser = z.looseObject({ id: z.string(), userName: z.string() });
+export type RemoteUser = z.infer<typeof remoteUser>;
+const userList = z.looseObject({ totalResults: z.number(), Resources: z.array(remoteUser).optional() });
+
+/** The attributes Okta maps onto the app user; an absent externalId leaves the remote one alone. */
+function profileFields(user: ProvisionedUser): Record<string, unknown> {
+  return {
+    userName: user.userName,
+    name: { givenName: user.givenName, familyName: user.familyName },
+    emails: [{ primary: true, value: user.email, type: 'work' }],
+    displayName: `${user.givenName} ${user.familyName}`,
+    ...(user.externalId === undefined ? {} : { externalId: user.externalId }),
+  };
+}
+
+function sameUserName(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+async function scimDetail(response: Response): Promise<string> {
+  const text = await response.text();
+  try {
+    const detail = (JSON.parse(text) as { detail?: unknown }).detail;
+    return typeof detail === 'string' ? detail : text;
+  } catch {
+    return text || response.statusText;
+  }
+}
+
+async function failure(method: string, url: string, response: Response): Promise<FedsimError> {
+  const detail = await scimDetail(response);
+  return new FedsimError(
+    'PROVISIONING_FAILED',
+    `SCIM ${method} ${url} failed with ${response.status}: ${detail}`,
+    {
+      status: response.status,
+      actual: detail,
+    },
+  );
+}
+
+async function answer<T>(
+  method: string,
+  url: string,
+  response: Response,
+  expected: z.ZodType<T>,
+): Promise<T> {
+  const text = await response.text();
+  try {
+    return expected.parse(text ? JSON.parse(text) : undefined);
+  } catch (err) {
+    const message = `SCIM ${method} ${url} answered ${response.status} with an unexpected body`;
+    throw new FedsimError('PROVISIONING_FAILED', message, {
+      status: response.status,
+      actual: text,
+      cause: err,
+    });
+  }
+}
+
+export class OktaScimClient {
+  constructor(private readonly options: OktaScimClientOptions) {}
+
+  async findByUserName(userName: string): Promise<RemoteUser | undefined> {
+    // A SCIM filter string literal is a JSON string, so JSON.stringify escapes quotes correctly.
+    const filter = encodeURIComponent(`userName eq ${JSON.stringify(userName)}`);
+    const list = await this.#request('GET', `/Users?filter=${filter}&startIndex=1&count=100`, userList);
+    // Only an exact (case-insensitive) match links: a server that ignores the filter must not link a stranger.
+    return list.Resources?.find((u) => sameUserName(u.userName, userName));
+  }
+
+  async create(user: ProvisionedUser): Promise<RemoteUser> {
+    const body = { schemas: [USER_SCHEMA], ...profileFields(user), active: true };
+    return this.#request('POST', '/Users', remoteUser, body);
+  }
+
+  /** Okta updates by reading the resource and writing it back whole with its own fields changed. */
+  async update(id: string, user: ProvisionedUser): Promise<RemoteUser> {
+    const path = `/Users/${encodeURIComponent(id)}`;
+    const current = await this.#request('GET', path, remoteUser);
+    return this.#request('PUT', path, remoteUser, { ...current, ...profileFields(user) });
+  }
+
+  /** Creates or updates the user; returns the SCIM id. */
+  async push(user: ProvisionedUser): Promise<string> {
+    const existing = await this.findByUserName(user.userName);
+    return existing ? (await this.update(existing.id, user)).id : (await this.create(user)).id;
+  }
+
+  /** Unassigning deactivates (active:false); Okta never deletes downstream users. */
+  async setActive(id: string, active: boolean): Promise<void> {
+    const body = { schemas: [PATCH_SCHEMA], Operations: [{ op: 'replace', value: { active } }] };
+    // Okta accepts either 200 with the User or 204, so the body is not read.
+    await this.#request('PATCH', `/Users/${encodeURIComponent(id)}`, z.unknown(), body);
+  }
+
+  async #request<T>(method: string, path: string, expected: z.ZodType<T>, body?: object): Promise<T> {
+    const url = `${this.options.baseUrl.replace(/\/+$/, '')}${path}`;
+    const init = { method, headers: this.#headers(body !== undefined), body: body && JSON.stringify(body) };
+    const response = await this.#fetch(method, url, init);
+    if (!response.ok) throw await failure(method, url, response);
+    return answer(method, url, response, expected);
+  }
+
+  #headers(withBody: boolean): Record<string, string> {
+    return {
+      'User-Agent': OKTA_SCIM_USER_AGENT,
+      Authorization: `Bearer ${this.options.token}`,
+      Accept: 'application/scim+json',
+      ...(withBody ? { 'Content-Type': 'application/scim+json; charset=utf-8' } : {}),
+    };
+  }
+
+  /** Transport failures become provisioning failures too, unless fedsim itself refused the request. */
+  async #fetch(method: string, url: string, init: RequestInit): Promise<Response> {
+    try {
+      return await this.options.fetch(url, init);
+    } catch (err) {
+      if (err instanceof FedsimError) throw err;
+      const reason = err instanceof Error ? err.message : String(err);
+      throw new FedsimError('PROVISIONING_FAILED', `SCIM ${method} ${url} failed: ${reason}`, { cause: err });
+    }
+  }
+}

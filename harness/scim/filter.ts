@@ -1,0 +1,83 @@
+import { type Filter, parse, Tester } from 'scim2-parse-filter';
+import { FedsimError } from '../core/errors.js';
+import { USER_SCHEMA } from './resource.js';
+
+/**
+ * SCIM filters (RFC 7644 §3.4.2.2) evaluated against User JSON. The library compares strings
+ * exactly; RFC 7643 makes most User attributes caseExact=false (userName above all), so
+ * comparisons fold case except on the caseExact attributes below.
+ */
+const CASE_EXACT = new Set(['id', 'externalid', 'meta.resourcetype', 'meta.location']);
+
+/** Attribute paths may carry the core schema URN (`urn:…:User:userName`); the JSON does not. */
+function stripCoreUrn(path: string): string {
+  const prefix = `${USER_SCHEMA}:`.toLowerCase();
+  return path.toLowerCase().startsWith(prefix) ? path.slice(prefix.length) : path;
+}
+
+class CoreTester extends Tester {
+  override attrPath(path: string): string[] {
+    return super.attrPath(stripCoreUrn(path));
+  }
+}
+
+const exact = new CoreTester();
+
+function fold<T>(value: T): T {
+  return (typeof value === 'string' ? value.toLowerCase() : value) as T;
+}
+
+type CompValue = Parameters<Tester['eq']>[1];
+
+class CaseFoldingTester extends CoreTester {
+  override test(resource: unknown, f: Filter): boolean {
+    if (f.op !== '[]' && 'attrPath' in f && CASE_EXACT.has(stripCoreUrn(f.attrPath).toLowerCase()))
+      return exact.test(resource, f);
+    return super.test(resource, f);
+  }
+  override eq(r: unknown, v: CompValue): boolean {
+    return super.eq(fold(r), fold(v));
+  }
+  override ne(r: unknown, v: CompValue): boolean {
+    return super.ne(fold(r), fold(v));
+  }
+  override co(r: unknown, v: CompValue): boolean {
+    return super.co(fold(r), fold(v));
+  }
+  override sw(r: unknown, v: CompValue): boolean {
+    return super.sw(fold(r), fold(v));
+  }
+  override ew(r: unknown, v: CompValue): boolean {
+    return super.ew(fold(r), fold(v));
+  }
+  override gt(r: unknown, v: CompValue): boolean {
+    return super.gt(fold(r), fold(v));
+  }
+  override lt(r: unknown, v: CompValue): boolean {
+    return super.lt(fold(r), fold(v));
+  }
+  override ge(r: unknown, v: CompValue): boolean {
+    return super.ge(fold(r), fold(v));
+  }
+  override le(r: unknown, v: CompValue): boolean {
+    return super.le(fold(r), fold(v));
+  }
+}
+
+const folding = new CaseFoldingTester();
+
+/** A predicate for the `filter` query parameter; no filter matches everything. */
+export function compileFilter(expression: string | undefined): (resource: unknown) => boolean {
+  if (expression === undefined || expression.trim() === '') return () => true;
+  let ast: Filter;
+  try {
+    ast = parse(expression);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new FedsimError('SCIM_INVALID_FILTER', `Invalid filter ${JSON.stringify(expression)}: ${reason}`, {
+      status: 400,
+      actual: expression,
+    });
+  }
+  return (resource) => folding.test(resource, ast);
+}

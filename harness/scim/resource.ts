@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { FedsimError } from '../core/errors.js';
+import type { Member, MemberInput } from '../dropbox/team.js';
+
+/** The SCIM core User resource (RFC 7643 §4.1) as fedsim's Dropbox serves it, and its request bodies. */
+export const USER_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:User';
+export const LIST_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:ListResponse';
+
+export interface ScimEmail {
+  primary: boolean;
+  value: string;
+  type: string;
+}
+
+export interface ScimUser {
+  schemas: string[];
+  id: string;
+  externalId?: string;
+  userName: string;
+  name: { givenName: string; familyName: string; formatted: string };
+  displayName: string;
+  emails: ScimEmail[];
+  active: boolean;
+  meta: { resourceType: 'User'; created: string; lastModified: string; location: string };
+}
+
+export interface ListResponse<T> {
+  schemas: [typeof LIST_SCHEMA];
+  totalResults: number;
+  startIndex: number;
+  itemsPerPage: number;
+  Resources: T[];
+}
+
+export function toScimUser(member: Member, baseUrl: string): ScimUser {
+  return {
+    schemas: [USER_SCHEMA],
+    id: member.id,
+    externalId: member.externalId,
+    userName: member.userName,
+    name: {
+      givenName: member.givenName,
+      familyName: member.familyName,
+      formatted: `${member.givenName} ${member.familyName}`.trim(),
+    },
+    displayName: member.displayName,
+    emails: [{ primary: true, value: member.email, type: 'work' }],
+    active: member.active,
+    meta: {
+      resourceType: 'User',
+      created: member.created.toISOString(),
+      lastModified: member.lastModified.toISOString(),
+      location: `${baseUrl}/Users/${member.id}`,
+    },
+  };
+}
+
+export function listResponse<T>(all: T[], startIndex: number, count: number): ListResponse<T> {
+  const page = all.slice(startIndex - 1, startIndex - 1 + count);
+  return {
+    schemas: [LIST_SCHEMA],
+    totalResults: all.length,
+    startIndex,
+    itemsPerPage: page.length,
+    Resources: page,
+  };
+}
+
+/** Some clients send booleans as "True"/"False" strings; accept those, reject anything else. */
+const booleanish = z.preprocess(
+  (v) => (typeof v === 'string' && /^(true|false)$/i.test(v) ? v.toLowerCase() === 'true' : v),
+  z.boolean(),
+);
+
+const optionalText = z.string().nullish();
+
+const userBody = z.object({
+  userName: z.string({ error: 'userName is required' }).trim().min(1, 'userName must not be empty'),
+  externalId: optionalText,
+  name: z.object({ givenName: optionalText, familyName: optionalText }).nullish(),
+  displayName: optionalText,
+  emails: z.array(z.object({ value: z.string(), primary: booleanish.nullish() })).nullish(),
+  active: booleanish.nullish(),
+});
+
+/** A POST/PUT body (or a patched resource) as team input; the primary email wins, else the first. */
+export function parseUserInput(body: unknown): MemberInput {
+  const parsed = userBody.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+    throw new FedsimError('SCIM_INVALID_VALUE', `${where}${issue?.message ?? 'invalid User'}`, {
+      status: 400,
+    });
+  }
+  const u = parsed.data;
+  const email = u.emails?.find((e) => e.primary)?.value ?? u.emails?.[0]?.value;
+  return {
+    userName: u.userName,
+    externalId: u.externalId ?? undefined,
+    givenName: u.name?.givenName ?? '',
+    familyName: u.name?.familyName ?? '',
+    displayName: u.displayName ?? undefined,
+    // Dropbox keys members by email; Okta's userName is usually the email when none is sent.
+    email: email ?? u.userName,
+    active: u.active ?? undefined,
+  };
+}

@@ -1,0 +1,131 @@
+import express, { type NextFunction, type Request, type Response, Router } from 'express';
+import { patchBodyValidation, type ScimPatch, type ScimResource, scimPatch } from 'scim-patch';
+import { FedsimError } from '../core/errors.js';
+import type { Member, Team } from '../dropbox/team.js';
+import { MAX_RESULTS, resourceTypes, schemas, serviceProviderConfig } from './discovery.js';
+import { type ScimErrorResponse, scimError, toScimError } from './errors.js';
+import { compileFilter } from './filter.js';
+import { listResponse, parseUserInput, type ScimUser, toScimUser } from './resource.js';
+
+/** A SCIM 2.0 Users endpoint over Dropbox's team, shaped to what Okta's SCIM client expects. */
+export interface ScimServerOptions {
+  team: Team;
+  /** The bearer token the client must present. */
+  token: string;
+  /** The externally visible base URL (…/scim/v2), for meta.location and Location headers. */
+  baseUrl: () => string;
+}
+
+const SCIM_JSON = 'application/scim+json';
+
+function send(res: Response, status: number, body: object): void {
+  res.status(status).type(SCIM_JSON).json(body);
+}
+
+function sendError(res: Response, error: ScimErrorResponse): void {
+  send(res, error.status, error.body);
+}
+
+function requireBearer(token: string) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const header = req.get('authorization');
+    if (/^Bearer\s+(.+)$/i.exec(header ?? '')?.[1]?.trim() === token) {
+      next();
+      return;
+    }
+    res.set('WWW-Authenticate', 'Bearer realm="fedsim-scim"');
+    sendError(res, scimError(401, header ? 'Invalid bearer token' : 'Authorization: Bearer token required'));
+  };
+}
+
+function jsonObject(body: unknown): Record<string, unknown> {
+  if (typeof body === 'object' && body !== null && !Array.isArray(body))
+    return body as Record<string, unknown>;
+  throw new FedsimError(
+    'SCIM_INVALID_SYNTAX',
+    'Request body must be a JSON object sent as application/scim+json or application/json',
+    { status: 400 },
+  );
+}
+
+function intParam(value: unknown, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value === 'string' && /^-?\d+$/.test(value)) return Number.parseInt(value, 10);
+  throw new FedsimError('SCIM_INVALID_VALUE', `${name} must be an integer`, { status: 400, actual: value });
+}
+
+/** RFC 7644 §3.4.2.4: startIndex below 1 means 1, a negative count means 0. */
+function paging(query: Request['query']): { startIndex: number; count: number } {
+  const startIndex = Math.max(1, intParam(query.startIndex, 'startIndex', 1));
+  const count = Math.min(MAX_RESULTS, Math.max(0, intParam(query.count, 'count', MAX_RESULTS)));
+  return { startIndex, count };
+}
+
+function filterParam(value: unknown): string | undefined {
+  if (value === undefined || typeof value === 'string') return value;
+  throw new FedsimError('SCIM_INVALID_FILTER', 'filter must be given once', { status: 400, actual: value });
+}
+
+/** scim-patch types meta's dates as Date; it never reads them, so the string form is safe to pass. */
+function applyPatch(resource: ScimUser, body: Record<string, unknown>): unknown {
+  const patch = body as unknown as ScimPatch;
+  patchBodyValidation(patch);
+  // RFC 7644 §3.5.2.3: replacing an attribute that is not there adds it.
+  const options = { mutateDocument: false, treatMissingAsAdd: true };
+  return scimPatch(resource as unknown as ScimResource, patch.Operations, options);
+}
+
+export function createScimRouter(options: ScimServerOptions): Router {
+  const { team, baseUrl } = options;
+  const user = (member: Member): ScimUser => toScimUser(member, baseUrl());
+  const router = Router();
+
+  router.use(requireBearer(options.token));
+  router.use(express.json({ type: ['application/json', SCIM_JSON] }));
+
+  router.get('/Users', (req, res) => {
+    const matches = compileFilter(filterParam(req.query.filter));
+    const { startIndex, count } = paging(req.query);
+    send(res, 200, listResponse(team.all().map(user).filter(matches), startIndex, count));
+  });
+
+  router.get('/Users/:id', (req, res) => send(res, 200, user(team.get(req.params.id))));
+
+  router.post('/Users', (req, res) => {
+    const created = user(team.create(parseUserInput(jsonObject(req.body))));
+    res.location(created.meta.location);
+    send(res, 201, created);
+  });
+
+  router.put('/Users/:id', (req, res) => {
+    send(res, 200, user(team.replace(req.params.id, parseUserInput(jsonObject(req.body)))));
+  });
+
+  router.patch('/Users/:id', (req, res) => {
+    const patched = applyPatch(user(team.get(req.params.id)), jsonObject(req.body));
+    send(res, 200, user(team.replace(req.params.id, parseUserInput(patched))));
+  });
+
+  router.delete('/Users/:id', (req, res) => {
+    team.remove(req.params.id);
+    res.status(204).end();
+  });
+
+  // Groups are not modelled; an empty list tells Okta there is nothing to import.
+  router.get('/Groups', (req, res) => {
+    const { startIndex, count } = paging(req.query);
+    send(res, 200, listResponse([], startIndex, count));
+  });
+
+  router.get('/ServiceProviderConfig', (_req, res) => send(res, 200, serviceProviderConfig(baseUrl())));
+  router.get('/ResourceTypes', (_req, res) => send(res, 200, resourceTypes(baseUrl())));
+  router.get('/Schemas', (_req, res) => send(res, 200, schemas(baseUrl())));
+
+  router.use((req, res) =>
+    sendError(res, scimError(404, `No SCIM endpoint ${req.method} ${req.originalUrl}`)),
+  );
+  router.use((err: unknown, _req: Request, res: Response, _next: NextFunction) =>
+    sendError(res, toScimError(err)),
+  );
+  return router;
+}

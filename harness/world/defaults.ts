@@ -1,0 +1,55 @@
+import type { SeedUserConfig } from '../scenario/schema.js';
+
+/** Every default of the simulated world, in one place: the seed walkthrough's finished setup. */
+export const WORLD_DEFAULTS = {
+  clock: '2026-01-15T09:00:00.000Z',
+  org1Name: 'org1',
+  org2Name: 'org2',
+  org1Users: [
+    { login: 'sarah@org1.example', email: 'sarah@org1.example', firstName: 'Sarah', lastName: 'Miller', password: 'Sarah-Passw0rd!' },
+    { login: 'david@org1.example', email: 'david@org1.example', firstName: 'David', lastName: 'Okafor', password: 'David-Passw0rd!' },
+  ] satisfies SeedUserConfig[],
+  org2org: {
+    label: 'Org2Org',
+    certificate: 'org1-org2org',
+    signResponse: true,
+    signAssertion: true,
+    signatureAlgorithm: 'SHA-256',
+    nameIdFormat: 'unspecified',
+    validityMs: 5 * 60 * 1000,
+    provisioning: { enabled: true, create: true, update: true, deactivate: true, token: 'super-admin' },
+  },
+  idp: {
+    name: 'Org1 IDP',
+    trust: ['org1-org2org'],
+    signatureScope: 'ANY',
+    signatureAlgorithm: 'SHA-256',
+    userNameTemplate: 'idpuser.subjectNameId',
+    subjectFilter: '',
+    matchType: 'USERNAME',
+    matchAttribute: null,
+    accountLink: 'AUTO',
+    provisioning: 'AUTO',
+    profileMaster: false,
+    honorPersistentNameId: true,
+    maxClockSkewMs: 120_000,
+    allowUnsolicited: true,
+  },
+  jitEnabled: true,
+  dropboxApp: {
+    label: 'Dropbox Business',
+    certificate: 'org2-dropbox',
+    signResponse: true,
+    signAssertion: true,
+    signatureAlgorithm: 'SHA-256',
+    nameIdFormat: 'emailAddress',
+    validityMs: 5 * 60 * 1000,
+    provisioning: { enabled: true, create: true, update: true, deactivate: true },
+  },
+  dropbox: {
+    teamName: 'Acme Team',
+    entityId: 'Dropbox',
+    deactivation: 'suspend',
+    maxClockSkewMs: 180_000,
+  },
+} as const;

@@ -1,0 +1,170 @@
+import { type Clock, FixedClock } from '../core/clock.js';
+import { type HttpFetch, loopbackFetch } from '../core/http.js';
+import { type IdGenerator, SeededIds } from '../core/ids.js';
+import { type Listening, listen } from '../core/listen.js';
+import { loadCredential } from '../crypto/store.js';
+import { Dropbox } from '../dropbox/dropbox.js';
+import type { AdminRole } from '../okta/api/auth.js';
+import { Org1 } from '../okta/org1/org1.js';
+import { issuerOf } from '../okta/org1/org2org-app.js';
+import { audienceOf } from '../okta/org2/inbound-idp.js';
+import { Org2 } from '../okta/org2/org2.js';
+import type { SeedUserConfig, WorldConfig } from '../scenario/schema.js';
+import { WORLD_DEFAULTS as D } from './defaults.js';
+
+export interface WorldOptions {
+  /** Real time for `serve`; a fixed clock (default) for reproducible scenarios. */
+  clock?: Clock;
+  fetch?: HttpFetch;
+  /** Ports for org1, org2, dropbox (0 = ephemeral). */
+  ports?: [number, number, number];
+  host?: string;
+}
+
+export interface WorldTokens {
+  superAdmin: string;
+  readOnly: string;
+  scim: string;
+}
+
+/** The three parties of the federation, wired together and listening on loopback. */
+export class World {
+  readonly org1: Org1;
+  readonly org2: Org2;
+  readonly dropbox: Dropbox;
+  readonly tokens: WorldTokens;
+  #listeners: Listening[] = [];
+
+  constructor(
+    readonly config: WorldConfig,
+    readonly clock: Clock,
+    readonly ids: IdGenerator,
+    readonly fetch: HttpFetch,
+  ) {
+    this.tokens = { superAdmin: ids.token(42), readOnly: ids.token(42), scim: ids.token(48) };
+    const c1 = config.org1?.org2org ?? {};
+    const cIdp = config.org2?.idp ?? {};
+    const cDbx = config.org2?.dropbox ?? {};
+    const appKey = ids.okta('exk');
+    const tokenFor = { 'super-admin': this.tokens.superAdmin, 'read-only': this.tokens.readOnly, invalid: 'invalid-token' };
+    const idpId = ids.okta('0oa');
+    const idp = {
+      ...D.idp,
+      id: idpId,
+      spId: ids.okta('spa'),
+      issuer: cIdp.issuer ?? issuerOf({ key: appKey }),
+      ssoUrl: '',
+      trustedCerts: (cIdp.trust ?? D.idp.trust).map((name) => loadCredential(name).cert),
+      ...stripUndefined({ ...cIdp, trust: undefined, issuer: undefined, maxClockSkewSeconds: undefined }),
+      maxClockSkewMs: cIdp.maxClockSkewSeconds === undefined ? D.idp.maxClockSkewMs : cIdp.maxClockSkewSeconds * 1000,
+      matchAttribute: cIdp.matchAttribute ?? D.idp.matchAttribute,
+    };
+    this.org2 = new Org2({
+      name: D.org2Name,
+      clock,
+      ids,
+      fetch,
+      idp,
+      jitEnabled: config.org2?.jit ?? D.jitEnabled,
+      tokens: new Map<string, AdminRole>([
+        [this.tokens.superAdmin, 'SUPER_ADMIN'],
+        [this.tokens.readOnly, 'READ_ONLY_ADMIN'],
+      ]),
+      dropbox: {
+        ...D.dropboxApp,
+        ...stripUndefined({ ...cDbx, certificate: undefined, provisioning: undefined }),
+        id: ids.okta('0oa'),
+        key: ids.okta('exk'),
+        credential: loadCredential(cDbx.certificate ?? D.dropboxApp.certificate),
+        provisioning: { ...D.dropboxApp.provisioning, ...stripUndefined(cDbx.provisioning ?? {}) },
+      },
+      target: () => ({ acsUrl: this.dropbox.acsUrl, audience: this.dropbox.options.entityId, scimUrl: this.dropbox.scimUrl, scimToken: this.tokens.scim }),
+    });
+    this.org1 = new Org1({
+      name: D.org1Name,
+      clock,
+      ids,
+      fetch,
+      app: {
+        ...D.org2org,
+        ...stripUndefined({ ...c1, certificate: undefined, provisioning: undefined, clockOffsetSeconds: undefined, issuer: undefined }),
+        id: ids.okta('0oa'),
+        key: appKey,
+        credential: loadCredential(c1.certificate ?? D.org2org.certificate),
+        clockOffsetMs: (c1.clockOffsetSeconds ?? 0) * 1000,
+        provisioning: {
+          ...D.org2org.provisioning,
+          ...stripUndefined({ ...(c1.provisioning ?? {}), token: undefined }),
+          token: tokenFor[c1.provisioning?.token ?? D.org2org.provisioning.token],
+        },
+      },
+      target: () => ({ url: this.org2.url, acsUrl: this.org2.acsUrl, audience: audienceOf(this.org2.idp) }),
+    });
+    this.dropbox = new Dropbox({
+      ...D.dropbox,
+      clock,
+      ids,
+      teamName: config.dropbox?.teamName ?? D.dropbox.teamName,
+      deactivation: config.dropbox?.deactivation ?? D.dropbox.deactivation,
+      scimToken: this.tokens.scim,
+      idp: () => ({
+        issuer: `http://www.okta.com/${this.org2.options.dropbox.key}`,
+        certs: [loadCredential(config.dropbox?.trust ?? D.dropboxApp.certificate).cert],
+      }),
+    });
+    this.#seedUsers();
+  }
+
+  #seedUsers(): void {
+    for (const u of this.config.org1?.users ?? (D.org1Users as SeedUserConfig[])) {
+      const { status, ...profile } = u;
+      const created = this.org1.addUser({ ...profile, email: profile.email ?? profile.login });
+      if (status === 'DEPROVISIONED') this.org1.directory.deactivate(created.id);
+    }
+    for (const u of this.config.org2?.users ?? []) {
+      const { status, password, ...profile } = u;
+      const created = this.org2.directory.create({ ...profile, email: profile.email ?? profile.login }, { password, activate: status !== 'STAGED' });
+      if (status === 'DEPROVISIONED') this.org2.directory.deactivate(created.id);
+      if (status === 'SUSPENDED') this.org2.directory.suspend(created.id);
+    }
+  }
+
+  async start(ports: [number, number, number] = [0, 0, 0], host = '127.0.0.1'): Promise<this> {
+    const parties = [this.org1, this.org2, this.dropbox] as const;
+    this.#listeners = await Promise.all(parties.map((p, i) => listen(p.createApp(), ports[i], host)));
+    parties.forEach((p, i) => {
+      p.url = (this.#listeners[i] as Listening).url;
+    });
+    this.org2.idp.ssoUrl = `${this.org1.url}/app/okta_org2org/${this.org1.app.key}/sso/saml`;
+    return this;
+  }
+
+  /** Waits until no background provisioning work remains. */
+  async settle(): Promise<void> {
+    await this.org2.tasks.settle();
+  }
+
+  async close(): Promise<void> {
+    await this.settle();
+    await Promise.all(this.#listeners.map((l) => l.close()));
+    this.#listeners = [];
+  }
+
+  /** Maps each listener origin to its party name, for traces. */
+  parties(): Record<string, string> {
+    return { [this.org1.url]: 'org1', [this.org2.url]: 'org2', [this.dropbox.url]: 'dropbox' };
+  }
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** Builds and starts a world from a scenario's `world` section. */
+export async function createWorld(config: WorldConfig = {}, options: WorldOptions = {}): Promise<World> {
+  const clock = options.clock ?? new FixedClock(config.clock ?? D.clock);
+  const ids = new SeededIds(config.seed ?? 'fedsim');
+  const world = new World(config, clock, ids, options.fetch ?? loopbackFetch);
+  return world.start(options.ports, options.host);
+}
+

@@ -1,0 +1,133 @@
+import request from 'supertest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { LIST_SCHEMA, USER_SCHEMA } from '../../harness/scim/resource.js';
+import { AUTH, BASE_URL, createUser, type ScimFixture, scimFixture } from './fixture.js';
+
+let fx: ScimFixture;
+const api = () => request(fx.app);
+
+beforeEach(() => {
+  fx = scimFixture();
+});
+
+describe('filters', () => {
+  beforeEach(async () => {
+    await createUser(fx.app, 'ada@example.com', 'Ada', 'Lovelace');
+    await createUser(fx.app, 'grace@navy.mil', 'Grace', 'Hopper');
+    fx.clock.advance(60_000);
+    await createUser(fx.app, 'alan@example.com', 'Alan', 'Turing');
+  });
+
+  const userNames = async (filter: string): Promise<string[]> => {
+    const res = await api().get('/scim/v2/Users').query({ filter }).set(AUTH);
+    expect(res.status).toBe(200);
+    return (res.body.Resources as { userName: string }[]).map((u) => u.userName);
+  };
+
+  it.each([
+    ['userName eq "ADA@EXAMPLE.COM"', ['ada@example.com']],
+    ['userName eq "nobody@example.com"', []],
+    ['userName sw "a"', ['ada@example.com', 'alan@example.com']],
+    ['name.familyName co "OP"', ['grace@navy.mil']],
+    ['emails.value ew "@EXAMPLE.com"', ['ada@example.com', 'alan@example.com']],
+    ['emails[type eq "work" and value ew ".mil"]', ['grace@navy.mil']],
+    ['name.givenName eq "Ada" or name.givenName eq "Alan"', ['ada@example.com', 'alan@example.com']],
+    ['not (userName sw "a") and active eq true', ['grace@navy.mil']],
+    ['urn:ietf:params:scim:schemas:core:2.0:User:userName eq "alan@example.com"', ['alan@example.com']],
+    ['meta.created gt "2026-01-15T09:00:30.000Z"', ['alan@example.com']],
+    ['externalId eq "00U1A2B3C4D5E6F7G8H9"', []],
+    ['externalId pr', ['ada@example.com', 'grace@navy.mil', 'alan@example.com']],
+  ])('%s', async (filter, expected) => {
+    expect(await userNames(filter)).toEqual(expected);
+  });
+
+  it('answers an unparsable filter with 400 invalidFilter', async () => {
+    const res = await api().get('/scim/v2/Users').query({ filter: 'userName eq' }).set(AUTH);
+    expect(res.status).toBe(400);
+    expect(res.body.scimType).toBe('invalidFilter');
+    expect(res.body.detail).toMatch(/^Invalid filter "userName eq": /);
+  });
+});
+
+describe('paging', () => {
+  beforeEach(async () => {
+    for (const n of [1, 2, 3, 4, 5]) await createUser(fx.app, `user${n}@example.com`);
+  });
+
+  const page = (query: Record<string, string>) => api().get('/scim/v2/Users').query(query).set(AUTH);
+
+  it('pages by 1-based startIndex and count', async () => {
+    const res = await page({ startIndex: '2', count: '2' });
+    expect(res.body.totalResults).toBe(5);
+    expect(res.body.startIndex).toBe(2);
+    expect(res.body.itemsPerPage).toBe(2);
+    expect(res.body.Resources.map((u: { userName: string }) => u.userName)).toEqual([
+      'user2@example.com',
+      'user3@example.com',
+    ]);
+  });
+
+  it('reads startIndex below 1 as 1 and a negative count as 0', async () => {
+    const first = await page({ startIndex: '0', count: '1' });
+    expect(first.body.startIndex).toBe(1);
+    expect(first.body.Resources[0].userName).toBe('user1@example.com');
+    const none = await page({ count: '-3' });
+    expect(none.body).toMatchObject({ totalResults: 5, itemsPerPage: 0, Resources: [] });
+  });
+
+  it('returns an empty page past the end', async () => {
+    const res = await page({ startIndex: '6', count: '100' });
+    expect(res.body).toMatchObject({ totalResults: 5, startIndex: 6, itemsPerPage: 0, Resources: [] });
+  });
+
+  it('rejects a non-integer count with 400 invalidValue', async () => {
+    const res = await page({ count: 'ten' });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ scimType: 'invalidValue', detail: 'count must be an integer' });
+  });
+});
+
+describe('Groups and discovery', () => {
+  it('lists no groups', async () => {
+    const res = await api().get('/scim/v2/Groups').query({ startIndex: '1', count: '100' }).set(AUTH);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      schemas: [LIST_SCHEMA],
+      totalResults: 0,
+      startIndex: 1,
+      itemsPerPage: 0,
+      Resources: [],
+    });
+  });
+
+  it('states what the server supports in ServiceProviderConfig', async () => {
+    const res = await api().get('/scim/v2/ServiceProviderConfig').set(AUTH);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      patch: { supported: true },
+      bulk: { supported: false },
+      filter: { supported: true, maxResults: 100 },
+      sort: { supported: false },
+      authenticationSchemes: [{ type: 'oauthbearertoken' }],
+      meta: { location: `${BASE_URL}/ServiceProviderConfig` },
+    });
+  });
+
+  it('lists the User resource type and its schema', async () => {
+    const types = await api().get('/scim/v2/ResourceTypes').set(AUTH);
+    expect(types.body).toMatchObject({ schemas: [LIST_SCHEMA], totalResults: 1 });
+    expect(types.body.Resources[0]).toMatchObject({ id: 'User', endpoint: '/Users', schema: USER_SCHEMA });
+    const schemas = await api().get('/scim/v2/Schemas').set(AUTH);
+    const user = schemas.body.Resources[0];
+    expect(user.id).toBe(USER_SCHEMA);
+    expect(user.attributes.map((a: { name: string }) => a.name)).toEqual([
+      'userName',
+      'externalId',
+      'name',
+      'displayName',
+      'emails',
+      'active',
+    ]);
+    expect(user.attributes[0]).toMatchObject({ required: true, caseExact: false, uniqueness: 'server' });
+  });
+});
