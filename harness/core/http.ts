@@ -16,11 +16,15 @@ export function isLoopback(url: string): boolean {
 
 export const loopbackFetch: HttpFetch = async (url, init) => {
   if (!isLoopback(url)) {
-    throw new FedsimError('HTTP_OUTBOUND_BLOCKED', `Refused outbound request to ${url}: fedsim only talks to 127.0.0.1`, {
-      expected: 'a loopback URL (127.0.0.1)',
-      actual: url,
-      hint: 'Point every party URL at a harness listener; fedsim never reaches the network.',
-    });
+    throw new FedsimError(
+      'HTTP_OUTBOUND_BLOCKED',
+      `Refused outbound request to ${url}: fedsim only talks to 127.0.0.1`,
+      {
+        expected: 'a loopback URL (127.0.0.1)',
+        actual: url,
+        hint: 'Point every party URL at a harness listener; fedsim never reaches the network.',
+      },
+    );
   }
   return fetch(url, { ...init, redirect: 'manual' });
 };

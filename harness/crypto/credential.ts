@@ -28,17 +28,19 @@ function fingerprint(der: Buffer, alg: 'sha1' | 'sha256'): string {
 
 /** Accepts PEM or bare base64 DER (as in metadata and Okta's JSON). */
 export function parseCertificate(input: string): CertInfo {
-  const base64 = input
-    .replace(/-----(BEGIN|END) CERTIFICATE-----/g, '')
-    .replace(/\s+/g, '');
+  const base64 = input.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, '');
   let x509: X509Certificate;
   try {
     x509 = new X509Certificate(Buffer.from(base64, 'base64'));
   } catch (err) {
-    throw new FedsimError('CERT_INVALID', 'Certificate could not be parsed as X.509 (PEM or base64 DER expected)', {
-      actual: `${base64.slice(0, 40)}…`,
-      cause: err,
-    });
+    throw new FedsimError(
+      'CERT_INVALID',
+      'Certificate could not be parsed as X.509 (PEM or base64 DER expected)',
+      {
+        actual: `${base64.slice(0, 40)}…`,
+        cause: err,
+      },
+    );
   }
   const der = x509.raw;
   return {

@@ -63,7 +63,10 @@ export class Dropbox {
 
   createApp(): Express {
     const app = express();
-    app.use('/scim/v2', createScimRouter({ team: this.team, token: this.options.scimToken, baseUrl: () => this.url }));
+    app.use(
+      '/scim/v2',
+      createScimRouter({ team: this.team, token: this.options.scimToken, baseUrl: () => this.url }),
+    );
     app.use(express.urlencoded({ extended: false, limit: '512kb' }));
     app.get('/', (_req, res) => res.redirect('/home'));
     app.get('/login', (_req, res) => res.type('html').send(signInPage()));
@@ -88,10 +91,17 @@ export class Dropbox {
   #currentAccount(req: Request, res: Response): void {
     const member = this.#signedIn(req);
     if (!member) {
-      res.status(401).json({ error_summary: 'invalid_access_token/', error: { '.tag': 'invalid_access_token' } });
+      res
+        .status(401)
+        .json({ error_summary: 'invalid_access_token/', error: { '.tag': 'invalid_access_token' } });
       return;
     }
-    res.json({ account_id: `dbid:${member.id}`, email: member.email, name: { display_name: member.displayName }, team_member_id: member.id });
+    res.json({
+      account_id: `dbid:${member.id}`,
+      email: member.email,
+      name: { display_name: member.displayName },
+      team_member_id: member.id,
+    });
   }
 
   #signedIn(req: Request) {
@@ -106,14 +116,26 @@ export class Dropbox {
       const email = assertion.nameId ?? '';
       const member = this.team.findByUserName(email);
       if (!member) {
-        throw new FedsimError('DROPBOX_MEMBER_NOT_FOUND', `${email} is not a member of the ${this.options.teamName} team`, {
-          status: 403, actual: email, hint: 'Assign the user to Dropbox Business in org2 so provisioning invites them.',
-        });
+        throw new FedsimError(
+          'DROPBOX_MEMBER_NOT_FOUND',
+          `${email} is not a member of the ${this.options.teamName} team`,
+          {
+            status: 403,
+            actual: email,
+            hint: 'Assign the user to Dropbox Business in org2 so provisioning invites them.',
+          },
+        );
       }
       if (member.state !== 'active' && member.state !== 'invited') {
-        throw new FedsimError('DROPBOX_MEMBER_SUSPENDED', `${email} is ${member.state} in the ${this.options.teamName} team`, {
-          status: 403, actual: member.state, hint: 'A team admin (or provisioning from org2) must reactivate the member.',
-        });
+        throw new FedsimError(
+          'DROPBOX_MEMBER_SUSPENDED',
+          `${email} is ${member.state} in the ${this.options.teamName} team`,
+          {
+            status: 403,
+            actual: member.state,
+            hint: 'A team admin (or provisioning from org2) must reactivate the member.',
+          },
+        );
       }
       const confirmed = member.state === 'active';
       this.sessions.set(req, res, { memberId: member.id, confirmed });

@@ -21,12 +21,18 @@ export type IdpUser = Partial<Record<(typeof IDP_USER_ATTRIBUTES)[number], strin
 
 const FUNCTIONS: Record<string, { arity: [number, number]; fn: (...a: string[]) => string }> = {
   substringBefore: { arity: [2, 2], fn: (s, sub) => (s.includes(sub) ? s.slice(0, s.indexOf(sub)) : s) },
-  substringAfter: { arity: [2, 2], fn: (s, sub) => (s.includes(sub) ? s.slice(s.indexOf(sub) + sub.length) : '') },
+  substringAfter: {
+    arity: [2, 2],
+    fn: (s, sub) => (s.includes(sub) ? s.slice(s.indexOf(sub) + sub.length) : ''),
+  },
   toLowerCase: { arity: [1, 1], fn: (s) => s.toLowerCase() },
   toUpperCase: { arity: [1, 1], fn: (s) => s.toUpperCase() },
   trim: { arity: [1, 1], fn: (s) => s.trim() },
   replace: { arity: [3, 3], fn: (s, a, b) => s.split(a).join(b) },
-  substring: { arity: [2, 3], fn: (s, a, b) => s.substring(Number(a), b === undefined ? undefined : Number(b)) },
+  substring: {
+    arity: [2, 3],
+    fn: (s, a, b) => s.substring(Number(a), b === undefined ? undefined : Number(b)),
+  },
   join: { arity: [2, 99], fn: (sep, ...parts) => parts.join(sep) },
   append: { arity: [2, 2], fn: (a, b) => a + b },
 };
@@ -64,7 +70,8 @@ function parse(template: string): Node {
     if (t.startsWith('"')) return { lit: t.slice(1) };
     if (t.startsWith('idpuser.')) {
       const attr = t.slice('idpuser.'.length);
-      if (!(IDP_USER_ATTRIBUTES as readonly string[]).includes(attr)) throw invalid(template, `unknown attribute idpuser.${attr}`);
+      if (!(IDP_USER_ATTRIBUTES as readonly string[]).includes(attr))
+        throw invalid(template, `unknown attribute idpuser.${attr}`);
       return { attr };
     }
     if (t.startsWith('String.')) {
@@ -79,7 +86,8 @@ function parse(template: string): Node {
         else if (tokens[i] !== ')') throw invalid(template, `expected , or ) in ${t}(…)`);
       }
       i++;
-      if (args.length < spec.arity[0] || args.length > spec.arity[1]) throw invalid(template, `${t} takes ${spec.arity[0]}–${spec.arity[1]} arguments, got ${args.length}`);
+      if (args.length < spec.arity[0] || args.length > spec.arity[1])
+        throw invalid(template, `${t} takes ${spec.arity[0]}–${spec.arity[1]} arguments, got ${args.length}`);
       return { call: name, args };
     }
     throw invalid(template, `unexpected "${t}"`);

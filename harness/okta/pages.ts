@@ -8,8 +8,13 @@ export interface Tile {
   href: string;
 }
 
-export function signInPage(orgName: string, options: { fromUri?: string; error?: string; note?: string }): string {
-  const from = options.fromUri ? `<input type="hidden" name="fromURI" value="${escapeHtml(options.fromUri)}">` : '';
+export function signInPage(
+  orgName: string,
+  options: { fromUri?: string; error?: string; note?: string },
+): string {
+  const from = options.fromUri
+    ? `<input type="hidden" name="fromURI" value="${escapeHtml(options.fromUri)}">`
+    : '';
   const error = options.error ? `<p class="error" role="alert">${escapeHtml(options.error)}</p>` : '';
   const note = options.note ? `<p class="hint">${escapeHtml(options.note)}</p>` : '';
   return page({
@@ -26,7 +31,9 @@ export function signInPage(orgName: string, options: { fromUri?: string; error?:
 
 export function dashboardPage(orgName: string, userName: string, tiles: Tile[]): string {
   const items = tiles.length
-    ? tiles.map((t) => `<li><a class="tile" href="${escapeHtml(t.href)}">${escapeHtml(t.label)}</a></li>`).join('')
+    ? tiles
+        .map((t) => `<li><a class="tile" href="${escapeHtml(t.href)}">${escapeHtml(t.label)}</a></li>`)
+        .join('')
     : '<li>No apps are assigned to you yet.</li>';
   return page({
     title: `${orgName} - My Apps`,

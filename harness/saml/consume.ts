@@ -10,7 +10,12 @@ export interface ConsumeResult {
 }
 
 /** Reads a posted SAMLResponse and runs the whole check table against it. */
-export function consumeResponse(base64: string, profile: SpProfile, state: SpState, now: Date): ConsumeResult {
+export function consumeResponse(
+  base64: string,
+  profile: SpProfile,
+  state: SpState,
+  now: Date,
+): ConsumeResult {
   const message = readInboundBase64(base64, profile);
   const checks = runChecks({ message, profile, state, now });
   return { message, checks, ok: checks.every((c) => c.ok) };
@@ -20,10 +25,14 @@ export function consumeResponse(base64: string, profile: SpProfile, state: SpSta
 export function firstFailure(result: ConsumeResult): FedsimError | undefined {
   const failed = result.checks.find((c) => !c.ok);
   if (!failed) return undefined;
-  return new FedsimError(failed.code, `SAML ${failed.check} check failed: expected ${String(failed.expected)}, got ${String(failed.actual)}`, {
-    expected: failed.expected,
-    actual: failed.actual,
-    hint: failed.hint,
-    status: 403,
-  });
+  return new FedsimError(
+    failed.code,
+    `SAML ${failed.check} check failed: expected ${String(failed.expected)}, got ${String(failed.actual)}`,
+    {
+      expected: failed.expected,
+      actual: failed.actual,
+      hint: failed.hint,
+      status: 403,
+    },
+  );
 }

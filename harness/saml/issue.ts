@@ -69,7 +69,13 @@ export function issueResponse(
   };
   let assertion = assertionXml(fields);
   if (settings.signAssertion) {
-    assertion = signElement(assertion, fields.assertionId, 'Assertion', settings.credential, settings.signatureAlgorithm);
+    assertion = signElement(
+      assertion,
+      fields.assertionId,
+      'Assertion',
+      settings.credential,
+      settings.signatureAlgorithm,
+    );
   }
   let xml = responseXml(fields, assertion);
   if (settings.signResponse) {

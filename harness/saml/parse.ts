@@ -86,7 +86,9 @@ export function parseAssertionElement(el: Element): ParsedAssertion {
     issuer: textOf(child(el, NS.assertion, 'Issuer')),
     nameId: textOf(nameId),
     nameIdFormat: attr(nameId, 'Format'),
-    subjectConfirmations: subject ? children(subject, NS.assertion, 'SubjectConfirmation').map(parseConfirmation) : [],
+    subjectConfirmations: subject
+      ? children(subject, NS.assertion, 'SubjectConfirmation').map(parseConfirmation)
+      : [],
     notBefore: attr(conditions, 'NotBefore'),
     notOnOrAfter: attr(conditions, 'NotOnOrAfter'),
     audiences: conditions
@@ -102,5 +104,8 @@ export function parseAssertionElement(el: Element): ParsedAssertion {
 
 /** Every Assertion anywhere in the document: more than one is a wrapping attempt or a broken IdP. */
 export function countAssertions(doc: Document): number {
-  return descendants(doc, NS.assertion, 'Assertion').length + descendants(doc, NS.assertion, 'EncryptedAssertion').length;
+  return (
+    descendants(doc, NS.assertion, 'Assertion').length +
+    descendants(doc, NS.assertion, 'EncryptedAssertion').length
+  );
 }

@@ -34,7 +34,12 @@ export class ServiceProvider {
     }
     const now = this.clock.now();
     const profile = this.profile();
-    const result = consumeResponse(samlResponse, profile, { outstandingRequestIds, usedAssertionIds: this.replay }, now);
+    const result = consumeResponse(
+      samlResponse,
+      profile,
+      { outstandingRequestIds, usedAssertionIds: this.replay },
+      now,
+    );
     this.lastResult = result;
     const failure = firstFailure(result);
     if (failure) throw failure;

@@ -22,7 +22,11 @@ export interface SignatureOutcome {
 const ABSENT: SignatureOutcome = { present: false, valid: false };
 
 function keyInfoCert(signature: Element): CertInfo | undefined {
-  const x509 = child(child(child(signature, NS.dsig, 'KeyInfo'), NS.dsig, 'X509Data'), NS.dsig, 'X509Certificate');
+  const x509 = child(
+    child(child(signature, NS.dsig, 'KeyInfo'), NS.dsig, 'X509Data'),
+    NS.dsig,
+    'X509Certificate',
+  );
   const text = textOf(x509);
   if (!text) return undefined;
   try {
@@ -36,18 +40,31 @@ function keyInfoCert(signature: Element): CertInfo | undefined {
  * Verifies the enveloped signature that is a direct child of `element` against the trusted
  * certificates only. The signature must reference `element` itself (by its ID) and nothing else.
  */
-export function verifyElementSignature(xml: string, element: Element, trusted: readonly CertInfo[]): SignatureOutcome {
+export function verifyElementSignature(
+  xml: string,
+  element: Element,
+  trusted: readonly CertInfo[],
+): SignatureOutcome {
   const signatures = children(element, NS.dsig, 'Signature');
   if (signatures.length === 0) return ABSENT;
   const signature = signatures[0] as Element;
   const signedInfo = child(signature, NS.dsig, 'SignedInfo');
   const algorithm = attr(child(signedInfo, NS.dsig, 'SignatureMethod'), 'Algorithm');
-  const base: SignatureOutcome = { present: true, valid: false, algorithm, keyInfoCert: keyInfoCert(signature) };
-  if (signatures.length > 1) return { ...base, error: `${signatures.length} Signature elements on one element` };
+  const base: SignatureOutcome = {
+    present: true,
+    valid: false,
+    algorithm,
+    keyInfoCert: keyInfoCert(signature),
+  };
+  if (signatures.length > 1)
+    return { ...base, error: `${signatures.length} Signature elements on one element` };
   const refs = signedInfo ? children(signedInfo, NS.dsig, 'Reference') : [];
   const id = attr(element, 'ID');
   if (refs.length !== 1 || attr(refs[0], 'URI') !== `#${id}`) {
-    return { ...base, error: `the signature must reference #${id} only; it references ${refs.map((r) => attr(r, 'URI')).join(', ') || 'nothing'}` };
+    return {
+      ...base,
+      error: `the signature must reference #${id} only; it references ${refs.map((r) => attr(r, 'URI')).join(', ') || 'nothing'}`,
+    };
   }
   if (trusted.length === 0) return { ...base, error: 'no trusted certificate is configured' };
   let lastError = 'signature value does not match the trusted certificate';
@@ -60,7 +77,7 @@ export function verifyElementSignature(xml: string, element: Element, trusted: r
         return { ...base, valid: true, verifiedBy: cert.sha256, signedXml };
       }
     } catch (err) {
-      lastError = err instanceof Error ? err.message.split('\n')[0] ?? lastError : String(err);
+      lastError = err instanceof Error ? (err.message.split('\n')[0] ?? lastError) : String(err);
     }
   }
   return { ...base, error: lastError };

@@ -71,9 +71,13 @@ export function parseUntrustedXml(xml: string): Document {
   }).parseFromString(xml, 'text/xml');
   const roots = Array.from(doc.childNodes).filter((n) => n.nodeType === 1);
   if (problems.length > 0 || roots.length !== 1 || !doc.documentElement) {
-    throw new FedsimError('SAML_XML_INVALID', `SAML message is not well-formed XML: ${problems[0] ?? 'expected one root element'}`, {
-      actual: problems.length > 0 ? problems : `${roots.length} root elements`,
-    });
+    throw new FedsimError(
+      'SAML_XML_INVALID',
+      `SAML message is not well-formed XML: ${problems[0] ?? 'expected one root element'}`,
+      {
+        actual: problems.length > 0 ? problems : `${roots.length} root elements`,
+      },
+    );
   }
   return doc;
 }
@@ -109,6 +113,6 @@ export function textOf(el: Element | undefined): string | undefined {
 }
 
 export function attr(el: Element | undefined, name: string): string | undefined {
-  if (!el || !el.hasAttribute(name)) return undefined;
+  if (!el?.hasAttribute(name)) return undefined;
   return el.getAttribute(name) ?? undefined;
 }

@@ -8,7 +8,12 @@ const PROMPT_FORM_IDS = new Set(['enroll', 'join']);
 
 function meta(html: string, name: string): string | undefined {
   const m = new RegExp(`<meta name="${name}" content="([^"]*)"`).exec(html);
-  return m?.[1]?.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return m?.[1]
+    ?.replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 /** Turns a refusal page into the error it shows; returns the page when it is not one. */
@@ -16,12 +21,18 @@ export function failIfRefused(page: Page, where: string): Page {
   const code = meta(page.html, ERROR_META);
   if (code) {
     const known: ErrorCode = isErrorCode(code) ? code : 'SCENARIO_STEP_FAILED';
-    throw new FedsimError(known, meta(page.html, 'fedsim-error-message') ?? page.text.slice(0, 200), { actual: `${page.status} at ${page.url}` });
+    throw new FedsimError(known, meta(page.html, 'fedsim-error-message') ?? page.text.slice(0, 200), {
+      actual: `${page.status} at ${page.url}`,
+    });
   }
   if (page.status >= 400) {
-    throw new FedsimError(page.status === 401 ? 'AUTH_INVALID_CREDENTIALS' : 'HTTP_FAILED', `${where} answered ${page.status} at ${page.url}: ${page.text.slice(0, 160)}`, {
-      actual: page.status,
-    });
+    throw new FedsimError(
+      page.status === 401 ? 'AUTH_INVALID_CREDENTIALS' : 'HTTP_FAILED',
+      `${where} answered ${page.status} at ${page.url}: ${page.text.slice(0, 160)}`,
+      {
+        actual: page.status,
+      },
+    );
   }
   return page;
 }
@@ -48,16 +59,24 @@ export async function signInAndClick(world: World, agent: Agent, input: LoginInp
   let page = await agent.goto(`${world.org1.url}/app/UserHome`);
   const signIn = page.forms.find((f) => f.id === 'sign-in');
   if (signIn) {
-    page = await agent.submit(page, { username: input.login, password: input.password }, { formId: 'sign-in' });
+    page = await agent.submit(
+      page,
+      { username: input.login, password: input.password },
+      { formId: 'sign-in' },
+    );
   }
   page = failIfRefused(page, 'org1 sign-in');
   for (const tile of input.tiles) {
     if (!page.links.some((l) => l.text === tile)) {
-      throw new FedsimError('AGENT_NO_LINK', `No "${tile}" tile on ${page.title} (${page.url}); tiles: ${page.links.map((l) => l.text).join(', ') || 'none'}`, {
-        expected: tile,
-        actual: page.links.map((l) => l.text),
-        hint: `Assign ${input.login} to ${tile} first.`,
-      });
+      throw new FedsimError(
+        'AGENT_NO_LINK',
+        `No "${tile}" tile on ${page.title} (${page.url}); tiles: ${page.links.map((l) => l.text).join(', ') || 'none'}`,
+        {
+          expected: tile,
+          actual: page.links.map((l) => l.text),
+          hint: `Assign ${input.login} to ${tile} first.`,
+        },
+      );
     }
     page = await confirmPrompts(agent, await agent.clickLink(page, tile), input.confirm);
   }
@@ -65,7 +84,10 @@ export async function signInAndClick(world: World, agent: Agent, input: LoginInp
 }
 
 /** Which parties this browser holds a live session at, asked the way each party's API answers it. */
-export async function whereSignedIn(world: World, agent: Agent): Promise<Record<'org1' | 'org2' | 'dropbox', boolean>> {
+export async function whereSignedIn(
+  world: World,
+  agent: Agent,
+): Promise<Record<'org1' | 'org2' | 'dropbox', boolean>> {
   const probes = {
     org1: `${world.org1.url}/api/v1/users/me`,
     org2: `${world.org2.url}/api/v1/users/me`,
@@ -73,7 +95,9 @@ export async function whereSignedIn(world: World, agent: Agent): Promise<Record<
   } as const;
   const entries = await Promise.all(
     Object.entries(probes).map(async ([party, url]) => {
-      const cookie = Object.entries(agent.cookies(url)).map(([k, v]) => `${k}=${v}`).join('; ');
+      const cookie = Object.entries(agent.cookies(url))
+        .map(([k, v]) => `${k}=${v}`)
+        .join('; ');
       const res = await world.fetch(url, { headers: { cookie } });
       await res.arrayBuffer();
       return [party, res.ok] as const;

@@ -14,26 +14,48 @@ function org2Checks(world: World, e: NonNullable<Expectation['org2']>, out: Mism
   compare(out, 'org2 user count', e.userCount, world.org2.directory.all().length);
   if (e.user === undefined) return;
   const user = world.org2.directory.find(e.user);
-  compare(out, `org2 user ${e.user} exists`, e.exists ?? (e.status || e.profile || e.linked !== undefined ? true : undefined), Boolean(user));
+  compare(
+    out,
+    `org2 user ${e.user} exists`,
+    e.exists ?? (e.status || e.profile || e.linked !== undefined ? true : undefined),
+    Boolean(user),
+  );
   if (!user) return;
   compare(out, `org2 ${e.user} status`, e.status, user.status);
   compare(out, `org2 ${e.user} provider`, e.provider, user.provider);
-  for (const [k, v] of Object.entries(e.profile ?? {})) compare(out, `org2 ${e.user} profile.${k}`, v, user.profile[k]);
+  for (const [k, v] of Object.entries(e.profile ?? {}))
+    compare(out, `org2 ${e.user} profile.${k}`, v, user.profile[k]);
   const link = world.org2.links.get(user.id);
   compare(out, `org2 ${e.user} linked to ${world.org2.idp.name}`, e.linked, Boolean(link));
   compare(out, `org2 ${e.user} link externalId`, e.externalId, link?.externalId);
 }
 
 function dropboxChecks(world: World, e: NonNullable<Expectation['dropbox']>, out: Mismatch[]): void {
-  compare(out, 'dropbox member count', e.memberCount, world.dropbox.team.all().filter((m) => m.state !== 'removed').length);
+  compare(
+    out,
+    'dropbox member count',
+    e.memberCount,
+    world.dropbox.team.all().filter((m) => m.state !== 'removed').length,
+  );
   if (e.member === undefined) return;
-  const member = world.dropbox.team.all().find((m) => m.userName.toLowerCase() === e.member?.toLowerCase() && m.state !== 'removed');
-  compare(out, `dropbox member ${e.member} exists`, e.exists ?? (e.state && e.state !== 'removed' ? true : undefined), Boolean(member));
+  const member = world.dropbox.team
+    .all()
+    .find((m) => m.userName.toLowerCase() === e.member?.toLowerCase() && m.state !== 'removed');
+  compare(
+    out,
+    `dropbox member ${e.member} exists`,
+    e.exists ?? (e.state && e.state !== 'removed' ? true : undefined),
+    Boolean(member),
+  );
   if (e.state === 'removed') compare(out, `dropbox member ${e.member} removed`, true, !member);
   else if (member) compare(out, `dropbox member ${e.member} state`, e.state, member.state);
 }
 
-function provisioningChecks(world: World, e: NonNullable<Expectation['provisioning']>, out: Mismatch[]): void {
+function provisioningChecks(
+  world: World,
+  e: NonNullable<Expectation['provisioning']>,
+  out: Mismatch[],
+): void {
   const tasks = e.party === 'org1' ? world.org1.connector.tasks : world.org2.provisioner.tasks;
   const task = [...tasks].reverse().find((t) => e.action === undefined || t.action === e.action);
   const label = `${e.party} last ${e.action ?? ''} provisioning task`.replace('  ', ' ');
@@ -43,11 +65,20 @@ function provisioningChecks(world: World, e: NonNullable<Expectation['provisioni
 }
 
 /** Checks every expectation of one `expect` step and reports all mismatches at once. */
-export async function checkExpectations(world: World, e: Expectation, browsers: Map<string, Agent>): Promise<void> {
+export async function checkExpectations(
+  world: World,
+  e: Expectation,
+  browsers: Map<string, Agent>,
+): Promise<void> {
   const out: Mismatch[] = [];
   if (e.org1) {
     const user = world.org1.directory.find(e.org1.user);
-    compare(out, `org1 user ${e.org1.user} exists`, e.org1.exists ?? (e.org1.status ? true : undefined), Boolean(user));
+    compare(
+      out,
+      `org1 user ${e.org1.user} exists`,
+      e.org1.exists ?? (e.org1.status ? true : undefined),
+      Boolean(user),
+    );
     compare(out, `org1 ${e.org1.user} status`, e.org1.status, user?.status);
   }
   if (e.org2) org2Checks(world, e.org2, out);
@@ -56,13 +87,19 @@ export async function checkExpectations(world: World, e: Expectation, browsers: 
   if (e.signedIn) {
     const agent = browsers.get(e.signedIn.user.toLowerCase());
     const at = agent ? await whereSignedIn(world, agent) : { org1: false, org2: false, dropbox: false };
-    for (const party of e.signedIn.at) compare(out, `${e.signedIn.user} signed in at ${party}`, true, at[party]);
-    for (const party of e.signedIn.not ?? []) compare(out, `${e.signedIn.user} signed in at ${party}`, false, at[party]);
+    for (const party of e.signedIn.at)
+      compare(out, `${e.signedIn.user} signed in at ${party}`, true, at[party]);
+    for (const party of e.signedIn.not ?? [])
+      compare(out, `${e.signedIn.user} signed in at ${party}`, false, at[party]);
   }
   if (out.length > 0) {
-    throw new FedsimError('SCENARIO_EXPECTATION_FAILED', out.map((m) => `${m.what}: expected ${String(m.expected)}, got ${String(m.actual)}`).join('; '), {
-      expected: Object.fromEntries(out.map((m) => [m.what, m.expected])),
-      actual: Object.fromEntries(out.map((m) => [m.what, m.actual])),
-    });
+    throw new FedsimError(
+      'SCENARIO_EXPECTATION_FAILED',
+      out.map((m) => `${m.what}: expected ${String(m.expected)}, got ${String(m.actual)}`).join('; '),
+      {
+        expected: Object.fromEntries(out.map((m) => [m.what, m.expected])),
+        actual: Object.fromEntries(out.map((m) => [m.what, m.actual])),
+      },
+    );
   }
 }

@@ -8,23 +8,35 @@ const MAX_SCENARIO_BYTES = 1024 * 1024;
 
 /** Parses scenario YAML text; every problem names the file, the path in it and the reason. */
 export function parseScenario(text: string, file: string): Scenario {
-  if (text.length > MAX_SCENARIO_BYTES) throw new FedsimError('SCENARIO_PARSE', `${file}: larger than ${MAX_SCENARIO_BYTES} bytes`);
+  if (text.length > MAX_SCENARIO_BYTES)
+    throw new FedsimError('SCENARIO_PARSE', `${file}: larger than ${MAX_SCENARIO_BYTES} bytes`);
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const yamlError = doc.errors[0];
   if (yamlError) {
     const pos = yamlError.linePos?.[0];
-    throw new FedsimError('SCENARIO_PARSE', `${file}${pos ? `:${pos.line}:${pos.col}` : ''}: ${yamlError.message.split('\n')[0]}`, {
-      hint: 'Fix the YAML syntax at that position.',
-    });
+    throw new FedsimError(
+      'SCENARIO_PARSE',
+      `${file}${pos ? `:${pos.line}:${pos.col}` : ''}: ${yamlError.message.split('\n')[0]}`,
+      {
+        hint: 'Fix the YAML syntax at that position.',
+      },
+    );
   }
   const result = scenarioSchema.safeParse(doc.toJS({ maxAliasCount: 100 }));
   if (!result.success) {
     const issue = result.error.issues[0];
-    const path = (issue?.path ?? []).map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
-    throw new FedsimError('SCENARIO_INVALID', `${file}: ${path || '(root)'}: ${issue?.message ?? 'invalid'}`, {
-      actual: result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
-      hint: result.error.issues.length > 1 ? `${result.error.issues.length} problems in all` : undefined,
-    });
+    const path = (issue?.path ?? [])
+      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+      .join('')
+      .replace(/^\./, '');
+    throw new FedsimError(
+      'SCENARIO_INVALID',
+      `${file}: ${path || '(root)'}: ${issue?.message ?? 'invalid'}`,
+      {
+        actual: result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+        hint: result.error.issues.length > 1 ? `${result.error.issues.length} problems in all` : undefined,
+      },
+    );
   }
   return result.data;
 }
@@ -34,7 +46,11 @@ export function loadScenarioFile(file: string): Scenario {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new FedsimError('SCENARIO_PARSE', `${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`, { cause: err });
+    throw new FedsimError(
+      'SCENARIO_PARSE',
+      `${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+      { cause: err },
+    );
   }
   return parseScenario(text, file);
 }

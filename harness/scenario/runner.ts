@@ -42,7 +42,12 @@ export async function runParsedScenario(scenario: Scenario, file = '<inline>'): 
     try {
       world = await createWorld({ seed: file, ...scenario.world });
     } catch (err) {
-      steps.push({ name: 'build the world', status: 'failed', error: toFedsimError(err, 'CONFIG_INVALID').toJSON(), durationMs: elapsed(t) });
+      steps.push({
+        name: 'build the world',
+        status: 'failed',
+        error: toFedsimError(err, 'CONFIG_INVALID').toJSON(),
+        durationMs: elapsed(t),
+      });
     }
     const ctx = world && { world, browsers: new Map<string, Agent>(), onHop: (h: Hop) => hops.push(h) };
     for (const step of scenario.steps) {
@@ -63,7 +68,14 @@ export async function runParsedScenario(scenario: Scenario, file = '<inline>'): 
     await world?.close();
   }
   const failed = steps.some((s) => s.status === 'failed');
-  return { file, name: scenario.name, status: failed ? 'failed' : 'passed', steps, durationMs: elapsed(started), hops };
+  return {
+    file,
+    name: scenario.name,
+    status: failed ? 'failed' : 'passed',
+    steps,
+    durationMs: elapsed(started),
+    hops,
+  };
 }
 
 /** Loads and runs one scenario file; a file that does not load is a failed scenario, not a crash. */
@@ -76,7 +88,14 @@ export async function runScenario(file: string): Promise<ScenarioResult> {
       file,
       name: file,
       status: 'failed',
-      steps: [{ name: 'load the scenario', status: 'failed', error: toFedsimError(err, 'SCENARIO_INVALID').toJSON(), durationMs: 0 }],
+      steps: [
+        {
+          name: 'load the scenario',
+          status: 'failed',
+          error: toFedsimError(err, 'SCENARIO_INVALID').toJSON(),
+          durationMs: 0,
+        },
+      ],
       durationMs: 0,
       hops: [],
     };
@@ -102,6 +121,8 @@ export async function runScenarios(files: string[], options: RunOptions = {}): P
       options.onResult?.(result, ++done, files.length);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 4, files.length)) }, worker));
+  await Promise.all(
+    Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 4, files.length)) }, worker),
+  );
   return results;
 }

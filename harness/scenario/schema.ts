@@ -3,7 +3,16 @@ import { CREDENTIAL_NAMES } from '../crypto/store.js';
 
 /** Scenario files: a world (defaults build the seed's topology) and steps. Unknown keys are errors. */
 const credential = z.enum(CREDENTIAL_NAMES);
-const status = z.enum(['STAGED', 'PROVISIONED', 'ACTIVE', 'RECOVERY', 'LOCKED_OUT', 'PASSWORD_EXPIRED', 'SUSPENDED', 'DEPROVISIONED']);
+const status = z.enum([
+  'STAGED',
+  'PROVISIONED',
+  'ACTIVE',
+  'RECOVERY',
+  'LOCKED_OUT',
+  'PASSWORD_EXPIRED',
+  'SUSPENDED',
+  'DEPROVISIONED',
+]);
 const nameIdFormat = z.enum(['unspecified', 'emailAddress', 'persistent', 'transient']);
 
 const user = z
@@ -46,7 +55,10 @@ export const worldSchema = z
             ...signing,
             issuer: z.string().optional(),
             clockOffsetSeconds: z.number().optional(),
-            provisioning: z.object({ ...toggles, token: z.enum(['super-admin', 'read-only', 'invalid']).optional() }).strict().optional(),
+            provisioning: z
+              .object({ ...toggles, token: z.enum(['super-admin', 'read-only', 'invalid']).optional() })
+              .strict()
+              .optional(),
           })
           .strict()
           .optional(),
@@ -75,7 +87,10 @@ export const worldSchema = z
           })
           .strict()
           .optional(),
-        dropbox: z.object({ ...signing, provisioning: z.object(toggles).strict().optional() }).strict().optional(),
+        dropbox: z
+          .object({ ...signing, provisioning: z.object(toggles).strict().optional() })
+          .strict()
+          .optional(),
       })
       .strict()
       .optional(),
@@ -95,7 +110,10 @@ const userRef = z.object({ user: z.string(), app: appName.optional() }).strict()
 
 const expectSchema = z
   .object({
-    org1: z.object({ user: z.string(), status: status.optional(), exists: z.boolean().optional() }).strict().optional(),
+    org1: z
+      .object({ user: z.string(), status: status.optional(), exists: z.boolean().optional() })
+      .strict()
+      .optional(),
     org2: z
       .object({
         user: z.string().optional(),
@@ -118,9 +136,21 @@ const expectSchema = z
       })
       .strict()
       .optional(),
-    signedIn: z.object({ user: z.string(), at: z.array(z.enum(['org1', 'org2', 'dropbox'])), not: z.array(z.enum(['org1', 'org2', 'dropbox'])).optional() }).strict().optional(),
+    signedIn: z
+      .object({
+        user: z.string(),
+        at: z.array(z.enum(['org1', 'org2', 'dropbox'])),
+        not: z.array(z.enum(['org1', 'org2', 'dropbox'])).optional(),
+      })
+      .strict()
+      .optional(),
     provisioning: z
-      .object({ party: z.enum(['org1', 'org2']), action: z.string().optional(), status: z.enum(['done', 'failed', 'skipped', 'pending']), code: z.string().optional() })
+      .object({
+        party: z.enum(['org1', 'org2']),
+        action: z.string().optional(),
+        status: z.enum(['done', 'failed', 'skipped', 'pending']),
+        code: z.string().optional(),
+      })
       .strict()
       .optional(),
   })
@@ -132,8 +162,18 @@ export const stepSchema = z
     expectError: z.string().optional(),
     assign: userRef.optional(),
     unassign: userRef.optional(),
-    updateProfile: z.object({ user: z.string(), org: z.enum(['org1', 'org2']).optional(), profile: z.record(z.string(), z.string()) }).strict().optional(),
-    deactivate: z.object({ user: z.string(), org: z.enum(['org1', 'org2']).optional() }).strict().optional(),
+    updateProfile: z
+      .object({
+        user: z.string(),
+        org: z.enum(['org1', 'org2']).optional(),
+        profile: z.record(z.string(), z.string()),
+      })
+      .strict()
+      .optional(),
+    deactivate: z
+      .object({ user: z.string(), org: z.enum(['org1', 'org2']).optional() })
+      .strict()
+      .optional(),
     login: z
       .object({
         user: z.string(),
@@ -151,11 +191,22 @@ export const stepSchema = z
   .superRefine((step, ctx) => {
     const actions = STEP_KINDS.filter((k) => step[k] !== undefined);
     if (actions.length !== 1) {
-      ctx.addIssue({ code: 'custom', message: `a step needs exactly one of ${STEP_KINDS.join(', ')}; found ${actions.length ? actions.join(', ') : 'none'}` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `a step needs exactly one of ${STEP_KINDS.join(', ')}; found ${actions.length ? actions.join(', ') : 'none'}`,
+      });
     }
   });
 
-export const STEP_KINDS = ['assign', 'unassign', 'updateProfile', 'deactivate', 'login', 'advanceClock', 'expect'] as const;
+export const STEP_KINDS = [
+  'assign',
+  'unassign',
+  'updateProfile',
+  'deactivate',
+  'login',
+  'advanceClock',
+  'expect',
+] as const;
 
 export const scenarioSchema = z
   .object({

@@ -1,6 +1,6 @@
 import { Agent, type Hop } from '../agent/index.js';
-import { type ErrorCode, FedsimError, isErrorCode } from '../core/errors.js';
 import { FixedClock } from '../core/clock.js';
+import { type ErrorCode, FedsimError, isErrorCode } from '../core/errors.js';
 import type { World } from '../world/world.js';
 import { signInAndClick } from './browse.js';
 import { checkExpectations } from './expect.js';
@@ -21,7 +21,8 @@ export function describeStep(step: Step): string {
   if (step.name) return step.name;
   if (step.assign) return `assign ${step.assign.user} to ${step.assign.app ?? 'Org2Org'}`;
   if (step.unassign) return `unassign ${step.unassign.user} from ${step.unassign.app ?? 'Org2Org'}`;
-  if (step.updateProfile) return `update ${step.updateProfile.user} in ${step.updateProfile.org ?? 'org1'}: ${JSON.stringify(step.updateProfile.profile)}`;
+  if (step.updateProfile)
+    return `update ${step.updateProfile.user} in ${step.updateProfile.org ?? 'org1'}: ${JSON.stringify(step.updateProfile.profile)}`;
   if (step.deactivate) return `deactivate ${step.deactivate.user} in ${step.deactivate.org ?? 'org1'}`;
   if (step.login) return `${step.login.user} signs in at org1 and clicks ${step.login.tiles.join(' → ')}`;
   if (step.advanceClock) return `advance the clock ${step.advanceClock.seconds} s`;
@@ -41,7 +42,9 @@ function requireUser(world: World, org: 'org1' | 'org2', login: string) {
 }
 
 /** A failed provisioning task fails the step that caused it, with the remote error code. */
-function failOnTask(task: { status: string; error?: { code: ErrorCode; message: string } } | undefined): void {
+function failOnTask(
+  task: { status: string; error?: { code: ErrorCode; message: string } } | undefined,
+): void {
   if (task?.status === 'failed' && task.error) throw new FedsimError(task.error.code, task.error.message);
 }
 
@@ -78,11 +81,17 @@ async function act(step: Step, ctx: StepContext): Promise<void> {
       ctx.browsers.set(key, new Agent({ fetch: world.fetch, parties: world.parties(), onHop: ctx.onHop }));
     }
     const agent = ctx.browsers.get(key) as Agent;
-    await signInAndClick(world, agent, { login: user, password: step.login.password ?? seeded.password ?? '', tiles, confirm });
+    await signInAndClick(world, agent, {
+      login: user,
+      password: step.login.password ?? seeded.password ?? '',
+      tiles,
+      confirm,
+    });
     return;
   }
   if (step.advanceClock) {
-    if (!(world.clock instanceof FixedClock)) throw new FedsimError('SCENARIO_STEP_FAILED', 'advanceClock needs the fixed scenario clock');
+    if (!(world.clock instanceof FixedClock))
+      throw new FedsimError('SCENARIO_STEP_FAILED', 'advanceClock needs the fixed scenario clock');
     return world.clock.advance(step.advanceClock.seconds * 1000);
   }
   if (step.expect) return checkExpectations(world, step.expect, ctx.browsers);
@@ -104,12 +113,20 @@ export async function runStep(step: Step, ctx: StepContext): Promise<void> {
     return;
   }
   if (!isErrorCode(step.expectError)) {
-    throw new FedsimError('SCENARIO_INVALID', `expectError ${step.expectError} is not a fedsim error code`, { actual: step.expectError });
+    throw new FedsimError('SCENARIO_INVALID', `expectError ${step.expectError} is not a fedsim error code`, {
+      actual: step.expectError,
+    });
   }
   if (failure?.code === step.expectError) return;
-  throw new FedsimError('SCENARIO_EXPECTATION_FAILED', failure ? `expected error ${step.expectError}, got ${failure.code}: ${failure.message}` : `expected error ${step.expectError}, but the step succeeded`, {
-    expected: step.expectError,
-    actual: failure?.code ?? 'success',
-    hint: failure?.hint,
-  });
+  throw new FedsimError(
+    'SCENARIO_EXPECTATION_FAILED',
+    failure
+      ? `expected error ${step.expectError}, got ${failure.code}: ${failure.message}`
+      : `expected error ${step.expectError}, but the step succeeded`,
+    {
+      expected: step.expectError,
+      actual: failure?.code ?? 'success',
+      hint: failure?.hint,
+    },
+  );
 }

@@ -6,8 +6,20 @@ export const WORLD_DEFAULTS = {
   org1Name: 'org1',
   org2Name: 'org2',
   org1Users: [
-    { login: 'sarah@org1.example', email: 'sarah@org1.example', firstName: 'Sarah', lastName: 'Miller', password: 'Sarah-Passw0rd!' },
-    { login: 'david@org1.example', email: 'david@org1.example', firstName: 'David', lastName: 'Okafor', password: 'David-Passw0rd!' },
+    {
+      login: 'sarah@org1.example',
+      email: 'sarah@org1.example',
+      firstName: 'Sarah',
+      lastName: 'Miller',
+      password: 'Sarah-Passw0rd!',
+    },
+    {
+      login: 'david@org1.example',
+      email: 'david@org1.example',
+      firstName: 'David',
+      lastName: 'Okafor',
+      password: 'David-Passw0rd!',
+    },
   ] satisfies SeedUserConfig[],
   org2org: {
     label: 'Org2Org',

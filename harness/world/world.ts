@@ -7,6 +7,7 @@ import { Dropbox } from '../dropbox/dropbox.js';
 import type { AdminRole } from '../okta/api/auth.js';
 import { Org1 } from '../okta/org1/org1.js';
 import { issuerOf } from '../okta/org1/org2org-app.js';
+import { dropboxIssuerOf } from '../okta/org2/dropbox-app.js';
 import { audienceOf } from '../okta/org2/inbound-idp.js';
 import { Org2 } from '../okta/org2/org2.js';
 import type { SeedUserConfig, WorldConfig } from '../scenario/schema.js';
@@ -46,7 +47,11 @@ export class World {
     const cIdp = config.org2?.idp ?? {};
     const cDbx = config.org2?.dropbox ?? {};
     const appKey = ids.okta('exk');
-    const tokenFor = { 'super-admin': this.tokens.superAdmin, 'read-only': this.tokens.readOnly, invalid: 'invalid-token' };
+    const tokenFor = {
+      'super-admin': this.tokens.superAdmin,
+      'read-only': this.tokens.readOnly,
+      invalid: 'invalid-token',
+    };
     const idpId = ids.okta('0oa');
     const idp = {
       ...D.idp,
@@ -56,7 +61,8 @@ export class World {
       ssoUrl: '',
       trustedCerts: (cIdp.trust ?? D.idp.trust).map((name) => loadCredential(name).cert),
       ...stripUndefined({ ...cIdp, trust: undefined, issuer: undefined, maxClockSkewSeconds: undefined }),
-      maxClockSkewMs: cIdp.maxClockSkewSeconds === undefined ? D.idp.maxClockSkewMs : cIdp.maxClockSkewSeconds * 1000,
+      maxClockSkewMs:
+        cIdp.maxClockSkewSeconds === undefined ? D.idp.maxClockSkewMs : cIdp.maxClockSkewSeconds * 1000,
       matchAttribute: cIdp.matchAttribute ?? D.idp.matchAttribute,
     };
     this.org2 = new Org2({
@@ -78,7 +84,12 @@ export class World {
         credential: loadCredential(cDbx.certificate ?? D.dropboxApp.certificate),
         provisioning: { ...D.dropboxApp.provisioning, ...stripUndefined(cDbx.provisioning ?? {}) },
       },
-      target: () => ({ acsUrl: this.dropbox.acsUrl, audience: this.dropbox.options.entityId, scimUrl: this.dropbox.scimUrl, scimToken: this.tokens.scim }),
+      target: () => ({
+        acsUrl: this.dropbox.acsUrl,
+        audience: this.dropbox.options.entityId,
+        scimUrl: this.dropbox.scimUrl,
+        scimToken: this.tokens.scim,
+      }),
     });
     this.org1 = new Org1({
       name: D.org1Name,
@@ -87,7 +98,13 @@ export class World {
       fetch,
       app: {
         ...D.org2org,
-        ...stripUndefined({ ...c1, certificate: undefined, provisioning: undefined, clockOffsetSeconds: undefined, issuer: undefined }),
+        ...stripUndefined({
+          ...c1,
+          certificate: undefined,
+          provisioning: undefined,
+          clockOffsetSeconds: undefined,
+          issuer: undefined,
+        }),
         id: ids.okta('0oa'),
         key: appKey,
         credential: loadCredential(c1.certificate ?? D.org2org.certificate),
@@ -108,7 +125,7 @@ export class World {
       deactivation: config.dropbox?.deactivation ?? D.dropbox.deactivation,
       scimToken: this.tokens.scim,
       idp: () => ({
-        issuer: `http://www.okta.com/${this.org2.options.dropbox.key}`,
+        issuer: dropboxIssuerOf(this.org2.options.dropbox),
         certs: [loadCredential(config.dropbox?.trust ?? D.dropboxApp.certificate).cert],
       }),
     });
@@ -123,7 +140,10 @@ export class World {
     }
     for (const u of this.config.org2?.users ?? []) {
       const { status, password, ...profile } = u;
-      const created = this.org2.directory.create({ ...profile, email: profile.email ?? profile.login }, { password, activate: status !== 'STAGED' });
+      const created = this.org2.directory.create(
+        { ...profile, email: profile.email ?? profile.login },
+        { password, activate: status !== 'STAGED' },
+      );
       if (status === 'DEPROVISIONED') this.org2.directory.deactivate(created.id);
       if (status === 'SUSPENDED') this.org2.directory.suspend(created.id);
     }
@@ -167,4 +187,3 @@ export async function createWorld(config: WorldConfig = {}, options: WorldOption
   const world = new World(config, clock, ids, options.fetch ?? loopbackFetch);
   return world.start(options.ports, options.host);
 }
-

@@ -1,7 +1,12 @@
 import { FixedClock } from '../../harness/core/clock.js';
 import { SeededIds } from '../../harness/core/ids.js';
 import { loadCredential } from '../../harness/crypto/store.js';
-import { ISSUER_DEFAULTS, type IssuerSettings, issueResponse, type ResponseRequest } from '../../harness/saml/issue.js';
+import {
+  ISSUER_DEFAULTS,
+  type IssuerSettings,
+  issueResponse,
+  type ResponseRequest,
+} from '../../harness/saml/issue.js';
 import type { SpProfile } from '../../harness/saml/profile.js';
 
 export const NOW = new Date('2026-01-15T09:00:00.000Z');
@@ -27,10 +32,20 @@ export function profile(overrides: Partial<SpProfile> = {}): SpProfile {
   };
 }
 
-export function issue(request: Partial<ResponseRequest> = {}, settings: Partial<IssuerSettings> = {}, seed = 'fixture') {
+export function issue(
+  request: Partial<ResponseRequest> = {},
+  settings: Partial<IssuerSettings> = {},
+  seed = 'fixture',
+) {
   return issueResponse(
     issuerSettings(settings),
-    { acsUrl: ACS, audience: AUDIENCE, nameId: 'sarah@org1.example', attributes: { firstName: 'Sarah', lastName: 'Connor', email: 'sarah@org1.example' }, ...request },
+    {
+      acsUrl: ACS,
+      audience: AUDIENCE,
+      nameId: 'sarah@org1.example',
+      attributes: { firstName: 'Sarah', lastName: 'Connor', email: 'sarah@org1.example' },
+      ...request,
+    },
     { clock: new FixedClock(NOW), ids: new SeededIds(seed) },
   );
 }

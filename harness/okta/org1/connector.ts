@@ -48,7 +48,9 @@ export class Org2OrgConnector {
       if (!existing) {
         if (!this.settings.create) return 'skipped';
         task.action = 'create';
-        const created = await this.#call<RemoteUser>('POST', '/api/v1/users?activate=true', { profile: this.#profile(user) });
+        const created = await this.#call<RemoteUser>('POST', '/api/v1/users?activate=true', {
+          profile: this.#profile(user),
+        });
         task.targetId = created.id;
         return 'done';
       }
@@ -82,7 +84,11 @@ export class Org2OrgConnector {
     return { login, email, firstName, lastName };
   }
 
-  async #run(action: TaskAction, user: OktaUser, work: (task: ProvisioningTask) => Promise<ProvisioningTask['status']>) {
+  async #run(
+    action: TaskAction,
+    user: OktaUser,
+    work: (task: ProvisioningTask) => Promise<ProvisioningTask['status']>,
+  ) {
     const task: ProvisioningTask = {
       id: this.tasks.length + 1,
       action,
@@ -126,11 +132,17 @@ export class Org2OrgConnector {
     if (!res.ok) {
       const okta = `OKTA_${String(json.errorCode)}`;
       const code: ErrorCode = isErrorCode(okta) ? okta : 'PROVISIONING_FAILED';
-      const causes = Array.isArray(json.errorCauses) ? json.errorCauses.map((c: { errorSummary?: string }) => c.errorSummary) : [];
-      throw new FedsimError(code, `org2 answered ${res.status} to ${method} ${path}: ${String(json.errorSummary ?? text)}${causes.length ? ` (${causes.join('; ')})` : ''}`, {
-        status: res.status,
-        actual: json,
-      });
+      const causes = Array.isArray(json.errorCauses)
+        ? json.errorCauses.map((c: { errorSummary?: string }) => c.errorSummary)
+        : [];
+      throw new FedsimError(
+        code,
+        `org2 answered ${res.status} to ${method} ${path}: ${String(json.errorSummary ?? text)}${causes.length ? ` (${causes.join('; ')})` : ''}`,
+        {
+          status: res.status,
+          actual: json,
+        },
+      );
     }
     return json as T;
   }

@@ -5,9 +5,9 @@ import { sendError } from '../../core/html.js';
 import type { HttpFetch } from '../../core/http.js';
 import type { IdGenerator } from '../../core/ids.js';
 import { SessionStore } from '../../core/sessions.js';
-import { issueResponse, postFormHtml } from '../../saml/issue.js';
 import { type CreateUserOptions, Directory, type OktaProfile, type OktaUser } from '../directory.js';
 import { dashboardPage, OKTA_COLOR, signInPage } from '../pages.js';
+import { appSso } from '../sso.js';
 import { Org2OrgConnector } from './connector.js';
 import { issuerOf, type Org2OrgApp, ssoPathOf } from './org2org-app.js';
 
@@ -79,19 +79,26 @@ export class Org1 {
     app.use(express.urlencoded({ extended: false, limit: '64kb' }));
     app.get('/', (_req, res) => res.redirect('/app/UserHome'));
     app.get('/login', (req, res) => {
-      res.type('html').send(signInPage(this.options.name, { fromUri: String(req.query.fromURI ?? '') || undefined }));
+      res
+        .type('html')
+        .send(signInPage(this.options.name, { fromUri: String(req.query.fromURI ?? '') || undefined }));
     });
     app.post('/login', (req, res) => this.#signIn(req.body ?? {}, res));
     app.get('/app/UserHome', (req, res) => {
       const user = this.#sessionUser(req);
       if (!user) return res.redirect('/login?fromURI=/app/UserHome');
-      const tiles = this.assignments.has(user.id) ? [{ label: this.app.label, href: ssoPathOf(this.app) }] : [];
+      const tiles = this.assignments.has(user.id)
+        ? [{ label: this.app.label, href: ssoPathOf(this.app) }]
+        : [];
       return res.type('html').send(dashboardPage(this.options.name, user.profile.login, tiles));
     });
     app.get(ssoPathOf(this.app), (req, res) => this.#sso(req, res));
     app.get('/api/v1/users/me', (req, res) => {
       const user = this.#sessionUser(req);
-      if (!user) return res.status(404).json({ errorCode: 'E0000007', errorSummary: 'Not found: Resource not found: me (User)' });
+      if (!user)
+        return res
+          .status(404)
+          .json({ errorCode: 'E0000007', errorSummary: 'Not found: Resource not found: me (User)' });
       return res.json({ id: user.id, status: user.status, profile: user.profile });
     });
     return app;
@@ -105,13 +112,21 @@ export class Org1 {
 
   #signIn(body: Record<string, string>, res: express.Response): void {
     const user = this.directory.find(String(body.username ?? ''));
-    const fromUri = typeof body.fromURI === 'string' && body.fromURI.startsWith('/') ? body.fromURI : '/app/UserHome';
+    const fromUri =
+      typeof body.fromURI === 'string' && body.fromURI.startsWith('/') ? body.fromURI : '/app/UserHome';
     if (!user || user.password === undefined || user.password !== body.password) {
-      res.status(401).type('html').send(signInPage(this.options.name, { fromUri, error: 'Unable to sign in' }));
+      res
+        .status(401)
+        .type('html')
+        .send(signInPage(this.options.name, { fromUri, error: 'Unable to sign in' }));
       return;
     }
     if (user.status !== 'ACTIVE') {
-      const err = new FedsimError('AUTH_USER_INACTIVE', `User ${user.profile.login} is ${user.status} in ${this.options.name}`, { status: 403 });
+      const err = new FedsimError(
+        'AUTH_USER_INACTIVE',
+        `User ${user.profile.login} is ${user.status} in ${this.options.name}`,
+        { status: 403 },
+      );
       sendError(res, err, this.options.name, OKTA_COLOR);
       return;
     }
@@ -121,28 +136,24 @@ export class Org1 {
   }
 
   #sso(req: express.Request, res: express.Response): void {
-    const user = this.#sessionUser(req);
-    if (!user) return res.redirect(`/login?fromURI=${encodeURIComponent(req.originalUrl)}`);
-    if (!this.assignments.has(user.id)) {
-      const err = new FedsimError('APP_NOT_ASSIGNED', `403 App Not Assigned: ${user.profile.login} is not assigned to ${this.app.label} in ${this.options.name}`, {
-        status: 403,
-        hint: `Assign the user to ${this.app.label} in ${this.options.name}.`,
-      });
-      return sendError(res, err, this.options.name, OKTA_COLOR);
-    }
     const target = this.options.target();
-    const acsUrl = this.app.acsUrl ?? target.acsUrl;
-    const issued = issueResponse(
-      { ...this.app, issuer: issuerOf(this.app) },
-      {
-        acsUrl,
+    appSso(req, res, {
+      orgName: this.options.name,
+      appLabel: this.app.label,
+      user: this.#sessionUser(req),
+      assigned: (user) => this.assignments.has(user.id),
+      settings: { ...this.app, issuer: issuerOf(this.app) },
+      request: (user) => ({
+        acsUrl: this.app.acsUrl ?? target.acsUrl,
         audience: this.app.audience ?? target.audience,
         nameId: user.profile.login,
-        attributes: { firstName: user.profile.firstName, lastName: user.profile.lastName, email: user.profile.email },
-      },
-      { clock: new OffsetClock(this.options.clock, this.app.clockOffsetMs), ids: this.options.ids },
-    );
-    const relayState = typeof req.query.RelayState === 'string' ? req.query.RelayState : undefined;
-    return void res.type('html').send(postFormHtml(acsUrl, issued.base64, relayState));
+        attributes: {
+          firstName: user.profile.firstName,
+          lastName: user.profile.lastName,
+          email: user.profile.email,
+        },
+      }),
+      deps: { clock: new OffsetClock(this.options.clock, this.app.clockOffsetMs), ids: this.options.ids },
+    });
   }
 }

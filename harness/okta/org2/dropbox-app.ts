@@ -23,7 +23,9 @@ export interface DropboxApp {
   provisioning: { enabled: boolean; create: boolean; update: boolean; deactivate: boolean };
 }
 
-export const dropboxSsoPathOf = (app: Pick<DropboxApp, 'key'>) => `/app/dropbox_for_business/${app.key}/sso/saml`;
+export const dropboxIssuerOf = (app: Pick<DropboxApp, 'key'>) => `http://www.okta.com/${app.key}`;
+export const dropboxSsoPathOf = (app: Pick<DropboxApp, 'key'>) =>
+  `/app/dropbox_for_business/${app.key}/sso/saml`;
 
 export interface AppTask {
   id: number;
@@ -56,14 +58,21 @@ export class DropboxProvisioner {
     const remote = this.#remote.get(user.id);
     const shouldBeActive = assigned && (user.status === 'ACTIVE' || user.status === 'PROVISIONED');
     if (!shouldBeActive) {
-      if (remote?.active && p.deactivate) await this.#task('deactivate', user, async (c) => c.setActive(remote.scimId, false), false);
+      if (remote?.active && p.deactivate)
+        await this.#task('deactivate', user, async (c) => c.setActive(remote.scimId, false), false);
       return;
     }
     if (!remote) {
       if (p.create) await this.#task('create', user, (c) => c.push(this.#scimUser(user)), true);
       return;
     }
-    if (!remote.active) await this.#task('reactivate', user, async (c) => c.setActive(remote.scimId, true).then(() => remote.scimId), true);
+    if (!remote.active)
+      await this.#task(
+        'reactivate',
+        user,
+        async (c) => c.setActive(remote.scimId, true).then(() => remote.scimId),
+        true,
+      );
     if (p.update) await this.#task('update', user, (c) => c.push(this.#scimUser(user)), true);
   }
 
@@ -77,13 +86,21 @@ export class DropboxProvisioner {
     };
   }
 
-  async #task(action: AppTask['action'], user: OktaUser, work: (c: OktaScimClient) => Promise<unknown>, active: boolean) {
+  async #task(
+    action: AppTask['action'],
+    user: OktaUser,
+    work: (c: OktaScimClient) => Promise<unknown>,
+    active: boolean,
+  ) {
     const task: AppTask = { id: this.tasks.length + 1, action, login: user.profile.login, status: 'done' };
     this.tasks.push(task);
     try {
       const scimId = await work(this.#client());
       const known = this.#remote.get(user.id);
-      this.#remote.set(user.id, { scimId: typeof scimId === 'string' ? scimId : (known?.scimId ?? ''), active });
+      this.#remote.set(user.id, {
+        scimId: typeof scimId === 'string' ? scimId : (known?.scimId ?? ''),
+        active,
+      });
     } catch (err) {
       const e = toFedsimError(err, 'PROVISIONING_FAILED');
       task.status = 'failed';

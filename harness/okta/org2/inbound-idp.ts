@@ -28,7 +28,8 @@ export interface InboundIdp {
   allowUnsolicited: boolean;
 }
 
-export const audienceOf = (idp: Pick<InboundIdp, 'spId'>) => `https://www.okta.com/saml2/service-provider/${idp.spId}`;
+export const audienceOf = (idp: Pick<InboundIdp, 'spId'>) =>
+  `https://www.okta.com/saml2/service-provider/${idp.spId}`;
 export const acsPathOf = (idp: Pick<InboundIdp, 'id'>) => `/sso/saml2/${idp.id}`;
 
 /** The IdP as `GET /api/v1/idps/{id}` returns it. */
@@ -49,7 +50,10 @@ export function toOktaIdpJson(idp: InboundIdp, orgUrl: string): Record<string, u
         request: { signature: { algorithm: idp.signatureAlgorithm, scope: 'REQUEST' } },
         response: { signature: { algorithm: idp.signatureAlgorithm, scope: idp.signatureScope } },
       },
-      settings: { nameFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified', honorPersistentNameId: idp.honorPersistentNameId },
+      settings: {
+        nameFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified',
+        honorPersistentNameId: idp.honorPersistentNameId,
+      },
       credentials: {
         trust: {
           issuer: idp.issuer,

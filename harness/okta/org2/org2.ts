@@ -1,12 +1,11 @@
 import express, { type Express, type Request, type Response } from 'express';
 import type { Clock } from '../../core/clock.js';
-import { FedsimError, toFedsimError } from '../../core/errors.js';
+import { toFedsimError } from '../../core/errors.js';
 import { sendError } from '../../core/html.js';
 import type { HttpFetch } from '../../core/http.js';
 import type { IdGenerator } from '../../core/ids.js';
 import { SessionStore } from '../../core/sessions.js';
 import { TaskTracker } from '../../core/tasks.js';
-import { issueResponse, postFormHtml } from '../../saml/issue.js';
 import type { SpProfile } from '../../saml/profile.js';
 import { ServiceProvider } from '../../saml/sp.js';
 import type { AdminRole } from '../api/auth.js';
@@ -14,7 +13,8 @@ import { oktaErrorHandler } from '../api/errors.js';
 import { createUsersRouter } from '../api/users.js';
 import { Directory, type OktaUser } from '../directory.js';
 import { dashboardPage, OKTA_COLOR, signInPage } from '../pages.js';
-import { type DropboxApp, DropboxProvisioner, dropboxSsoPathOf } from './dropbox-app.js';
+import { appSso } from '../sso.js';
+import { type DropboxApp, DropboxProvisioner, dropboxIssuerOf, dropboxSsoPathOf } from './dropbox-app.js';
 import { acsPathOf, audienceOf, type InboundIdp, toOktaIdpJson } from './inbound-idp.js';
 import { IdpLinks } from './links.js';
 import { enrollPage } from './pages.js';
@@ -59,7 +59,11 @@ export class Org2 {
   constructor(readonly options: Org2Options) {
     this.directory = new Directory(options.clock, options.ids);
     this.links = new IdpLinks(options.clock);
-    this.policy = new InboundPolicy(options.idp, { directory: this.directory, links: this.links, jitEnabled: options.jitEnabled });
+    this.policy = new InboundPolicy(options.idp, {
+      directory: this.directory,
+      links: this.links,
+      jitEnabled: options.jitEnabled,
+    });
     this.sp = new ServiceProvider(() => this.spProfile(), options.clock);
     this.sessions = new SessionStore('sid', options.ids);
     this.provisioner = new DropboxProvisioner(options.dropbox, {
@@ -67,7 +71,8 @@ export class Org2 {
       scim: () => ({ url: options.target().scimUrl, token: options.target().scimToken }),
     });
     this.directory.onChange((user) => {
-      if (user.status === 'DEPROVISIONED' || user.status === 'SUSPENDED') this.sessions.revoke((s) => s.userId === user.id);
+      if (user.status === 'DEPROVISIONED' || user.status === 'SUSPENDED')
+        this.sessions.revoke((s) => s.userId === user.id);
       if (this.dropboxAssignments.has(user.id)) this.tasks.track(this.provisioner.sync(user, true));
     });
   }
@@ -122,7 +127,11 @@ export class Org2 {
     app.use(express.urlencoded({ extended: false, limit: '512kb' }));
     app.get('/', (_req, res) => res.redirect('/app/UserHome'));
     app.get('/login', (_req, res) => {
-      res.type('html').send(signInPage(this.options.name, { note: `Sign in with ${this.idp.name}: start from your ${this.idp.name} dashboard.` }));
+      res.type('html').send(
+        signInPage(this.options.name, {
+          note: `Sign in with ${this.idp.name}: start from your ${this.idp.name} dashboard.`,
+        }),
+      );
     });
     app.post(acsPathOf(this.idp), (req, res) => this.#acs(req, res));
     app.post('/signin/enroll', (req, res) => {
@@ -134,8 +143,11 @@ export class Org2 {
     app.get('/app/UserHome', (req, res) => {
       const user = this.#sessionUser(req);
       if (!user) return res.redirect('/login');
-      if (!this.enrolled.has(user.id)) return res.type('html').send(enrollPage(this.options.name, user.profile.login, '/app/UserHome'));
-      const tiles = this.dropboxAssignments.has(user.id) ? [{ label: this.options.dropbox.label, href: dropboxSsoPathOf(this.options.dropbox) }] : [];
+      if (!this.enrolled.has(user.id))
+        return res.type('html').send(enrollPage(this.options.name, user.profile.login, '/app/UserHome'));
+      const tiles = this.dropboxAssignments.has(user.id)
+        ? [{ label: this.options.dropbox.label, href: dropboxSsoPathOf(this.options.dropbox) }]
+        : [];
       return res.type('html').send(dashboardPage(this.options.name, user.profile.login, tiles));
     });
     app.get(dropboxSsoPathOf(this.options.dropbox), (req, res) => this.#dropboxSso(req, res));
@@ -146,7 +158,15 @@ export class Org2 {
     const router = express.Router();
     router.get(`/idps/${this.idp.id}`, (_req, res) => res.json(toOktaIdpJson(this.idp, this.url)));
     router.get(`/idps/${this.idp.id}/users`, (_req, res) =>
-      res.json(this.links.all().map((l) => ({ id: l.userId, externalId: l.externalId, created: l.created, lastUpdated: l.lastUpdated, profile: l.profile }))),
+      res.json(
+        this.links.all().map((l) => ({
+          id: l.userId,
+          externalId: l.externalId,
+          created: l.created,
+          lastUpdated: l.lastUpdated,
+          profile: l.profile,
+        })),
+      ),
     );
     router.use(oktaErrorHandler(this.options.ids));
     return router;
@@ -159,7 +179,9 @@ export class Org2 {
   }
 
   #safeRelay(relay: unknown): string {
-    return typeof relay === 'string' && relay.startsWith('/') && !relay.startsWith('//') ? relay : '/app/UserHome';
+    return typeof relay === 'string' && relay.startsWith('/') && !relay.startsWith('//')
+      ? relay
+      : '/app/UserHome';
   }
 
   #acs(req: Request, res: Response): void {
@@ -184,27 +206,25 @@ export class Org2 {
   }
 
   #dropboxSso(req: Request, res: Response): void {
-    const user = this.#sessionUser(req);
-    if (!user) return res.redirect(`/login?fromURI=${encodeURIComponent(req.originalUrl)}`);
     const app = this.options.dropbox;
-    if (!this.dropboxAssignments.has(user.id)) {
-      const err = new FedsimError('APP_NOT_ASSIGNED', `403 App Not Assigned: ${user.profile.login} is not assigned to ${app.label} in ${this.options.name}`, {
-        status: 403, hint: `Assign the user to ${app.label} in ${this.options.name}.`,
-      });
-      return sendError(res, err, this.options.name, OKTA_COLOR);
-    }
     const target = this.options.target();
-    const acsUrl = app.acsUrl ?? target.acsUrl;
-    const issued = issueResponse(
-      { ...app, issuer: `http://www.okta.com/${app.key}` },
-      {
-        acsUrl,
+    appSso(req, res, {
+      orgName: this.options.name,
+      appLabel: app.label,
+      user: this.#sessionUser(req),
+      assigned: (user) => this.dropboxAssignments.has(user.id),
+      settings: { ...app, issuer: dropboxIssuerOf(app) },
+      request: (user) => ({
+        acsUrl: app.acsUrl ?? target.acsUrl,
         audience: app.audience ?? target.audience,
         nameId: user.profile.email,
-        attributes: { givenName: user.profile.firstName, surname: user.profile.lastName, email: user.profile.email },
-      },
-      { clock: this.options.clock, ids: this.options.ids },
-    );
-    return void res.type('html').send(postFormHtml(acsUrl, issued.base64, typeof req.query.RelayState === 'string' ? req.query.RelayState : undefined));
+        attributes: {
+          givenName: user.profile.firstName,
+          surname: user.profile.lastName,
+          email: user.profile.email,
+        },
+      }),
+      deps: { clock: this.options.clock, ids: this.options.ids },
+    });
   }
 }

@@ -52,10 +52,16 @@ export class InboundPolicy {
     const idpUser = idpUserOf(assertion);
     const username = this.#template(idpUser);
     if (this.#filter && !this.#filter.test(username)) {
-      throw new FedsimError('IDP_SUBJECT_FILTER', `Transformed username ${username} does not match the IdP's subject filter`, {
-        status: 403, expected: this.idp.subjectFilter, actual: username,
-        hint: `Change the IdP's subject filter in org2 or the username the IdP sends.`,
-      });
+      throw new FedsimError(
+        'IDP_SUBJECT_FILTER',
+        `Transformed username ${username} does not match the IdP's subject filter`,
+        {
+          status: 403,
+          expected: this.idp.subjectFilter,
+          actual: username,
+          hint: `Change the IdP's subject filter in org2 or the username the IdP sends.`,
+        },
+      );
     }
     const linked = this.#linkedUser(assertion);
     if (linked) return this.#finish(linked, username, 'already-linked', idpUser);
@@ -65,17 +71,30 @@ export class InboundPolicy {
       if (already) return this.#finish(match, username, 'already-linked', idpUser);
       if (this.idp.accountLink === 'AUTO') return this.#finish(match, username, 'linked-existing', idpUser);
       if (this.#jitOn()) {
-        throw new FedsimError('IDP_USERNAME_NOT_UNIQUE', `JIT provisioning failed: a user with username ${username} already exists and account linking is disabled`, {
-          status: 403, actual: match.profile.login,
-          hint: 'Enable automatic account linking on the IdP, or remove the existing user.',
-        });
+        throw new FedsimError(
+          'IDP_USERNAME_NOT_UNIQUE',
+          `JIT provisioning failed: a user with username ${username} already exists and account linking is disabled`,
+          {
+            status: 403,
+            actual: match.profile.login,
+            hint: 'Enable automatic account linking on the IdP, or remove the existing user.',
+          },
+        );
       }
     }
     if (!match && this.#jitOn()) return this.#jitCreate(username, idpUser);
-    throw new FedsimError('IDP_USER_NOT_FOUND', `User Not Found: unable to match transformed username ${username} (match against ${this.idp.matchType})`, {
-      status: 403, actual: username,
-      hint: this.#jitOn() || match ? 'Enable account linking for this IdP.' : `Create ${username} in org2, or turn on JIT ("Create new user") and the org-wide JIT switch.`,
-    });
+    throw new FedsimError(
+      'IDP_USER_NOT_FOUND',
+      `User Not Found: unable to match transformed username ${username} (match against ${this.idp.matchType})`,
+      {
+        status: 403,
+        actual: username,
+        hint:
+          this.#jitOn() || match
+            ? 'Enable account linking for this IdP.'
+            : `Create ${username} in org2, or turn on JIT ("Create new user") and the org-wide JIT switch.`,
+      },
+    );
   }
 
   #jitOn(): boolean {
@@ -83,7 +102,8 @@ export class InboundPolicy {
   }
 
   #linkedUser(a: ParsedAssertion): OktaUser | undefined {
-    if (!this.idp.honorPersistentNameId || a.nameIdFormat !== NAMEID_FORMAT.persistent || !a.nameId) return undefined;
+    if (!this.idp.honorPersistentNameId || a.nameIdFormat !== NAMEID_FORMAT.persistent || !a.nameId)
+      return undefined;
     const link = this.deps.links.byExternalId(a.nameId);
     return link ? this.deps.directory.find(link.userId) : undefined;
   }
@@ -101,28 +121,50 @@ export class InboundPolicy {
       CUSTOM_ATTRIBUTE: () => byAttr(this.idp.matchAttribute ?? ''),
     }[this.idp.matchType]();
     if (found.length > 1) {
-      throw new FedsimError('IDP_MATCH_AMBIGUOUS', `${found.length} users match ${username} by ${this.idp.matchType}; Okta never guesses`, {
-        status: 403, actual: found.map((u) => u.profile.login), hint: 'Make the matched attribute unique in org2.',
-      });
+      throw new FedsimError(
+        'IDP_MATCH_AMBIGUOUS',
+        `${found.length} users match ${username} by ${this.idp.matchType}; Okta never guesses`,
+        {
+          status: 403,
+          actual: found.map((u) => u.profile.login),
+          hint: 'Make the matched attribute unique in org2.',
+        },
+      );
     }
     return found[0];
   }
 
   #jitCreate(username: string, idpUser: IdpUser): SignInOutcome {
     const user = this.deps.directory.create(
-      { login: username, email: idpUser.email ?? username, firstName: idpUser.firstName ?? '', lastName: idpUser.lastName ?? '' },
+      {
+        login: username,
+        email: idpUser.email ?? username,
+        firstName: idpUser.firstName ?? '',
+        lastName: idpUser.lastName ?? '',
+      },
       { provider: 'FEDERATION', activate: true },
     );
     return this.#finish(user, username, 'jit-created', idpUser);
   }
 
-  #finish(user: OktaUser, username: string, action: SignInOutcome['action'], idpUser: IdpUser): SignInOutcome {
+  #finish(
+    user: OktaUser,
+    username: string,
+    action: SignInOutcome['action'],
+    idpUser: IdpUser,
+  ): SignInOutcome {
     this.deps.directory.activateOnSignIn(user.id);
     if (user.status !== 'ACTIVE') {
-      throw new FedsimError('IDP_USER_INACTIVE', `User ${user.profile.login} is ${user.status} in org2 and cannot sign in`, {
-        status: 403, expected: 'ACTIVE', actual: user.status,
-        hint: 'Activate the user in org2, or set the IdP to reactivate deprovisioned users.',
-      });
+      throw new FedsimError(
+        'IDP_USER_INACTIVE',
+        `User ${user.profile.login} is ${user.status} in org2 and cannot sign in`,
+        {
+          status: 403,
+          expected: 'ACTIVE',
+          actual: user.status,
+          hint: 'Activate the user in org2, or set the IdP to reactivate deprovisioned users.',
+        },
+      );
     }
     if (this.idp.profileMaster && action !== 'jit-created') {
       const changes = Object.fromEntries(
@@ -131,7 +173,14 @@ export class InboundPolicy {
       this.deps.directory.update(user.id, changes);
     }
     if (this.idp.profileMaster) user.profileMasteredBy = this.idp.id;
-    this.deps.links.link(user.id, idpUser.subjectNameId ?? username, Object.fromEntries(Object.entries(idpUser).filter(([, v]) => v !== undefined)) as Record<string, string>);
+    this.deps.links.link(
+      user.id,
+      idpUser.subjectNameId ?? username,
+      Object.fromEntries(Object.entries(idpUser).filter(([, v]) => v !== undefined)) as Record<
+        string,
+        string
+      >,
+    );
     return { user, username, action };
   }
 }

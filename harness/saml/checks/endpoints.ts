@@ -9,8 +9,12 @@ export const destinationCheck: Check = {
     const dest = message.response.destination;
     const required = message.signatures.response.present;
     const ok = dest === undefined ? !required : dest === profile.acsUrl;
-    return outcome(ok, profile.acsUrl, dest ?? 'no Destination',
-      `Destination is ${dest ?? 'missing'} but ${profile.labels.sp}'s ACS is ${profile.acsUrl}: in ${profile.labels.idpApp} set the Single sign-on (ACS) URL to ${profile.acsUrl}.`);
+    return outcome(
+      ok,
+      profile.acsUrl,
+      dest ?? 'no Destination',
+      `Destination is ${dest ?? 'missing'} but ${profile.labels.sp}'s ACS is ${profile.acsUrl}: in ${profile.labels.idpApp} set the Single sign-on (ACS) URL to ${profile.acsUrl}.`,
+    );
   },
 };
 
@@ -24,8 +28,12 @@ export const bearerCheck: Check = {
   code: 'SAML_SUBJECT_CONFIRMATION_METHOD',
   run(ctx) {
     const methods = (ctx.message.assertion?.subjectConfirmations ?? []).map((c) => c.method ?? 'none');
-    return outcome(bearers(ctx).length > 0, CM_BEARER, methods.length ? methods.join(', ') : 'no SubjectConfirmation',
-      'Web browser SSO requires SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer".');
+    return outcome(
+      bearers(ctx).length > 0,
+      CM_BEARER,
+      methods.length ? methods.join(', ') : 'no SubjectConfirmation',
+      'Web browser SSO requires SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer".',
+    );
   },
 };
 
@@ -36,7 +44,11 @@ export const recipientCheck: Check = {
   run(ctx) {
     const recipients = bearers(ctx).map((c) => c.recipient ?? 'no Recipient');
     const { acsUrl } = ctx.profile;
-    return outcome(recipients.includes(acsUrl), acsUrl, recipients.length ? recipients.join(', ') : 'no bearer confirmation',
-      `Recipient is ${recipients[0] ?? 'missing'} but ${ctx.profile.labels.sp}'s ACS is ${acsUrl}: in ${ctx.profile.labels.idpApp} set the Recipient / ACS URL to ${acsUrl}.`);
+    return outcome(
+      recipients.includes(acsUrl),
+      acsUrl,
+      recipients.length ? recipients.join(', ') : 'no bearer confirmation',
+      `Recipient is ${recipients[0] ?? 'missing'} but ${ctx.profile.labels.sp}'s ACS is ${acsUrl}: in ${ctx.profile.labels.idpApp} set the Recipient / ACS URL to ${acsUrl}.`,
+    );
   },
 };

@@ -6,10 +6,15 @@ export const issuerCheck: Check = {
   code: 'SAML_ISSUER_MISMATCH',
   run({ message, profile }) {
     const seen = [message.response.issuer, message.assertion?.issuer];
-    const ok = message.assertion?.issuer === profile.idpIssuer &&
+    const ok =
+      message.assertion?.issuer === profile.idpIssuer &&
       (message.response.issuer === undefined || message.response.issuer === profile.idpIssuer);
-    return outcome(ok, profile.idpIssuer, seen.filter((s) => s !== undefined).join(' / ') || 'no Issuer',
-      `Issuer is ${seen.find((s) => s !== profile.idpIssuer) ?? 'missing'} but ${profile.labels.sp} trusts ${profile.idpIssuer}: set the IdP Issuer URI in ${profile.labels.sp} to ${profile.labels.idpApp}'s issuer, or fix the issuer there.`);
+    return outcome(
+      ok,
+      profile.idpIssuer,
+      seen.filter((s) => s !== undefined).join(' / ') || 'no Issuer',
+      `Issuer is ${seen.find((s) => s !== profile.idpIssuer) ?? 'missing'} but ${profile.labels.sp} trusts ${profile.idpIssuer}: set the IdP Issuer URI in ${profile.labels.sp} to ${profile.labels.idpApp}'s issuer, or fix the issuer there.`,
+    );
   },
 };
 
@@ -19,8 +24,12 @@ export const audienceCheck: Check = {
   code: 'SAML_AUDIENCE_MISMATCH',
   run({ message, profile }) {
     const audiences = message.assertion?.audiences ?? [];
-    return outcome(audiences.includes(profile.audience), profile.audience, audiences.length ? audiences.join(', ') : 'no Audience',
-      `Audience is ${audiences[0] ?? 'missing'} but ${profile.labels.sp} expects ${profile.audience}: in ${profile.labels.idpApp} set Audience URI to ${profile.audience}.`);
+    return outcome(
+      audiences.includes(profile.audience),
+      profile.audience,
+      audiences.length ? audiences.join(', ') : 'no Audience',
+      `Audience is ${audiences[0] ?? 'missing'} but ${profile.labels.sp} expects ${profile.audience}: in ${profile.labels.idpApp} set Audience URI to ${profile.audience}.`,
+    );
   },
 };
 
@@ -30,8 +39,12 @@ export const nameIdCheck: Check = {
   code: 'SAML_NAMEID_MISSING',
   run({ message, profile }) {
     const nameId = message.assertion?.nameId;
-    return outcome(Boolean(nameId), 'a non-empty Subject NameID', nameId ?? NO_ASSERTION,
-      `${profile.labels.idpApp} must send the app username as the Subject NameID.`);
+    return outcome(
+      Boolean(nameId),
+      'a non-empty Subject NameID',
+      nameId ?? NO_ASSERTION,
+      `${profile.labels.idpApp} must send the app username as the Subject NameID.`,
+    );
   },
 };
 
@@ -42,8 +55,11 @@ export const statusCheck: Check = {
   run({ message }) {
     const code = message.response.statusCode;
     const ok = code === 'urn:oasis:names:tc:SAML:2.0:status:Success';
-    return outcome(ok, 'urn:oasis:names:tc:SAML:2.0:status:Success',
+    return outcome(
+      ok,
+      'urn:oasis:names:tc:SAML:2.0:status:Success',
       `${code ?? 'no StatusCode'}${message.response.statusMessage ? ` (${message.response.statusMessage})` : ''}`,
-      'The IdP reported a failure instead of signing the user in; see its StatusMessage and the IdP system log.');
+      'The IdP reported a failure instead of signing the user in; see its StatusMessage and the IdP system log.',
+    );
   },
 };

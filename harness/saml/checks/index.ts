@@ -1,5 +1,5 @@
-import { audienceCheck, issuerCheck, nameIdCheck, statusCheck } from './identity.js';
 import { bearerCheck, destinationCheck, recipientCheck } from './endpoints.js';
+import { audienceCheck, issuerCheck, nameIdCheck, statusCheck } from './identity.js';
 import { inResponseToCheck, replayCheck } from './session.js';
 import { assertionCountCheck, signatureCheck, signedElementCheck } from './signature.js';
 import { notBeforeCheck, notOnOrAfterCheck, subjectNotOnOrAfterCheck } from './time.js';

@@ -15,14 +15,23 @@ export const inResponseToCheck: Check = {
     const outstanding = [...state.outstandingRequestIds];
     if (irt === undefined) {
       return {
-        ...outcome(profile.allowUnsolicited, profile.allowUnsolicited ? 'unsolicited response allowed' : `InResponseTo one of: ${outstanding.join(', ') || 'no outstanding request'}`,
+        ...outcome(
+          profile.allowUnsolicited,
+          profile.allowUnsolicited
+            ? 'unsolicited response allowed'
+            : `InResponseTo one of: ${outstanding.join(', ') || 'no outstanding request'}`,
           'no InResponseTo (IdP-initiated)',
-          `${profile.labels.sp} does not accept IdP-initiated sign-in: start at ${profile.labels.sp} (SP-initiated) or allow unsolicited responses.`),
+          `${profile.labels.sp} does not accept IdP-initiated sign-in: start at ${profile.labels.sp} (SP-initiated) or allow unsolicited responses.`,
+        ),
         code: 'SAML_UNSOLICITED_NOT_ALLOWED',
       };
     }
-    return outcome(state.outstandingRequestIds.has(irt), outstanding.length ? `one of ${outstanding.join(', ')}` : 'no InResponseTo: no request is outstanding', irt,
-      'The response answers a request this browser session did not send (or already used); start the sign-in again from the SP.');
+    return outcome(
+      state.outstandingRequestIds.has(irt),
+      outstanding.length ? `one of ${outstanding.join(', ')}` : 'no InResponseTo: no request is outstanding',
+      irt,
+      'The response answers a request this browser session did not send (or already used); start the sign-in again from the SP.',
+    );
   },
 };
 
@@ -33,7 +42,11 @@ export const replayCheck: Check = {
   run({ message, state }) {
     const id = message.assertion?.id;
     const replayed = id !== undefined && state.usedAssertionIds.has(id);
-    return outcome(!replayed, 'an assertion ID not seen before', id ?? 'no assertion ID',
-      'This assertion was already used: every sign-in needs a fresh response from the IdP.');
+    return outcome(
+      !replayed,
+      'an assertion ID not seen before',
+      id ?? 'no assertion ID',
+      'This assertion was already used: every sign-in needs a fresh response from the IdP.',
+    );
   },
 };

@@ -16,16 +16,32 @@ export const signatureCheck: Check = {
     const broken = [response, assertion].find((s) => s.present && !s.valid);
     if (broken) {
       return {
-        ...outcome(false, `signatures that verify with the trusted certificate (${profile.trustedCerts.map((c) => c.sha256.slice(0, 23)).join(', ')})`, actual,
-          `The digital signature in the SAML response did not validate with the IdP's certificate. Upload ${profile.labels.idpApp}'s current signing certificate to ${profile.labels.sp}, or check that nothing altered the message in transit.`),
+        ...outcome(
+          false,
+          `signatures that verify with the trusted certificate (${profile.trustedCerts.map((c) => c.sha256.slice(0, 23)).join(', ')})`,
+          actual,
+          `The digital signature in the SAML response did not validate with the IdP's certificate. Upload ${profile.labels.idpApp}'s current signing certificate to ${profile.labels.sp}, or check that nothing altered the message in transit.`,
+        ),
         code: 'SAML_SIGNATURE_INVALID',
       };
     }
-    const required = { RESPONSE: response.valid, TOKEN: assertion.valid, ANY: response.valid || assertion.valid }[profile.signatureScope];
-    const wanted = { RESPONSE: 'a signed Response', TOKEN: 'a signed Assertion', ANY: 'a signed Response or Assertion' }[profile.signatureScope];
+    const required = {
+      RESPONSE: response.valid,
+      TOKEN: assertion.valid,
+      ANY: response.valid || assertion.valid,
+    }[profile.signatureScope];
+    const wanted = {
+      RESPONSE: 'a signed Response',
+      TOKEN: 'a signed Assertion',
+      ANY: 'a signed Response or Assertion',
+    }[profile.signatureScope];
     return {
-      ...outcome(required, wanted, actual,
-        `${profile.labels.sp} requires ${wanted} (signature scope ${profile.signatureScope}). In ${profile.labels.idpApp} turn on signing of the ${profile.signatureScope === 'RESPONSE' ? 'response' : 'assertion'}, or change the scope.`),
+      ...outcome(
+        required,
+        wanted,
+        actual,
+        `${profile.labels.sp} requires ${wanted} (signature scope ${profile.signatureScope}). In ${profile.labels.idpApp} turn on signing of the ${profile.signatureScope === 'RESPONSE' ? 'response' : 'assertion'}, or change the scope.`,
+      ),
       code: 'SAML_SIGNATURE_MISSING',
     };
   },
@@ -37,9 +53,14 @@ export const signedElementCheck: Check = {
   code: 'SAML_SIGNED_ELEMENT_MISMATCH',
   run({ message }) {
     const covered = message.assertionSource !== 'unsigned' && message.assertion !== undefined;
-    return outcome(covered, 'the assertion read is covered by a verified signature',
-      covered ? `read from the ${message.assertionSource.replace('-', ' ')}` : 'the assertion is not covered by any verified signature',
-      'Only signed content is trusted; an unsigned or wrapped assertion is ignored.');
+    return outcome(
+      covered,
+      'the assertion read is covered by a verified signature',
+      covered
+        ? `read from the ${message.assertionSource.replace('-', ' ')}`
+        : 'the assertion is not covered by any verified signature',
+      'Only signed content is trusted; an unsigned or wrapped assertion is ignored.',
+    );
   },
 };
 
@@ -49,8 +70,11 @@ export const assertionCountCheck: Check = {
   code: 'SAML_ASSERTION_COUNT',
   run({ message }) {
     const ok = message.assertionCount === 1 && message.assertionInPlace;
-    return outcome(ok, 'exactly one Assertion, a direct child of the Response',
+    return outcome(
+      ok,
+      'exactly one Assertion, a direct child of the Response',
       `${message.assertionCount} assertion(s)${message.assertionInPlace ? '' : ', none directly under the Response'}`,
-      'A Response carries one Assertion; extra or nested assertions are how signature-wrapping attacks work.');
+      'A Response carries one Assertion; extra or nested assertions are how signature-wrapping attacks work.',
+    );
   },
 };

@@ -17,9 +17,16 @@ export const notBeforeCheck: Check = {
   code: 'SAML_NOT_YET_VALID',
   run(ctx) {
     const notBefore = ms(ctx.message.assertion?.notBefore);
-    const ok = notBefore === undefined ? ctx.message.assertion !== undefined : notBefore <= ctx.now.getTime() + ctx.profile.maxClockSkewMs;
-    return outcome(ok, `NotBefore ≤ now + skew (${skewNote(ctx)})`, ctx.message.assertion?.notBefore ?? NO_ASSERTION,
-      "The assertion is not valid yet: the IdP's clock runs ahead of the SP's. Sync both clocks (NTP) or raise the IdP's max clock skew.");
+    const ok =
+      notBefore === undefined
+        ? ctx.message.assertion !== undefined
+        : notBefore <= ctx.now.getTime() + ctx.profile.maxClockSkewMs;
+    return outcome(
+      ok,
+      `NotBefore ≤ now + skew (${skewNote(ctx)})`,
+      ctx.message.assertion?.notBefore ?? NO_ASSERTION,
+      "The assertion is not valid yet: the IdP's clock runs ahead of the SP's. Sync both clocks (NTP) or raise the IdP's max clock skew.",
+    );
   },
 };
 
@@ -29,9 +36,16 @@ export const notOnOrAfterCheck: Check = {
   code: 'SAML_EXPIRED',
   run(ctx) {
     const end = ms(ctx.message.assertion?.notOnOrAfter);
-    const ok = end === undefined ? ctx.message.assertion !== undefined : ctx.now.getTime() - ctx.profile.maxClockSkewMs < end;
-    return outcome(ok, `NotOnOrAfter > now - skew (${skewNote(ctx)})`, ctx.message.assertion?.notOnOrAfter ?? NO_ASSERTION,
-      'The assertion has expired: it was delivered too late or the SP clock runs ahead. Sign in again; check both clocks.');
+    const ok =
+      end === undefined
+        ? ctx.message.assertion !== undefined
+        : ctx.now.getTime() - ctx.profile.maxClockSkewMs < end;
+    return outcome(
+      ok,
+      `NotOnOrAfter > now - skew (${skewNote(ctx)})`,
+      ctx.message.assertion?.notOnOrAfter ?? NO_ASSERTION,
+      'The assertion has expired: it was delivered too late or the SP clock runs ahead. Sign in again; check both clocks.',
+    );
   },
 };
 
@@ -45,8 +59,11 @@ export const subjectNotOnOrAfterCheck: Check = {
       const t = ms(e);
       return t === undefined || ctx.now.getTime() - ctx.profile.maxClockSkewMs < t;
     });
-    return outcome(ok, `SubjectConfirmationData NotOnOrAfter > now - skew (${skewNote(ctx)})`,
+    return outcome(
+      ok,
+      `SubjectConfirmationData NotOnOrAfter > now - skew (${skewNote(ctx)})`,
       ends.filter(Boolean).join(', ') || 'none',
-      'The bearer confirmation window has passed: the response was posted too late.');
+      'The bearer confirmation window has passed: the response was posted too late.',
+    );
   },
 };

@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { toFedsimError } from '../core/errors.js';
+import { runCommand } from './run.js';
+import { serveCommand } from './serve.js';
+
+const USAGE = `usage:
+  fedsim run [files or folders…] [--json] [--trace DIR] [--concurrency N]
+  fedsim serve [scenario.yaml] [--host 127.0.0.1] [--port N] [--json]`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      trace: { type: 'string' },
+      concurrency: { type: 'string', default: '4' },
+      port: { type: 'string', default: '0' },
+      host: { type: 'string', default: '127.0.0.1' },
+    },
+  });
+  if (command === 'run') {
+    return runCommand({
+      paths: positionals,
+      json: values.json,
+      traceDir: values.trace,
+      concurrency: Number(values.concurrency) || 4,
+    });
+  }
+  if (command === 'serve') {
+    await serveCommand({
+      scenario: positionals[0],
+      port: Number(values.port) || 0,
+      host: values.host,
+      json: values.json,
+    });
+    return -1;
+  }
+  process.stderr.write(`${USAGE}\n`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (err: unknown) => {
+    const e = toFedsimError(err, 'SCENARIO_STEP_FAILED');
+    process.stderr.write(`fedsim: ${e.code}: ${e.message}\n`);
+    process.exitCode = 2;
+  },
+);
