@@ -53,6 +53,11 @@ export class Agent {
     return this.#navigate(formRequest(form, values, this.#party(page.url)));
   }
 
+  /** Posts fields to a URL as a form would (re-posting a captured SAML form: a replay). */
+  async post(url: string, fields: Record<string, string>, from = 'browser'): Promise<Page> {
+    return this.#navigate({ method: 'POST', url, body: fields, kind: 'form', from });
+  }
+
   cookies(origin: string): Record<string, string> {
     return this.#jar.cookies(origin);
   }

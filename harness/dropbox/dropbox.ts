@@ -55,6 +55,7 @@ export class Dropbox {
       audience: this.options.entityId,
       acsUrl: this.acsUrl,
       signatureScope: 'ANY',
+      minSignatureAlgorithm: 'SHA-256',
       maxClockSkewMs: this.options.maxClockSkewMs,
       allowUnsolicited: true,
       labels: { idpApp: "org2's Dropbox Business app", sp: 'Dropbox (Admin console > Security > SSO)' },

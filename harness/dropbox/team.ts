@@ -52,7 +52,8 @@ export class Team {
   constructor(
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
-    private readonly options: TeamOptions,
+    /** Mutable: an admin may change the deactivation choice at any time. */
+    readonly options: TeamOptions,
   ) {}
 
   /** Provisioned members start invited; one created inactive is suspended, as there is nothing to remove yet. */

@@ -3,7 +3,14 @@ import type { Clock } from '../core/clock.js';
 import { FedsimError } from '../core/errors.js';
 import { sendError } from '../core/html.js';
 import type { IdGenerator } from '../core/ids.js';
-import { type IssuerSettings, issueResponse, postFormHtml, type ResponseRequest } from '../saml/issue.js';
+import { defined } from '../core/objects.js';
+import {
+  type AppSigning,
+  type IssuerSettings,
+  issueResponse,
+  postFormHtml,
+  type ResponseRequest,
+} from '../saml/issue.js';
 import type { OktaUser } from './directory.js';
 import { OKTA_COLOR } from './pages.js';
 
@@ -13,7 +20,7 @@ export interface AppSsoInput {
   /** The signed-in user, or undefined to send them to sign in first. */
   user: OktaUser | undefined;
   assigned: (user: OktaUser) => boolean;
-  settings: IssuerSettings;
+  settings: IssuerSettings & AppSigning;
   request: (user: OktaUser) => ResponseRequest;
   deps: { clock: Clock; ids: IdGenerator };
 }
@@ -37,7 +44,8 @@ export function appSso(req: Request, res: Response, input: AppSsoInput): void {
     sendError(res, err, input.orgName, OKTA_COLOR);
     return;
   }
-  const request = input.request(user);
+  const { recipient, destination } = input.settings;
+  const request = { ...input.request(user), overrides: defined({ recipient, destination }) };
   const issued = issueResponse(input.settings, request, input.deps);
   const relayState = typeof req.query.RelayState === 'string' ? req.query.RelayState : undefined;
   res.type('html').send(postFormHtml(request.acsUrl, issued.base64, relayState));

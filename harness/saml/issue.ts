@@ -14,9 +14,21 @@ export interface IssuerSettings {
   signAssertion: boolean;
   signatureAlgorithm: SignatureAlgorithmName;
   nameIdFormat: NameIdFormatName;
-  /** How long the assertion is valid around its issue instant, as Okta's 5 minutes. */
+  /** How long the assertion is valid after its issue instant (Okta: 5 minutes). */
   validityMs: number;
+  /** NotBefore relative to the issue instant; Okta backdates it 5 minutes. */
+  notBeforeOffsetMs: number;
 }
+
+/** An Okta app's signing settings: everything of IssuerSettings but the issuer, which the app key decides. */
+export type AppSigning = Omit<IssuerSettings, 'issuer'> & {
+  /** Settings normally taken from the SP; set them to misconfigure the app on purpose. */
+  acsUrl?: string;
+  audience?: string;
+  /** Written into the response while it is still posted to the real ACS. */
+  recipient?: string;
+  destination?: string;
+};
 
 export const ISSUER_DEFAULTS = {
   signResponse: true,
@@ -24,6 +36,7 @@ export const ISSUER_DEFAULTS = {
   signatureAlgorithm: 'SHA-256',
   nameIdFormat: 'unspecified',
   validityMs: 5 * 60 * 1000,
+  notBeforeOffsetMs: -5 * 60 * 1000,
 } as const satisfies Partial<IssuerSettings>;
 
 /** What one sign-in sends: to whom, about whom. */
@@ -60,7 +73,7 @@ export function issueResponse(
     nameIdFormat: NAMEID_FORMAT[settings.nameIdFormat],
     recipient: request.acsUrl,
     audience: request.audience,
-    notBefore: new Date(now.getTime() - settings.validityMs),
+    notBefore: new Date(now.getTime() + settings.notBeforeOffsetMs),
     notOnOrAfter: new Date(now.getTime() + settings.validityMs),
     subjectNotOnOrAfter: new Date(now.getTime() + settings.validityMs),
     sessionIndex: deps.ids.saml(),

@@ -1,5 +1,5 @@
 import type { CertInfo } from '../crypto/credential.js';
-import type { SignatureScope } from './constants.js';
+import type { SignatureAlgorithmName, SignatureScope } from './constants.js';
 
 /** What an SP expects of the responses it accepts: everything the check table compares against. */
 export interface SpProfile {
@@ -12,6 +12,8 @@ export interface SpProfile {
   /** This SP's ACS URL: required Destination and Recipient. */
   acsUrl: string;
   signatureScope: SignatureScope;
+  /** The weakest signature algorithm accepted (Okta: "Response Signature Algorithm" is a minimum). */
+  minSignatureAlgorithm: SignatureAlgorithmName;
   maxClockSkewMs: number;
   /** Whether IdP-initiated (unsolicited) responses are accepted. */
   allowUnsolicited: boolean;

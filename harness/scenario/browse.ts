@@ -68,8 +68,9 @@ export async function signInAndClick(world: World, agent: Agent, input: LoginInp
   page = failIfRefused(page, 'org1 sign-in');
   for (const tile of input.tiles) {
     if (!page.links.some((l) => l.text === tile)) {
+      // A dashboard shows a tile for every assigned app: no tile means no assignment.
       throw new FedsimError(
-        'AGENT_NO_LINK',
+        'APP_NOT_ASSIGNED',
         `No "${tile}" tile on ${page.title} (${page.url}); tiles: ${page.links.map((l) => l.text).join(', ') || 'none'}`,
         {
           expected: tile,

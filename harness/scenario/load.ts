@@ -10,13 +10,13 @@ const MAX_SCENARIO_BYTES = 1024 * 1024;
 export function parseScenario(text: string, file: string): Scenario {
   if (text.length > MAX_SCENARIO_BYTES)
     throw new FedsimError('SCENARIO_PARSE', `${file}: larger than ${MAX_SCENARIO_BYTES} bytes`);
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   const yamlError = doc.errors[0];
   if (yamlError) {
     const pos = yamlError.linePos?.[0];
     throw new FedsimError(
       'SCENARIO_PARSE',
-      `${file}${pos ? `:${pos.line}:${pos.col}` : ''}: ${yamlError.message.split('\n')[0]}`,
+      `${file}${pos ? `:${pos.line}:${pos.col}` : ''}: ${yamlError.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`,
       {
         hint: 'Fix the YAML syntax at that position.',
       },

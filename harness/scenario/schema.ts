@@ -23,6 +23,8 @@ const user = z
     lastName: z.string(),
     password: z.string().optional(),
     status: z.enum(['ACTIVE', 'STAGED', 'DEPROVISIONED', 'SUSPENDED']).optional(),
+    /** Extra profile attributes (e.g. employeeNumber for CUSTOM_ATTRIBUTE matching). */
+    profile: z.record(z.string(), z.string()).optional(),
   })
   .strict();
 
@@ -34,6 +36,12 @@ const signing = {
   certificate: credential.optional(),
   acsUrl: z.string().optional(),
   audience: z.string().optional(),
+  /** Fields written into the response other than where it is posted (misconfigured IdP app). */
+  recipient: z.string().optional(),
+  destination: z.string().optional(),
+  /** NotBefore relative to the issue instant (Okta: -300) and validity after it (Okta: 300). */
+  notBeforeSeconds: z.number().optional(),
+  validitySeconds: z.number().positive().optional(),
 };
 
 const toggles = {
@@ -74,6 +82,7 @@ export const worldSchema = z
             issuer: z.string().optional(),
             trust: z.array(credential).min(1).max(2).optional(),
             signatureScope: z.enum(['RESPONSE', 'TOKEN', 'ANY']).optional(),
+            signatureAlgorithm: z.enum(['SHA-256', 'SHA-1']).optional(),
             userNameTemplate: z.string().optional(),
             subjectFilter: z.string().optional(),
             matchType: z.enum(['USERNAME', 'EMAIL', 'USERNAME_OR_EMAIL', 'CUSTOM_ATTRIBUTE']).optional(),
@@ -84,6 +93,8 @@ export const worldSchema = z
             honorPersistentNameId: z.boolean().optional(),
             maxClockSkewSeconds: z.number().nonnegative().optional(),
             allowUnsolicited: z.boolean().optional(),
+            deprovisionedAction: z.enum(['NONE', 'REACTIVATE']).optional(),
+            suspendedAction: z.enum(['NONE', 'UNSUSPEND']).optional(),
           })
           .strict()
           .optional(),
@@ -185,6 +196,13 @@ export const stepSchema = z
       .strict()
       .optional(),
     advanceClock: z.object({ seconds: z.number() }).strict().optional(),
+    /** Changes settings of the running world (cert rollover, toggles), as an admin would. */
+    configure: worldSchema.optional(),
+    /** The user's browser posts the last SAML response it sent to a party once more. */
+    replay: z
+      .object({ user: z.string(), to: z.enum(['org2', 'dropbox']).default('org2') })
+      .strict()
+      .optional(),
     expect: expectSchema.optional(),
   })
   .strict()
@@ -204,7 +222,9 @@ export const STEP_KINDS = [
   'updateProfile',
   'deactivate',
   'login',
+  'replay',
   'advanceClock',
+  'configure',
   'expect',
 ] as const;
 

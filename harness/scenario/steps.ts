@@ -2,7 +2,7 @@ import { Agent, type Hop } from '../agent/index.js';
 import { FixedClock } from '../core/clock.js';
 import { type ErrorCode, FedsimError, isErrorCode } from '../core/errors.js';
 import type { World } from '../world/world.js';
-import { signInAndClick } from './browse.js';
+import { failIfRefused, signInAndClick } from './browse.js';
 import { checkExpectations } from './expect.js';
 import { STEP_KINDS, type Step } from './schema.js';
 
@@ -26,6 +26,9 @@ export function describeStep(step: Step): string {
   if (step.deactivate) return `deactivate ${step.deactivate.user} in ${step.deactivate.org ?? 'org1'}`;
   if (step.login) return `${step.login.user} signs in at org1 and clicks ${step.login.tiles.join(' → ')}`;
   if (step.advanceClock) return `advance the clock ${step.advanceClock.seconds} s`;
+  if (step.configure) return `configure ${JSON.stringify(step.configure)}`;
+  if (step.replay)
+    return `${step.replay.user}'s browser posts its last SAML response to ${step.replay.to} again`;
   return 'expect';
 }
 
@@ -94,7 +97,28 @@ async function act(step: Step, ctx: StepContext): Promise<void> {
       throw new FedsimError('SCENARIO_STEP_FAILED', 'advanceClock needs the fixed scenario clock');
     return world.clock.advance(step.advanceClock.seconds * 1000);
   }
+  if (step.configure) return world.configure(step.configure);
+  if (step.replay) return replay(world, ctx, step.replay);
   if (step.expect) return checkExpectations(world, step.expect, ctx.browsers);
+}
+
+/** Re-posts the last SAMLResponse form this user's browser sent to the party: a replay attack. */
+async function replay(world: World, ctx: StepContext, input: NonNullable<Step['replay']>): Promise<void> {
+  const agent = ctx.browsers.get(input.user.toLowerCase());
+  const origin = world[input.to].url;
+  const last = agent?.hops.findLast(
+    (h) => h.formFields?.SAMLResponse !== undefined && h.url.startsWith(origin),
+  );
+  if (!agent || !last?.formFields) {
+    throw new FedsimError(
+      'SCENARIO_STEP_FAILED',
+      `${input.user}'s browser has not posted a SAML response to ${input.to} yet`,
+      {
+        hint: 'Put a login step for this user before the replay.',
+      },
+    );
+  }
+  failIfRefused(await agent.post(last.url, last.formFields), input.to);
 }
 
 /** Runs one step; with `expectError`, the step passes only when it fails with that code. */

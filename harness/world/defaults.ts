@@ -1,3 +1,4 @@
+import { ISSUER_DEFAULTS } from '../saml/issue.js';
 import type { SeedUserConfig } from '../scenario/schema.js';
 
 /** Every default of the simulated world, in one place: the seed walkthrough's finished setup. */
@@ -24,11 +25,7 @@ export const WORLD_DEFAULTS = {
   org2org: {
     label: 'Org2Org',
     certificate: 'org1-org2org',
-    signResponse: true,
-    signAssertion: true,
-    signatureAlgorithm: 'SHA-256',
-    nameIdFormat: 'unspecified',
-    validityMs: 5 * 60 * 1000,
+    ...ISSUER_DEFAULTS,
     provisioning: { enabled: true, create: true, update: true, deactivate: true, token: 'super-admin' },
   },
   idp: {
@@ -46,16 +43,15 @@ export const WORLD_DEFAULTS = {
     honorPersistentNameId: true,
     maxClockSkewMs: 120_000,
     allowUnsolicited: true,
+    deprovisionedAction: 'NONE',
+    suspendedAction: 'NONE',
   },
   jitEnabled: true,
   dropboxApp: {
     label: 'Dropbox Business',
     certificate: 'org2-dropbox',
-    signResponse: true,
-    signAssertion: true,
-    signatureAlgorithm: 'SHA-256',
+    ...ISSUER_DEFAULTS,
     nameIdFormat: 'emailAddress',
-    validityMs: 5 * 60 * 1000,
     provisioning: { enabled: true, create: true, update: true, deactivate: true },
   },
   dropbox: {

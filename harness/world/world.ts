@@ -2,7 +2,7 @@ import { type Clock, FixedClock } from '../core/clock.js';
 import { type HttpFetch, loopbackFetch } from '../core/http.js';
 import { type IdGenerator, SeededIds } from '../core/ids.js';
 import { type Listening, listen } from '../core/listen.js';
-import { loadCredential } from '../crypto/store.js';
+import { type CredentialName, loadCredential } from '../crypto/store.js';
 import { Dropbox } from '../dropbox/dropbox.js';
 import type { AdminRole } from '../okta/api/auth.js';
 import { Org1 } from '../okta/org1/org1.js';
@@ -12,6 +12,7 @@ import { audienceOf } from '../okta/org2/inbound-idp.js';
 import { Org2 } from '../okta/org2/org2.js';
 import type { SeedUserConfig, WorldConfig } from '../scenario/schema.js';
 import { WORLD_DEFAULTS as D } from './defaults.js';
+import { dropboxAppSettings, idpSettings, org2orgSettings } from './settings.js';
 
 export interface WorldOptions {
   /** Real time for `serve`; a fixed clock (default) for reproducible scenarios. */
@@ -35,6 +36,8 @@ export class World {
   readonly dropbox: Dropbox;
   readonly tokens: WorldTokens;
   #listeners: Listening[] = [];
+  #tokenFor: Record<'super-admin' | 'read-only' | 'invalid', string>;
+  #dropboxTrust: CredentialName;
 
   constructor(
     readonly config: WorldConfig,
@@ -43,34 +46,27 @@ export class World {
     readonly fetch: HttpFetch,
   ) {
     this.tokens = { superAdmin: ids.token(42), readOnly: ids.token(42), scim: ids.token(48) };
-    const c1 = config.org1?.org2org ?? {};
-    const cIdp = config.org2?.idp ?? {};
-    const cDbx = config.org2?.dropbox ?? {};
-    const appKey = ids.okta('exk');
     const tokenFor = {
       'super-admin': this.tokens.superAdmin,
       'read-only': this.tokens.readOnly,
       invalid: 'invalid-token',
     };
-    const idpId = ids.okta('0oa');
-    const idp = {
-      ...D.idp,
-      id: idpId,
-      spId: ids.okta('spa'),
-      issuer: cIdp.issuer ?? issuerOf({ key: appKey }),
-      ssoUrl: '',
-      trustedCerts: (cIdp.trust ?? D.idp.trust).map((name) => loadCredential(name).cert),
-      ...stripUndefined({ ...cIdp, trust: undefined, issuer: undefined, maxClockSkewSeconds: undefined }),
-      maxClockSkewMs:
-        cIdp.maxClockSkewSeconds === undefined ? D.idp.maxClockSkewMs : cIdp.maxClockSkewSeconds * 1000,
-      matchAttribute: cIdp.matchAttribute ?? D.idp.matchAttribute,
-    };
+    this.#tokenFor = tokenFor;
+    const appKey = ids.okta('exk');
     this.org2 = new Org2({
       name: D.org2Name,
       clock,
       ids,
       fetch,
-      idp,
+      idp: {
+        ...D.idp,
+        id: ids.okta('0oa'),
+        spId: ids.okta('spa'),
+        issuer: issuerOf({ key: appKey }),
+        ssoUrl: '',
+        trustedCerts: D.idp.trust.map((name) => loadCredential(name).cert),
+        ...idpSettings(config.org2?.idp ?? {}),
+      },
       jitEnabled: config.org2?.jit ?? D.jitEnabled,
       tokens: new Map<string, AdminRole>([
         [this.tokens.superAdmin, 'SUPER_ADMIN'],
@@ -78,11 +74,11 @@ export class World {
       ]),
       dropbox: {
         ...D.dropboxApp,
-        ...stripUndefined({ ...cDbx, certificate: undefined, provisioning: undefined }),
         id: ids.okta('0oa'),
         key: ids.okta('exk'),
-        credential: loadCredential(cDbx.certificate ?? D.dropboxApp.certificate),
-        provisioning: { ...D.dropboxApp.provisioning, ...stripUndefined(cDbx.provisioning ?? {}) },
+        credential: loadCredential(D.dropboxApp.certificate),
+        provisioning: { ...D.dropboxApp.provisioning },
+        ...dropboxAppSettings(config.org2?.dropbox ?? {}, D.dropboxApp.provisioning),
       },
       target: () => ({
         acsUrl: this.dropbox.acsUrl,
@@ -91,6 +87,7 @@ export class World {
         scimToken: this.tokens.scim,
       }),
     });
+    const defaultProvisioning = { ...D.org2org.provisioning, token: tokenFor[D.org2org.provisioning.token] };
     this.org1 = new Org1({
       name: D.org1Name,
       clock,
@@ -98,25 +95,16 @@ export class World {
       fetch,
       app: {
         ...D.org2org,
-        ...stripUndefined({
-          ...c1,
-          certificate: undefined,
-          provisioning: undefined,
-          clockOffsetSeconds: undefined,
-          issuer: undefined,
-        }),
         id: ids.okta('0oa'),
         key: appKey,
-        credential: loadCredential(c1.certificate ?? D.org2org.certificate),
-        clockOffsetMs: (c1.clockOffsetSeconds ?? 0) * 1000,
-        provisioning: {
-          ...D.org2org.provisioning,
-          ...stripUndefined({ ...(c1.provisioning ?? {}), token: undefined }),
-          token: tokenFor[c1.provisioning?.token ?? D.org2org.provisioning.token],
-        },
+        credential: loadCredential(D.org2org.certificate),
+        clockOffsetMs: 0,
+        provisioning: defaultProvisioning,
+        ...org2orgSettings(config.org1?.org2org ?? {}, defaultProvisioning, tokenFor),
       },
       target: () => ({ url: this.org2.url, acsUrl: this.org2.acsUrl, audience: audienceOf(this.org2.idp) }),
     });
+    this.#dropboxTrust = config.dropbox?.trust ?? D.dropboxApp.certificate;
     this.dropbox = new Dropbox({
       ...D.dropbox,
       clock,
@@ -126,20 +114,37 @@ export class World {
       scimToken: this.tokens.scim,
       idp: () => ({
         issuer: dropboxIssuerOf(this.org2.options.dropbox),
-        certs: [loadCredential(config.dropbox?.trust ?? D.dropboxApp.certificate).cert],
+        certs: [loadCredential(this.#dropboxTrust).cert],
       }),
     });
     this.#seedUsers();
   }
 
+  /**
+   * Applies settings to the running world, as an admin changing them would: signing options,
+   * certificates (rollover), IdP policy, toggles. Users and the topology stay as they are.
+   */
+  configure(patch: WorldConfig): void {
+    const app = this.org1.app;
+    Object.assign(app, org2orgSettings(patch.org1?.org2org ?? {}, app.provisioning, this.#tokenFor));
+    Object.assign(this.org2.idp, idpSettings(patch.org2?.idp ?? {}));
+    this.org2.policy.refresh();
+    if (patch.org2?.jit !== undefined) this.org2.policy.jitEnabled = patch.org2.jit;
+    const dbx = this.org2.options.dropbox;
+    Object.assign(dbx, dropboxAppSettings(patch.org2?.dropbox ?? {}, dbx.provisioning));
+    if (patch.dropbox?.trust) this.#dropboxTrust = patch.dropbox.trust;
+    if (patch.dropbox?.deactivation) this.dropbox.team.options.deactivation = patch.dropbox.deactivation;
+  }
+
   #seedUsers(): void {
     for (const u of this.config.org1?.users ?? (D.org1Users as SeedUserConfig[])) {
-      const { status, ...profile } = u;
-      const created = this.org1.addUser({ ...profile, email: profile.email ?? profile.login });
+      const { status, profile: extra, ...profile } = u;
+      const created = this.org1.addUser({ ...profile, ...extra, email: profile.email ?? profile.login });
       if (status === 'DEPROVISIONED') this.org1.directory.deactivate(created.id);
     }
     for (const u of this.config.org2?.users ?? []) {
-      const { status, password, ...profile } = u;
+      const { status, password, profile: extra, ...base } = u;
+      const profile = { ...base, ...extra };
       const created = this.org2.directory.create(
         { ...profile, email: profile.email ?? profile.login },
         { password, activate: status !== 'STAGED' },
@@ -174,10 +179,6 @@ export class World {
   parties(): Record<string, string> {
     return { [this.org1.url]: 'org1', [this.org2.url]: 'org2', [this.dropbox.url]: 'dropbox' };
   }
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 /** Builds and starts a world from a scenario's `world` section. */

@@ -95,7 +95,7 @@ describe('issue → consume round trip', () => {
     const expired = consumeResponse(issue().base64, profile(), EMPTY_SP_STATE, later(5 * 60_000 + 120_000));
     expect(failing(expired)).toEqual(['SAML_EXPIRED', 'SAML_SUBJECT_EXPIRED']);
     const early = consumeResponse(issue().base64, profile(), EMPTY_SP_STATE, later(-5 * 60_000 - 121_000));
-    expect(failing(early)).toEqual(['SAML_NOT_YET_VALID']);
+    expect(failing(early)).toEqual(['SAML_ISSUED_IN_FUTURE', 'SAML_NOT_YET_VALID']);
   });
 
   it('refuses a wrong issuer, a replay and an unsolicited response when not allowed', () => {

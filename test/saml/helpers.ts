@@ -25,6 +25,7 @@ export function profile(overrides: Partial<SpProfile> = {}): SpProfile {
     audience: AUDIENCE,
     acsUrl: ACS,
     signatureScope: 'ANY',
+    minSignatureAlgorithm: 'SHA-256',
     maxClockSkewMs: 120_000,
     allowUnsolicited: true,
     labels: { idpApp: "org1's Org2Org app", sp: "org2's IdP 'Org1 IDP'" },

@@ -1,25 +1,15 @@
 import type { ErrorCode } from '../../core/errors.js';
 import { toFedsimError } from '../../core/errors.js';
 import type { HttpFetch } from '../../core/http.js';
-import type { SigningCredential } from '../../crypto/credential.js';
-import type { NameIdFormatName, SignatureAlgorithmName } from '../../saml/constants.js';
+import type { AppSigning } from '../../saml/issue.js';
 import { OktaScimClient } from '../../scim/client.js';
 import type { OktaUser } from '../directory.js';
 
 /** org2's Dropbox Business app instance: SAML sign-on settings and To-App provisioning. */
-export interface DropboxApp {
+export interface DropboxApp extends AppSigning {
   id: string;
   key: string;
   label: string;
-  credential: SigningCredential;
-  signResponse: boolean;
-  signAssertion: boolean;
-  signatureAlgorithm: SignatureAlgorithmName;
-  nameIdFormat: NameIdFormatName;
-  validityMs: number;
-  /** Overrides of what dropbox publishes, to misconfigure on purpose. */
-  acsUrl?: string;
-  audience?: string;
   provisioning: { enabled: boolean; create: boolean; update: boolean; deactivate: boolean };
 }
 

@@ -26,6 +26,9 @@ export interface InboundIdp {
   maxClockSkewMs: number;
   /** IdP-initiated sign-in (no InResponseTo); Okta accepts it for SAML IdPs. */
   allowUnsolicited: boolean;
+  /** What sign-in does for a matched user who is deactivated / suspended in org2. */
+  deprovisionedAction: 'NONE' | 'REACTIVATE';
+  suspendedAction: 'NONE' | 'UNSUSPEND';
 }
 
 export const audienceOf = (idp: Pick<InboundIdp, 'spId'>) =>
@@ -68,7 +71,10 @@ export function toOktaIdpJson(idp: InboundIdp, orgUrl: string): Record<string, u
         action: idp.provisioning,
         profileMaster: idp.profileMaster,
         groups: { action: 'NONE' },
-        conditions: { deprovisioned: { action: 'NONE' }, suspended: { action: 'NONE' } },
+        conditions: {
+          deprovisioned: { action: idp.deprovisionedAction },
+          suspended: { action: idp.suspendedAction },
+        },
       },
       accountLink: { action: idp.accountLink, filter: null },
       subject: {

@@ -92,6 +92,7 @@ export class Org2 {
       audience: audienceOf(this.idp),
       acsUrl: this.acsUrl,
       signatureScope: this.idp.signatureScope,
+      minSignatureAlgorithm: this.idp.signatureAlgorithm,
       maxClockSkewMs: this.idp.maxClockSkewMs,
       allowUnsolicited: this.idp.allowUnsolicited,
       labels: { idpApp: "org1's Org2Org app", sp: `${this.options.name}'s IdP '${this.idp.name}'` },

@@ -36,15 +36,31 @@ export function idpUserOf(a: ParsedAssertion): IdpUser {
 
 /** Okta's inbound-IdP rules: username template, subject filter, match, account link, JIT. */
 export class InboundPolicy {
-  readonly #template: CompiledTemplate;
-  readonly #filter: RegExp | undefined;
+  #template!: CompiledTemplate;
+  #filter: RegExp | undefined;
+  /** Org-wide "Just In Time provisioning" switch. */
+  jitEnabled: boolean;
 
   constructor(
     readonly idp: InboundIdp,
     private readonly deps: PolicyDeps,
   ) {
-    this.#template = compileTemplate(idp.userNameTemplate);
-    this.#filter = idp.subjectFilter ? new RegExp(`^(?:${idp.subjectFilter})$`) : undefined;
+    this.jitEnabled = deps.jitEnabled;
+    this.refresh();
+  }
+
+  /** Compiles the username template and subject filter: a bad one is a config error, now. */
+  refresh(): void {
+    this.#template = compileTemplate(this.idp.userNameTemplate);
+    try {
+      this.#filter = this.idp.subjectFilter ? new RegExp(`^(?:${this.idp.subjectFilter})$`) : undefined;
+    } catch (err) {
+      throw new FedsimError(
+        'CONFIG_INVALID',
+        `IdP subject filter is not a valid regular expression: ${this.idp.subjectFilter}`,
+        { cause: err },
+      );
+    }
   }
 
   /** Decides who signs in; creates or links only after every rule has passed. */
@@ -98,7 +114,7 @@ export class InboundPolicy {
   }
 
   #jitOn(): boolean {
-    return this.idp.provisioning === 'AUTO' && this.deps.jitEnabled;
+    return this.idp.provisioning === 'AUTO' && this.jitEnabled;
   }
 
   #linkedUser(a: ParsedAssertion): OktaUser | undefined {
@@ -147,13 +163,23 @@ export class InboundPolicy {
     return this.#finish(user, username, 'jit-created', idpUser);
   }
 
+  /** Okta's provisioning conditions: reactivate or unsuspend matched users when the IdP says so. */
+  #applyConditions(user: OktaUser): void {
+    const { directory } = this.deps;
+    if (user.status === 'DEPROVISIONED' && this.idp.deprovisionedAction === 'REACTIVATE') {
+      directory.activate(user.id);
+    }
+    if (user.status === 'SUSPENDED' && this.idp.suspendedAction === 'UNSUSPEND') directory.unsuspend(user.id);
+    directory.activateOnSignIn(user.id);
+  }
+
   #finish(
     user: OktaUser,
     username: string,
     action: SignInOutcome['action'],
     idpUser: IdpUser,
   ): SignInOutcome {
-    this.deps.directory.activateOnSignIn(user.id);
+    this.#applyConditions(user);
     if (user.status !== 'ACTIVE') {
       throw new FedsimError(
         'IDP_USER_INACTIVE',

@@ -1,8 +1,13 @@
 import { bearerCheck, destinationCheck, recipientCheck } from './endpoints.js';
 import { audienceCheck, issuerCheck, nameIdCheck, statusCheck } from './identity.js';
 import { inResponseToCheck, replayCheck } from './session.js';
-import { assertionCountCheck, signatureCheck, signedElementCheck } from './signature.js';
-import { notBeforeCheck, notOnOrAfterCheck, subjectNotOnOrAfterCheck } from './time.js';
+import {
+  assertionCountCheck,
+  signatureAlgorithmCheck,
+  signatureCheck,
+  signedElementCheck,
+} from './signature.js';
+import { issueInstantCheck, notBeforeCheck, notOnOrAfterCheck, subjectNotOnOrAfterCheck } from './time.js';
 import type { Check, CheckContext, CheckResult } from './types.js';
 
 export type { Check, CheckContext, CheckResult } from './types.js';
@@ -10,6 +15,7 @@ export type { Check, CheckContext, CheckResult } from './types.js';
 /** The SP check table, in the order a failure is reported: integrity first, then meaning. */
 export const CHECKS: readonly Check[] = [
   signatureCheck,
+  signatureAlgorithmCheck,
   assertionCountCheck,
   signedElementCheck,
   issuerCheck,
@@ -18,6 +24,7 @@ export const CHECKS: readonly Check[] = [
   bearerCheck,
   recipientCheck,
   audienceCheck,
+  issueInstantCheck,
   notBeforeCheck,
   notOnOrAfterCheck,
   subjectNotOnOrAfterCheck,

@@ -1,3 +1,4 @@
+import { ALGORITHMS } from '../constants.js';
 import type { SignatureOutcome } from '../verify.js';
 import { type Check, outcome } from './types.js';
 
@@ -75,6 +76,25 @@ export const assertionCountCheck: Check = {
       'exactly one Assertion, a direct child of the Response',
       `${message.assertionCount} assertion(s)${message.assertionInPlace ? '' : ', none directly under the Response'}`,
       'A Response carries one Assertion; extra or nested assertions are how signature-wrapping attacks work.',
+    );
+  },
+};
+
+/** Every present signature uses at least the configured algorithm: SHA-1 only when asked for. */
+export const signatureAlgorithmCheck: Check = {
+  name: 'signature-algorithm',
+  code: 'SAML_SIGNATURE_ALGORITHM_WEAK',
+  run({ message, profile }) {
+    const used = [message.signatures.response, message.signatures.assertion]
+      .filter((s) => s.present)
+      .map((s) => s.algorithm ?? 'none');
+    const allowed: string[] = [ALGORITHMS['SHA-256'].signature];
+    if (profile.minSignatureAlgorithm === 'SHA-1') allowed.push(ALGORITHMS['SHA-1'].signature);
+    return outcome(
+      used.every((a) => allowed.includes(a)),
+      allowed.join(' or '),
+      used.join(', ') || 'no signature',
+      `${profile.labels.sp} requires ${profile.minSignatureAlgorithm} or stronger: set ${profile.labels.idpApp}'s signature algorithm to RSA-SHA256, or lower the IdP's Response Signature Algorithm to SHA-1.`,
     );
   },
 };

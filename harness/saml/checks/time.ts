@@ -67,3 +67,22 @@ export const subjectNotOnOrAfterCheck: Check = {
     );
   },
 };
+
+/** IssueInstant of Response and Assertion may be at most maxClockSkew in the future: the IdP clock runs ahead. */
+export const issueInstantCheck: Check = {
+  name: 'issue-instant',
+  code: 'SAML_ISSUED_IN_FUTURE',
+  run(ctx) {
+    const instants = [ctx.message.response.issueInstant, ctx.message.assertion?.issueInstant].filter(
+      (v): v is string => v !== undefined,
+    );
+    const limit = ctx.now.getTime() + ctx.profile.maxClockSkewMs;
+    const ok = instants.length > 0 && instants.every((v) => (ms(v) ?? Number.NaN) <= limit);
+    return outcome(
+      ok,
+      `IssueInstant ≤ now + skew (${skewNote(ctx)})`,
+      instants.join(', ') || 'no IssueInstant',
+      "The message was issued in the future by the SP's clock: the IdP's clock runs ahead. Sync both clocks (NTP) or raise the IdP's max clock skew.",
+    );
+  },
+};

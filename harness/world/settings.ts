@@ -1,0 +1,74 @@
+import { defined } from '../core/objects.js';
+import { loadCredential } from '../crypto/store.js';
+import type { Org2OrgApp } from '../okta/org1/org2org-app.js';
+import type { DropboxApp } from '../okta/org2/dropbox-app.js';
+import type { InboundIdp } from '../okta/org2/inbound-idp.js';
+import type { AppSigning } from '../saml/issue.js';
+import type { WorldConfig } from '../scenario/schema.js';
+
+/**
+ * Scenario config → component settings. Each function returns only the keys the config sets,
+ * so the same mapping builds a world (over the defaults) and reconfigures a running one.
+ */
+type Org1Config = NonNullable<NonNullable<WorldConfig['org1']>['org2org']>;
+type IdpConfig = NonNullable<NonNullable<WorldConfig['org2']>['idp']>;
+type DropboxAppConfig = NonNullable<NonNullable<WorldConfig['org2']>['dropbox']>;
+type SigningConfig = Omit<DropboxAppConfig, 'provisioning'>;
+
+const seconds = (s: number | undefined) => (s === undefined ? undefined : s * 1000);
+
+function signingSettings(
+  c: SigningConfig,
+): Partial<AppSigning & { acsUrl: string; audience: string; recipient: string; destination: string }> {
+  return defined({
+    signResponse: c.signResponse,
+    signAssertion: c.signAssertion,
+    signatureAlgorithm: c.signatureAlgorithm,
+    nameIdFormat: c.nameIdFormat,
+    credential: c.certificate === undefined ? undefined : loadCredential(c.certificate),
+    acsUrl: c.acsUrl,
+    audience: c.audience,
+    recipient: c.recipient,
+    destination: c.destination,
+    notBeforeOffsetMs: seconds(c.notBeforeSeconds),
+    validityMs: seconds(c.validitySeconds),
+  });
+}
+
+export function org2orgSettings(
+  c: Org1Config,
+  current: Org2OrgApp['provisioning'],
+  tokens: Record<'super-admin' | 'read-only' | 'invalid', string>,
+): Partial<Org2OrgApp> {
+  const { provisioning, clockOffsetSeconds, issuer, ...signing } = c;
+  return defined({
+    ...signingSettings(signing),
+    issuer,
+    clockOffsetMs: seconds(clockOffsetSeconds),
+    provisioning: provisioning && {
+      ...current,
+      ...defined({ ...provisioning, token: undefined }),
+      ...(provisioning.token ? { token: tokens[provisioning.token] } : {}),
+    },
+  });
+}
+
+export function idpSettings(c: IdpConfig): Partial<InboundIdp> {
+  const { trust, maxClockSkewSeconds, ...rest } = c;
+  return defined({
+    ...rest,
+    trustedCerts: trust?.map((name) => loadCredential(name).cert),
+    maxClockSkewMs: seconds(maxClockSkewSeconds),
+  });
+}
+
+export function dropboxAppSettings(
+  c: DropboxAppConfig,
+  current: DropboxApp['provisioning'],
+): Partial<DropboxApp> {
+  const { provisioning, ...signing } = c;
+  return defined({
+    ...signingSettings(signing),
+    provisioning: provisioning && { ...current, ...defined(provisioning) },
+  });
+}
