@@ -1,7 +1,8 @@
 /**
- * A browser cookie jar reduced to what an SSO journey needs. Cookies are host-only and keyed by
- * origin, because every party listens on 127.0.0.1 and only the port tells them apart; Domain,
- * Secure, HttpOnly and SameSite are therefore ignored. Lifetimes are not tracked (journeys are
+ * A browser cookie jar reduced to what an SSO journey needs. Like a real browser, cookies are
+ * keyed by host, not by port (RFC 6265 §8.5): every party on 127.0.0.1 sees every cookie, so a
+ * cookie-name clash between parties shows up here as it would in Chromium. Domain, Secure,
+ * HttpOnly and SameSite are ignored. Lifetimes are not tracked (journeys are
  * short): Max-Age/Expires matter only when they delete a cookie.
  */
 interface StoredCookie {
@@ -64,7 +65,7 @@ function parseSetCookie(
 }
 
 export class CookieJar {
-  readonly #byOrigin = new Map<string, StoredCookie[]>();
+  readonly #byHost = new Map<string, StoredCookie[]>();
 
   /** Applies a response's Set-Cookie headers; returns the cookie names they set or deleted. */
   store(url: string, setCookieHeaders: string[], dateHeader: string | null): string[] {
@@ -76,11 +77,11 @@ export class CookieJar {
       const cookie = parseSetCookie(header, target.pathname, serverNow);
       if (cookie === null) continue;
       names.push(cookie.name);
-      const kept = (this.#byOrigin.get(target.origin) ?? []).filter(
+      const kept = (this.#byHost.get(target.hostname) ?? []).filter(
         (c) => c.name !== cookie.name || c.path !== cookie.path,
       );
       if (!cookie.expired) kept.push({ name: cookie.name, value: cookie.value, path: cookie.path });
-      this.#byOrigin.set(target.origin, kept);
+      this.#byHost.set(target.hostname, kept);
     }
     return names;
   }
@@ -88,20 +89,20 @@ export class CookieJar {
   /** The Cookie request header for `url`, longest paths first as RFC 6265 §5.4 orders them. */
   header(url: string): string | undefined {
     const target = new URL(url);
-    const matching = (this.#byOrigin.get(target.origin) ?? [])
+    const matching = (this.#byHost.get(target.hostname) ?? [])
       .filter((c) => pathMatches(c.path, target.pathname))
       .sort((a, b) => b.path.length - a.path.length);
     return matching.length === 0 ? undefined : matching.map((c) => `${c.name}=${c.value}`).join('; ');
   }
 
-  /** Every cookie held for the origin of `originOrUrl`, whatever its path. */
+  /** Every cookie held for the host of `originOrUrl`, whatever its port and path. */
   cookies(originOrUrl: string): Record<string, string> {
     const out: Record<string, string> = {};
-    for (const c of this.#byOrigin.get(new URL(originOrUrl).origin) ?? []) out[c.name] = c.value;
+    for (const c of this.#byHost.get(new URL(originOrUrl).hostname) ?? []) out[c.name] = c.value;
     return out;
   }
 
   clear(): void {
-    this.#byOrigin.clear();
+    this.#byHost.clear();
   }
 }

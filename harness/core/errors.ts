@@ -25,6 +25,7 @@ export const ERROR_CODES = [
   'SAML_XML_DOCTYPE',
   'SAML_XML_TOO_LARGE',
   'SAML_NOT_A_RESPONSE',
+  'SAML_REQUEST_INVALID',
   // SAML: the check table
   'SAML_SIGNATURE_MISSING',
   'SAML_SIGNATURE_INVALID',
@@ -81,6 +82,8 @@ export const ERROR_CODES = [
   'SCIM_NOT_FOUND',
   'SCIM_UNAUTHORIZED',
   'SCIM_INVALID_SYNTAX',
+  // Okta: a profile update of a user whose profile an IdP (or another system) masters
+  'OKTA_E0000023',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

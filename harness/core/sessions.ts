@@ -10,7 +10,10 @@ export function readCookie(req: Request, name: string): string | undefined {
   return undefined;
 }
 
-/** Server-side browser sessions of one party, keyed by an opaque cookie value. */
+/**
+ * Server-side browser sessions of one party, keyed by an opaque cookie value. Cookie names must
+ * differ per party: browsers share cookies across the ports of one host.
+ */
 export class SessionStore<T> {
   readonly #sessions = new Map<string, T>();
 

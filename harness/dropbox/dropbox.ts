@@ -4,7 +4,9 @@ import { FedsimError, toFedsimError } from '../core/errors.js';
 import { sendError } from '../core/html.js';
 import type { IdGenerator } from '../core/ids.js';
 import { SessionStore } from '../core/sessions.js';
-import type { CertInfo } from '../crypto/credential.js';
+import type { CertInfo, SigningCredential } from '../crypto/credential.js';
+import { spInitiatedRedirect } from '../saml/authn-request.js';
+import { OutstandingRequests } from '../saml/outstanding.js';
 import type { SpProfile } from '../saml/profile.js';
 import { ServiceProvider } from '../saml/sp.js';
 import { createScimRouter } from '../scim/server.js';
@@ -20,7 +22,9 @@ export interface DropboxOptions {
   deactivation: 'suspend' | 'remove';
   maxClockSkewMs: number;
   /** The IdP dropbox trusts: org2's Dropbox app. */
-  idp: () => { issuer: string; certs: CertInfo[] };
+  idp: () => { issuer: string; certs: CertInfo[]; ssoUrl: string };
+  /** Signs dropbox's AuthnRequests. */
+  spCredential: SigningCredential;
 }
 
 export const DROPBOX_ACS_PATH = '/saml_login';
@@ -31,12 +35,14 @@ export class Dropbox {
   readonly team: Team;
   readonly sp: ServiceProvider;
   readonly sessions: SessionStore<{ memberId: string; confirmed: boolean }>;
+  readonly outstanding: OutstandingRequests;
   url = '';
 
   constructor(readonly options: DropboxOptions) {
     this.team = new Team(options.clock, options.ids, { deactivation: options.deactivation });
     this.sp = new ServiceProvider(() => this.spProfile(), options.clock);
     this.sessions = new SessionStore('dbx_session', options.ids);
+    this.outstanding = new OutstandingRequests('dbx_sso_state', options.ids);
   }
 
   get acsUrl(): string {
@@ -71,6 +77,7 @@ export class Dropbox {
     app.use(express.urlencoded({ extended: false, limit: '512kb' }));
     app.get('/', (_req, res) => res.redirect('/home'));
     app.get('/login', (_req, res) => res.type('html').send(signInPage()));
+    app.get('/sso/start', (req, res) => this.#startSso(req, res));
     app.post(DROPBOX_ACS_PATH, (req, res) => this.#acs(req, res));
     app.post('/team/join', (req, res) => {
       const session = this.sessions.get(req);
@@ -111,9 +118,30 @@ export class Dropbox {
     return member?.state === 'active' ? member : undefined;
   }
 
+  /** "Sign in with SSO": an AuthnRequest to org2's Dropbox app, answered at the ACS. */
+  #startSso(req: Request, res: Response): void {
+    const idp = this.options.idp();
+    const { id, url } = spInitiatedRedirect(
+      {
+        spEntityId: this.options.entityId,
+        idpSsoUrl: idp.ssoUrl,
+        acsUrl: this.acsUrl,
+        signing: { key: this.options.spCredential.privateKey, algorithm: 'SHA-256' },
+      },
+      this.options,
+    );
+    this.outstanding.add(req, res, id);
+    res.redirect(url);
+  }
+
   #acs(req: Request, res: Response): void {
     try {
-      const { assertion } = this.sp.accept(req.body?.SAMLResponse);
+      const { assertion } = this.sp.accept(req.body?.SAMLResponse, this.outstanding.of(req));
+      this.outstanding.consume(
+        req,
+        res,
+        assertion.subjectConfirmations.find((c) => c.inResponseTo)?.inResponseTo,
+      );
       const email = assertion.nameId ?? '';
       const member = this.team.findByUserName(email);
       if (!member) {

@@ -31,6 +31,6 @@ export function signInPage(): string {
     title: 'Dropbox - Sign in',
     party: PARTY,
     color: DROPBOX_COLOR,
-    body: '<h1>Sign in</h1><p>Your team uses single sign-on: start from your Okta dashboard.</p>',
+    body: '<h1>Sign in</h1><p>Your team uses single sign-on.</p><p><a href="/sso/start">Sign in with SSO</a></p>',
   });
 }

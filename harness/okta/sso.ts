@@ -1,9 +1,11 @@
 import type { Request, Response } from 'express';
 import type { Clock } from '../core/clock.js';
-import { FedsimError } from '../core/errors.js';
+import { FedsimError, toFedsimError } from '../core/errors.js';
 import { sendError } from '../core/html.js';
 import type { IdGenerator } from '../core/ids.js';
 import { defined } from '../core/objects.js';
+import type { CertInfo } from '../crypto/credential.js';
+import { type ReceivedAuthnRequest, readRedirectRequest } from '../saml/authn-request.js';
 import {
   type AppSigning,
   type IssuerSettings,
@@ -21,13 +23,49 @@ export interface AppSsoInput {
   user: OktaUser | undefined;
   assigned: (user: OktaUser) => boolean;
   settings: IssuerSettings & AppSigning;
-  request: (user: OktaUser) => ResponseRequest;
+  acsUrl: string;
+  audience: string;
+  subject: (user: OktaUser) => Pick<ResponseRequest, 'nameId' | 'attributes'>;
   deps: { clock: Clock; ids: IdGenerator };
+  /** SP-initiated: who may send AuthnRequests here, and the cert their redirect signature must verify with. */
+  sp: { entityId: string; requestCert?: CertInfo };
+}
+
+/** Reads the SP's AuthnRequest (when the SSO URL carries one) and checks it came from the expected SP. */
+function readRequest(req: Request, input: AppSsoInput): ReceivedAuthnRequest | undefined {
+  const { acsUrl } = input;
+  if (req.query.SAMLRequest === undefined) return undefined;
+  const request = readRedirectRequest(req.originalUrl.split('?')[1] ?? '', input.sp.requestCert);
+  const problems = [
+    request.issuer !== input.sp.entityId &&
+      `Issuer ${request.issuer} is not the app's SP ${input.sp.entityId}`,
+    request.acsUrl !== '' &&
+      request.acsUrl !== acsUrl &&
+      `AssertionConsumerServiceURL ${request.acsUrl} is not the app's ACS ${acsUrl}`,
+  ].filter((p): p is string => typeof p === 'string');
+  if (problems.length > 0) {
+    throw new FedsimError(
+      'SAML_REQUEST_INVALID',
+      `AuthnRequest refused by ${input.appLabel}: ${problems.join('; ')}`,
+      {
+        status: 400,
+        hint: `Make the SP's entity id and ACS URL match ${input.appLabel}'s Audience URI and Single sign-on URL.`,
+      },
+    );
+  }
+  return request;
 }
 
 /** An Okta app's IdP-initiated SSO endpoint: session, assignment, then a signed response in an auto-post form. */
 export function appSso(req: Request, res: Response, input: AppSsoInput): void {
   const { user } = input;
+  let authnRequest: ReceivedAuthnRequest | undefined;
+  try {
+    authnRequest = readRequest(req, input);
+  } catch (err) {
+    sendError(res, toFedsimError(err, 'SAML_REQUEST_INVALID'), input.orgName, OKTA_COLOR);
+    return;
+  }
   if (!user) {
     res.redirect(`/login?fromURI=${encodeURIComponent(req.originalUrl)}`);
     return;
@@ -44,9 +82,19 @@ export function appSso(req: Request, res: Response, input: AppSsoInput): void {
     sendError(res, err, input.orgName, OKTA_COLOR);
     return;
   }
-  const { recipient, destination } = input.settings;
-  const request = { ...input.request(user), overrides: defined({ recipient, destination }) };
+  const { recipient, destination, inResponseTo } = input.settings;
+  const request: ResponseRequest = {
+    acsUrl: input.acsUrl,
+    audience: input.audience,
+    ...input.subject(user),
+    inResponseTo: authnRequest?.id,
+    overrides: defined({ recipient, destination, inResponseTo }),
+  };
   const issued = issueResponse(input.settings, request, input.deps);
-  const relayState = typeof req.query.RelayState === 'string' ? req.query.RelayState : undefined;
+  const relayState = authnRequest
+    ? authnRequest.relayState
+    : typeof req.query.RelayState === 'string'
+      ? req.query.RelayState
+      : undefined;
   res.type('html').send(postFormHtml(request.acsUrl, issued.base64, relayState));
 }

@@ -28,6 +28,8 @@ export type AppSigning = Omit<IssuerSettings, 'issuer'> & {
   /** Written into the response while it is still posted to the real ACS. */
   recipient?: string;
   destination?: string;
+  /** Written as InResponseTo whatever the request said (an IdP answering the wrong request). */
+  inResponseTo?: string;
 };
 
 export const ISSUER_DEFAULTS = {

@@ -52,20 +52,37 @@ export interface LoginInput {
   password: string;
   tiles: string[];
   confirm: boolean;
+  start: 'org1' | 'org2' | 'dropbox';
+  path?: string;
 }
 
-/** Sarah's journey as a person does it: org1 sign-in, then one tile after another. */
+const START_PATHS = { org1: '/app/UserHome', org2: '/app/UserHome', dropbox: '/sso/start' } as const;
+
+/** Ids a scenario cannot know in advance, written as {idpId}, {dropboxKey}, {org2orgKey} in a path. */
+function expandPath(world: World, path: string): string {
+  return path
+    .replaceAll('{idpId}', world.org2.idp.id)
+    .replaceAll('{dropboxKey}', world.org2.options.dropbox.key)
+    .replaceAll('{org2orgKey}', world.org1.app.key);
+}
+
+/**
+ * Sarah's journey as a person does it: open the start page (org1's dashboard, or an SP that
+ * sends her to org1), sign in when asked, confirm prompts, then click one tile after another.
+ */
 export async function signInAndClick(world: World, agent: Agent, input: LoginInput): Promise<Page> {
-  let page = await agent.goto(`${world.org1.url}/app/UserHome`);
-  const signIn = page.forms.find((f) => f.id === 'sign-in');
-  if (signIn) {
+  let page = await agent.goto(
+    `${world[input.start].url}${expandPath(world, input.path ?? START_PATHS[input.start])}`,
+  );
+  if (page.forms.some((f) => f.id === 'sign-in')) {
+    page = failIfRefused(page, 'sign-in page');
     page = await agent.submit(
       page,
       { username: input.login, password: input.password },
       { formId: 'sign-in' },
     );
   }
-  page = failIfRefused(page, 'org1 sign-in');
+  page = await confirmPrompts(agent, page, input.confirm);
   for (const tile of input.tiles) {
     if (!page.links.some((l) => l.text === tile)) {
       // A dashboard shows a tile for every assigned app: no tile means no assignment.

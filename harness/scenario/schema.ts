@@ -39,6 +39,7 @@ const signing = {
   /** Fields written into the response other than where it is posted (misconfigured IdP app). */
   recipient: z.string().optional(),
   destination: z.string().optional(),
+  inResponseTo: z.string().optional(),
   /** NotBefore relative to the issue instant (Okta: -300) and validity after it (Okta: 300). */
   notBeforeSeconds: z.number().optional(),
   validitySeconds: z.number().positive().optional(),
@@ -189,9 +190,13 @@ export const stepSchema = z
       .object({
         user: z.string(),
         password: z.string().optional(),
-        tiles: z.array(appName).default(['Org2Org']),
+        /** Tiles clicked in order; default: Org2Org when starting at org1, none otherwise. */
+        tiles: z.array(appName).optional(),
         confirm: z.boolean().default(true),
         newBrowser: z.boolean().default(false),
+        /** Where she starts: org1's dashboard (IdP-initiated), org2 or dropbox (SP-initiated), or a path at org2 (deep link). */
+        start: z.enum(['org1', 'org2', 'dropbox']).default('org1'),
+        path: z.string().optional(),
       })
       .strict()
       .optional(),

@@ -24,7 +24,10 @@ export function describeStep(step: Step): string {
   if (step.updateProfile)
     return `update ${step.updateProfile.user} in ${step.updateProfile.org ?? 'org1'}: ${JSON.stringify(step.updateProfile.profile)}`;
   if (step.deactivate) return `deactivate ${step.deactivate.user} in ${step.deactivate.org ?? 'org1'}`;
-  if (step.login) return `${step.login.user} signs in at org1 and clicks ${step.login.tiles.join(' → ')}`;
+  if (step.login) {
+    const { user, start, path, tiles = start === 'org1' ? ['Org2Org'] : [] } = step.login;
+    return `${user} starts at ${start}${path ?? ''}${tiles.length ? ` and clicks ${tiles.join(' → ')}` : ''}`;
+  }
   if (step.advanceClock) return `advance the clock ${step.advanceClock.seconds} s`;
   if (step.configure) return `configure ${JSON.stringify(step.configure)}`;
   if (step.replay)
@@ -77,7 +80,7 @@ async function act(step: Step, ctx: StepContext): Promise<void> {
     return void world.org2.directory.deactivate(user);
   }
   if (step.login) {
-    const { user, tiles, confirm, newBrowser } = step.login;
+    const { user, tiles, confirm, newBrowser, start, path } = step.login;
     const seeded = requireUser(world, 'org1', user);
     const key = user.toLowerCase();
     if (newBrowser || !ctx.browsers.has(key)) {
@@ -87,8 +90,10 @@ async function act(step: Step, ctx: StepContext): Promise<void> {
     await signInAndClick(world, agent, {
       login: user,
       password: step.login.password ?? seeded.password ?? '',
-      tiles,
+      tiles: tiles ?? (start === 'org1' ? ['Org2Org'] : []),
       confirm,
+      start,
+      path,
     });
     return;
   }

@@ -47,6 +47,7 @@ export const WORLD_DEFAULTS = {
     suspendedAction: 'NONE',
   },
   jitEnabled: true,
+  org2SpCertificate: 'org2-sp',
   dropboxApp: {
     label: 'Dropbox Business',
     certificate: 'org2-dropbox',
@@ -59,5 +60,6 @@ export const WORLD_DEFAULTS = {
     entityId: 'Dropbox',
     deactivation: 'suspend',
     maxClockSkewMs: 180_000,
+    spCertificate: 'dropbox-sp',
   },
 } as const;

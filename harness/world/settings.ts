@@ -30,6 +30,7 @@ function signingSettings(
     audience: c.audience,
     recipient: c.recipient,
     destination: c.destination,
+    inResponseTo: c.inResponseTo,
     notBeforeOffsetMs: seconds(c.notBeforeSeconds),
     validityMs: seconds(c.validitySeconds),
   });

@@ -7,7 +7,7 @@ import { Dropbox } from '../dropbox/dropbox.js';
 import type { AdminRole } from '../okta/api/auth.js';
 import { Org1 } from '../okta/org1/org1.js';
 import { issuerOf } from '../okta/org1/org2org-app.js';
-import { dropboxIssuerOf } from '../okta/org2/dropbox-app.js';
+import { dropboxIssuerOf, dropboxSsoPathOf } from '../okta/org2/dropbox-app.js';
 import { audienceOf } from '../okta/org2/inbound-idp.js';
 import { Org2 } from '../okta/org2/org2.js';
 import type { SeedUserConfig, WorldConfig } from '../scenario/schema.js';
@@ -68,6 +68,8 @@ export class World {
         ...idpSettings(config.org2?.idp ?? {}),
       },
       jitEnabled: config.org2?.jit ?? D.jitEnabled,
+      spCredential: loadCredential(D.org2SpCertificate),
+      idpRouting: true,
       tokens: new Map<string, AdminRole>([
         [this.tokens.superAdmin, 'SUPER_ADMIN'],
         [this.tokens.readOnly, 'READ_ONLY_ADMIN'],
@@ -85,6 +87,7 @@ export class World {
         audience: this.dropbox.options.entityId,
         scimUrl: this.dropbox.scimUrl,
         scimToken: this.tokens.scim,
+        requestCert: loadCredential(D.dropbox.spCertificate).cert,
       }),
     });
     const defaultProvisioning = { ...D.org2org.provisioning, token: tokenFor[D.org2org.provisioning.token] };
@@ -102,7 +105,12 @@ export class World {
         provisioning: defaultProvisioning,
         ...org2orgSettings(config.org1?.org2org ?? {}, defaultProvisioning, tokenFor),
       },
-      target: () => ({ url: this.org2.url, acsUrl: this.org2.acsUrl, audience: audienceOf(this.org2.idp) }),
+      target: () => ({
+        url: this.org2.url,
+        acsUrl: this.org2.acsUrl,
+        audience: audienceOf(this.org2.idp),
+        requestCert: loadCredential(D.org2SpCertificate).cert,
+      }),
     });
     this.#dropboxTrust = config.dropbox?.trust ?? D.dropboxApp.certificate;
     this.dropbox = new Dropbox({
@@ -115,7 +123,9 @@ export class World {
       idp: () => ({
         issuer: dropboxIssuerOf(this.org2.options.dropbox),
         certs: [loadCredential(this.#dropboxTrust).cert],
+        ssoUrl: `${this.org2.url}${dropboxSsoPathOf(this.org2.options.dropbox)}`,
       }),
+      spCredential: loadCredential(D.dropbox.spCertificate),
     });
     this.#seedUsers();
   }

@@ -89,14 +89,13 @@ describe('cookie jar over HTTP', () => {
     expect(agent.cookies(a.origin)).toEqual({ m: '1' });
   });
 
-  it('keeps origins (ports of 127.0.0.1) apart', async () => {
+  it('shares cookies across ports of one host, as browsers do', async () => {
     const agent = new Agent({ fetch: loopbackFetch });
     await agent.goto(`${a.origin}/?${set('sid=from-a; Path=/')}`);
-    await agent.goto(`${b.origin}/?${set('sid=from-b; Path=/')}`);
-    expect(agent.cookies(a.origin)).toEqual({ sid: 'from-a' });
-    expect(agent.cookies(`${b.origin}/any/path`)).toEqual({ sid: 'from-b' });
-    expect((await agent.goto(`${a.origin}/x`)).text).toBe('A /x cookie=[sid=from-a]');
-    expect((await agent.goto(`${b.origin}/x`)).text).toBe('B /x cookie=[sid=from-b]');
+    await agent.goto(`${b.origin}/?${set('sid=from-b; Path=/', 'only_b=1; Path=/')}`);
+    expect(agent.cookies(a.origin)).toEqual({ sid: 'from-b', only_b: '1' });
+    expect(agent.cookies(`${b.origin}/any/path`)).toEqual({ sid: 'from-b', only_b: '1' });
+    expect((await agent.goto(`${a.origin}/x`)).text).toBe('A /x cookie=[sid=from-b; only_b=1]');
   });
 
   it('clearCookies forgets everything', async () => {
@@ -139,6 +138,7 @@ describe('CookieJar', () => {
     const names = jar.store('http://127.0.0.1:1/', ['novalue', '=anon', 'tok=a=b==; Path=/'], null);
     expect(names).toEqual(['tok']);
     expect(jar.header('http://127.0.0.1:1/')).toBe('tok=a=b==');
-    expect(jar.header('http://127.0.0.1:2/')).toBeUndefined();
+    expect(jar.header('http://127.0.0.1:2/')).toBe('tok=a=b==');
+    expect(jar.header('http://localhost:1/')).toBeUndefined();
   });
 });

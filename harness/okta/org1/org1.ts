@@ -5,6 +5,7 @@ import { sendError } from '../../core/html.js';
 import type { HttpFetch } from '../../core/http.js';
 import type { IdGenerator } from '../../core/ids.js';
 import { SessionStore } from '../../core/sessions.js';
+import type { CertInfo } from '../../crypto/credential.js';
 import { type CreateUserOptions, Directory, type OktaProfile, type OktaUser } from '../directory.js';
 import { dashboardPage, OKTA_COLOR, signInPage } from '../pages.js';
 import { appSso } from '../sso.js';
@@ -18,7 +19,7 @@ export interface Org1Options {
   fetch: HttpFetch;
   app: Org2OrgApp;
   /** What org2 publishes for its inbound IdP: where to post and which audience to use. */
-  target: () => { url: string; acsUrl: string; audience: string };
+  target: () => { url: string; acsUrl: string; audience: string; requestCert?: CertInfo };
 }
 
 export interface SeedUser extends OktaProfile {
@@ -35,7 +36,7 @@ export class Org1 {
 
   constructor(readonly options: Org1Options) {
     this.directory = new Directory(options.clock, options.ids);
-    this.sessions = new SessionStore('sid', options.ids);
+    this.sessions = new SessionStore(`${options.name}_sid`, options.ids);
     this.connector = new Org2OrgConnector(options.app.provisioning, {
       fetch: options.fetch,
       clock: options.clock,
@@ -143,9 +144,10 @@ export class Org1 {
       user: this.#sessionUser(req),
       assigned: (user) => this.assignments.has(user.id),
       settings: { ...this.app, issuer: issuerOf(this.app) },
-      request: (user) => ({
-        acsUrl: this.app.acsUrl ?? target.acsUrl,
-        audience: this.app.audience ?? target.audience,
+      acsUrl: this.app.acsUrl ?? target.acsUrl,
+      audience: this.app.audience ?? target.audience,
+      sp: { entityId: target.audience, requestCert: target.requestCert },
+      subject: (user) => ({
         nameId: user.profile.login,
         attributes: {
           firstName: user.profile.firstName,

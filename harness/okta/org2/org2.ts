@@ -1,23 +1,23 @@
 import express, { type Express, type Request, type Response } from 'express';
 import type { Clock } from '../../core/clock.js';
-import { toFedsimError } from '../../core/errors.js';
-import { sendError } from '../../core/html.js';
 import type { HttpFetch } from '../../core/http.js';
 import type { IdGenerator } from '../../core/ids.js';
 import { SessionStore } from '../../core/sessions.js';
 import { TaskTracker } from '../../core/tasks.js';
+import type { CertInfo, SigningCredential } from '../../crypto/credential.js';
+import { OutstandingRequests } from '../../saml/outstanding.js';
 import type { SpProfile } from '../../saml/profile.js';
 import { ServiceProvider } from '../../saml/sp.js';
 import type { AdminRole } from '../api/auth.js';
 import { oktaErrorHandler } from '../api/errors.js';
-import { createUsersRouter } from '../api/users.js';
+import { createOrgApi } from '../api/org-api.js';
 import { Directory, type OktaUser } from '../directory.js';
-import { dashboardPage, OKTA_COLOR, signInPage } from '../pages.js';
+import { dashboardPage } from '../pages.js';
 import { appSso } from '../sso.js';
 import { type DropboxApp, DropboxProvisioner, dropboxIssuerOf, dropboxSsoPathOf } from './dropbox-app.js';
+import { idpRoutes } from './idp-routes.js';
 import { acsPathOf, audienceOf, type InboundIdp, toOktaIdpJson } from './inbound-idp.js';
 import { IdpLinks } from './links.js';
-import { enrollPage } from './pages.js';
 import { InboundPolicy, type SignInOutcome } from './policy.js';
 
 export interface Org2Options {
@@ -29,8 +29,18 @@ export interface Org2Options {
   jitEnabled: boolean;
   tokens: ReadonlyMap<string, AdminRole>;
   dropbox: DropboxApp;
+  /** Signs org2's AuthnRequests (SP-initiated sign-in through the IdP). */
+  spCredential: SigningCredential;
+  /** A routing rule sends every sign-in to the inbound IdP (Okta's "IdP routing"). */
+  idpRouting: boolean;
   /** What dropbox publishes: its ACS, entity id and SCIM endpoint. */
-  target: () => { acsUrl: string; audience: string; scimUrl: string; scimToken: string };
+  target: () => {
+    acsUrl: string;
+    audience: string;
+    scimUrl: string;
+    scimToken: string;
+    requestCert?: CertInfo;
+  };
 }
 
 /** Something that happened at org2's ACS, for reports and expectations. */
@@ -54,6 +64,7 @@ export class Org2 {
   readonly provisioner: DropboxProvisioner;
   readonly tasks = new TaskTracker();
   readonly signIns: SignInEvent[] = [];
+  readonly outstanding: OutstandingRequests;
   url = '';
 
   constructor(readonly options: Org2Options) {
@@ -65,7 +76,8 @@ export class Org2 {
       jitEnabled: options.jitEnabled,
     });
     this.sp = new ServiceProvider(() => this.spProfile(), options.clock);
-    this.sessions = new SessionStore('sid', options.ids);
+    this.sessions = new SessionStore(`${options.name}_sid`, options.ids);
+    this.outstanding = new OutstandingRequests(`${options.name}_sp_state`, options.ids);
     this.provisioner = new DropboxProvisioner(options.dropbox, {
       fetch: options.fetch,
       scim: () => ({ url: options.target().scimUrl, token: options.target().scimToken }),
@@ -116,36 +128,32 @@ export class Org2 {
     app.use('/api/v1', this.#idpsRouter());
     app.use(
       '/api/v1',
-      createUsersRouter({
+      createOrgApi({
+        clock: this.options.clock,
         directory: this.directory,
         tokens: this.options.tokens,
         ids: this.options.ids,
         baseUrl: () => this.url,
-        sessionUser: (req) => this.#sessionUser(req),
+        sessionUser: (req) => this.sessionUser(req),
+        apps: () => [
+          {
+            id: this.options.dropbox.id,
+            name: 'dropbox_for_business',
+            label: this.options.dropbox.label,
+            status: 'ACTIVE',
+            signOnMode: 'SAML_2_0',
+          },
+        ],
+        assign: (_appId, userId) => this.assignDropbox(userId),
+        unassign: (_appId, userId) => this.unassignDropbox(userId),
       }),
     );
     // After the API routers: they parse their own JSON bodies and answer malformed ones as Okta does.
     app.use(express.urlencoded({ extended: false, limit: '512kb' }));
     app.get('/', (_req, res) => res.redirect('/app/UserHome'));
-    app.get('/login', (_req, res) => {
-      res.type('html').send(
-        signInPage(this.options.name, {
-          note: `Sign in with ${this.idp.name}: start from your ${this.idp.name} dashboard.`,
-        }),
-      );
-    });
-    app.post(acsPathOf(this.idp), (req, res) => this.#acs(req, res));
-    app.post('/signin/enroll', (req, res) => {
-      const user = this.#sessionUser(req);
-      if (!user) return res.redirect('/login');
-      this.enrolled.add(user.id);
-      return res.redirect(303, this.#safeRelay(req.body?.RelayState));
-    });
+    app.use(idpRoutes(this));
     app.get('/app/UserHome', (req, res) => {
-      const user = this.#sessionUser(req);
-      if (!user) return res.redirect('/login');
-      if (!this.enrolled.has(user.id))
-        return res.type('html').send(enrollPage(this.options.name, user.profile.login, '/app/UserHome'));
+      const user = this.sessionUser(req) as OktaUser;
       const tiles = this.dropboxAssignments.has(user.id)
         ? [{ label: this.options.dropbox.label, href: dropboxSsoPathOf(this.options.dropbox) }]
         : [];
@@ -173,37 +181,11 @@ export class Org2 {
     return router;
   }
 
-  #sessionUser(req: Request): OktaUser | undefined {
+  /** The ACTIVE user of this browser's org2 session. */
+  sessionUser(req: Request): OktaUser | undefined {
     const session = this.sessions.get(req);
     const user = session ? this.directory.find(session.userId) : undefined;
     return user?.status === 'ACTIVE' ? user : undefined;
-  }
-
-  #safeRelay(relay: unknown): string {
-    return typeof relay === 'string' && relay.startsWith('/') && !relay.startsWith('//')
-      ? relay
-      : '/app/UserHome';
-  }
-
-  #acs(req: Request, res: Response): void {
-    const at = this.options.clock.now().toISOString();
-    try {
-      const { assertion } = this.sp.accept(req.body?.SAMLResponse);
-      const outcome = this.policy.resolve(assertion);
-      this.directory.recordLogin(outcome.user);
-      this.signIns.push({ at, ok: true, outcome: outcome.action, login: outcome.user.profile.login });
-      this.sessions.set(req, res, { userId: outcome.user.id });
-      const relay = this.#safeRelay(req.body?.RelayState);
-      if (!this.enrolled.has(outcome.user.id)) {
-        res.type('html').send(enrollPage(this.options.name, outcome.user.profile.login, relay));
-        return;
-      }
-      res.redirect(303, relay);
-    } catch (err) {
-      const e = toFedsimError(err, 'SAML_XML_INVALID');
-      this.signIns.push({ at, ok: false, error: { code: e.code, message: e.message } });
-      sendError(res, e, this.options.name, OKTA_COLOR);
-    }
   }
 
   #dropboxSso(req: Request, res: Response): void {
@@ -212,12 +194,13 @@ export class Org2 {
     appSso(req, res, {
       orgName: this.options.name,
       appLabel: app.label,
-      user: this.#sessionUser(req),
+      user: this.sessionUser(req),
       assigned: (user) => this.dropboxAssignments.has(user.id),
       settings: { ...app, issuer: dropboxIssuerOf(app) },
-      request: (user) => ({
-        acsUrl: app.acsUrl ?? target.acsUrl,
-        audience: app.audience ?? target.audience,
+      acsUrl: app.acsUrl ?? target.acsUrl,
+      audience: app.audience ?? target.audience,
+      sp: { entityId: target.audience, requestCert: target.requestCert },
+      subject: (user) => ({
         nameId: user.profile.email,
         attributes: {
           givenName: user.profile.firstName,

@@ -1,0 +1,159 @@
+import { createSign, createVerify, type KeyObject } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { FedsimError } from '../core/errors.js';
+import type { CertInfo } from '../crypto/credential.js';
+import { ALGORITHMS, NS, type SignatureAlgorithmName } from './constants.js';
+import { attr, child, escapeXml, MAX_MESSAGE_BYTES, parseUntrustedXml, textOf } from './xml.js';
+
+/** An SP's AuthnRequest, as the fields fedsim reads back. */
+export interface AuthnRequestFields {
+  id: string;
+  issueInstant: Date;
+  issuer: string;
+  destination: string;
+  acsUrl: string;
+}
+
+export function authnRequestXml(f: AuthnRequestFields): string {
+  return (
+    `<saml2p:AuthnRequest xmlns:saml2p="${NS.protocol}" AssertionConsumerServiceURL="${escapeXml(f.acsUrl)}" ` +
+    `Destination="${escapeXml(f.destination)}" ForceAuthn="false" ID="${f.id}" IsPassive="false" ` +
+    `IssueInstant="${f.issueInstant.toISOString()}" ProtocolBinding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Version="2.0">` +
+    `<saml2:Issuer xmlns:saml2="${NS.assertion}">${escapeXml(f.issuer)}</saml2:Issuer>` +
+    '<saml2p:NameIDPolicy AllowCreate="false" Format="urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified"/>' +
+    '</saml2p:AuthnRequest>'
+  );
+}
+
+const SIG_ALG: Record<SignatureAlgorithmName, { uri: string; hash: string }> = {
+  'SHA-256': { uri: ALGORITHMS['SHA-256'].signature, hash: 'RSA-SHA256' },
+  'SHA-1': { uri: ALGORITHMS['SHA-1'].signature, hash: 'RSA-SHA1' },
+};
+
+/**
+ * HTTP-Redirect binding: deflate + base64 the request, then sign the exact query string
+ * `SAMLRequest=…&RelayState=…&SigAlg=…` (SAML bindings §3.4.4.1).
+ */
+export function redirectUrl(
+  endpoint: string,
+  xml: string,
+  relayState: string | undefined,
+  signing?: { key: KeyObject; algorithm: SignatureAlgorithmName },
+): string {
+  const parts = [
+    `SAMLRequest=${encodeURIComponent(deflateRawSync(Buffer.from(xml, 'utf8')).toString('base64'))}`,
+  ];
+  if (relayState) parts.push(`RelayState=${encodeURIComponent(relayState)}`);
+  if (signing) {
+    parts.push(`SigAlg=${encodeURIComponent(SIG_ALG[signing.algorithm].uri)}`);
+    const signature = createSign(SIG_ALG[signing.algorithm].hash)
+      .update(parts.join('&'))
+      .sign(signing.key, 'base64');
+    parts.push(`Signature=${encodeURIComponent(signature)}`);
+  }
+  return `${endpoint}${endpoint.includes('?') ? '&' : '?'}${parts.join('&')}`;
+}
+
+/** Inflates a Redirect-binding message, refusing deflate bombs (output capped like any message). */
+export function inflateMessage(base64: string): string {
+  try {
+    return inflateRawSync(Buffer.from(base64, 'base64'), { maxOutputLength: MAX_MESSAGE_BYTES }).toString(
+      'utf8',
+    );
+  } catch (err) {
+    const tooLarge = err instanceof RangeError || (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
+    throw new FedsimError(
+      tooLarge ? 'SAML_XML_TOO_LARGE' : 'SAML_BASE64_INVALID',
+      tooLarge
+        ? `Inflated SAMLRequest exceeds ${MAX_MESSAGE_BYTES} bytes`
+        : 'SAMLRequest is not deflated base64',
+      { cause: err },
+    );
+  }
+}
+
+/** The raw (still URL-encoded) value of a query parameter, needed to verify a redirect signature. */
+function rawParam(query: string, name: string): string | undefined {
+  return query
+    .split('&')
+    .find((p) => p.startsWith(`${name}=`))
+    ?.slice(name.length + 1);
+}
+
+export interface ReceivedAuthnRequest extends Omit<AuthnRequestFields, 'issueInstant'> {
+  issueInstant: string;
+  relayState?: string;
+  signed: boolean;
+}
+
+/** Decodes a Redirect-binding AuthnRequest and, when a cert is given, requires a valid query signature. */
+export function readRedirectRequest(rawQuery: string, trusted?: CertInfo): ReceivedAuthnRequest {
+  const samlRequest = rawParam(rawQuery, 'SAMLRequest');
+  if (!samlRequest)
+    throw new FedsimError('SAML_INPUT_MISSING', 'No SAMLRequest in the query string', { status: 400 });
+  const xml = inflateMessage(decodeURIComponent(samlRequest));
+  const root = parseUntrustedXml(xml).documentElement as Element;
+  if (root.namespaceURI !== NS.protocol || root.localName !== 'AuthnRequest') {
+    throw new FedsimError('SAML_NOT_A_RESPONSE', `Expected a samlp:AuthnRequest, got ${root.localName}`, {
+      status: 400,
+    });
+  }
+  const relay = rawParam(rawQuery, 'RelayState');
+  const sigAlg = rawParam(rawQuery, 'SigAlg');
+  const signature = rawParam(rawQuery, 'Signature');
+  if (trusted) {
+    const alg = Object.values(SIG_ALG).find((a) => a.uri === decodeURIComponent(sigAlg ?? ''));
+    const signedPart = ['SAMLRequest', 'RelayState', 'SigAlg']
+      .map((n) => (rawParam(rawQuery, n) === undefined ? undefined : `${n}=${rawParam(rawQuery, n)}`))
+      .filter(Boolean)
+      .join('&');
+    const valid =
+      Boolean(alg && signature) &&
+      createVerify(alg?.hash ?? 'RSA-SHA256')
+        .update(signedPart)
+        .verify(trusted.pem, decodeURIComponent(signature ?? ''), 'base64');
+    if (!valid) {
+      throw new FedsimError(
+        signature ? 'SAML_SIGNATURE_INVALID' : 'SAML_SIGNATURE_MISSING',
+        `The AuthnRequest signature ${signature ? 'did not validate' : 'is missing'}`,
+        {
+          status: 400,
+          hint: "Upload the SP's request-signing certificate to the IdP app, or turn off signed requests.",
+        },
+      );
+    }
+  }
+  return {
+    id: attr(root, 'ID') ?? '',
+    issueInstant: attr(root, 'IssueInstant') ?? '',
+    issuer: textOf(child(root, NS.assertion, 'Issuer')) ?? '',
+    destination: attr(root, 'Destination') ?? '',
+    acsUrl: attr(root, 'AssertionConsumerServiceURL') ?? '',
+    relayState: relay === undefined ? undefined : decodeURIComponent(relay.replace(/\+/g, ' ')),
+    signed: signature !== undefined,
+  };
+}
+
+export interface SpInitiatedOptions {
+  spEntityId: string;
+  idpSsoUrl: string;
+  acsUrl: string;
+  relayState?: string;
+  signing?: { key: KeyObject; algorithm: SignatureAlgorithmName };
+}
+
+/** Builds a fresh AuthnRequest and the Redirect-binding URL that carries it to the IdP. */
+export function spInitiatedRedirect(
+  o: SpInitiatedOptions,
+  deps: { clock: { now(): Date }; ids: { saml(): string } },
+) {
+  const id = deps.ids.saml();
+  const xml = authnRequestXml({
+    id,
+    issueInstant: deps.clock.now(),
+    issuer: o.spEntityId,
+    destination: o.idpSsoUrl,
+    acsUrl: o.acsUrl,
+  });
+  return { id, url: redirectUrl(o.idpSsoUrl, xml, o.relayState, o.signing) };
+}
