@@ -4,9 +4,21 @@ import { fileURLToPath } from 'node:url';
 import type { KeyPairPem } from './certs.js';
 import { type SigningCredential, toCredential } from './credential.js';
 
-/** The committed test-only credentials in certs/, one per signing party. */
-export const CREDENTIAL_NAMES = ['org1-org2org', 'org2-dropbox', 'dropbox-sp', 'org2-sp'] as const;
-export type CredentialName = (typeof CREDENTIAL_NAMES)[number];
+/**
+ * The committed test-only credentials in certs/: one per signing party, plus the ones scenarios
+ * need to show rollover (org1-next), an expired IdP cert (org1-expired) and a forger (attacker).
+ */
+export const CREDENTIALS = {
+  'org1-org2org': {},
+  'org2-dropbox': {},
+  'dropbox-sp': {},
+  'org2-sp': {},
+  'org1-next': {},
+  'org1-expired': { notBefore: new Date('2023-01-01T00:00:00Z'), notAfter: new Date('2024-01-01T00:00:00Z') },
+  attacker: {},
+} as const satisfies Record<string, { notBefore?: Date; notAfter?: Date }>;
+export type CredentialName = keyof typeof CREDENTIALS;
+export const CREDENTIAL_NAMES = Object.keys(CREDENTIALS) as [CredentialName, ...CredentialName[]];
 
 /** certs/ at the package root, from both harness/ (vitest) and dist/harness/ (compiled). */
 export function certsDir(): string {

@@ -6,6 +6,7 @@ import type { IdGenerator } from '../core/ids.js';
 import { SessionStore } from '../core/sessions.js';
 import type { CertInfo, SigningCredential } from '../crypto/credential.js';
 import { spInitiatedRedirect } from '../saml/authn-request.js';
+import { spMetadataXml } from '../saml/metadata.js';
 import { OutstandingRequests } from '../saml/outstanding.js';
 import type { SpProfile } from '../saml/profile.js';
 import { ServiceProvider } from '../saml/sp.js';
@@ -77,6 +78,17 @@ export class Dropbox {
     app.use(express.urlencoded({ extended: false, limit: '512kb' }));
     app.get('/', (_req, res) => res.redirect('/home'));
     app.get('/login', (_req, res) => res.type('html').send(signInPage()));
+    app.get('/saml/metadata', (_req, res) => {
+      res.type('application/xml').send(
+        spMetadataXml({
+          entityId: this.options.entityId,
+          acsUrl: this.acsUrl,
+          signingCert: this.options.spCredential.cert,
+          wantAssertionsSigned: false,
+          authnRequestsSigned: true,
+        }),
+      );
+    });
     app.get('/sso/start', (req, res) => this.#startSso(req, res));
     app.post(DROPBOX_ACS_PATH, (req, res) => this.#acs(req, res));
     app.post('/team/join', (req, res) => {

@@ -112,8 +112,8 @@ export class Directory {
       password: options.password,
     };
     this.#users.set(user.id, user);
-    this.#notify(user);
     this.#byLogin.set(key, user.id);
+    this.#notify(user);
     return user;
   }
 

@@ -12,6 +12,17 @@ function compare(out: Mismatch[], what: string, expected: unknown, actual: unkno
 
 function org2Checks(world: World, e: NonNullable<Expectation['org2']>, out: Mismatch[]): void {
   compare(out, 'org2 user count', e.userCount, world.org2.directory.all().length);
+  if (e.signInWarning !== undefined) {
+    const warnings = world.org2.signIns.at(-1)?.warnings ?? [];
+    compare(
+      out,
+      'org2 last sign-in warning',
+      e.signInWarning,
+      warnings.find((w) => w.includes(e.signInWarning ?? ''))
+        ? e.signInWarning
+        : warnings.join('; ') || 'none',
+    );
+  }
   if (e.user === undefined) return;
   const user = world.org2.directory.find(e.user);
   compare(

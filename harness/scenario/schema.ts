@@ -63,6 +63,8 @@ export const worldSchema = z
           .object({
             ...signing,
             issuer: z.string().optional(),
+            /** Take ACS URL and Audience from org2's SP metadata instead of defaults. */
+            fromMetadata: z.boolean().optional(),
             clockOffsetSeconds: z.number().optional(),
             provisioning: z
               .object({ ...toggles, token: z.enum(['super-admin', 'read-only', 'invalid']).optional() })
@@ -95,6 +97,8 @@ export const worldSchema = z
             maxClockSkewSeconds: z.number().nonnegative().optional(),
             allowUnsolicited: z.boolean().optional(),
             deprovisionedAction: z.enum(['NONE', 'REACTIVATE']).optional(),
+            /** Take issuer, SSO URL and certificate from org1's IdP metadata. */
+            fromMetadata: z.boolean().optional(),
             suspendedAction: z.enum(['NONE', 'UNSUSPEND']).optional(),
           })
           .strict()
@@ -111,6 +115,8 @@ export const worldSchema = z
         teamName: z.string().optional(),
         deactivation: z.enum(['suspend', 'remove']).optional(),
         trust: credential.optional(),
+        /** Take issuer and certificate from org2's Dropbox app metadata. */
+        fromMetadata: z.boolean().optional(),
       })
       .strict()
       .optional(),
@@ -136,6 +142,8 @@ const expectSchema = z
         linked: z.boolean().optional(),
         externalId: z.string().optional(),
         userCount: z.number().int().nonnegative().optional(),
+        /** Text the last sign-in's warnings must contain (e.g. an expired IdP certificate). */
+        signInWarning: z.string().optional(),
       })
       .strict()
       .optional(),

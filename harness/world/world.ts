@@ -2,7 +2,8 @@ import { type Clock, FixedClock } from '../core/clock.js';
 import { type HttpFetch, loopbackFetch } from '../core/http.js';
 import { type IdGenerator, SeededIds } from '../core/ids.js';
 import { type Listening, listen } from '../core/listen.js';
-import { type CredentialName, loadCredential } from '../crypto/store.js';
+import type { CertInfo } from '../crypto/credential.js';
+import { loadCredential } from '../crypto/store.js';
 import { Dropbox } from '../dropbox/dropbox.js';
 import type { AdminRole } from '../okta/api/auth.js';
 import { Org1 } from '../okta/org1/org1.js';
@@ -10,6 +11,7 @@ import { issuerOf } from '../okta/org1/org2org-app.js';
 import { dropboxIssuerOf, dropboxSsoPathOf } from '../okta/org2/dropbox-app.js';
 import { audienceOf } from '../okta/org2/inbound-idp.js';
 import { Org2 } from '../okta/org2/org2.js';
+import { parseIdpMetadata, parseSpMetadata } from '../saml/metadata.js';
 import type { SeedUserConfig, WorldConfig } from '../scenario/schema.js';
 import { WORLD_DEFAULTS as D } from './defaults.js';
 import { dropboxAppSettings, idpSettings, org2orgSettings } from './settings.js';
@@ -37,7 +39,8 @@ export class World {
   readonly tokens: WorldTokens;
   #listeners: Listening[] = [];
   #tokenFor: Record<'super-admin' | 'read-only' | 'invalid', string>;
-  #dropboxTrust: CredentialName;
+  /** What dropbox's SSO settings trust: certificates and, when read from metadata, the issuer. */
+  #dropboxTrust: { issuer?: string; certs: CertInfo[] };
 
   constructor(
     readonly config: WorldConfig,
@@ -112,7 +115,7 @@ export class World {
         requestCert: loadCredential(D.org2SpCertificate).cert,
       }),
     });
-    this.#dropboxTrust = config.dropbox?.trust ?? D.dropboxApp.certificate;
+    this.#dropboxTrust = { certs: [loadCredential(config.dropbox?.trust ?? D.dropboxApp.certificate).cert] };
     this.dropbox = new Dropbox({
       ...D.dropbox,
       clock,
@@ -121,8 +124,8 @@ export class World {
       deactivation: config.dropbox?.deactivation ?? D.dropbox.deactivation,
       scimToken: this.tokens.scim,
       idp: () => ({
-        issuer: dropboxIssuerOf(this.org2.options.dropbox),
-        certs: [loadCredential(this.#dropboxTrust).cert],
+        issuer: this.#dropboxTrust.issuer ?? dropboxIssuerOf(this.org2.options.dropbox),
+        certs: this.#dropboxTrust.certs,
         ssoUrl: `${this.org2.url}${dropboxSsoPathOf(this.org2.options.dropbox)}`,
       }),
       spCredential: loadCredential(D.dropbox.spCertificate),
@@ -142,7 +145,7 @@ export class World {
     if (patch.org2?.jit !== undefined) this.org2.policy.jitEnabled = patch.org2.jit;
     const dbx = this.org2.options.dropbox;
     Object.assign(dbx, dropboxAppSettings(patch.org2?.dropbox ?? {}, dbx.provisioning));
-    if (patch.dropbox?.trust) this.#dropboxTrust = patch.dropbox.trust;
+    if (patch.dropbox?.trust) this.#dropboxTrust = { certs: [loadCredential(patch.dropbox.trust).cert] };
     if (patch.dropbox?.deactivation) this.dropbox.team.options.deactivation = patch.dropbox.deactivation;
   }
 
@@ -171,7 +174,26 @@ export class World {
       p.url = (this.#listeners[i] as Listening).url;
     });
     this.org2.idp.ssoUrl = `${this.org1.url}/app/okta_org2org/${this.org1.app.key}/sso/saml`;
+    await this.#wireFromMetadata();
     return this;
+  }
+
+  /** Trust set up the way an admin imports metadata: fetched over HTTP from the other party. */
+  async #wireFromMetadata(): Promise<void> {
+    const get = async (url: string) => (await this.fetch(url)).text();
+    if (this.config.org2?.idp?.fromMetadata) {
+      const md = parseIdpMetadata(await get(`${this.org1.url}/app/${this.org1.app.key}/sso/saml/metadata`));
+      Object.assign(this.org2.idp, { issuer: md.entityId, ssoUrl: md.ssoUrl, trustedCerts: md.signingCerts });
+    }
+    if (this.config.org1?.org2org?.fromMetadata) {
+      const md = parseSpMetadata(await get(`${this.org2.url}/api/v1/idps/${this.org2.idp.id}/metadata.xml`));
+      Object.assign(this.org1.app, { acsUrl: md.acsUrl, audience: md.entityId });
+    }
+    if (this.config.dropbox?.fromMetadata) {
+      const dbx = this.org2.options.dropbox;
+      const md = parseIdpMetadata(await get(`${this.org2.url}/app/${dbx.key}/sso/saml/metadata`));
+      this.#dropboxTrust = { issuer: md.entityId, certs: md.signingCerts };
+    }
   }
 
   /** Waits until no background provisioning work remains. */

@@ -22,6 +22,7 @@ const STATUS: Record<OktaErrorCode, number> = {
   OKTA_E0000011: 401,
   OKTA_E0000016: 403,
   OKTA_E0000022: 405,
+  OKTA_E0000023: 403,
   OKTA_E0000031: 400,
   OKTA_E0000038: 403,
   OKTA_E0000047: 429,
@@ -42,8 +43,13 @@ export function validationError(causes: string[]): FedsimError {
   return oktaError('OKTA_E0000001', `Api validation failed: ${fields.join(', ')}`, causes);
 }
 
+/** E0000007 names the kind of resource as Okta does: User, AppInstance, AppUser, UserGroup. */
+export function notFound(id: string, kind: string): FedsimError {
+  return oktaError('OKTA_E0000007', `Not found: Resource not found: ${id} (${kind})`);
+}
+
 export function userNotFound(idOrLogin: string): FedsimError {
-  return oktaError('OKTA_E0000007', `Not found: Resource not found: ${idOrLogin} (User)`);
+  return notFound(idOrLogin, 'User');
 }
 
 export function malformedBody(): FedsimError {

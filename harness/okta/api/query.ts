@@ -3,7 +3,7 @@ import type { OktaUser } from '../directory.js';
 import { validationError } from './errors.js';
 import { parseUserFilter } from './filter.js';
 
-// The query string of `/users` routes: flags, `filter`/`search`/`q`, and the `limit`/`after` cursor.
+// The query string of list routes: flags, `filter`/`search`/`q`, and the `limit`/`after` cursor.
 
 const MAX_LIMIT = 200;
 
@@ -60,16 +60,20 @@ export function listPredicate(req: Request): (user: OktaUser) => boolean {
   return (user) => tests.every((t) => t(user));
 }
 
-/** Users after the cursor: `after` is the id of the previous page's last user. */
-export function afterCursor(users: OktaUser[], after: string | undefined): OktaUser[] {
-  if (after === undefined) return users;
-  const index = users.findIndex((u) => u.id === after);
+/** Items after the cursor: `after` is the id of the previous page's last item (a user, a group…). */
+export function afterCursor<T extends { id: string }>(
+  items: T[],
+  after: string | undefined,
+  kind = 'user',
+): T[] {
+  if (after === undefined) return items;
+  const index = items.findIndex((item) => item.id === after);
   if (index < 0) {
     throw validationError([
-      `after: No user with id ${after}, expected the id of the previous page's last user`,
+      `after: No ${kind} with id ${after}, expected the id of the previous page's last ${kind}`,
     ]);
   }
-  return users.slice(index + 1);
+  return items.slice(index + 1);
 }
 
 /** `rel="self"`, and `rel="next"` (same query, cursor moved) while more users remain. */
@@ -92,4 +96,16 @@ export function pageLinks(
   const query = params.toString().replaceAll('+', '%20');
   links.push(`<${origin}${req.baseUrl}${req.path}?${query}>; rel="next"`);
   return links;
+}
+
+/** One page of `matching` (items already past the cursor) and the Link header values for it. */
+export function pageOf<T extends { id: string }>(
+  req: Request,
+  matching: T[],
+  origin: string,
+): { page: T[]; links: string[] } {
+  const limit = limitParam(req);
+  const page = matching.slice(0, limit);
+  const nextAfter = matching.length > page.length ? page.at(-1)?.id : undefined;
+  return { page, links: pageLinks(req, origin, limit, nextAfter) };
 }

@@ -1,27 +1,19 @@
-import express, { type Request, type RequestHandler, type Response, Router } from 'express';
+import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
-import type { IdGenerator } from '../../core/ids.js';
 import { type Directory, type OktaProfile, type OktaUser, PROVIDER_TYPES } from '../directory.js';
-import { type AdminRole, sswsAuth } from './auth.js';
-import { malformedBody, oktaError, oktaErrorHandler, userNotFound, validationError } from './errors.js';
-import { afterCursor, booleanParam, limitParam, listPredicate, pageLinks, queryParam } from './query.js';
+import { apiAuth, apiFront, type OktaApiOptions, parseBody } from './common.js';
+import { oktaError, oktaErrorHandler, userNotFound, validationError } from './errors.js';
+import { afterCursor, booleanParam, listPredicate, pageOf, queryParam } from './query.js';
 import { serializeUser } from './serialize.js';
 
 export type { AdminRole } from './auth.js';
+export type { OktaApiOptions } from './common.js';
 
-export interface UsersApiOptions {
+export interface UsersApiOptions extends OktaApiOptions {
   directory: Directory;
-  /** API tokens of this org: token → the admin role of its owner. */
-  tokens: ReadonlyMap<string, AdminRole>;
-  /** For X-Okta-Request-Id, errorId and the org's user type id. */
-  ids: IdGenerator;
-  /** The org's origin, e.g. 'http://127.0.0.1:4567'; known only after listen, hence a function. */
-  baseUrl: () => string;
   /** The user signed in by the browser session cookie, for GET /api/v1/users/me (no SSWS needed there). */
   sessionUser: (req: Request) => OktaUser | undefined;
 }
-
-const BODY_LIMIT = '100kb';
 
 // Only the shape: the directory checks login, email, firstName and lastName with Okta's wording.
 const profileSchema = z.record(z.string(), z.unknown());
@@ -36,21 +28,16 @@ const createSchema = z.object({
 });
 const profileBodySchema = z.object({ profile: profileSchema });
 
-/** A JSON object body checked against `schema`; field problems are E0000001 causes. */
-function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw malformedBody();
-  const result = schema.safeParse(body);
-  if (result.success) return result.data;
-  throw validationError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
-}
-
-/** X-Okta-Request-Id and a JSON content type on every response, errors and 401s included. */
-function oktaHeaders(ids: IdGenerator): RequestHandler {
-  return (_req, res, next) => {
-    res.setHeader('X-Okta-Request-Id', ids.token(20));
-    res.setHeader('Content-Type', 'application/json');
-    next();
-  };
+/** After a JIT sign-in with profileMaster the IdP owns the profile: Okta refuses API updates. */
+function updatableUser(directory: Directory, id: string): OktaUser {
+  const user = directory.get(id);
+  if (user.profileMasteredBy) {
+    throw oktaError(
+      'OKTA_E0000023',
+      'Operation failed because user profile is mastered under another system',
+    );
+  }
+  return user;
 }
 
 // A Map, not an object literal: `/lifecycle/toString` must not reach Object.prototype.
@@ -66,19 +53,19 @@ const LIFECYCLE = new Map<string, (directory: Directory, id: string) => OktaUser
 /** org2's `/api/v1/users`; the caller mounts it at `/api/v1`. */
 export function createUsersRouter(options: UsersApiOptions): Router {
   const { directory, ids } = options;
-  const typeId = ids.okta('oty');
+  const typeId = options.userTypeId ?? ids.okta('oty');
   const send = (res: Response, user: OktaUser) =>
     res.json(serializeUser(user, { baseUrl: options.baseUrl(), typeId }));
   const router = Router();
 
-  router.use('/users', oktaHeaders(ids));
+  router.use('/users', apiFront('users', options));
   // Registered before the SSWS check: /me answers for the browser session, not a token.
   router.get('/users/me', (req, res) => {
     const user = options.sessionUser(req);
     if (!user) throw userNotFound('me');
     send(res, user);
   });
-  router.use('/users', sswsAuth(options.tokens), express.json({ limit: BODY_LIMIT }));
+  router.use('/users', apiAuth(options));
 
   router.post('/users', (req, res) => {
     const body = parseBody(createSchema, req.body);
@@ -97,12 +84,10 @@ export function createUsersRouter(options: UsersApiOptions): Router {
   });
 
   router.get('/users', (req, res) => {
-    const limit = limitParam(req);
     const matching = afterCursor(directory.all(), queryParam(req, 'after')).filter(listPredicate(req));
-    const page = matching.slice(0, limit);
     const origin = options.baseUrl();
-    const nextAfter = matching.length > page.length ? page.at(-1)?.id : undefined;
-    res.setHeader('Link', pageLinks(req, origin, limit, nextAfter));
+    const { page, links } = pageOf(req, matching, origin);
+    res.setHeader('Link', links);
     res.json(page.map((u) => serializeUser(u, { baseUrl: origin, typeId })));
   });
 
@@ -111,13 +96,15 @@ export function createUsersRouter(options: UsersApiOptions): Router {
   });
 
   router.post('/users/:id', (req, res) => {
+    const user = updatableUser(directory, req.params.id);
     const { profile } = parseBody(profileBodySchema, req.body);
-    send(res, directory.update(req.params.id, profile));
+    send(res, directory.update(user.id, profile));
   });
 
   router.put('/users/:id', (req, res) => {
+    const user = updatableUser(directory, req.params.id);
     const { profile } = parseBody(profileBodySchema, req.body);
-    send(res, directory.replace(req.params.id, profile as OktaProfile));
+    send(res, directory.replace(user.id, profile as OktaProfile));
   });
 
   router.post('/users/:id/lifecycle/:action', (req, res) => {

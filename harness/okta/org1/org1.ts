@@ -6,6 +6,7 @@ import type { HttpFetch } from '../../core/http.js';
 import type { IdGenerator } from '../../core/ids.js';
 import { SessionStore } from '../../core/sessions.js';
 import type { CertInfo } from '../../crypto/credential.js';
+import { idpMetadataXml } from '../../saml/metadata.js';
 import { type CreateUserOptions, Directory, type OktaProfile, type OktaUser } from '../directory.js';
 import { dashboardPage, OKTA_COLOR, signInPage } from '../pages.js';
 import { appSso } from '../sso.js';
@@ -94,6 +95,17 @@ export class Org1 {
       return res.type('html').send(dashboardPage(this.options.name, user.profile.login, tiles));
     });
     app.get(ssoPathOf(this.app), (req, res) => this.#sso(req, res));
+    app.get(`/app/${this.app.key}/sso/saml/metadata`, (_req, res) => {
+      res
+        .type('application/xml')
+        .send(
+          idpMetadataXml({
+            entityId: issuerOf(this.app),
+            ssoUrl: `${this.url}${ssoPathOf(this.app)}`,
+            signingCerts: [this.app.credential.cert],
+          }),
+        );
+    });
     app.get('/api/v1/users/me', (req, res) => {
       const user = this.#sessionUser(req);
       if (!user)
@@ -114,7 +126,7 @@ export class Org1 {
   #signIn(body: Record<string, string>, res: express.Response): void {
     const user = this.directory.find(String(body.username ?? ''));
     const fromUri =
-      typeof body.fromURI === 'string' && body.fromURI.startsWith('/') ? body.fromURI : '/app/UserHome';
+      typeof body.fromURI === 'string' && /^\/(?![/\\])/.test(body.fromURI) ? body.fromURI : '/app/UserHome';
     if (!user || user.password === undefined || user.password !== body.password) {
       res
         .status(401)

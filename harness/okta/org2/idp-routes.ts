@@ -2,6 +2,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import { toFedsimError } from '../../core/errors.js';
 import { sendError } from '../../core/html.js';
 import { spInitiatedRedirect } from '../../saml/authn-request.js';
+import type { ConsumeResult } from '../../saml/consume.js';
 import { OKTA_COLOR, signInPage } from '../pages.js';
 import { acsPathOf, audienceOf } from './inbound-idp.js';
 import type { Org2 } from './org2.js';
@@ -11,7 +12,7 @@ const HOME = '/app/UserHome';
 
 /** A relay target inside org2 only: never an absolute or protocol-relative URL (open redirect). */
 export function safeRelay(relay: unknown): string {
-  return typeof relay === 'string' && relay.startsWith('/') && !relay.startsWith('//') ? relay : HOME;
+  return typeof relay === 'string' && /^\/(?![/\\])/.test(relay) ? relay : HOME;
 }
 
 /** SP-initiated: a signed AuthnRequest to org1 over the Redirect binding, remembered for InResponseTo. */
@@ -31,10 +32,25 @@ function startSso(org2: Org2, req: Request, res: Response, relay: string): void 
   res.redirect(url);
 }
 
+/** Okta accepts a signature from an expired IdP certificate and only flags it; so does fedsim. */
+function expiredCertWarnings(org2: Org2, result: ConsumeResult): string[] {
+  const now = org2.options.clock.now();
+  const used = new Set([
+    result.message.signatures.response.verifiedBy,
+    result.message.signatures.assertion.verifiedBy,
+  ]);
+  return org2.idp.trustedCerts
+    .filter((c) => used.has(c.sha256) && c.notAfter < now)
+    .map(
+      (c) =>
+        `IdP signing certificate ${c.subject} (SHA-256 ${c.sha256.slice(0, 23)}…) expired on ${c.notAfter.toISOString()}`,
+    );
+}
+
 function acs(org2: Org2, req: Request, res: Response): void {
   const at = org2.options.clock.now().toISOString();
   try {
-    const { assertion } = org2.sp.accept(req.body?.SAMLResponse, org2.outstanding.of(req));
+    const { assertion, result } = org2.sp.accept(req.body?.SAMLResponse, org2.outstanding.of(req));
     org2.outstanding.consume(
       req,
       res,
@@ -42,7 +58,13 @@ function acs(org2: Org2, req: Request, res: Response): void {
     );
     const outcome = org2.policy.resolve(assertion);
     org2.directory.recordLogin(outcome.user);
-    org2.signIns.push({ at, ok: true, outcome: outcome.action, login: outcome.user.profile.login });
+    org2.signIns.push({
+      at,
+      ok: true,
+      outcome: outcome.action,
+      login: outcome.user.profile.login,
+      warnings: expiredCertWarnings(org2, result),
+    });
     org2.sessions.set(req, res, { userId: outcome.user.id });
     const relay = safeRelay(req.body?.RelayState);
     if (!org2.enrolled.has(outcome.user.id)) {
@@ -52,7 +74,7 @@ function acs(org2: Org2, req: Request, res: Response): void {
     res.redirect(303, relay);
   } catch (err) {
     const e = toFedsimError(err, 'SAML_XML_INVALID');
-    org2.signIns.push({ at, ok: false, error: { code: e.code, message: e.message } });
+    org2.signIns.push({ at, ok: false, error: { code: e.code, message: e.message }, warnings: [] });
     sendError(res, e, org2.options.name, OKTA_COLOR);
   }
 }

@@ -5,6 +5,7 @@ import type { IdGenerator } from '../../core/ids.js';
 import { SessionStore } from '../../core/sessions.js';
 import { TaskTracker } from '../../core/tasks.js';
 import type { CertInfo, SigningCredential } from '../../crypto/credential.js';
+import { idpMetadataXml, spMetadataXml } from '../../saml/metadata.js';
 import { OutstandingRequests } from '../../saml/outstanding.js';
 import type { SpProfile } from '../../saml/profile.js';
 import { ServiceProvider } from '../../saml/sp.js';
@@ -50,6 +51,8 @@ export interface SignInEvent {
   outcome?: SignInOutcome['action'];
   login?: string;
   error?: { code: string; message: string };
+  /** Things Okta flags without refusing, e.g. an expired IdP signing certificate. */
+  warnings: string[];
 }
 
 /** org2, the hub: directory and Users API, inbound IdP "Org1 IDP", dashboard, the Dropbox app. */
@@ -160,12 +163,35 @@ export class Org2 {
       return res.type('html').send(dashboardPage(this.options.name, user.profile.login, tiles));
     });
     app.get(dropboxSsoPathOf(this.options.dropbox), (req, res) => this.#dropboxSso(req, res));
+    app.get(`/app/${this.options.dropbox.key}/sso/saml/metadata`, (_req, res) => {
+      const dbx = this.options.dropbox;
+      res
+        .type('application/xml')
+        .send(
+          idpMetadataXml({
+            entityId: dropboxIssuerOf(dbx),
+            ssoUrl: `${this.url}${dropboxSsoPathOf(dbx)}`,
+            signingCerts: [dbx.credential.cert],
+          }),
+        );
+    });
     return app;
   }
 
   #idpsRouter(): express.Router {
     const router = express.Router();
     router.get(`/idps/${this.idp.id}`, (_req, res) => res.json(toOktaIdpJson(this.idp, this.url)));
+    router.get(`/idps/${this.idp.id}/metadata.xml`, (_req, res) => {
+      res.type('application/xml').send(
+        spMetadataXml({
+          entityId: audienceOf(this.idp),
+          acsUrl: this.acsUrl,
+          signingCert: this.options.spCredential.cert,
+          wantAssertionsSigned: this.idp.signatureScope === 'TOKEN',
+          authnRequestsSigned: true,
+        }),
+      );
+    });
     router.get(`/idps/${this.idp.id}/users`, (_req, res) =>
       res.json(
         this.links.all().map((l) => ({

@@ -1,0 +1,121 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { Directory } from '../directory.js';
+import type { AppUser, AppUsers } from './app-users.js';
+import { apiAuth, apiFront, type OktaApiOptions, parseBody } from './common.js';
+import { notFound, oktaErrorHandler } from './errors.js';
+import { queryParam } from './query.js';
+
+/** What `/api/v1/apps` knows of an app instance; the org owns the apps themselves. */
+export interface AppSummary {
+  id: string;
+  /** Okta's app name, e.g. `okta_org2org`, `dropbox_for_business`. */
+  name: string;
+  label: string;
+  status: 'ACTIVE' | 'INACTIVE';
+  signOnMode: string;
+}
+
+export interface AppsApiOptions extends OktaApiOptions {
+  directory: Directory;
+  apps: () => AppSummary[];
+  /** Who is assigned to what; shared with the org so its own assignments show here too. */
+  appUsers: AppUsers;
+  /** Called on every (re-)assignment, e.g. to run To-App provisioning; a rejection fails the call. */
+  assign: (appId: string, userId: string) => Promise<void>;
+  /** Called on unassignment (To-App deactivation). */
+  unassign: (appId: string, userId: string) => Promise<void>;
+}
+
+const assignSchema = z.object({
+  id: z.string().min(1),
+  scope: z.literal('USER').optional(),
+  credentials: z.object({ userName: z.string().min(1).optional() }).optional(),
+});
+
+function serializeApp(app: AppSummary, baseUrl: string) {
+  const self = `${baseUrl}/api/v1/apps/${app.id}`;
+  return { ...app, _links: { users: { href: `${self}/users` }, groups: { href: `${self}/groups` } } };
+}
+
+function serializeAppUser(appUser: AppUser, baseUrl: string) {
+  return {
+    id: appUser.userId,
+    externalId: null,
+    created: appUser.created.toISOString(),
+    lastUpdated: appUser.lastUpdated.toISOString(),
+    scope: appUser.scope,
+    status: 'ACTIVE',
+    statusChanged: appUser.created.toISOString(),
+    passwordChanged: null,
+    syncState: 'DISABLED',
+    credentials: { userName: appUser.userName },
+    profile: {},
+    _links: {
+      app: { href: `${baseUrl}/api/v1/apps/${appUser.appId}` },
+      user: { href: `${baseUrl}/api/v1/users/${appUser.userId}` },
+    },
+  };
+}
+
+/** `q`: a case-insensitive prefix of the app's name or label. */
+function matchesQ(q: string | undefined): (app: AppSummary) => boolean {
+  const prefix = q?.toLowerCase();
+  return (app) =>
+    prefix === undefined ||
+    app.name.toLowerCase().startsWith(prefix) ||
+    app.label.toLowerCase().startsWith(prefix);
+}
+
+/** org2's `/api/v1/apps`: list apps and assign / unassign users; the caller mounts it at `/api/v1`. */
+export function createAppsRouter(options: AppsApiOptions): Router {
+  const { directory, appUsers, ids } = options;
+  const appOf = (appId: string): AppSummary => {
+    const app = options.apps().find((a) => a.id === appId);
+    if (!app) throw notFound(appId, 'AppInstance');
+    return app;
+  };
+  const router = Router();
+  router.use('/apps', apiFront('apps', options), apiAuth(options));
+
+  router.get('/apps', (req, res) => {
+    const apps = options.apps().filter(matchesQ(queryParam(req, 'q')));
+    res.json(apps.map((app) => serializeApp(app, options.baseUrl())));
+  });
+
+  router.get('/apps/:appId', (req, res) => {
+    res.json(serializeApp(appOf(req.params.appId), options.baseUrl()));
+  });
+
+  router.get('/apps/:appId/users', (req, res) => {
+    const app = appOf(req.params.appId);
+    res.json(appUsers.list(app.id).map((u) => serializeAppUser(u, options.baseUrl())));
+  });
+
+  router.get('/apps/:appId/users/:userId', (req, res) => {
+    const app = appOf(req.params.appId);
+    const appUser = appUsers.find(app.id, req.params.userId);
+    if (!appUser) throw notFound(req.params.userId, 'AppUser');
+    res.json(serializeAppUser(appUser, options.baseUrl()));
+  });
+
+  router.post('/apps/:appId/users', async (req, res) => {
+    const app = appOf(req.params.appId);
+    const body = parseBody(assignSchema, req.body);
+    const user = directory.get(body.id);
+    await options.assign(app.id, user.id);
+    const userName = body.credentials?.userName ?? user.profile.login;
+    res.json(serializeAppUser(appUsers.assign(app.id, user.id, userName), options.baseUrl()));
+  });
+
+  router.delete('/apps/:appId/users/:userId', async (req, res) => {
+    const app = appOf(req.params.appId);
+    if (!appUsers.find(app.id, req.params.userId)) throw notFound(req.params.userId, 'AppUser');
+    await options.unassign(app.id, req.params.userId);
+    appUsers.remove(app.id, req.params.userId);
+    res.status(204).end();
+  });
+
+  router.use('/apps', oktaErrorHandler(ids));
+  return router;
+}

@@ -1,0 +1,34 @@
+import { Router } from 'express';
+import type { Clock } from '../../core/clock.js';
+import { Groups } from '../groups.js';
+import { AppUsers } from './app-users.js';
+import { type AppsApiOptions, createAppsRouter } from './apps.js';
+import { createGroupsRouter } from './groups.js';
+import { DEFAULT_RATE_LIMIT, RateLimiter } from './rate-limit.js';
+import { createUsersRouter, type UsersApiOptions } from './users.js';
+
+export interface OrgApiOptions extends UsersApiOptions, Pick<AppsApiOptions, 'apps' | 'assign' | 'unassign'> {
+  clock: Clock;
+  /** Pass the org's own stores so it can act on them (group push, JIT groups); created when omitted. */
+  appUsers?: AppUsers;
+  groups?: Groups;
+}
+
+/**
+ * An Okta org's `/api/v1`: Users, Apps and Groups, sharing one user type id and one rate limiter
+ * (DEFAULT_RATE_LIMIT on the org's clock unless `rateLimit` is given). Mount it at `/api/v1`.
+ */
+export function createOrgApi(options: OrgApiOptions): Router {
+  const shared = {
+    ...options,
+    userTypeId: options.userTypeId ?? options.ids.okta('oty'),
+    rateLimit: options.rateLimit ?? new RateLimiter({ ...DEFAULT_RATE_LIMIT, clock: options.clock }),
+  };
+  const router = Router();
+  router.use(createUsersRouter(shared));
+  router.use(createAppsRouter({ ...shared, appUsers: options.appUsers ?? new AppUsers(options.clock) }));
+  router.use(
+    createGroupsRouter({ ...shared, groups: options.groups ?? new Groups(options.clock, options.ids) }),
+  );
+  return router;
+}

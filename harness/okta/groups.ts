@@ -1,0 +1,105 @@
+import type { Clock } from '../core/clock.js';
+import { FedsimError } from '../core/errors.js';
+import type { IdGenerator } from '../core/ids.js';
+
+/** An Okta group (`00g…`) of type OKTA_GROUP, with its members' user ids. */
+export interface OktaGroup {
+  id: string;
+  created: Date;
+  lastUpdated: Date;
+  lastMembershipUpdated: Date;
+  profile: { name: string; description: string };
+  /** User ids in the order they were added. */
+  members: Set<string>;
+}
+
+function groupNotFound(id: string): FedsimError {
+  return new FedsimError('OKTA_E0000007', `Not found: Resource not found: ${id} (UserGroup)`, {
+    status: 404,
+    actual: id,
+  });
+}
+
+/** An org's groups: what the Groups API, group push and JIT group assignment act on. */
+export class Groups {
+  readonly #groups = new Map<string, OktaGroup>();
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+  ) {}
+
+  /** Okta group names are unique within an org (case-insensitive). */
+  create(profile: { name: string; description?: string }): OktaGroup {
+    const name = profile.name.trim();
+    if (name === '') throw this.#invalid('name: The field cannot be left blank', profile.name);
+    if (this.findByName(name)) {
+      throw this.#invalid('name: An object with this field already exists in the current organization', name);
+    }
+    const now = this.clock.now();
+    const group: OktaGroup = {
+      id: this.ids.okta('00g'),
+      created: now,
+      lastUpdated: now,
+      lastMembershipUpdated: now,
+      profile: { name, description: profile.description ?? '' },
+      members: new Set(),
+    };
+    this.#groups.set(group.id, group);
+    return group;
+  }
+
+  find(id: string): OktaGroup | undefined {
+    return this.#groups.get(id);
+  }
+
+  get(id: string): OktaGroup {
+    const group = this.find(id);
+    if (!group) throw groupNotFound(id);
+    return group;
+  }
+
+  findByName(name: string): OktaGroup | undefined {
+    const wanted = name.toLowerCase();
+    return this.all().find((g) => g.profile.name.toLowerCase() === wanted);
+  }
+
+  /** All groups in creation order. */
+  all(): OktaGroup[] {
+    return [...this.#groups.values()];
+  }
+
+  /** Adding a member twice is a no-op, as Okta's PUT is. */
+  addMember(groupId: string, userId: string): OktaGroup {
+    const group = this.get(groupId);
+    if (!group.members.has(userId)) {
+      group.members.add(userId);
+      group.lastMembershipUpdated = this.clock.now();
+    }
+    return group;
+  }
+
+  removeMember(groupId: string, userId: string): OktaGroup {
+    const group = this.get(groupId);
+    if (group.members.delete(userId)) group.lastMembershipUpdated = this.clock.now();
+    return group;
+  }
+
+  /** The groups a user belongs to (for JIT group sync and group push). */
+  groupsOf(userId: string): OktaGroup[] {
+    return this.all().filter((g) => g.members.has(userId));
+  }
+
+  /** Drops a deleted user from every group. */
+  forgetUser(userId: string): void {
+    for (const group of this.all()) this.removeMember(group.id, userId);
+  }
+
+  #invalid(cause: string, actual: string): FedsimError {
+    return new FedsimError('OKTA_E0000001', 'Api validation failed: name', {
+      status: 400,
+      actual,
+      hint: cause,
+    });
+  }
+}
