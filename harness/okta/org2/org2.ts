@@ -11,7 +11,10 @@ import type { SpProfile } from '../../saml/profile.js';
 import { ServiceProvider } from '../../saml/sp.js';
 import type { AdminRole } from '../api/auth.js';
 import { oktaErrorHandler } from '../api/errors.js';
+import { AppUsers } from '../api/app-users.js';
 import { createOrgApi } from '../api/org-api.js';
+import { DEFAULT_RATE_LIMIT, RateLimiter } from '../api/rate-limit.js';
+import { Groups } from '../groups.js';
 import { Directory, type OktaUser } from '../directory.js';
 import { dashboardPage } from '../pages.js';
 import { appSso } from '../sso.js';
@@ -63,7 +66,9 @@ export class Org2 {
   readonly sp: ServiceProvider;
   readonly sessions: SessionStore<{ userId: string }>;
   readonly enrolled = new Set<string>();
-  readonly dropboxAssignments = new Set<string>();
+  readonly appUsers: AppUsers;
+  readonly groups: Groups;
+  readonly rateLimit: RateLimiter;
   readonly provisioner: DropboxProvisioner;
   readonly tasks = new TaskTracker();
   readonly signIns: SignInEvent[] = [];
@@ -79,6 +84,9 @@ export class Org2 {
       jitEnabled: options.jitEnabled,
     });
     this.sp = new ServiceProvider(() => this.spProfile(), options.clock);
+    this.appUsers = new AppUsers(options.clock);
+    this.groups = new Groups(options.clock, options.ids);
+    this.rateLimit = new RateLimiter({ ...DEFAULT_RATE_LIMIT, clock: options.clock });
     this.sessions = new SessionStore(`${options.name}_sid`, options.ids);
     this.outstanding = new OutstandingRequests(`${options.name}_sp_state`, options.ids);
     this.provisioner = new DropboxProvisioner(options.dropbox, {
@@ -88,7 +96,7 @@ export class Org2 {
     this.directory.onChange((user) => {
       if (user.status === 'DEPROVISIONED' || user.status === 'SUSPENDED')
         this.sessions.revoke((s) => s.userId === user.id);
-      if (this.dropboxAssignments.has(user.id)) this.tasks.track(this.provisioner.sync(user, true));
+      if (this.isAssignedToDropbox(user.id)) this.tasks.track(this.provisioner.sync(user, true));
     });
   }
 
@@ -114,15 +122,19 @@ export class Org2 {
     };
   }
 
+  isAssignedToDropbox(userId: string): boolean {
+    return this.appUsers.find(this.options.dropbox.id, userId) !== undefined;
+  }
+
   async assignDropbox(login: string): Promise<void> {
     const user = this.directory.get(login);
-    this.dropboxAssignments.add(user.id);
+    this.appUsers.assign(this.options.dropbox.id, user.id, user.profile.login);
     await this.tasks.track(this.provisioner.sync(user, true));
   }
 
   async unassignDropbox(login: string): Promise<void> {
     const user = this.directory.get(login);
-    this.dropboxAssignments.delete(user.id);
+    this.appUsers.remove(this.options.dropbox.id, user.id);
     await this.tasks.track(this.provisioner.sync(user, false));
   }
 
@@ -138,6 +150,9 @@ export class Org2 {
         ids: this.options.ids,
         baseUrl: () => this.url,
         sessionUser: (req) => this.sessionUser(req),
+        appUsers: this.appUsers,
+        groups: this.groups,
+        rateLimit: this.rateLimit,
         apps: () => [
           {
             id: this.options.dropbox.id,
@@ -157,7 +172,7 @@ export class Org2 {
     app.use(idpRoutes(this));
     app.get('/app/UserHome', (req, res) => {
       const user = this.sessionUser(req) as OktaUser;
-      const tiles = this.dropboxAssignments.has(user.id)
+      const tiles = this.isAssignedToDropbox(user.id)
         ? [{ label: this.options.dropbox.label, href: dropboxSsoPathOf(this.options.dropbox) }]
         : [];
       return res.type('html').send(dashboardPage(this.options.name, user.profile.login, tiles));
@@ -221,7 +236,7 @@ export class Org2 {
       orgName: this.options.name,
       appLabel: app.label,
       user: this.sessionUser(req),
-      assigned: (user) => this.dropboxAssignments.has(user.id),
+      assigned: (user) => this.isAssignedToDropbox(user.id),
       settings: { ...app, issuer: dropboxIssuerOf(app) },
       acsUrl: app.acsUrl ?? target.acsUrl,
       audience: app.audience ?? target.audience,
