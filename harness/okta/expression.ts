@@ -39,7 +39,7 @@ const FUNCTIONS: Record<string, { arity: [number, number]; fn: (...a: string[]) 
 
 type Node = { lit: string } | { attr: string } | { call: string; args: Node[] } | { concat: Node[] };
 
-const TOKEN = /\s*(?:(")((?:[^"\\]|\\.)*)"|([A-Za-z_][\w.]*)|([(),+]))/y;
+const TOKEN = /\s*(?:(")((?:[^"\\]|\\.)*)"|(\d+)(?![\w.])|([A-Za-z_][\w.]*)|([(),+]))/y;
 
 function tokenize(template: string): string[] {
   const tokens: string[] = [];
@@ -49,7 +49,8 @@ function tokenize(template: string): string[] {
     const start = TOKEN.lastIndex;
     const m = TOKEN.exec(template);
     if (!m) throw invalid(template, `unexpected character at position ${start + 1}`);
-    tokens.push(m[1] ? `"${(m[2] ?? '').replace(/\\(.)/g, '$1')}` : (m[3] ?? m[4] ?? ''));
+    // A number literal (String.substring(x, 0, 5)) is read as its string form, as EL coerces it.
+    tokens.push(m[1] ? `"${(m[2] ?? '').replace(/\\(.)/g, '$1')}` : m[3] ? `"${m[3]}` : (m[4] ?? m[5] ?? ''));
   }
   return tokens;
 }

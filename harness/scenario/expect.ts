@@ -36,6 +36,13 @@ function org2Checks(world: World, e: NonNullable<Expectation['org2']>, out: Mism
   compare(out, `org2 ${e.user} provider`, e.provider, user.provider);
   for (const [k, v] of Object.entries(e.profile ?? {}))
     compare(out, `org2 ${e.user} profile.${k}`, v, user.profile[k]);
+  if (e.groups) {
+    const actual = world.org2.groups
+      .groupsOf(user.id)
+      .map((g) => g.profile.name)
+      .sort();
+    compare(out, `org2 ${e.user} groups`, [...e.groups].sort().join(', '), actual.join(', '));
+  }
   const link = world.org2.links.get(user.id);
   compare(out, `org2 ${e.user} linked to ${world.org2.idp.name}`, e.linked, Boolean(link));
   compare(out, `org2 ${e.user} link externalId`, e.externalId, link?.externalId);

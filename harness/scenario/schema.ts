@@ -25,6 +25,8 @@ const user = z
     status: z.enum(['ACTIVE', 'STAGED', 'DEPROVISIONED', 'SUSPENDED']).optional(),
     /** Extra profile attributes (e.g. employeeNumber for CUSTOM_ATTRIBUTE matching). */
     profile: z.record(z.string(), z.string()).optional(),
+    /** Group names the user belongs to (org1: sent by Org2Org when groupsAttribute is set). */
+    groups: z.array(z.string()).optional(),
   })
   .strict();
 
@@ -65,6 +67,8 @@ export const worldSchema = z
             issuer: z.string().optional(),
             /** Take ACS URL and Audience from org2's SP metadata instead of defaults. */
             fromMetadata: z.boolean().optional(),
+            /** Send the user's org1 groups in this assertion attribute. */
+            groupsAttribute: z.string().optional(),
             clockOffsetSeconds: z.number().optional(),
             provisioning: z
               .object({ ...toggles, token: z.enum(['super-admin', 'read-only', 'invalid']).optional() })
@@ -79,6 +83,8 @@ export const worldSchema = z
     org2: z
       .object({
         users: z.array(user).optional(),
+        /** Groups that exist in org2 (Okta's JIT group policy never creates groups). */
+        groups: z.array(z.string()).optional(),
         jit: z.boolean().optional(),
         idp: z
           .object({
@@ -97,6 +103,16 @@ export const worldSchema = z
             maxClockSkewSeconds: z.number().nonnegative().optional(),
             allowUnsolicited: z.boolean().optional(),
             deprovisionedAction: z.enum(['NONE', 'REACTIVATE']).optional(),
+            accountLinkGroups: z.array(z.string()).optional(),
+            groups: z
+              .object({
+                action: z.enum(['NONE', 'ASSIGN', 'APPEND', 'SYNC']),
+                assignments: z.array(z.string()).optional(),
+                sourceAttributeName: z.string().optional(),
+                filter: z.array(z.string()).optional(),
+              })
+              .strict()
+              .optional(),
             /** Take issuer, SSO URL and certificate from org1's IdP metadata. */
             fromMetadata: z.boolean().optional(),
             suspendedAction: z.enum(['NONE', 'UNSUSPEND']).optional(),
@@ -144,6 +160,8 @@ const expectSchema = z
         userCount: z.number().int().nonnegative().optional(),
         /** Text the last sign-in's warnings must contain (e.g. an expired IdP certificate). */
         signInWarning: z.string().optional(),
+        /** Exactly the groups the user belongs to. */
+        groups: z.array(z.string()).optional(),
       })
       .strict()
       .optional(),
@@ -209,6 +227,15 @@ export const stepSchema = z
       .strict()
       .optional(),
     advanceClock: z.object({ seconds: z.number() }).strict().optional(),
+    /** Replaces a user's group memberships (org1's are what Org2Org sends). */
+    setGroups: z
+      .object({
+        user: z.string(),
+        org: z.enum(['org1', 'org2']).default('org1'),
+        groups: z.array(z.string()),
+      })
+      .strict()
+      .optional(),
     /** Changes settings of the running world (cert rollover, toggles), as an admin would. */
     configure: worldSchema.optional(),
     /** The user's browser posts the last SAML response it sent to a party once more. */
@@ -237,6 +264,7 @@ export const STEP_KINDS = [
   'login',
   'replay',
   'advanceClock',
+  'setGroups',
   'configure',
   'expect',
 ] as const;

@@ -30,6 +30,8 @@ export function describeStep(step: Step): string {
   }
   if (step.advanceClock) return `advance the clock ${step.advanceClock.seconds} s`;
   if (step.configure) return `configure ${JSON.stringify(step.configure)}`;
+  if (step.setGroups)
+    return `${step.setGroups.user}'s ${step.setGroups.org} groups become [${step.setGroups.groups.join(', ')}]`;
   if (step.replay)
     return `${step.replay.user}'s browser posts its last SAML response to ${step.replay.to} again`;
   return 'expect';
@@ -103,6 +105,13 @@ async function act(step: Step, ctx: StepContext): Promise<void> {
     return world.clock.advance(step.advanceClock.seconds * 1000);
   }
   if (step.configure) return world.configure(step.configure);
+  if (step.setGroups) {
+    const { user, org, groups } = step.setGroups;
+    const found = requireUser(world, org, user);
+    return org === 'org1'
+      ? void world.org1.userGroups.set(found.id, groups)
+      : world.setOrg2Groups(found.id, groups);
+  }
   if (step.replay) return replay(world, ctx, step.replay);
   if (step.expect) return checkExpectations(world, step.expect, ctx.browsers);
 }

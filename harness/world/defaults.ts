@@ -1,3 +1,4 @@
+import { NO_GROUP_POLICY } from '../okta/org2/group-actions.js';
 import { ISSUER_DEFAULTS } from '../saml/issue.js';
 import type { SeedUserConfig } from '../scenario/schema.js';
 
@@ -38,6 +39,8 @@ export const WORLD_DEFAULTS = {
     matchType: 'USERNAME',
     matchAttribute: null,
     accountLink: 'AUTO',
+    accountLinkGroups: [],
+    groups: NO_GROUP_POLICY,
     provisioning: 'AUTO',
     profileMaster: false,
     honorPersistentNameId: true,

@@ -2,6 +2,7 @@ import { defined } from '../core/objects.js';
 import { loadCredential } from '../crypto/store.js';
 import type { Org2OrgApp } from '../okta/org1/org2org-app.js';
 import type { DropboxApp } from '../okta/org2/dropbox-app.js';
+import { NO_GROUP_POLICY } from '../okta/org2/group-actions.js';
 import type { InboundIdp } from '../okta/org2/inbound-idp.js';
 import type { AppSigning } from '../saml/issue.js';
 import type { WorldConfig } from '../scenario/schema.js';
@@ -41,10 +42,18 @@ export function org2orgSettings(
   current: Org2OrgApp['provisioning'],
   tokens: Record<'super-admin' | 'read-only' | 'invalid', string>,
 ): Partial<Org2OrgApp> {
-  const { provisioning, clockOffsetSeconds, issuer, ...signing } = c;
+  const {
+    provisioning,
+    clockOffsetSeconds,
+    issuer,
+    groupsAttribute,
+    fromMetadata: _fromMetadata,
+    ...signing
+  } = c;
   return defined({
     ...signingSettings(signing),
     issuer,
+    groupsAttribute,
     clockOffsetMs: seconds(clockOffsetSeconds),
     provisioning: provisioning && {
       ...current,
@@ -55,9 +64,10 @@ export function org2orgSettings(
 }
 
 export function idpSettings(c: IdpConfig): Partial<InboundIdp> {
-  const { trust, maxClockSkewSeconds, ...rest } = c;
+  const { trust, maxClockSkewSeconds, groups, fromMetadata: _fromMetadata, ...rest } = c;
   return defined({
     ...rest,
+    groups: groups && { ...NO_GROUP_POLICY, ...defined(groups) },
     trustedCerts: trust?.map((name) => loadCredential(name).cert),
     maxClockSkewMs: seconds(maxClockSkewSeconds),
   });

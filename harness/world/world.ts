@@ -1,4 +1,5 @@
 import { type Clock, FixedClock } from '../core/clock.js';
+import { FedsimError } from '../core/errors.js';
 import { type HttpFetch, loopbackFetch } from '../core/http.js';
 import { type IdGenerator, SeededIds } from '../core/ids.js';
 import { type Listening, listen } from '../core/listen.js';
@@ -151,12 +152,14 @@ export class World {
 
   #seedUsers(): void {
     for (const u of this.config.org1?.users ?? (D.org1Users as SeedUserConfig[])) {
-      const { status, profile: extra, ...profile } = u;
+      const { status, profile: extra, groups, ...profile } = u;
       const created = this.org1.addUser({ ...profile, ...extra, email: profile.email ?? profile.login });
       if (status === 'DEPROVISIONED') this.org1.directory.deactivate(created.id);
+      if (groups) this.org1.userGroups.set(created.id, groups);
     }
+    for (const name of this.config.org2?.groups ?? []) this.org2.groups.create({ name });
     for (const u of this.config.org2?.users ?? []) {
-      const { status, password, profile: extra, ...base } = u;
+      const { status, password, profile: extra, groups, ...base } = u;
       const profile = { ...base, ...extra };
       const created = this.org2.directory.create(
         { ...profile, email: profile.email ?? profile.login },
@@ -164,6 +167,24 @@ export class World {
       );
       if (status === 'DEPROVISIONED') this.org2.directory.deactivate(created.id);
       if (status === 'SUSPENDED') this.org2.directory.suspend(created.id);
+      if (groups) this.setOrg2Groups(created.id, groups);
+    }
+  }
+
+  /** Makes an org2 user's memberships exactly `names` (each group must exist). */
+  setOrg2Groups(idOrLogin: string, names: string[]): void {
+    const user = this.org2.directory.get(idOrLogin);
+    const groups = this.org2.groups;
+    for (const g of groups.groupsOf(user.id)) groups.removeMember(g.id, user.id);
+    for (const name of names) {
+      const group = groups.findByName(name);
+      if (!group)
+        throw new FedsimError('CONFIG_INVALID', `No group ${name} in org2`, {
+          expected: groups.all().map((g) => g.profile.name),
+          actual: name,
+          hint: 'List it under world.org2.groups.',
+        });
+      groups.addMember(group.id, user.id);
     }
   }
 

@@ -32,6 +32,8 @@ export class Org1 {
   readonly directory: Directory;
   readonly connector: Org2OrgConnector;
   readonly assignments = new Set<string>();
+  /** org1 group names per user id: what a group attribute statement sends. */
+  readonly userGroups = new Map<string, string[]>();
   readonly sessions: SessionStore<{ userId: string }>;
   url = '';
 
@@ -96,15 +98,13 @@ export class Org1 {
     });
     app.get(ssoPathOf(this.app), (req, res) => this.#sso(req, res));
     app.get(`/app/${this.app.key}/sso/saml/metadata`, (_req, res) => {
-      res
-        .type('application/xml')
-        .send(
-          idpMetadataXml({
-            entityId: issuerOf(this.app),
-            ssoUrl: `${this.url}${ssoPathOf(this.app)}`,
-            signingCerts: [this.app.credential.cert],
-          }),
-        );
+      res.type('application/xml').send(
+        idpMetadataXml({
+          entityId: issuerOf(this.app),
+          ssoUrl: `${this.url}${ssoPathOf(this.app)}`,
+          signingCerts: [this.app.credential.cert],
+        }),
+      );
     });
     app.get('/api/v1/users/me', (req, res) => {
       const user = this.#sessionUser(req);
@@ -165,6 +165,9 @@ export class Org1 {
           firstName: user.profile.firstName,
           lastName: user.profile.lastName,
           email: user.profile.email,
+          ...(this.app.groupsAttribute
+            ? { [this.app.groupsAttribute]: this.userGroups.get(user.id) ?? [] }
+            : {}),
         },
       }),
       deps: { clock: new OffsetClock(this.options.clock, this.app.clockOffsetMs), ids: this.options.ids },

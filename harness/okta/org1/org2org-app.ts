@@ -11,6 +11,8 @@ export interface Org2OrgApp extends AppSigning {
   clockOffsetMs: number;
   /** Overrides the issuer derived from the app key. */
   issuer?: string;
+  /** Sends the user's org1 groups in this attribute (Okta's group attribute statement). */
+  groupsAttribute?: string;
   provisioning: Org2OrgProvisioning;
 }
 

@@ -1,5 +1,6 @@
 import type { CertInfo } from '../../crypto/credential.js';
 import type { SignatureAlgorithmName, SignatureScope } from '../../saml/constants.js';
+import type { GroupPolicy } from './group-actions.js';
 
 export type MatchType = 'USERNAME' | 'EMAIL' | 'USERNAME_OR_EMAIL' | 'CUSTOM_ATTRIBUTE';
 
@@ -20,6 +21,9 @@ export interface InboundIdp {
   matchType: MatchType;
   matchAttribute: string | null;
   accountLink: 'AUTO' | 'DISABLED';
+  /** Auto-link only users in one of these groups (Okta's account link filter); empty = everyone. */
+  accountLinkGroups: readonly string[];
+  groups: GroupPolicy;
   provisioning: 'AUTO' | 'DISABLED';
   profileMaster: boolean;
   honorPersistentNameId: boolean;
@@ -70,13 +74,22 @@ export function toOktaIdpJson(idp: InboundIdp, orgUrl: string): Record<string, u
       provisioning: {
         action: idp.provisioning,
         profileMaster: idp.profileMaster,
-        groups: { action: 'NONE' },
+        groups: {
+          action: idp.groups.action,
+          ...(idp.groups.action === 'ASSIGN' ? { assignments: idp.groups.assignments } : {}),
+          ...(idp.groups.action === 'APPEND' || idp.groups.action === 'SYNC'
+            ? { sourceAttributeName: idp.groups.sourceAttributeName, filter: idp.groups.filter }
+            : {}),
+        },
         conditions: {
           deprovisioned: { action: idp.deprovisionedAction },
           suspended: { action: idp.suspendedAction },
         },
       },
-      accountLink: { action: idp.accountLink, filter: null },
+      accountLink: {
+        action: idp.accountLink,
+        filter: idp.accountLinkGroups.length ? { groups: { include: idp.accountLinkGroups } } : null,
+      },
       subject: {
         userNameTemplate: { template: idp.userNameTemplate },
         filter: idp.subjectFilter,

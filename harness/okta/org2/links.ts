@@ -28,6 +28,9 @@ export class IdpLinks {
 
   link(userId: string, externalId: string, profile: Record<string, string>): IdpLink {
     const now = this.clock.now();
+    // An IdP's externalId names one account: linking it elsewhere moves the link.
+    for (const [other, l] of this.#byUser)
+      if (l.externalId === externalId && other !== userId) this.#byUser.delete(other);
     const existing = this.#byUser.get(userId);
     const link = { userId, externalId, created: existing?.created ?? now, lastUpdated: now, profile };
     this.#byUser.set(userId, link);

@@ -9,13 +9,13 @@ import { idpMetadataXml, spMetadataXml } from '../../saml/metadata.js';
 import { OutstandingRequests } from '../../saml/outstanding.js';
 import type { SpProfile } from '../../saml/profile.js';
 import { ServiceProvider } from '../../saml/sp.js';
+import { AppUsers } from '../api/app-users.js';
 import type { AdminRole } from '../api/auth.js';
 import { oktaErrorHandler } from '../api/errors.js';
-import { AppUsers } from '../api/app-users.js';
 import { createOrgApi } from '../api/org-api.js';
 import { DEFAULT_RATE_LIMIT, RateLimiter } from '../api/rate-limit.js';
-import { Groups } from '../groups.js';
 import { Directory, type OktaUser } from '../directory.js';
+import { Groups } from '../groups.js';
 import { dashboardPage } from '../pages.js';
 import { appSso } from '../sso.js';
 import { type DropboxApp, DropboxProvisioner, dropboxIssuerOf, dropboxSsoPathOf } from './dropbox-app.js';
@@ -78,14 +78,15 @@ export class Org2 {
   constructor(readonly options: Org2Options) {
     this.directory = new Directory(options.clock, options.ids);
     this.links = new IdpLinks(options.clock);
+    this.appUsers = new AppUsers(options.clock);
+    this.groups = new Groups(options.clock, options.ids);
     this.policy = new InboundPolicy(options.idp, {
       directory: this.directory,
       links: this.links,
+      groups: this.groups,
       jitEnabled: options.jitEnabled,
     });
     this.sp = new ServiceProvider(() => this.spProfile(), options.clock);
-    this.appUsers = new AppUsers(options.clock);
-    this.groups = new Groups(options.clock, options.ids);
     this.rateLimit = new RateLimiter({ ...DEFAULT_RATE_LIMIT, clock: options.clock });
     this.sessions = new SessionStore(`${options.name}_sid`, options.ids);
     this.outstanding = new OutstandingRequests(`${options.name}_sp_state`, options.ids);
@@ -180,15 +181,13 @@ export class Org2 {
     app.get(dropboxSsoPathOf(this.options.dropbox), (req, res) => this.#dropboxSso(req, res));
     app.get(`/app/${this.options.dropbox.key}/sso/saml/metadata`, (_req, res) => {
       const dbx = this.options.dropbox;
-      res
-        .type('application/xml')
-        .send(
-          idpMetadataXml({
-            entityId: dropboxIssuerOf(dbx),
-            ssoUrl: `${this.url}${dropboxSsoPathOf(dbx)}`,
-            signingCerts: [dbx.credential.cert],
-          }),
-        );
+      res.type('application/xml').send(
+        idpMetadataXml({
+          entityId: dropboxIssuerOf(dbx),
+          ssoUrl: `${this.url}${dropboxSsoPathOf(dbx)}`,
+          signingCerts: [dbx.credential.cert],
+        }),
+      );
     });
     return app;
   }

@@ -3,6 +3,8 @@ import { NAMEID_FORMAT } from '../../saml/constants.js';
 import type { ParsedAssertion } from '../../saml/parse.js';
 import type { Directory, OktaUser } from '../directory.js';
 import { type CompiledTemplate, compileTemplate, type IdpUser } from '../expression.js';
+import type { Groups } from '../groups.js';
+import { applyGroupPolicy } from './group-actions.js';
 import type { InboundIdp } from './inbound-idp.js';
 import type { IdpLinks } from './links.js';
 
@@ -11,11 +13,14 @@ export interface SignInOutcome {
   user: OktaUser;
   username: string;
   action: 'linked-existing' | 'already-linked' | 'jit-created';
+  /** Group memberships the IdP's group policy changed (`+name` joined, `-name` left). */
+  groupsChanged: string[];
 }
 
 export interface PolicyDeps {
   directory: Directory;
   links: IdpLinks;
+  groups: Groups;
   /** Org-wide "Just In Time provisioning" switch (Security > General). */
   jitEnabled: boolean;
 }
@@ -63,8 +68,22 @@ export class InboundPolicy {
     }
   }
 
-  /** Decides who signs in; creates or links only after every rule has passed. */
+  /** Decides who signs in, then applies the group policy to them. */
   resolve(assertion: ParsedAssertion): SignInOutcome {
+    const outcome = this.#resolveUser(assertion);
+    const created = outcome.action === 'jit-created';
+    outcome.groupsChanged = applyGroupPolicy(
+      this.idp.groups,
+      this.deps.groups,
+      outcome.user.id,
+      assertion,
+      created,
+    );
+    return outcome;
+  }
+
+  /** Creates or links only after every rule has passed. */
+  #resolveUser(assertion: ParsedAssertion): SignInOutcome {
     const idpUser = idpUserOf(assertion);
     const username = this.#template(idpUser);
     if (this.#filter && !this.#filter.test(username)) {
@@ -85,7 +104,7 @@ export class InboundPolicy {
     if (match) {
       const already = this.deps.links.get(match.id);
       if (already) return this.#finish(match, username, 'already-linked', idpUser);
-      if (this.idp.accountLink === 'AUTO') return this.#finish(match, username, 'linked-existing', idpUser);
+      if (this.#mayLink(match)) return this.#finish(match, username, 'linked-existing', idpUser);
       if (this.#jitOn()) {
         throw new FedsimError(
           'IDP_USERNAME_NOT_UNIQUE',
@@ -110,6 +129,16 @@ export class InboundPolicy {
             ? 'Enable account linking for this IdP.'
             : `Create ${username} in org2, or turn on JIT ("Create new user") and the org-wide JIT switch.`,
       },
+    );
+  }
+
+  /** Auto-link is on and, with a group filter, the user is in one of its groups. */
+  #mayLink(user: OktaUser): boolean {
+    if (this.idp.accountLink !== 'AUTO') return false;
+    const include = new Set(this.idp.accountLinkGroups.map((g) => g.toLowerCase()));
+    return (
+      include.size === 0 ||
+      this.deps.groups.groupsOf(user.id).some((g) => include.has(g.profile.name.toLowerCase()))
     );
   }
 
@@ -207,6 +236,6 @@ export class InboundPolicy {
         string
       >,
     );
-    return { user, username, action };
+    return { user, username, action, groupsChanged: [] };
   }
 }

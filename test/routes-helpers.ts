@@ -1,0 +1,52 @@
+import { DOMParser } from '@xmldom/xmldom';
+import { parse } from 'node-html-parser';
+import type { Response } from 'supertest';
+import { ERROR_META } from '../harness/core/html.js';
+import { NS } from '../harness/saml/constants.js';
+
+/** The stable error code a refusal page carries in its meta tag, or undefined. */
+export function errorCodeOf(res: Response): string | undefined {
+  return parse(res.text).querySelector(`meta[name="${ERROR_META}"]`)?.getAttribute('content');
+}
+
+/** The value of `name=cookieName` from a response's Set-Cookie headers. */
+export function cookieFrom(res: Response, cookieName: string): string | undefined {
+  const raw = res.headers['set-cookie'] as unknown as string[] | string | undefined;
+  const all = Array.isArray(raw) ? raw : raw ? [raw] : [];
+  const hit = all.find((c) => c.startsWith(`${cookieName}=`));
+  return hit?.split(';')[0];
+}
+
+/** The SAML POST form of an auto-submitting page: its action and fields. */
+export function samlForm(html: string): { action: string; fields: Record<string, string> } {
+  const form = parse(html).querySelector('form');
+  if (!form) throw new Error('no form in page');
+  const fields: Record<string, string> = {};
+  for (const input of form.querySelectorAll('input')) {
+    const name = input.getAttribute('name');
+    if (name) fields[name] = input.getAttribute('value') ?? '';
+  }
+  return { action: form.getAttribute('action') ?? '', fields };
+}
+
+/** A decoded SAMLResponse with the few fields the route tests look at. */
+export function decodeResponse(base64: string) {
+  const xml = Buffer.from(base64, 'base64').toString('utf8');
+  const root = new DOMParser().parseFromString(xml, 'text/xml').documentElement as unknown as Element;
+  const text = (ns: string, name: string) =>
+    Array.from(root.getElementsByTagNameNS(ns, name)).map((e) => e.textContent ?? '');
+  const attributes: Record<string, string[]> = {};
+  for (const a of Array.from(root.getElementsByTagNameNS(NS.assertion, 'Attribute'))) {
+    const values = Array.from(a.getElementsByTagNameNS(NS.assertion, 'AttributeValue'));
+    attributes[a.getAttribute('Name') ?? ''] = values.map((v) => v.textContent ?? '');
+  }
+  return {
+    root: `{${root.namespaceURI}}${root.localName}`,
+    destination: root.getAttribute('Destination'),
+    issuers: text(NS.assertion, 'Issuer'),
+    nameIds: text(NS.assertion, 'NameID'),
+    audiences: text(NS.assertion, 'Audience'),
+    signatures: root.getElementsByTagNameNS(NS.dsig, 'Signature').length,
+    attributes,
+  };
+}
