@@ -65,6 +65,7 @@ export class Dropbox {
       minSignatureAlgorithm: 'SHA-256',
       maxClockSkewMs: this.options.maxClockSkewMs,
       allowUnsolicited: true,
+      decryptionKey: this.options.spCredential.privateKey,
       labels: { idpApp: "org2's Dropbox Business app", sp: 'Dropbox (Admin console > Security > SSO)' },
     };
   }

@@ -28,7 +28,7 @@ export interface AppSsoInput {
   subject: (user: OktaUser) => Pick<ResponseRequest, 'nameId' | 'attributes'>;
   deps: { clock: Clock; ids: IdGenerator };
   /** SP-initiated: who may send AuthnRequests here, and the cert their redirect signature must verify with. */
-  sp: { entityId: string; requestCert?: CertInfo };
+  sp: { entityId: string; requestCert?: CertInfo; encryptionCert?: CertInfo };
 }
 
 /** Reads the SP's AuthnRequest (when the SSO URL carries one) and checks it came from the expected SP. */
@@ -90,7 +90,19 @@ export function appSso(req: Request, res: Response, input: AppSsoInput): void {
     inResponseTo: authnRequest?.id,
     overrides: defined({ recipient, destination, inResponseTo }),
   };
-  const issued = issueResponse(input.settings, request, input.deps);
+  const { encryptAssertion: algorithm } = input.settings;
+  const encryptionCert = input.sp.encryptionCert;
+  if (algorithm && !encryptionCert) {
+    const err = new FedsimError(
+      'CONFIG_INVALID',
+      `${input.appLabel} is set to encrypt assertions but has no SP encryption certificate`,
+      { status: 500 },
+    );
+    sendError(res, err, input.orgName, OKTA_COLOR);
+    return;
+  }
+  const encryption = algorithm && encryptionCert ? { algorithm, certPem: encryptionCert.pem } : undefined;
+  const issued = issueResponse({ ...input.settings, encryption }, request, input.deps);
   const relayState = authnRequest
     ? authnRequest.relayState
     : typeof req.query.RelayState === 'string'

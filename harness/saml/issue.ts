@@ -2,6 +2,7 @@ import type { Clock } from '../core/clock.js';
 import type { IdGenerator } from '../core/ids.js';
 import type { SigningCredential } from '../crypto/credential.js';
 import { NAMEID_FORMAT, type NameIdFormatName, type SignatureAlgorithmName } from './constants.js';
+import { type EncryptionAlgorithm, encryptAssertion } from './encrypt.js';
 import { assertionXml, type ResponseFields, responseXml } from './response-xml.js';
 import { signElement } from './sign.js';
 import { escapeXml } from './xml.js';
@@ -18,6 +19,8 @@ export interface IssuerSettings {
   validityMs: number;
   /** NotBefore relative to the issue instant; Okta backdates it 5 minutes. */
   notBeforeOffsetMs: number;
+  /** Encrypt the (signed) assertion for this SP certificate. */
+  encryption?: { algorithm: EncryptionAlgorithm; certPem: string };
 }
 
 /** An Okta app's signing settings: everything of IssuerSettings but the issuer, which the app key decides. */
@@ -30,6 +33,8 @@ export type AppSigning = Omit<IssuerSettings, 'issuer'> & {
   destination?: string;
   /** Written as InResponseTo whatever the request said (an IdP answering the wrong request). */
   inResponseTo?: string;
+  /** Encrypt assertions with this algorithm for the SP's encryption certificate. */
+  encryptAssertion?: EncryptionAlgorithm;
 };
 
 export const ISSUER_DEFAULTS = {
@@ -92,6 +97,8 @@ export function issueResponse(
       settings.signatureAlgorithm,
     );
   }
+  if (settings.encryption)
+    assertion = encryptAssertion(assertion, settings.encryption.certPem, settings.encryption.algorithm);
   let xml = responseXml(fields, assertion);
   if (settings.signResponse) {
     xml = signElement(xml, fields.responseId, 'Response', settings.credential, settings.signatureAlgorithm);

@@ -1,6 +1,7 @@
 import { DOMParser } from '@xmldom/xmldom';
 import { FedsimError } from '../core/errors.js';
 import { NS } from './constants.js';
+import { decryptAssertion } from './encrypt.js';
 import {
   countAssertions,
   isResponse,
@@ -21,6 +22,8 @@ export interface InboundMessage {
   assertionSource: 'signed-response' | 'signed-assertion' | 'unsigned';
   assertion?: ParsedAssertion;
   assertionCount: number;
+  /** Whether the Assertion arrived as an EncryptedAssertion. */
+  encrypted: boolean;
   /** Whether the one Assertion is a direct child of the Response. */
   assertionInPlace: boolean;
   signatures: { response: SignatureOutcome; assertion: SignatureOutcome };
@@ -30,6 +33,27 @@ function parseTrusted(xml: string): Element {
   const el = new DOMParser().parseFromString(xml, 'text/xml').documentElement;
   if (!el) throw new FedsimError('SAML_XML_INVALID', 'signed content could not be re-read');
   return el;
+}
+
+/** Decrypts an EncryptedAssertion with the SP's key; the plaintext is read as a document of its own. */
+function decrypted(
+  encrypted: Element,
+  profile: SpProfile,
+): { assertionXml: string; assertionEl: Element | undefined } {
+  if (!profile.decryptionKey) {
+    throw new FedsimError(
+      'SAML_DECRYPTION_FAILED',
+      'The assertion is encrypted but this SP has no decryption key',
+      {
+        status: 403,
+        hint: `Turn off assertion encryption in ${profile.labels.idpApp}, or give ${profile.labels.sp} its private key.`,
+      },
+    );
+  }
+  const assertionXml = decryptAssertion(encrypted, profile.decryptionKey);
+  const el = parseUntrustedXml(assertionXml).documentElement as Element;
+  const isAssertion = el.namespaceURI === NS.assertion && el.localName === 'Assertion';
+  return { assertionXml, assertionEl: isAssertion ? el : undefined };
 }
 
 /** Decodes base64 and reads the message; throws only for unusable input (not XML, not a Response). */
@@ -46,33 +70,40 @@ export function readInboundXml(xml: string, profile: SpProfile): InboundMessage 
       actual: `{${root.namespaceURI ?? ''}}${root.localName}`,
     });
   }
-  const directAssertions = children(root, NS.assertion, 'Assertion');
-  const rawAssertion = directAssertions[0];
   const response = verifyElementSignature(xml, root, profile.trustedCerts);
-  const assertionSig = rawAssertion
-    ? verifyElementSignature(xml, rawAssertion, profile.trustedCerts)
+  // Read from the signed bytes whenever the Response signature verified.
+  const signedRoot = response.valid && response.signedXml ? parseTrusted(response.signedXml) : undefined;
+  const base = signedRoot ?? root;
+  const encrypted = children(base, NS.assertion, 'EncryptedAssertion')[0];
+  const { assertionXml, assertionEl } = encrypted
+    ? decrypted(encrypted, profile)
+    : { assertionXml: xml, assertionEl: children(root, NS.assertion, 'Assertion')[0] };
+  const assertionSig = assertionEl
+    ? verifyElementSignature(assertionXml, assertionEl, profile.trustedCerts)
     : { present: false, valid: false };
 
-  let parsedResponse = parseResponseElement(root);
-  let assertion = rawAssertion ? parseAssertionElement(rawAssertion) : undefined;
+  let assertion = assertionEl ? parseAssertionElement(assertionEl) : undefined;
   let assertionSource: InboundMessage['assertionSource'] = 'unsigned';
-  if (response.valid && response.signedXml) {
-    const signedRoot = parseTrusted(response.signedXml);
-    parsedResponse = parseResponseElement(signedRoot);
-    const signedAssertion = children(signedRoot, NS.assertion, 'Assertion')[0];
+  if (signedRoot) {
+    // A signed Response covers its Assertion, or the ciphertext of an encrypted one.
+    const signedAssertion = encrypted ? assertionEl : children(signedRoot, NS.assertion, 'Assertion')[0];
     assertion = signedAssertion ? parseAssertionElement(signedAssertion) : undefined;
     assertionSource = 'signed-response';
   } else if (assertionSig.valid && assertionSig.signedXml) {
     assertion = parseAssertionElement(parseTrusted(assertionSig.signedXml));
     assertionSource = 'signed-assertion';
   }
+  const direct =
+    children(root, NS.assertion, 'Assertion').length +
+    children(root, NS.assertion, 'EncryptedAssertion').length;
   return {
     xml,
-    response: parsedResponse,
+    response: parseResponseElement(base),
     assertionSource,
     assertion,
+    encrypted: encrypted !== undefined,
     assertionCount: countAssertions(doc),
-    assertionInPlace: directAssertions.length === 1,
+    assertionInPlace: direct === 1,
     signatures: { response, assertion: assertionSig },
   };
 }

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import type { CertInfo } from '../crypto/credential.js';
 import type { SignatureAlgorithmName, SignatureScope } from './constants.js';
 
@@ -17,6 +18,10 @@ export interface SpProfile {
   maxClockSkewMs: number;
   /** Whether IdP-initiated (unsolicited) responses are accepted. */
   allowUnsolicited: boolean;
+  /** The SP's private key for EncryptedAssertion; absent = this SP cannot decrypt. */
+  decryptionKey?: KeyObject;
+  /** Refuse plaintext assertions (the SP expects encryption). */
+  requireEncryption?: boolean;
   /** Names used in hints, so a fix reads as "in org1's Org2Org app set …". */
   labels: { idpApp: string; sp: string };
 }

@@ -42,6 +42,8 @@ const signing = {
   recipient: z.string().optional(),
   destination: z.string().optional(),
   inResponseTo: z.string().optional(),
+  /** Encrypt the assertion for the SP's certificate. */
+  encryptAssertion: z.enum(['aes256-gcm', 'aes256-cbc']).optional(),
   /** NotBefore relative to the issue instant (Okta: -300) and validity after it (Okta: 300). */
   notBeforeSeconds: z.number().optional(),
   validitySeconds: z.number().positive().optional(),
@@ -102,6 +104,7 @@ export const worldSchema = z
             honorPersistentNameId: z.boolean().optional(),
             maxClockSkewSeconds: z.number().nonnegative().optional(),
             allowUnsolicited: z.boolean().optional(),
+            requireEncryptedAssertion: z.boolean().optional(),
             deprovisionedAction: z.enum(['NONE', 'REACTIVATE']).optional(),
             accountLinkGroups: z.array(z.string()).optional(),
             groups: z

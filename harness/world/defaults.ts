@@ -46,6 +46,7 @@ export const WORLD_DEFAULTS = {
     honorPersistentNameId: true,
     maxClockSkewMs: 120_000,
     allowUnsolicited: true,
+    requireEncryptedAssertion: false,
     deprovisionedAction: 'NONE',
     suspendedAction: 'NONE',
   },

@@ -32,6 +32,7 @@ function signingSettings(
     recipient: c.recipient,
     destination: c.destination,
     inResponseTo: c.inResponseTo,
+    encryptAssertion: c.encryptAssertion,
     notBeforeOffsetMs: seconds(c.notBeforeSeconds),
     validityMs: seconds(c.validitySeconds),
   });

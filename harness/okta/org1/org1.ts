@@ -158,7 +158,7 @@ export class Org1 {
       settings: { ...this.app, issuer: issuerOf(this.app) },
       acsUrl: this.app.acsUrl ?? target.acsUrl,
       audience: this.app.audience ?? target.audience,
-      sp: { entityId: target.audience, requestCert: target.requestCert },
+      sp: { entityId: target.audience, requestCert: target.requestCert, encryptionCert: target.requestCert },
       subject: (user) => ({
         nameId: user.profile.login,
         attributes: {

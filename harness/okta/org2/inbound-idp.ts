@@ -30,6 +30,8 @@ export interface InboundIdp {
   maxClockSkewMs: number;
   /** IdP-initiated sign-in (no InResponseTo); Okta accepts it for SAML IdPs. */
   allowUnsolicited: boolean;
+  /** Refuse assertions that are not encrypted for org2's SP certificate. */
+  requireEncryptedAssertion: boolean;
   /** What sign-in does for a matched user who is deactivated / suspended in org2. */
   deprovisionedAction: 'NONE' | 'REACTIVATE';
   suspendedAction: 'NONE' | 'UNSUSPEND';

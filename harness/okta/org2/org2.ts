@@ -119,6 +119,8 @@ export class Org2 {
       minSignatureAlgorithm: this.idp.signatureAlgorithm,
       maxClockSkewMs: this.idp.maxClockSkewMs,
       allowUnsolicited: this.idp.allowUnsolicited,
+      decryptionKey: this.options.spCredential.privateKey,
+      requireEncryption: this.idp.requireEncryptedAssertion,
       labels: { idpApp: "org1's Org2Org app", sp: `${this.options.name}'s IdP '${this.idp.name}'` },
     };
   }
@@ -239,7 +241,7 @@ export class Org2 {
       settings: { ...app, issuer: dropboxIssuerOf(app) },
       acsUrl: app.acsUrl ?? target.acsUrl,
       audience: app.audience ?? target.audience,
-      sp: { entityId: target.audience, requestCert: target.requestCert },
+      sp: { entityId: target.audience, requestCert: target.requestCert, encryptionCert: target.requestCert },
       subject: (user) => ({
         nameId: user.profile.email,
         attributes: {

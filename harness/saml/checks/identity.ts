@@ -13,7 +13,7 @@ export const issuerCheck: Check = {
       ok,
       profile.idpIssuer,
       seen.filter((s) => s !== undefined).join(' / ') || 'no Issuer',
-      `Issuer is ${seen.find((s) => s !== profile.idpIssuer) ?? 'missing'} but ${profile.labels.sp} trusts ${profile.idpIssuer}: set the IdP Issuer URI in ${profile.labels.sp} to ${profile.labels.idpApp}'s issuer, or fix the issuer there.`,
+      `Issuer is ${seen.find((s) => s !== undefined && s !== profile.idpIssuer) ?? 'missing'} but ${profile.labels.sp} trusts ${profile.idpIssuer}: set the IdP Issuer URI in ${profile.labels.sp} to ${profile.labels.idpApp}'s issuer, or fix the issuer there.`,
     );
   },
 };

@@ -3,6 +3,7 @@ import { audienceCheck, issuerCheck, nameIdCheck, statusCheck } from './identity
 import { inResponseToCheck, replayCheck } from './session.js';
 import {
   assertionCountCheck,
+  encryptionCheck,
   signatureAlgorithmCheck,
   signatureCheck,
   signedElementCheck,
@@ -18,6 +19,7 @@ export const CHECKS: readonly Check[] = [
   signatureAlgorithmCheck,
   assertionCountCheck,
   signedElementCheck,
+  encryptionCheck,
   issuerCheck,
   statusCheck,
   destinationCheck,

@@ -98,3 +98,18 @@ export const signatureAlgorithmCheck: Check = {
     );
   },
 };
+
+/** An SP that expects encrypted assertions refuses plaintext ones. */
+export const encryptionCheck: Check = {
+  name: 'encryption',
+  code: 'SAML_ASSERTION_NOT_ENCRYPTED',
+  run({ message, profile }) {
+    const required = profile.requireEncryption === true;
+    return outcome(
+      !required || message.encrypted,
+      required ? 'an EncryptedAssertion' : 'plaintext or encrypted',
+      message.encrypted ? 'EncryptedAssertion' : 'plaintext Assertion',
+      `${profile.labels.sp} requires encrypted assertions: turn on assertion encryption in ${profile.labels.idpApp} with the SP's encryption certificate.`,
+    );
+  },
+};
