@@ -3,41 +3,26 @@ import { FixedClock } from '../../harness/core/clock.js';
 import { SeededIds } from '../../harness/core/ids.js';
 import { Directory, type OktaProfile } from '../../harness/okta/directory.js';
 import { Groups } from '../../harness/okta/groups.js';
-import { NO_GROUP_POLICY } from '../../harness/okta/org2/group-actions.js';
 import type { InboundIdp } from '../../harness/okta/org2/inbound-idp.js';
 import { IdpLinks } from '../../harness/okta/org2/links.js';
 import { InboundPolicy } from '../../harness/okta/org2/policy.js';
 import { NAMEID_FORMAT } from '../../harness/saml/constants.js';
 import type { ParsedAssertion } from '../../harness/saml/parse.js';
+import { WORLD_DEFAULTS } from '../../harness/world/defaults.js';
 import { codeOf } from '../codes.js';
 
 let directory: Directory;
 let links: IdpLinks;
 let groups: Groups;
 
+// The world's defaults, so a new IdP setting needs no change here.
 const IDP: InboundIdp = {
+  ...WORLD_DEFAULTS.idp,
   id: '0oaIdpUnderTest00000',
   spId: 'spaUnderTest00000000',
-  name: 'Org1 IDP',
   issuer: 'http://www.okta.com/exkUnderTest0000000',
   ssoUrl: 'http://127.0.0.1:9/app/okta_org2org/exkUnderTest0000000/sso/saml',
   trustedCerts: [],
-  signatureScope: 'ANY',
-  signatureAlgorithm: 'SHA-256',
-  userNameTemplate: 'idpuser.subjectNameId',
-  subjectFilter: '',
-  matchType: 'USERNAME',
-  matchAttribute: null,
-  accountLink: 'AUTO',
-  accountLinkGroups: [],
-  groups: NO_GROUP_POLICY,
-  provisioning: 'AUTO',
-  profileMaster: false,
-  honorPersistentNameId: true,
-  maxClockSkewMs: 120_000,
-  allowUnsolicited: true,
-  deprovisionedAction: 'NONE',
-  suspendedAction: 'NONE',
 };
 
 function policy(idp: Partial<InboundIdp> = {}, jitEnabled = true): InboundPolicy {
