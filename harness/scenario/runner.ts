@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import type { Agent, Hop } from '../agent/index.js';
 import { toFedsimError } from '../core/errors.js';
 import { createWorld, type World } from '../world/world.js';
@@ -32,7 +33,9 @@ export interface ScenarioResult {
 const elapsed = (start: number) => Math.round((performance.now() - start) * 10) / 10;
 
 /** Runs a parsed scenario in a fresh world and always closes it. */
-export async function runParsedScenario(scenario: Scenario, file = '<inline>'): Promise<ScenarioResult> {
+const INLINE = '<inline>';
+
+export async function runParsedScenario(scenario: Scenario, file = INLINE): Promise<ScenarioResult> {
   const started = performance.now();
   const hops: Hop[] = [];
   const steps: StepResult[] = [];
@@ -40,7 +43,10 @@ export async function runParsedScenario(scenario: Scenario, file = '<inline>'): 
   try {
     const t = performance.now();
     try {
-      world = await createWorld({ seed: file, ...scenario.world });
+      world = await createWorld(
+        { seed: file, ...scenario.world },
+        { baseDir: file === INLINE ? process.cwd() : dirname(file) },
+      );
     } catch (err) {
       steps.push({
         name: 'build the world',

@@ -117,6 +117,8 @@ export const worldSchema = z
               .strict()
               .optional(),
             /** Take issuer, SSO URL and certificate from org1's IdP metadata. */
+            /** An Okta IdP object (GET /api/v1/idps/{id}) to simulate, relative to the scenario file; other keys here override it. */
+            oktaJson: z.string().optional(),
             fromMetadata: z.boolean().optional(),
             suspendedAction: z.enum(['NONE', 'UNSUSPEND']).optional(),
           })

@@ -65,7 +65,7 @@ export function org2orgSettings(
 }
 
 export function idpSettings(c: IdpConfig): Partial<InboundIdp> {
-  const { trust, maxClockSkewSeconds, groups, fromMetadata: _fromMetadata, ...rest } = c;
+  const { trust, maxClockSkewSeconds, groups, fromMetadata: _fromMetadata, oktaJson: _oktaJson, ...rest } = c;
   return defined({
     ...rest,
     groups: groups && { ...NO_GROUP_POLICY, ...defined(groups) },

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { type Clock, FixedClock } from '../core/clock.js';
 import { FedsimError } from '../core/errors.js';
 import { type HttpFetch, loopbackFetch } from '../core/http.js';
@@ -10,7 +12,8 @@ import type { AdminRole } from '../okta/api/auth.js';
 import { Org1 } from '../okta/org1/org1.js';
 import { issuerOf } from '../okta/org1/org2org-app.js';
 import { dropboxIssuerOf, dropboxSsoPathOf } from '../okta/org2/dropbox-app.js';
-import { audienceOf } from '../okta/org2/inbound-idp.js';
+import { inboundIdpFromOktaJson } from '../okta/org2/idp-json.js';
+import { audienceOf, type InboundIdp } from '../okta/org2/inbound-idp.js';
 import { Org2 } from '../okta/org2/org2.js';
 import { parseIdpMetadata, parseSpMetadata } from '../saml/metadata.js';
 import type { SeedUserConfig, WorldConfig } from '../scenario/schema.js';
@@ -24,6 +27,8 @@ export interface WorldOptions {
   /** Ports for org1, org2, dropbox (0 = ephemeral). */
   ports?: [number, number, number];
   host?: string;
+  /** Folder relative paths in the config are resolved against (the scenario file's). */
+  baseDir?: string;
 }
 
 export interface WorldTokens {
@@ -48,6 +53,8 @@ export class World {
     readonly clock: Clock,
     readonly ids: IdGenerator,
     readonly fetch: HttpFetch,
+    /** Where relative file paths in the config (oktaJson) are resolved: the scenario's folder. */
+    baseDir = process.cwd(),
   ) {
     this.tokens = { superAdmin: ids.token(42), readOnly: ids.token(42), scim: ids.token(48) };
     const tokenFor = {
@@ -56,7 +63,9 @@ export class World {
       invalid: 'invalid-token',
     };
     this.#tokenFor = tokenFor;
-    const appKey = ids.okta('exk');
+    const fromJson = loadOktaIdp(config.org2?.idp?.oktaJson, baseDir);
+    // An exported IdP names org1's app by its issuer: simulate that same app key.
+    const appKey = /^http:\/\/www\.okta\.com\/(exk\w+)$/.exec(fromJson.issuer ?? '')?.[1] ?? ids.okta('exk');
     this.org2 = new Org2({
       name: D.org2Name,
       clock,
@@ -69,6 +78,7 @@ export class World {
         issuer: issuerOf({ key: appKey }),
         ssoUrl: '',
         trustedCerts: D.idp.trust.map((name) => loadCredential(name).cert),
+        ...fromJson,
         ...idpSettings(config.org2?.idp ?? {}),
       },
       jitEnabled: config.org2?.jit ?? D.jitEnabled,
@@ -234,10 +244,26 @@ export class World {
   }
 }
 
+function loadOktaIdp(file: string | undefined, baseDir: string): Partial<InboundIdp> {
+  if (file === undefined) return {};
+  const path = resolve(baseDir, file);
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new FedsimError(
+      'CONFIG_INVALID',
+      `${path}: cannot read an Okta IdP object (${err instanceof Error ? err.message : String(err)})`,
+      { cause: err },
+    );
+  }
+  return inboundIdpFromOktaJson(json, path);
+}
+
 /** Builds and starts a world from a scenario's `world` section. */
 export async function createWorld(config: WorldConfig = {}, options: WorldOptions = {}): Promise<World> {
   const clock = options.clock ?? new FixedClock(config.clock ?? D.clock);
   const ids = new SeededIds(config.seed ?? 'fedsim');
-  const world = new World(config, clock, ids, options.fetch ?? loopbackFetch);
+  const world = new World(config, clock, ids, options.fetch ?? loopbackFetch, options.baseDir);
   return world.start(options.ports, options.host);
 }

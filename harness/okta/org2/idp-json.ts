@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { FedsimError } from '../../core/errors.js';
+import { defined } from '../../core/objects.js';
+import { NO_GROUP_POLICY } from './group-actions.js';
+import type { InboundIdp } from './inbound-idp.js';
+
+/**
+ * Okta's IdP object (`GET /api/v1/idps/{id}`, SAML2) → the inbound IdP settings it implies, so a
+ * configuration exported from a real org can be simulated as it is. Unknown fields are ignored,
+ * as Okta adds fields over time; known fields with wrong values are errors.
+ */
+const action = <T extends string>(...values: [T, ...T[]]) => z.object({ action: z.enum(values) }).partial();
+
+const oktaIdpSchema = z.object({
+  id: z.string().optional(),
+  name: z.string().optional(),
+  type: z.literal('SAML2'),
+  protocol: z.object({
+    type: z.literal('SAML2'),
+    endpoints: z
+      .object({ sso: z.object({ url: z.string() }).partial() })
+      .partial()
+      .optional(),
+    algorithms: z
+      .object({
+        response: z.object({
+          signature: z
+            .object({ algorithm: z.enum(['SHA-256', 'SHA-1']), scope: z.enum(['RESPONSE', 'TOKEN', 'ANY']) })
+            .partial(),
+        }),
+      })
+      .partial()
+      .optional(),
+    settings: z.object({ honorPersistentNameId: z.boolean() }).partial().optional(),
+    credentials: z
+      .object({ trust: z.object({ issuer: z.string(), audience: z.string() }).partial() })
+      .partial()
+      .optional(),
+  }),
+  policy: z
+    .object({
+      provisioning: z
+        .object({
+          action: z.enum(['AUTO', 'DISABLED', 'CALLOUT']),
+          profileMaster: z.boolean(),
+          groups: z.object({
+            action: z.enum(['NONE', 'ASSIGN', 'APPEND', 'SYNC']),
+            assignments: z.array(z.string()).optional(),
+            sourceAttributeName: z.string().optional(),
+            filter: z.array(z.string()).optional(),
+          }),
+          conditions: z
+            .object({ deprovisioned: action('NONE', 'REACTIVATE'), suspended: action('NONE', 'UNSUSPEND') })
+            .partial(),
+        })
+        .partial(),
+      accountLink: z
+        .object({
+          action: z.enum(['AUTO', 'DISABLED']),
+          filter: z
+            .object({ groups: z.object({ include: z.array(z.string()) }).partial() })
+            .partial()
+            .nullable(),
+        })
+        .partial(),
+      subject: z
+        .object({
+          userNameTemplate: z.object({ template: z.string() }),
+          filter: z.string().nullable(),
+          matchType: z.enum(['USERNAME', 'EMAIL', 'USERNAME_OR_EMAIL', 'CUSTOM_ATTRIBUTE']),
+          matchAttribute: z.string().nullable(),
+        })
+        .partial(),
+      maxClockSkew: z.number().nonnegative(),
+    })
+    .partial()
+    .optional(),
+});
+
+const AUDIENCE = /^https:\/\/www\.okta\.com\/saml2\/service-provider\/(\w+)$/;
+
+export function inboundIdpFromOktaJson(json: unknown, source: string): Partial<InboundIdp> {
+  const parsed = oktaIdpSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new FedsimError(
+      'CONFIG_INVALID',
+      `${source}: not a SAML2 Okta IdP object: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`,
+      {
+        expected: 'the JSON of GET /api/v1/idps/{id} for a SAML2 IdP',
+      },
+    );
+  }
+  const { id, name, protocol, policy = {} } = parsed.data;
+  const trust = protocol.credentials?.trust ?? {};
+  const signature = protocol.algorithms?.response?.signature ?? {};
+  const { provisioning = {}, accountLink = {}, subject = {} } = policy;
+  const groups = provisioning.groups && { ...NO_GROUP_POLICY, ...defined(provisioning.groups) };
+  return defined({
+    id,
+    name,
+    issuer: trust.issuer,
+    spId: trust.audience ? AUDIENCE.exec(trust.audience)?.[1] : undefined,
+    ssoUrl: protocol.endpoints?.sso?.url,
+    signatureScope: signature.scope,
+    signatureAlgorithm: signature.algorithm,
+    honorPersistentNameId: protocol.settings?.honorPersistentNameId,
+    provisioning:
+      provisioning.action === undefined ? undefined : provisioning.action === 'AUTO' ? 'AUTO' : 'DISABLED',
+    profileMaster: provisioning.profileMaster,
+    groups,
+    deprovisionedAction: provisioning.conditions?.deprovisioned?.action,
+    suspendedAction: provisioning.conditions?.suspended?.action,
+    accountLink: accountLink.action,
+    accountLinkGroups: accountLink.filter?.groups?.include,
+    userNameTemplate: subject.userNameTemplate?.template,
+    subjectFilter: subject.filter ?? undefined,
+    matchType: subject.matchType,
+    matchAttribute: subject.matchAttribute,
+    maxClockSkewMs: policy.maxClockSkew,
+  });
+}
