@@ -6,10 +6,12 @@ import { serveCommand } from './serve.js';
 
 const USAGE = `usage:
   fedsim run [files or folders…] [--json] [--trace DIR] [--concurrency N]
-  fedsim serve [scenario.yaml] [--host 127.0.0.1] [--port N] [--json]`;
+  fedsim serve [scenario.yaml] [--host 127.0.0.1] [--port N] [--json]
+  fedsim explain [file|-] [--profile scenario.yaml|profile.json | --okta-idp idp.json | --sp-metadata sp.xml] [--idp-metadata idp.xml] [--cert pem] [--issuer X --audience X --acs URL] [--request-id ID] [--now ISO] [--json]`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === 'explain') return (await import('./explain.js')).explainCommand(rest);
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,

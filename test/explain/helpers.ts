@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type ExplainIo, explainCommand } from '../../harness/cli/explain.js';
+import { type ExplainOptions, explainInput, failingCodes } from '../../harness/saml/explain/explain.js';
+import { readInput } from '../../harness/saml/explain/input.js';
+import { type LoadedProfile, loadProfile } from '../../harness/saml/explain/profile.js';
+import type { jsonReport } from '../../harness/saml/explain/report.js';
+
+export type JsonReport = ReturnType<typeof jsonReport> & { error?: { code: string; message: string } };
+
+export const FIXTURES = 'fixtures/responses';
+export const PROFILE = join(FIXTURES, 'profile.json');
+export const fixture = (name: string) => join(FIXTURES, name);
+export const readFixture = (name: string) => readFileSync(fixture(name), 'utf8');
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** stdout parsed, when --json was given. */
+  json: JsonReport;
+}
+
+/** `fedsim explain …` in-process, with captured output. */
+export async function cli(args: string[], stdin = ''): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const io: ExplainIo = {
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+    readStdin: async () => stdin,
+  };
+  const code = await explainCommand(args, io);
+  const json = (args.includes('--json') && stdout ? JSON.parse(stdout) : {}) as JsonReport;
+  return { code, stdout, stderr, json };
+}
+
+export const fixtureProfile = (): Promise<LoadedProfile> => loadProfile({ profile: PROFILE });
+
+/** Explains text against a loaded profile, returning the result and its failing codes. */
+export function explainText(text: string, loaded: LoadedProfile, options: ExplainOptions = {}) {
+  const result = explainInput(readInput(text), loaded, options);
+  return { result, codes: failingCodes(result) };
+}
+
+/** The failing codes of every response in a `--json` report, deduplicated and sorted. */
+export const jsonCodes = (json: JsonReport): string[] =>
+  [
+    ...new Set(
+      (json.messages ?? []).flatMap((m) =>
+        m.kind === 'Response' ? m.checks.filter((c) => c.ok === false).map((c) => c.code as string) : [],
+      ),
+    ),
+  ].sort();
