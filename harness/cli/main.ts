@@ -5,7 +5,7 @@ import { runCommand } from './run.js';
 import { serveCommand } from './serve.js';
 
 const USAGE = `usage:
-  fedsim run [files or folders…] [--json] [--trace DIR] [--concurrency N]
+  fedsim run [files or folders…] [--json] [--trace DIR] [--junit FILE] [--concurrency N]
   fedsim serve [scenario.yaml] [--host 127.0.0.1] [--port N] [--json]
   fedsim explain [file|-] [--profile scenario.yaml|profile.json | --okta-idp idp.json | --sp-metadata sp.xml] [--idp-metadata idp.xml] [--cert pem] [--issuer X --audience X --acs URL] [--request-id ID] [--now ISO] [--json]`;
 
@@ -18,6 +18,7 @@ async function main(argv: string[]): Promise<number> {
     options: {
       json: { type: 'boolean', default: false },
       trace: { type: 'string' },
+      junit: { type: 'string' },
       concurrency: { type: 'string', default: '4' },
       port: { type: 'string', default: '0' },
       host: { type: 'string', default: '127.0.0.1' },
@@ -28,6 +29,7 @@ async function main(argv: string[]): Promise<number> {
       paths: positionals,
       json: values.json,
       traceDir: values.trace,
+      junit: values.junit,
       concurrency: Number(values.concurrency) || 4,
     });
   }

@@ -1,14 +1,16 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { junitReport } from '../scenario/junit.js';
 import { findScenarioFiles, scenarioStem } from '../scenario/load.js';
 import { humanReport, jsonReport, scenarioLine } from '../scenario/report.js';
 import { runScenarios } from '../scenario/runner.js';
-import { traceHops } from '../trace/decode.js';
+import { traceHtml } from '../trace/html.js';
 
 export interface RunCommandOptions {
   paths: string[];
   json: boolean;
   traceDir?: string;
+  junit?: string;
   concurrency: number;
 }
 
@@ -18,6 +20,7 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
   const started = performance.now();
   const live = !options.json && process.stdout.isTTY;
   const results = await runScenarios(files, {
+    trace: options.traceDir !== undefined,
     concurrency: options.concurrency,
     onResult: (result, done, total) => {
       if (options.json) return;
@@ -29,12 +32,12 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
   if (options.traceDir) {
     mkdirSync(options.traceDir, { recursive: true });
     for (const r of results) {
-      writeFileSync(
-        join(options.traceDir, `${scenarioStem(r.file)}.json`),
-        `${JSON.stringify(traceHops(r.hops), null, 2)}\n`,
-      );
+      const stem = join(options.traceDir, scenarioStem(r.file));
+      writeFileSync(`${stem}.json`, `${JSON.stringify(r.trace ?? [], null, 2)}\n`);
+      writeFileSync(`${stem}.html`, traceHtml(r));
     }
   }
+  if (options.junit) writeFileSync(options.junit, junitReport(results));
   const out = options.json
     ? JSON.stringify(jsonReport(results))
     : humanReport(results, performance.now() - started);

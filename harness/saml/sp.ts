@@ -44,7 +44,11 @@ export class ServiceProvider {
     const failure = firstFailure(result);
     if (failure) throw failure;
     const assertion = result.message.assertion as ParsedAssertion;
-    const expires = Date.parse(assertion.notOnOrAfter ?? '') || now.getTime();
+    // Remember the id as long as any window (Conditions or a SubjectConfirmationData) accepts it.
+    const ends = [assertion.notOnOrAfter, ...assertion.subjectConfirmations.map((c) => c.notOnOrAfter)]
+      .map((v) => Date.parse(v ?? ''))
+      .filter(Number.isFinite);
+    const expires = ends.length ? Math.max(...ends) : Number.POSITIVE_INFINITY;
     this.replay.add(assertion.id ?? '', expires + profile.maxClockSkewMs, now.getTime());
     return { assertion, result };
   }

@@ -1,3 +1,4 @@
+import { samlSummary } from '../trace/decode.js';
 import type { ScenarioResult, StepResult } from './runner.js';
 
 /** The `--json` document of DESIGN.md. */
@@ -25,6 +26,12 @@ function failedStepLines(step: StepResult, index: number): string[] {
   if (e.expected !== undefined) lines.push(`      expected: ${show(e.expected)}`);
   if (e.actual !== undefined) lines.push(`      actual:   ${show(e.actual)}`);
   if (e.hint) lines.push(`      fix:      ${e.hint}`);
+  if (step.saml) {
+    lines.push(`      the ${step.saml.kind} that caused it:`);
+    for (const [k, v] of Object.entries(samlSummary(step.saml))) {
+      if (v !== undefined && v !== null && v !== '') lines.push(`        ${k.padEnd(13)} ${show(v)}`);
+    }
+  }
   return lines;
 }
 

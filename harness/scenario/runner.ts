@@ -1,6 +1,7 @@
 import { dirname } from 'node:path';
 import type { Agent, Hop } from '../agent/index.js';
 import { toFedsimError } from '../core/errors.js';
+import { decodeHop, type TracedHop, type TracedSaml, traceHops } from '../trace/decode.js';
 import { createWorld, type World } from '../world/world.js';
 import { loadScenarioFile } from './load.js';
 import type { Scenario } from './schema.js';
@@ -18,6 +19,8 @@ export interface StepResult {
   name: string;
   status: 'passed' | 'failed' | 'skipped';
   error?: StepError;
+  /** For a failed step: the last SAML message it sent, decoded (the message that caused the failure). */
+  saml?: TracedSaml;
   durationMs: number;
 }
 
@@ -27,65 +30,109 @@ export interface ScenarioResult {
   status: 'passed' | 'failed';
   steps: StepResult[];
   durationMs: number;
-  hops: Hop[];
+  /** Every hop with its SAML decoded; only when asked for (`trace: true`). */
+  trace?: TracedHop[];
 }
 
+export interface ScenarioOptions {
+  /** Decode every hop's SAML into `ScenarioResult.trace` (costs a signature check per message). */
+  trace?: boolean;
+}
+
+const INLINE = '<inline>';
 const elapsed = (start: number) => Math.round((performance.now() - start) * 10) / 10;
 
-/** Runs a parsed scenario in a fresh world and always closes it. */
-const INLINE = '<inline>';
+function failedStep(
+  name: string,
+  err: unknown,
+  started: number,
+  fallback: 'CONFIG_INVALID' | 'SCENARIO_INVALID',
+): StepResult {
+  return {
+    name,
+    status: 'failed',
+    error: toFedsimError(err, fallback).toJSON(),
+    durationMs: elapsed(started),
+  };
+}
 
-export async function runParsedScenario(scenario: Scenario, file = INLINE): Promise<ScenarioResult> {
+/** The last SAML message among the hops of one step, decoded with the receiving SP's profile. */
+function lastMessage(world: World, hops: readonly Hop[]): TracedSaml | undefined {
+  for (let i = hops.length - 1; i >= 0; i--) {
+    const saml = decodeHop(hops[i] as Hop, (url) => world.spProfileFor(url));
+    if (saml) return saml;
+  }
+  return undefined;
+}
+
+async function runSteps(scenario: Scenario, world: World, hops: Hop[]): Promise<StepResult[]> {
+  const steps: StepResult[] = [];
+  const ctx = { world, browsers: new Map<string, Agent>(), onHop: (h: Hop) => hops.push(h) };
+  for (const step of scenario.steps) {
+    const name = describeStep(step);
+    if (steps.some((s) => s.status === 'failed')) {
+      steps.push({ name, status: 'skipped', durationMs: 0 });
+      continue;
+    }
+    const started = performance.now();
+    const firstHop = hops.length;
+    try {
+      await runStep(step, ctx);
+      steps.push({ name, status: 'passed', durationMs: elapsed(started) });
+    } catch (err) {
+      const saml = lastMessage(world, hops.slice(firstHop));
+      steps.push({ ...failedStep(name, err, started, 'SCENARIO_INVALID'), ...(saml ? { saml } : {}) });
+    }
+  }
+  return steps;
+}
+
+/** Runs a parsed scenario in a fresh world and always closes it. */
+export async function runParsedScenario(
+  scenario: Scenario,
+  file = INLINE,
+  options: ScenarioOptions = {},
+): Promise<ScenarioResult> {
   const started = performance.now();
   const hops: Hop[] = [];
-  const steps: StepResult[] = [];
+  let steps: StepResult[] = [];
+  let trace: TracedHop[] | undefined;
   let world: World | undefined;
   try {
-    const t = performance.now();
-    try {
-      world = await createWorld(
-        { seed: file, ...scenario.world },
-        { baseDir: file === INLINE ? process.cwd() : dirname(file) },
-      );
-    } catch (err) {
-      steps.push({
-        name: 'build the world',
-        status: 'failed',
-        error: toFedsimError(err, 'CONFIG_INVALID').toJSON(),
-        durationMs: elapsed(t),
-      });
-    }
-    const ctx = world && { world, browsers: new Map<string, Agent>(), onHop: (h: Hop) => hops.push(h) };
-    for (const step of scenario.steps) {
-      const name = describeStep(step);
-      if (!ctx || steps.some((s) => s.status === 'failed')) {
-        steps.push({ name, status: 'skipped', durationMs: 0 });
-        continue;
-      }
-      const s = performance.now();
-      try {
-        await runStep(step, ctx);
-        steps.push({ name, status: 'passed', durationMs: elapsed(s) });
-      } catch (err) {
-        steps.push({ name, status: 'failed', error: toFedsimError(err).toJSON(), durationMs: elapsed(s) });
-      }
-    }
-  } finally {
-    await world?.close();
+    world = await createWorld(
+      { seed: file, ...scenario.world },
+      { baseDir: file === INLINE ? process.cwd() : dirname(file) },
+    );
+  } catch (err) {
+    const skipped = scenario.steps.map((s) => ({
+      name: describeStep(s),
+      status: 'skipped' as const,
+      durationMs: 0,
+    }));
+    steps = [failedStep('build the world', err, started, 'CONFIG_INVALID'), ...skipped];
   }
-  const failed = steps.some((s) => s.status === 'failed');
+  if (world) {
+    const running = world;
+    try {
+      steps = await runSteps(scenario, running, hops);
+      if (options.trace) trace = traceHops(hops, (url) => running.spProfileFor(url));
+    } finally {
+      await running.close();
+    }
+  }
+  const status = steps.some((s) => s.status === 'failed') ? 'failed' : 'passed';
   return {
     file,
     name: scenario.name,
-    status: failed ? 'failed' : 'passed',
+    status,
     steps,
     durationMs: elapsed(started),
-    hops,
+    ...(trace ? { trace } : {}),
   };
 }
 
 /** Loads and runs one scenario file; a file that does not load is a failed scenario, not a crash. */
-export async function runScenario(file: string): Promise<ScenarioResult> {
+export async function runScenario(file: string, options: ScenarioOptions = {}): Promise<ScenarioResult> {
   let scenario: Scenario;
   try {
     scenario = loadScenarioFile(file);
@@ -94,22 +141,14 @@ export async function runScenario(file: string): Promise<ScenarioResult> {
       file,
       name: file,
       status: 'failed',
-      steps: [
-        {
-          name: 'load the scenario',
-          status: 'failed',
-          error: toFedsimError(err, 'SCENARIO_INVALID').toJSON(),
-          durationMs: 0,
-        },
-      ],
+      steps: [failedStep('load the scenario', err, performance.now(), 'SCENARIO_INVALID')],
       durationMs: 0,
-      hops: [],
     };
   }
-  return runParsedScenario(scenario, file);
+  return runParsedScenario(scenario, file, options);
 }
 
-export interface RunOptions {
+export interface RunOptions extends ScenarioOptions {
   concurrency?: number;
   onResult?: (result: ScenarioResult, done: number, total: number) => void;
 }
@@ -122,7 +161,7 @@ export async function runScenarios(files: string[], options: RunOptions = {}): P
   const worker = async () => {
     while (next < files.length) {
       const i = next++;
-      const result = await runScenario(files[i] as string);
+      const result = await runScenario(files[i] as string, options);
       results[i] = result;
       options.onResult?.(result, ++done, files.length);
     }

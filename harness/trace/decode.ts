@@ -1,57 +1,108 @@
 import type { Hop } from '../agent/index.js';
-import { NS } from '../saml/constants.js';
-import { parseAssertionElement, parseResponseElement } from '../saml/parse.js';
-import { child, children, decodeBase64Message, parseUntrustedXml } from '../saml/xml.js';
+import { toFedsimError } from '../core/errors.js';
+import { decodeSamlValue } from '../saml/explain/decode.js';
+import {
+  type RequestSummary,
+  type ResponseSummary,
+  requestSummary,
+  responseSummary,
+} from '../saml/explain/summary.js';
+import { readInboundXml } from '../saml/message.js';
+import type { SpProfile } from '../saml/profile.js';
+import { parseUntrustedXml } from '../saml/xml.js';
 
-/** A SAML message seen on a hop, decoded for people. */
+/** A SAML message seen on a hop, decoded for people: raw base64, pretty XML, and a summary. */
 export interface TracedSaml {
   kind: 'Response' | 'AuthnRequest';
   base64: string;
   xml: string;
-  decoded: Record<string, unknown>;
+  decoded: ResponseSummary | RequestSummary | { error: { code: string; message: string } };
 }
 
 export interface TracedHop extends Hop {
   saml?: TracedSaml;
 }
 
-function signedBy(el: Element | undefined): string | undefined {
-  const sig = el ? children(el, NS.dsig, 'Signature')[0] : undefined;
-  const method = child(child(sig, NS.dsig, 'SignedInfo'), NS.dsig, 'SignatureMethod');
-  return method?.getAttribute('Algorithm') ?? undefined;
+/** Which SP profile judges a message posted to this URL (so signatures can be reported). */
+export type ProfileFor = (url: string) => SpProfile | undefined;
+
+/** Indents XML one element per line; text content and attributes are left as they are. */
+export function prettyXml(xml: string): string {
+  let depth = 0;
+  return xml
+    .replace(/>\s*</g, '>\n<')
+    .split('\n')
+    .map((line) => {
+      if (/^<\//.test(line)) depth = Math.max(0, depth - 1);
+      const out = `${'  '.repeat(depth)}${line}`;
+      if (/^<[^!?/][^>]*[^/]>$/.test(line) && !/<\/[^>]+>$/.test(line)) depth += 1;
+      return out;
+    })
+    .join('\n');
 }
 
-/** Decodes the SAMLResponse a hop carried; never throws (a broken message is traced as such). */
-export function decodeSaml(base64: string): TracedSaml {
+function samlOf(hop: Hop): { param: 'SAMLResponse' | 'SAMLRequest'; value: string } | undefined {
+  for (const param of ['SAMLResponse', 'SAMLRequest'] as const) {
+    const fromForm = hop.formFields?.[param];
+    if (fromForm) return { param, value: fromForm };
+    const fromQuery = URL.canParse(hop.url) ? new URL(hop.url).searchParams.get(param) : null;
+    if (fromQuery) return { param, value: fromQuery };
+  }
+  return undefined;
+}
+
+/** Decodes the SAML message a hop carried; never throws (a broken message is traced as such). */
+export function decodeHop(hop: Hop, profileFor: ProfileFor): TracedSaml | undefined {
+  const found = samlOf(hop);
+  if (!found) return undefined;
+  const kind = found.param === 'SAMLRequest' ? 'AuthnRequest' : 'Response';
   try {
-    const xml = decodeBase64Message(base64);
+    const { xml } = decodeSamlValue(found.value);
     const root = parseUntrustedXml(xml).documentElement as Element;
-    const assertionEl = children(root, NS.assertion, 'Assertion')[0];
-    const assertion = assertionEl ? parseAssertionElement(assertionEl) : undefined;
-    return {
-      kind: root.localName === 'AuthnRequest' ? 'AuthnRequest' : 'Response',
-      base64,
-      xml,
-      decoded: {
-        ...parseResponseElement(root),
-        responseSignature: signedBy(root),
-        assertionSignature: signedBy(assertionEl),
-        assertion,
-      },
-    };
+    const profile = profileFor(hop.url.split('?')[0] ?? hop.url);
+    const decoded =
+      kind === 'Response' && profile
+        ? responseSummary(readInboundXml(xml, profile), root, profile.trustedCerts, true)
+        : requestSummary(root);
+    return { kind, base64: found.value, xml: prettyXml(xml), decoded };
   } catch (err) {
-    return {
-      kind: 'Response',
-      base64,
-      xml: '',
-      decoded: { error: err instanceof Error ? err.message : String(err) },
-    };
+    const e = toFedsimError(err, 'SAML_XML_INVALID');
+    return { kind, base64: found.value, xml: '', decoded: { error: { code: e.code, message: e.message } } };
   }
 }
 
-export function traceHops(hops: readonly Hop[]): TracedHop[] {
+export function traceHops(hops: readonly Hop[], profileFor: ProfileFor): TracedHop[] {
   return hops.map((hop) => {
-    const saml = hop.formFields?.SAMLResponse;
-    return saml ? { ...hop, saml: decodeSaml(saml) } : { ...hop };
+    const saml = decodeHop(hop, profileFor);
+    return saml ? { ...hop, saml } : { ...hop };
   });
+}
+
+/** The fields a person looks at first, for reports and the trace page. */
+export function samlSummary(saml: TracedSaml): Record<string, unknown> {
+  const d = saml.decoded as Record<string, unknown>;
+  if ('error' in d) return { error: d.error };
+  const a = (d.assertion ?? {}) as Record<string, unknown>;
+  const sigs =
+    (d.signatures as
+      | { element: string; present: boolean; valid: boolean; algorithm?: string; verifiedBy?: string }[]
+      | undefined) ?? [];
+  return {
+    ID: d.id,
+    IssueInstant: d.issueInstant,
+    Issuer: d.issuer,
+    Destination: d.destination ?? d.assertionConsumerServiceUrl,
+    InResponseTo: d.inResponseTo,
+    Status: d.status,
+    NameID: a.nameId && `${String(a.nameId)} (${String(a.nameIdFormat ?? '')})`,
+    Audience: a.audiences,
+    Recipient: (a.subjectConfirmations as { recipient?: string }[] | undefined)?.map((c) => c.recipient),
+    NotBefore: a.notBefore,
+    NotOnOrAfter: a.notOnOrAfter,
+    Attributes: a.attributes,
+    Signatures: sigs.map(
+      (s) =>
+        `${s.element}: ${s.present ? `${s.valid ? 'valid' : 'INVALID'} ${s.algorithm ?? ''} ${s.verifiedBy ? `cert ${s.verifiedBy.slice(0, 23)}…` : ''}` : 'unsigned'}`,
+    ),
+  };
 }

@@ -16,6 +16,7 @@ import { inboundIdpFromOktaJson } from '../okta/org2/idp-json.js';
 import { audienceOf, type InboundIdp } from '../okta/org2/inbound-idp.js';
 import { Org2 } from '../okta/org2/org2.js';
 import { parseIdpMetadata, parseSpMetadata } from '../saml/metadata.js';
+import type { SpProfile } from '../saml/profile.js';
 import type { SeedUserConfig, WorldConfig } from '../scenario/schema.js';
 import { WORLD_DEFAULTS as D } from './defaults.js';
 import { dropboxAppSettings, idpSettings, org2orgSettings } from './settings.js';
@@ -225,6 +226,13 @@ export class World {
       const md = parseIdpMetadata(await get(`${this.org2.url}/app/${dbx.key}/sso/saml/metadata`));
       this.#dropboxTrust = { issuer: md.entityId, certs: md.signingCerts };
     }
+  }
+
+  /** The SP profile that judges responses posted to `url` (org2's IdP ACS or dropbox's ACS). */
+  spProfileFor(url: string): SpProfile | undefined {
+    if (url === this.org2.acsUrl) return this.org2.spProfile();
+    if (url === this.dropbox.acsUrl) return this.dropbox.spProfile();
+    return undefined;
   }
 
   /** Waits until no background provisioning work remains. */
