@@ -11,6 +11,7 @@ import {
   parseResponseElement,
 } from './parse.js';
 import type { SpProfile } from './profile.js';
+import { type SchemaResult, validateSamlSchema } from './schema/validate.js';
 import { type SignatureOutcome, verifyElementSignature } from './verify.js';
 import { children, decodeBase64Message, parseUntrustedXml } from './xml.js';
 
@@ -22,6 +23,8 @@ export interface InboundMessage {
   assertionSource: 'signed-response' | 'signed-assertion' | 'unsigned';
   assertion?: ParsedAssertion;
   assertionCount: number;
+  /** SAML 2.0 XSD validation of the message (and of the decrypted assertion). */
+  schema: SchemaResult;
   /** Whether the Assertion arrived as an EncryptedAssertion. */
   encrypted: boolean;
   /** Whether the one Assertion is a direct child of the Response. */
@@ -33,6 +36,12 @@ function parseTrusted(xml: string): Element {
   const el = new DOMParser().parseFromString(xml, 'text/xml').documentElement;
   if (!el) throw new FedsimError('SAML_XML_INVALID', 'signed content could not be re-read');
   return el;
+}
+
+function schemaOf(doc: Document, decryptedAssertion: Element | undefined): SchemaResult {
+  const results = [validateSamlSchema(doc)];
+  if (decryptedAssertion?.ownerDocument) results.push(validateSamlSchema(decryptedAssertion.ownerDocument));
+  return { ok: results.every((r) => r.ok), errors: results.flatMap((r) => r.errors) };
 }
 
 /** Decrypts an EncryptedAssertion with the SP's key; the plaintext is read as a document of its own. */
@@ -102,6 +111,7 @@ export function readInboundXml(xml: string, profile: SpProfile): InboundMessage 
     assertionSource,
     assertion,
     encrypted: encrypted !== undefined,
+    schema: schemaOf(doc, encrypted ? assertionEl : undefined),
     assertionCount: countAssertions(doc),
     assertionInPlace: direct === 1,
     signatures: { response, assertion: assertionSig },

@@ -19,6 +19,8 @@ export interface ParsedAssertion {
   notBefore?: string;
   notOnOrAfter?: string;
   audiences: string[];
+  /** Each AudienceRestriction's audiences: every restriction must name the SP (SAML core 2.5.1.4). */
+  audienceRestrictions: string[][];
   authnInstant?: string;
   sessionIndex?: string;
   attributes: Record<string, string[]>;
@@ -80,6 +82,11 @@ export function parseAssertionElement(el: Element): ParsedAssertion {
   const nameId = child(subject, NS.assertion, 'NameID');
   const conditions = child(el, NS.assertion, 'Conditions');
   const authn = child(el, NS.assertion, 'AuthnStatement');
+  const audienceRestrictions = conditions
+    ? children(conditions, NS.assertion, 'AudienceRestriction').map((r) =>
+        children(r, NS.assertion, 'Audience').map((a) => textOf(a) ?? ''),
+      )
+    : [];
   return {
     id: attr(el, 'ID'),
     issueInstant: attr(el, 'IssueInstant'),
@@ -91,11 +98,8 @@ export function parseAssertionElement(el: Element): ParsedAssertion {
       : [],
     notBefore: attr(conditions, 'NotBefore'),
     notOnOrAfter: attr(conditions, 'NotOnOrAfter'),
-    audiences: conditions
-      ? children(conditions, NS.assertion, 'AudienceRestriction').flatMap((r) =>
-          children(r, NS.assertion, 'Audience').map((a) => textOf(a) ?? ''),
-        )
-      : [],
+    audienceRestrictions,
+    audiences: audienceRestrictions.flat(),
     authnInstant: attr(authn, 'AuthnInstant'),
     sessionIndex: attr(authn, 'SessionIndex'),
     attributes: parseAttributes(el),

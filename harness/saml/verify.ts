@@ -9,6 +9,8 @@ export interface SignatureOutcome {
   present: boolean;
   valid: boolean;
   algorithm?: string;
+  /** DigestMethod of the Reference. */
+  digestAlgorithm?: string;
   /** SHA-256 fingerprint of the trusted cert that verified it. */
   verifiedBy?: string;
   /** The cert the message carried in KeyInfo (reported, never trusted). */
@@ -59,6 +61,7 @@ export function verifyElementSignature(
   if (signatures.length > 1)
     return { ...base, error: `${signatures.length} Signature elements on one element` };
   const refs = signedInfo ? children(signedInfo, NS.dsig, 'Reference') : [];
+  base.digestAlgorithm = attr(child(refs[0], NS.dsig, 'DigestMethod'), 'Algorithm');
   const id = attr(element, 'ID');
   if (refs.length !== 1 || attr(refs[0], 'URI') !== `#${id}`) {
     return {
@@ -76,6 +79,10 @@ export function verifyElementSignature(
         const signedXml = verifier.getSignedReferences()[0];
         return { ...base, valid: true, verifiedBy: cert.sha256, signedXml };
       }
+      // checkSignature answers false for a digest mismatch: name the Reference it failed on.
+      const broken = verifier.getReferences().find((r) => r.validationError);
+      if (broken?.validationError)
+        lastError = `digest mismatch for Reference ${broken.uri ?? ''}: the element was changed after it was signed`;
     } catch (err) {
       lastError = err instanceof Error ? (err.message.split('\n')[0] ?? lastError) : String(err);
     }

@@ -24,8 +24,10 @@ export const audienceCheck: Check = {
   code: 'SAML_AUDIENCE_MISMATCH',
   run({ message, profile }) {
     const audiences = message.assertion?.audiences ?? [];
+    // Every AudienceRestriction must name this SP: two restrictions [A] and [B] do not admit A.
+    const restrictions = message.assertion?.audienceRestrictions ?? [];
     return outcome(
-      audiences.includes(profile.audience),
+      restrictions.length > 0 && restrictions.every((r) => r.includes(profile.audience)),
       profile.audience,
       audiences.length ? audiences.join(', ') : 'no Audience',
       `Audience is ${audiences[0] ?? 'missing'} but ${profile.labels.sp} expects ${profile.audience}: in ${profile.labels.idpApp} set Audience URI to ${profile.audience}.`,

@@ -4,6 +4,7 @@ import { inResponseToCheck, replayCheck } from './session.js';
 import {
   assertionCountCheck,
   encryptionCheck,
+  schemaCheck,
   signatureAlgorithmCheck,
   signatureCheck,
   signedElementCheck,
@@ -15,13 +16,17 @@ export type { Check, CheckContext, CheckResult } from './types.js';
 
 /** The SP check table, in the order a failure is reported: integrity first, then meaning. */
 export const CHECKS: readonly Check[] = [
+  // What the IdP meant: an error response is reported as such, not as a wrapping attempt.
+  statusCheck,
+  // Integrity: one assertion, signed by a trusted key, read only from signed bytes.
+  assertionCountCheck,
   signatureCheck,
   signatureAlgorithmCheck,
-  assertionCountCheck,
   signedElementCheck,
   encryptionCheck,
+  schemaCheck,
+  // Meaning: who, for whom, where, when.
   issuerCheck,
-  statusCheck,
   destinationCheck,
   bearerCheck,
   recipientCheck,

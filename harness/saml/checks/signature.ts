@@ -85,11 +85,14 @@ export const signatureAlgorithmCheck: Check = {
   name: 'signature-algorithm',
   code: 'SAML_SIGNATURE_ALGORITHM_WEAK',
   run({ message, profile }) {
+    // Both the signature method and the reference digest count: RSA-SHA256 over a SHA-1 digest is SHA-1.
     const used = [message.signatures.response, message.signatures.assertion]
       .filter((s) => s.present)
-      .map((s) => s.algorithm ?? 'none');
-    const allowed: string[] = [ALGORITHMS['SHA-256'].signature];
-    if (profile.minSignatureAlgorithm === 'SHA-1') allowed.push(ALGORITHMS['SHA-1'].signature);
+      .flatMap((s) => [s.algorithm ?? 'none', s.digestAlgorithm ?? 'none']);
+    const strong = ALGORITHMS['SHA-256'];
+    const allowed: string[] = [strong.signature, strong.digest];
+    if (profile.minSignatureAlgorithm === 'SHA-1')
+      allowed.push(ALGORITHMS['SHA-1'].signature, ALGORITHMS['SHA-1'].digest);
     return outcome(
       used.every((a) => allowed.includes(a)),
       allowed.join(' or '),
@@ -110,6 +113,24 @@ export const encryptionCheck: Check = {
       required ? 'an EncryptedAssertion' : 'plaintext or encrypted',
       message.encrypted ? 'EncryptedAssertion' : 'plaintext Assertion',
       `${profile.labels.sp} requires encrypted assertions: turn on assertion encryption in ${profile.labels.idpApp} with the SP's encryption certificate.`,
+    );
+  },
+};
+
+/** The message validates against the SAML 2.0 XSDs (a warm validator compiled once). */
+export const schemaCheck: Check = {
+  name: 'schema',
+  code: 'SAML_SCHEMA_INVALID',
+  run({ message }) {
+    const { schema } = message;
+    const first = schema.errors[0];
+    return outcome(
+      schema.ok,
+      'a message valid against the SAML 2.0 schemas',
+      first
+        ? `${first.path}: ${first.message}${schema.errors.length > 1 ? ` (+${schema.errors.length - 1} more)` : ''}`
+        : 'valid',
+      'The IdP sent XML that breaks the SAML 2.0 schema (element order, a missing required attribute, a malformed date or ID): fix the IdP, or the proxy rewriting the message.',
     );
   },
 };

@@ -1,3 +1,4 @@
+import { CM_BEARER } from '../constants.js';
 import type { CheckContext } from './types.js';
 import { type Check, NO_ASSERTION, outcome } from './types.js';
 
@@ -54,15 +55,18 @@ export const subjectNotOnOrAfterCheck: Check = {
   name: 'subject-not-on-or-after',
   code: 'SAML_SUBJECT_EXPIRED',
   run(ctx) {
-    const ends = (ctx.message.assertion?.subjectConfirmations ?? []).map((c) => c.notOnOrAfter);
+    // The browser SSO profile requires NotOnOrAfter on every bearer confirmation.
+    const ends = (ctx.message.assertion?.subjectConfirmations ?? [])
+      .filter((c) => c.method === CM_BEARER)
+      .map((c) => c.notOnOrAfter);
     const ok = ends.every((e) => {
       const t = ms(e);
-      return t === undefined || ctx.now.getTime() - ctx.profile.maxClockSkewMs < t;
+      return t !== undefined && ctx.now.getTime() - ctx.profile.maxClockSkewMs < t;
     });
     return outcome(
       ok,
       `SubjectConfirmationData NotOnOrAfter > now - skew (${skewNote(ctx)})`,
-      ends.filter(Boolean).join(', ') || 'none',
+      ends.map((e) => e ?? 'missing').join(', ') || 'none',
       'The bearer confirmation window has passed: the response was posted too late.',
     );
   },
