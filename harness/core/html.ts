@@ -37,6 +37,27 @@ export function page({ title, party, color, body, head = '' }: PageOptions): str
 /** The meta tag the user agent and scenario runner read to learn why a page refused. */
 export const ERROR_META = 'fedsim-error-code';
 
+/**
+ * The error as meta tags, so a client (the scenario runner, a test) reads code, message, expected,
+ * actual and hint off the page; values that are not strings are JSON.
+ */
+function errorMetas(err: FedsimError): string {
+  const fields: [string, unknown][] = [
+    [ERROR_META, err.code],
+    ['fedsim-error-message', err.message],
+    ['fedsim-error-expected', err.expected],
+    ['fedsim-error-actual', err.actual],
+    ['fedsim-error-hint', err.hint],
+  ];
+  return fields
+    .filter(([, v]) => v !== undefined)
+    .map(
+      ([name, v]) =>
+        `<meta name="${name}" content="${escapeHtml(typeof v === 'string' ? v : JSON.stringify(v))}">`,
+    )
+    .join('');
+}
+
 /** Renders a refusal: the stable code, the message, what to change, and the HTTP status. */
 export function sendError(res: Response, err: FedsimError, party: string, color: string): void {
   const body =
@@ -53,7 +74,7 @@ export function sendError(res: Response, err: FedsimError, party: string, color:
         party,
         color,
         body,
-        head: `<meta name="${ERROR_META}" content="${escapeHtml(err.code)}"><meta name="fedsim-error-message" content="${escapeHtml(err.message)}">`,
+        head: errorMetas(err),
       }),
     );
 }

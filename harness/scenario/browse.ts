@@ -21,8 +21,19 @@ export function failIfRefused(page: Page, where: string): Page {
   const code = meta(page.html, ERROR_META);
   if (code) {
     const known: ErrorCode = isErrorCode(code) ? code : 'SCENARIO_STEP_FAILED';
+    const detail = (name: string) => {
+      const v = meta(page.html, `fedsim-error-${name}`);
+      if (v === undefined) return undefined;
+      try {
+        return /^[[{"]/.test(v) ? JSON.parse(v) : v;
+      } catch {
+        return v;
+      }
+    };
     throw new FedsimError(known, meta(page.html, 'fedsim-error-message') ?? page.text.slice(0, 200), {
-      actual: `${page.status} at ${page.url}`,
+      expected: detail('expected'),
+      actual: detail('actual') ?? `${page.status} at ${page.url}`,
+      hint: detail('hint'),
     });
   }
   if (page.status >= 400) {

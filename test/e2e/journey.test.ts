@@ -1,18 +1,17 @@
 import { existsSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SystemClock } from '../../harness/core/clock.js';
 import { WORLD_DEFAULTS } from '../../harness/world/defaults.js';
 import { createWorld, type World } from '../../harness/world/world.js';
+import { LOOPBACK, launchChromium } from './chromium.js';
 
 /**
  * Sarah's journey in a real browser: Debian's chromium driven by playwright-core, against a world
  * on real time. Every party listens on 127.0.0.1; the browser is kept from reaching anything else.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const LOOPBACK = '127.0.0.1';
 const [SARAH, DAVID] = WORLD_DEFAULTS.org1Users;
 const SCREENSHOT = path.join(os.tmpdir(), 'fedsim-e2e-journey.png');
 
@@ -74,29 +73,11 @@ beforeAll(async () => {
   await world.org1.assign(SARAH.login);
   await world.org2.assignDropbox(SARAH.login);
   await world.settle();
-  if (!existsSync(CHROMIUM)) {
-    browserMissing = new Error(
-      `Browser tests need Debian's chromium at ${CHROMIUM}: run \`apt-get install -y chromium\` (.ci/run does).`,
-    );
-    return;
+  try {
+    browser = await launchChromium();
+  } catch (err) {
+    browserMissing = err as Error;
   }
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      // Nothing but 127.0.0.1 resolves, and anything that would still go out meets a dead proxy.
-      `--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE ${LOOPBACK}`,
-      '--proxy-server=http://127.0.0.1:9',
-      '--proxy-bypass-list=127.0.0.1',
-    ],
-  });
 });
 
 afterEach(async () => {
