@@ -5,6 +5,7 @@ import { FixedClock } from '../../harness/core/clock.js';
 import { SeededIds } from '../../harness/core/ids.js';
 import { createUsersRouter } from '../../harness/okta/api/users.js';
 import { Directory, type OktaUser } from '../../harness/okta/directory.js';
+import { expectOktaError } from './api-helpers.js';
 
 const BASE = 'http://127.0.0.1:4567';
 const T0 = '2026-01-15T09:00:00.000Z';
@@ -66,23 +67,6 @@ async function call(method: 'get' | 'post' | 'put' | 'delete', path: string, opt
   expect(res.headers['content-type']).toMatch(/^application\/json/);
   requestIds.push(res.headers['x-okta-request-id'] as string);
   return res;
-}
-
-function expectOktaError(
-  res: Response,
-  status: number,
-  code: string,
-  summary: string,
-  causes: string[] = [],
-) {
-  expect(res.status).toBe(status);
-  expect(res.body).toEqual({
-    errorCode: code,
-    errorSummary: summary,
-    errorLink: code,
-    errorId: expect.stringMatching(/^oae[0-9A-Za-z]{17}$/),
-    errorCauses: causes.map((errorSummary) => ({ errorSummary })),
-  });
 }
 
 function profile(name: string, extra: Record<string, unknown> = {}) {
