@@ -72,6 +72,19 @@ export function inflateMessage(base64: string): string {
   }
 }
 
+/** URL-decoding that turns a malformed %-escape into a 400, not an exception. */
+function queryDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw new FedsimError(
+      'SAML_BASE64_INVALID',
+      `The query string carries a malformed %-escape: ${value.slice(0, 40)}`,
+      { status: 400 },
+    );
+  }
+}
+
 /** The raw (still URL-encoded) value of a query parameter, needed to verify a redirect signature. */
 function rawParam(query: string, name: string): string | undefined {
   return query
@@ -91,7 +104,7 @@ export function readRedirectRequest(rawQuery: string, trusted?: CertInfo): Recei
   const samlRequest = rawParam(rawQuery, 'SAMLRequest');
   if (!samlRequest)
     throw new FedsimError('SAML_INPUT_MISSING', 'No SAMLRequest in the query string', { status: 400 });
-  const xml = inflateMessage(decodeURIComponent(samlRequest));
+  const xml = inflateMessage(queryDecode(samlRequest));
   const root = parseUntrustedXml(xml).documentElement as Element;
   if (root.namespaceURI !== NS.protocol || root.localName !== 'AuthnRequest') {
     throw new FedsimError('SAML_NOT_A_RESPONSE', `Expected a samlp:AuthnRequest, got ${root.localName}`, {
@@ -102,7 +115,7 @@ export function readRedirectRequest(rawQuery: string, trusted?: CertInfo): Recei
   const sigAlg = rawParam(rawQuery, 'SigAlg');
   const signature = rawParam(rawQuery, 'Signature');
   if (trusted) {
-    const alg = Object.values(SIG_ALG).find((a) => a.uri === decodeURIComponent(sigAlg ?? ''));
+    const alg = Object.values(SIG_ALG).find((a) => a.uri === queryDecode(sigAlg ?? ''));
     const signedPart = ['SAMLRequest', 'RelayState', 'SigAlg']
       .map((n) => (rawParam(rawQuery, n) === undefined ? undefined : `${n}=${rawParam(rawQuery, n)}`))
       .filter(Boolean)
@@ -111,7 +124,7 @@ export function readRedirectRequest(rawQuery: string, trusted?: CertInfo): Recei
       Boolean(alg && signature) &&
       createVerify(alg?.hash ?? 'RSA-SHA256')
         .update(signedPart)
-        .verify(trusted.pem, decodeURIComponent(signature ?? ''), 'base64');
+        .verify(trusted.pem, queryDecode(signature ?? ''), 'base64');
     if (!valid) {
       throw new FedsimError(
         signature ? 'SAML_SIGNATURE_INVALID' : 'SAML_SIGNATURE_MISSING',
@@ -129,7 +142,7 @@ export function readRedirectRequest(rawQuery: string, trusted?: CertInfo): Recei
     issuer: textOf(child(root, NS.assertion, 'Issuer')) ?? '',
     destination: attr(root, 'Destination') ?? '',
     acsUrl: attr(root, 'AssertionConsumerServiceURL') ?? '',
-    relayState: relay === undefined ? undefined : decodeURIComponent(relay.replace(/\+/g, ' ')),
+    relayState: relay === undefined ? undefined : queryDecode(relay.replace(/\+/g, ' ')),
     signed: signature !== undefined,
   };
 }

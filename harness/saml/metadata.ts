@@ -70,6 +70,12 @@ function descriptor(
   return { entity, role: found };
 }
 
+/** Trust is wired from these values: metadata without them is a config error, not an empty string. */
+function required(value: string | undefined, what: string): string {
+  if (!value) throw new FedsimError('CONFIG_INVALID', `Metadata lacks ${what}`, { expected: what });
+  return value;
+}
+
 function certs(role: Element, use: 'signing' | 'encryption'): CertInfo[] {
   return descendants(role, MD_NS, 'KeyDescriptor')
     .filter((k) => (attr(k, 'use') ?? use) === use)
@@ -82,8 +88,8 @@ export function parseIdpMetadata(xml: string): IdpMetadata {
   const sso = descendants(role, MD_NS, 'SingleSignOnService');
   const post = sso.find((s) => attr(s, 'Binding') === BINDING.redirect) ?? sso[0];
   return {
-    entityId: attr(entity, 'entityID') ?? '',
-    ssoUrl: attr(post, 'Location') ?? '',
+    entityId: required(attr(entity, 'entityID'), 'an entityID'),
+    ssoUrl: required(attr(post, 'Location'), 'a SingleSignOnService Location'),
     signingCerts: certs(role, 'signing'),
   };
 }
@@ -96,8 +102,8 @@ export function parseSpMetadata(xml: string): SpMetadata {
     .filter((s) => attr(s, 'Binding') === BINDING.post)
     .sort((a, b) => rank(a) - rank(b))[0];
   return {
-    entityId: attr(entity, 'entityID') ?? '',
-    acsUrl: attr(acs, 'Location') ?? '',
+    entityId: required(attr(entity, 'entityID'), 'an entityID'),
+    acsUrl: required(attr(acs, 'Location'), 'an HTTP-POST AssertionConsumerService Location'),
     signingCert: certs(role, 'signing')[0],
     encryptionCert: certs(role, 'encryption')[0],
     wantAssertionsSigned: attr(role, 'WantAssertionsSigned') === 'true',

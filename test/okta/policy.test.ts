@@ -40,6 +40,7 @@ function assertion(
     nameIdFormat: NAMEID_FORMAT[format as keyof typeof NAMEID_FORMAT],
     subjectConfirmations: [],
     audiences: [],
+    audienceRestrictions: [],
     attributes: Object.fromEntries(Object.entries(attrs).map(([k, v]) => [k, [v]])),
   };
 }

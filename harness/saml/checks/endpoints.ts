@@ -48,7 +48,7 @@ export const recipientCheck: Check = {
       recipients.includes(acsUrl),
       acsUrl,
       recipients.length ? recipients.join(', ') : 'no bearer confirmation',
-      `Recipient is ${recipients[0] ?? 'missing'} but ${ctx.profile.labels.sp}'s ACS is ${acsUrl}: in ${ctx.profile.labels.idpApp} set the Recipient / ACS URL to ${acsUrl}.`,
+      `Recipient is ${bearers(ctx)[0]?.recipient ?? 'missing'} but ${ctx.profile.labels.sp}'s ACS is ${acsUrl}: in ${ctx.profile.labels.idpApp} set the Recipient / ACS URL to ${acsUrl}.`,
     );
   },
 };

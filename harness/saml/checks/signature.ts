@@ -74,7 +74,7 @@ export const assertionCountCheck: Check = {
     return outcome(
       ok,
       'exactly one Assertion, a direct child of the Response',
-      `${message.assertionCount} assertion(s)${message.assertionInPlace ? '' : ', none directly under the Response'}`,
+      `${message.assertionCount} assertion(s)${message.assertionInPlace ? '' : ', not exactly one directly under the Response'}`,
       'A Response carries one Assertion; extra or nested assertions are how signature-wrapping attacks work.',
     );
   },
