@@ -1,0 +1,95 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+
+/** The built CLI, as a user runs it (test/global-setup.ts keeps dist/ current). */
+const CLI = 'dist/harness/cli/main.js';
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000 });
+
+describe('fedsim run', () => {
+  it('--json prints the document of DESIGN.md and exits 0 when every scenario passes', () => {
+    const res = run('run', 'scenarios/sarah-end-to-end.yaml', '--json');
+    expect(res.status).toBe(0);
+    const doc = JSON.parse(res.stdout);
+    expect(doc).toMatchObject({ passed: 1, failed: 0 });
+    expect(doc.scenarios[0]).toMatchObject({
+      file: 'scenarios/sarah-end-to-end.yaml',
+      name: "Sarah's journey end to end",
+      status: 'passed',
+    });
+    expect(doc.scenarios[0].steps.length).toBeGreaterThan(5);
+    expect(doc.scenarios[0].steps.every((s: { status: string }) => s.status === 'passed')).toBe(true);
+  });
+
+  it('prints one line per scenario as it finishes, then the report, and exits 1 on a failure', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'fedsim-cli-'));
+    const bad = path.join(dir, 'wrong-expectation.yaml');
+    writeFileSync(bad, 'name: Wrong expectation\nsteps:\n  - expect:\n      org2: { userCount: 3 }\n');
+    const res = run('run', 'scenarios/jit-creates-unprovisioned-user.yaml', bad);
+    expect(res.status).toBe(1);
+    expect(res.stdout).toMatch(/^\[1\/2\] /m);
+    expect(res.stdout).toMatch(/^\[2\/2\] /m);
+    expect(res.stdout).toContain('SCENARIO_EXPECTATION_FAILED: org2 user count: expected 3, got 0');
+    expect(res.stdout.trim().split('\n').at(-1)).toBe('1 passed, 1 failed');
+  });
+
+  it('reports a malformed scenario with file, line and reason, without crashing', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'fedsim-cli-'));
+    const file = path.join(dir, 'broken.yaml');
+    writeFileSync(file, 'name: Broken\nsteps:\n  - assign: { user: [ }\n');
+    const res = run('run', file, '--json');
+    expect(res.status).toBe(1);
+    const step = JSON.parse(res.stdout).scenarios[0].steps[0];
+    expect(step.error.code).toBe('SCENARIO_PARSE');
+    expect(step.error.message).toContain(`${file}:3:`);
+  });
+
+  it('exits 2 on bad usage', () => {
+    const res = run('frobnicate');
+    expect(res.status).toBe(2);
+    expect(res.stderr).toContain('usage:');
+  });
+});
+
+describe('fedsim serve', () => {
+  let child: ChildProcess | undefined;
+  afterEach(() => {
+    child?.kill('SIGKILL');
+  });
+
+  it('--json prints one line of facts, serves the finished setup, and stops cleanly on SIGTERM', async () => {
+    child = spawn(process.execPath, [CLI, 'serve', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const [line] = (await once(child.stdout as NodeJS.ReadableStream, 'data')) as [Buffer];
+    const facts = JSON.parse(line.toString().split('\n')[0] ?? '');
+    expect(facts.org1.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(facts.org2).toMatchObject({
+      idpId: expect.stringMatching(/^0oa/),
+      acsUrl: expect.stringContaining('/sso/saml2/'),
+    });
+    expect(facts.users.map((u: { login: string }) => u.login)).toEqual([
+      'sarah@org1.example',
+      'david@org1.example',
+    ]);
+
+    // Sarah is already provisioned in org2 and in dropbox: the Users API and SCIM say so.
+    const user = await fetch(`${facts.org2.url}/api/v1/users/sarah@org1.example`, {
+      headers: { Authorization: `SSWS ${facts.org2.apiToken}` },
+    });
+    expect(user.status).toBe(200);
+    const members = await fetch(
+      `${facts.dropbox.scimUrl}/Users?filter=${encodeURIComponent('userName eq "sarah@org1.example"')}`,
+      {
+        headers: { Authorization: `Bearer ${facts.dropbox.scimToken}` },
+      },
+    );
+    expect((await members.json()).totalResults).toBe(1);
+
+    child.kill('SIGTERM');
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(0);
+  });
+});
