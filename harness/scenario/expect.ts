@@ -1,5 +1,6 @@
 import type { Agent } from '../agent/index.js';
 import { FedsimError } from '../core/errors.js';
+import type { ProvisioningTask } from '../faults/task-log.js';
 import type { World } from '../world/world.js';
 import { whereSignedIn } from './browse.js';
 import type { Expectation } from './schema.js';
@@ -74,12 +75,34 @@ function provisioningChecks(
   e: NonNullable<Expectation['provisioning']>,
   out: Mismatch[],
 ): void {
-  const tasks = e.party === 'org1' ? world.org1.connector.tasks : world.org2.provisioner.tasks;
-  const task = [...tasks].reverse().find((t) => e.action === undefined || t.action === e.action);
-  const label = `${e.party} last ${e.action ?? ''} provisioning task`.replace('  ', ' ');
+  const tasks: readonly ProvisioningTask[] =
+    e.party === 'org1' ? world.org1.connector.tasks : world.org2.provisioner.tasks;
+  const task = tasks.findLast(
+    (t) =>
+      (e.action === undefined || t.action === e.action) &&
+      (e.user === undefined || t.login.toLowerCase() === e.user.toLowerCase()),
+  );
+  const label = [e.party, 'last', e.user && `${e.user}'s`, e.action, 'provisioning task']
+    .filter(Boolean)
+    .join(' ');
   if (!task) return void out.push({ what: label, expected: e.status, actual: 'no task' });
   compare(out, `${label} status`, e.status, task.status);
   compare(out, `${label} error code`, e.code, task.error?.code);
+  compare(out, `${label} attempts`, e.attempts, task.attempts);
+  if (e.attemptErrors) {
+    const actual = task.errors.map((a) => a.code).join(', ') || 'none';
+    compare(out, `${label} attempt errors`, e.attemptErrors.join(', ') || 'none', actual);
+  }
+  if (e.attemptStatuses) {
+    const actual = task.errors.map((a) => a.status ?? 'dropped').join(', ') || 'none';
+    compare(out, `${label} attempt statuses`, e.attemptStatuses.join(', ') || 'none', actual);
+  }
+}
+
+function faultChecks(world: World, e: NonNullable<Expectation['faults']>, out: Mismatch[]): void {
+  const injector = world.faults[e.party];
+  compare(out, `${e.party} API calls hit by injected faults`, e.hits, injector.hits.length);
+  compare(out, `${e.party} injected faults still queued`, e.pending, injector.pending);
 }
 
 /** Checks every expectation of one `expect` step and reports all mismatches at once. */
@@ -102,6 +125,7 @@ export async function checkExpectations(
   if (e.org2) org2Checks(world, e.org2, out);
   if (e.dropbox) dropboxChecks(world, e.dropbox, out);
   if (e.provisioning) provisioningChecks(world, e.provisioning, out);
+  if (e.faults) faultChecks(world, e.faults, out);
   if (e.signedIn) {
     const agent = browsers.get(e.signedIn.user.toLowerCase());
     const at = agent ? await whereSignedIn(world, agent) : { org1: false, org2: false, dropbox: false };

@@ -1,18 +1,16 @@
 import { z } from 'zod';
 import { CREDENTIAL_NAMES } from '../crypto/store.js';
+import { OKTA_STATUSES } from '../okta/directory.js';
+import {
+  faultsExpectSchema,
+  injectSchema,
+  provisioningExpectSchema,
+  retrySchema,
+} from './schema-provisioning.js';
 
 /** Scenario files: a world (defaults build the seed's topology) and steps. Unknown keys are errors. */
 const credential = z.enum(CREDENTIAL_NAMES);
-const status = z.enum([
-  'STAGED',
-  'PROVISIONED',
-  'ACTIVE',
-  'RECOVERY',
-  'LOCKED_OUT',
-  'PASSWORD_EXPIRED',
-  'SUSPENDED',
-  'DEPROVISIONED',
-]);
+const status = z.enum(OKTA_STATUSES);
 const nameIdFormat = z.enum(['unspecified', 'emailAddress', 'persistent', 'transient']);
 
 const user = z
@@ -54,6 +52,7 @@ const toggles = {
   create: z.boolean().optional(),
   update: z.boolean().optional(),
   deactivate: z.boolean().optional(),
+  retry: retrySchema.optional(),
 };
 
 export const worldSchema = z
@@ -73,7 +72,14 @@ export const worldSchema = z
             groupsAttribute: z.string().optional(),
             clockOffsetSeconds: z.number().optional(),
             provisioning: z
-              .object({ ...toggles, token: z.enum(['super-admin', 'read-only', 'invalid']).optional() })
+              .object({
+                ...toggles,
+                token: z.enum(['super-admin', 'read-only', 'invalid']).optional(),
+                /** Link to an org2 user with the same login instead of failing with E0000001. */
+                matchExisting: z.boolean().optional(),
+                /** Push the org1 username as org2 login (off: the email, Okta's default). */
+                preferUsername: z.boolean().optional(),
+              })
               .strict()
               .optional(),
           })
@@ -88,6 +94,14 @@ export const worldSchema = z
         /** Groups that exist in org2 (Okta's JIT group policy never creates groups). */
         groups: z.array(z.string()).optional(),
         jit: z.boolean().optional(),
+        /** org2's API rate limit: requests per endpoint family per window (Okta: per minute). */
+        rateLimit: z
+          .object({
+            limit: z.number().int().nonnegative(),
+            windowSeconds: z.number().int().positive().optional(),
+          })
+          .strict()
+          .optional(),
         idp: z
           .object({
             issuer: z.string().optional(),
@@ -187,15 +201,8 @@ const expectSchema = z
       })
       .strict()
       .optional(),
-    provisioning: z
-      .object({
-        party: z.enum(['org1', 'org2']),
-        action: z.string().optional(),
-        status: z.enum(['done', 'failed', 'skipped', 'pending']),
-        code: z.string().optional(),
-      })
-      .strict()
-      .optional(),
+    provisioning: provisioningExpectSchema.optional(),
+    faults: faultsExpectSchema.optional(),
   })
   .strict();
 
@@ -248,6 +255,8 @@ export const stepSchema = z
       .object({ user: z.string(), to: z.enum(['org2', 'dropbox']).default('org2') })
       .strict()
       .optional(),
+    /** Queues faults for the party's next API calls (org2: /api/v1, dropbox: /scim/v2). */
+    inject: injectSchema.optional(),
     expect: expectSchema.optional(),
   })
   .strict()
@@ -271,6 +280,7 @@ export const STEP_KINDS = [
   'advanceClock',
   'setGroups',
   'configure',
+  'inject',
   'expect',
 ] as const;
 

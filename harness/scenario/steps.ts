@@ -34,6 +34,13 @@ export function describeStep(step: Step): string {
     return `${step.setGroups.user}'s ${step.setGroups.org} groups become [${step.setGroups.groups.join(', ')}]`;
   if (step.replay)
     return `${step.replay.user}'s browser posts its last SAML response to ${step.replay.to} again`;
+  if (step.inject) {
+    const { party, fault, count = 1, ms, status } = step.inject;
+    const detail = [ms === undefined ? '' : `${ms} ms`, status === undefined ? '' : String(status)].filter(
+      Boolean,
+    );
+    return `inject ${fault}${detail.length ? ` (${detail.join(', ')})` : ''} into ${party}'s next ${count} API call${count === 1 ? '' : 's'}`;
+  }
   return 'expect';
 }
 
@@ -113,6 +120,10 @@ async function act(step: Step, ctx: StepContext): Promise<void> {
       : world.setOrg2Groups(found.id, groups);
   }
   if (step.replay) return replay(world, ctx, step.replay);
+  if (step.inject) {
+    const { party, ...fault } = step.inject;
+    return world.faults[party].inject(fault);
+  }
   if (step.expect) return checkExpectations(world, step.expect, ctx.browsers);
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FedsimError } from '../core/errors.js';
 import type { HttpFetch } from '../core/http.js';
+import { serverWaitMs, withOutcome } from '../faults/retry.js';
 import { USER_SCHEMA } from './resource.js';
 
 /**
@@ -12,6 +13,13 @@ export interface OktaScimClientOptions {
   baseUrl: string;
   token: string;
   fetch: HttpFetch;
+  /**
+   * Wraps each HTTP call, e.g. a provisioning task's retry loop. Failures carry their outcome
+   * (status, the wait a 429 asks for, or none for a dropped connection) for it to decide on.
+   */
+  call?: <T>(fn: () => Promise<T>) => Promise<T>;
+  /** The client's clock, for a 429 without a Date header (none: such a 429 gets the back-off). */
+  now?: () => number;
 }
 
 export interface ProvisionedUser {
@@ -55,9 +63,14 @@ async function scimDetail(response: Response): Promise<string> {
   }
 }
 
-async function failure(method: string, url: string, response: Response): Promise<FedsimError> {
+async function failure(
+  method: string,
+  url: string,
+  response: Response,
+  nowMs: number | undefined,
+): Promise<FedsimError> {
   const detail = await scimDetail(response);
-  return new FedsimError(
+  const err = new FedsimError(
     'PROVISIONING_FAILED',
     `SCIM ${method} ${url} failed with ${response.status}: ${detail}`,
     {
@@ -65,6 +78,8 @@ async function failure(method: string, url: string, response: Response): Promise
       actual: detail,
     },
   );
+  const waitMs = serverWaitMs(response.headers, nowMs);
+  return withOutcome(err, { status: response.status, ...(waitMs === undefined ? {} : { waitMs }) });
 }
 
 async function answer<T>(
@@ -122,12 +137,15 @@ export class OktaScimClient {
     await this.#request('PATCH', `/Users/${encodeURIComponent(id)}`, z.unknown(), body);
   }
 
-  async #request<T>(method: string, path: string, expected: z.ZodType<T>, body?: object): Promise<T> {
+  #request<T>(method: string, path: string, expected: z.ZodType<T>, body?: object): Promise<T> {
     const url = `${this.options.baseUrl.replace(/\/+$/, '')}${path}`;
     const init = { method, headers: this.#headers(body !== undefined), body: body && JSON.stringify(body) };
-    const response = await this.#fetch(method, url, init);
-    if (!response.ok) throw await failure(method, url, response);
-    return answer(method, url, response, expected);
+    const once = async () => {
+      const response = await this.#fetch(method, url, init);
+      if (!response.ok) throw await failure(method, url, response, this.options.now?.());
+      return answer(method, url, response, expected);
+    };
+    return this.options.call ? this.options.call(once) : once();
   }
 
   #headers(withBody: boolean): Record<string, string> {
@@ -146,7 +164,16 @@ export class OktaScimClient {
     } catch (err) {
       if (err instanceof FedsimError) throw err;
       const reason = err instanceof Error ? err.message : String(err);
-      throw new FedsimError('PROVISIONING_FAILED', `SCIM ${method} ${url} failed: ${reason}`, { cause: err });
+      const cause = err instanceof Error && err.cause instanceof Error ? ` (${err.cause.message})` : '';
+      const failed = new FedsimError(
+        'PROVISIONING_FAILED',
+        `SCIM ${method} ${url} failed: ${reason}${cause}`,
+        {
+          cause: err,
+        },
+      );
+      // No response at all: a dropped or refused connection, which a task may retry.
+      throw withOutcome(failed, {});
     }
   }
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_RETRY } from '../faults/retry.js';
 import { NO_GROUP_POLICY } from '../okta/org2/group-actions.js';
 import { ISSUER_DEFAULTS } from '../saml/issue.js';
 import type { SeedUserConfig } from '../scenario/schema.js';
@@ -27,7 +28,23 @@ export const WORLD_DEFAULTS = {
     label: 'Org2Org',
     certificate: 'org1-org2org',
     ...ISSUER_DEFAULTS,
-    provisioning: { enabled: true, create: true, update: true, deactivate: true, token: 'super-admin' },
+    provisioning: {
+      enabled: true,
+      create: true,
+      update: true,
+      deactivate: true,
+      token: 'super-admin',
+      /** Okta's push fails on an existing login (E0000001) unless told to match and link. */
+      matchExisting: false,
+      /**
+       * Okta's own default is off (the email becomes the org2 login; see
+       * scenarios/prefer-username-off-login-mismatch.yaml). The seed walkthrough selects "Okta
+       * username" for the app, so org2 logins equal org1 usernames — which the IdP's
+       * `idpuser.subjectNameId` template and USERNAME match rely on.
+       */
+      preferUsername: true,
+      retry: DEFAULT_RETRY,
+    },
   },
   idp: {
     name: 'Org1 IDP',
@@ -57,7 +74,7 @@ export const WORLD_DEFAULTS = {
     certificate: 'org2-dropbox',
     ...ISSUER_DEFAULTS,
     nameIdFormat: 'emailAddress',
-    provisioning: { enabled: true, create: true, update: true, deactivate: true },
+    provisioning: { enabled: true, create: true, update: true, deactivate: true, retry: DEFAULT_RETRY },
   },
   dropbox: {
     teamName: 'Acme Team',

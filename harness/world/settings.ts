@@ -1,5 +1,6 @@
 import { defined } from '../core/objects.js';
 import { loadCredential } from '../crypto/store.js';
+import { DEFAULT_RETRY, type RetryPolicy } from '../faults/retry.js';
 import type { Org2OrgApp } from '../okta/org1/org2org-app.js';
 import type { DropboxApp } from '../okta/org2/dropbox-app.js';
 import { NO_GROUP_POLICY } from '../okta/org2/group-actions.js';
@@ -15,6 +16,7 @@ type Org1Config = NonNullable<NonNullable<WorldConfig['org1']>['org2org']>;
 type IdpConfig = NonNullable<NonNullable<WorldConfig['org2']>['idp']>;
 type DropboxAppConfig = NonNullable<NonNullable<WorldConfig['org2']>['dropbox']>;
 type SigningConfig = Omit<DropboxAppConfig, 'provisioning'>;
+type RetryConfig = NonNullable<NonNullable<DropboxAppConfig['provisioning']>['retry']>;
 
 const seconds = (s: number | undefined) => (s === undefined ? undefined : s * 1000);
 
@@ -38,6 +40,21 @@ function signingSettings(
   });
 }
 
+/** A scenario's retry settings (seconds) over the current policy (ms). */
+export function retrySettings(c: RetryConfig | undefined, current: RetryPolicy = DEFAULT_RETRY) {
+  if (!c) return {};
+  const policy: RetryPolicy = {
+    ...current,
+    ...defined({
+      maxAttempts: c.maxAttempts,
+      baseDelayMs: seconds(c.backoffSeconds),
+      maxDelayMs: seconds(c.maxBackoffSeconds),
+      maxRateLimitWaitMs: seconds(c.maxRateLimitWaitSeconds),
+    }),
+  };
+  return { retry: policy };
+}
+
 export function org2orgSettings(
   c: Org1Config,
   current: Org2OrgApp['provisioning'],
@@ -58,8 +75,9 @@ export function org2orgSettings(
     clockOffsetMs: seconds(clockOffsetSeconds),
     provisioning: provisioning && {
       ...current,
-      ...defined({ ...provisioning, token: undefined }),
+      ...defined({ ...provisioning, token: undefined, retry: undefined }),
       ...(provisioning.token ? { token: tokens[provisioning.token] } : {}),
+      ...retrySettings(provisioning.retry, current.retry),
     },
   });
 }
@@ -81,6 +99,15 @@ export function dropboxAppSettings(
   const { provisioning, ...signing } = c;
   return defined({
     ...signingSettings(signing),
-    provisioning: provisioning && { ...current, ...defined(provisioning) },
+    provisioning: provisioning && {
+      ...current,
+      ...defined({ ...provisioning, retry: undefined }),
+      ...retrySettings(provisioning.retry, current.retry),
+    },
   });
+}
+
+/** org2's API rate limit from a scenario (windowSeconds → ms); empty when not set. */
+export function rateLimitSettings(c: NonNullable<WorldConfig['org2']>['rateLimit']) {
+  return c ? defined({ limit: c.limit, windowMs: seconds(c.windowSeconds) }) : {};
 }

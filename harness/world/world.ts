@@ -8,6 +8,8 @@ import { type Listening, listen } from '../core/listen.js';
 import type { CertInfo } from '../crypto/credential.js';
 import { loadCredential } from '../crypto/store.js';
 import { Dropbox } from '../dropbox/dropbox.js';
+import { type Scheduler, schedulerFor } from '../faults/scheduler.js';
+import { createPartyFaults, type PartyFaults, withFaults } from '../faults/wire.js';
 import type { AdminRole } from '../okta/api/auth.js';
 import { Org1 } from '../okta/org1/org1.js';
 import { issuerOf } from '../okta/org1/org2org-app.js';
@@ -19,7 +21,7 @@ import { parseIdpMetadata, parseSpMetadata } from '../saml/metadata.js';
 import type { SpProfile } from '../saml/profile.js';
 import type { SeedUserConfig, WorldConfig } from '../scenario/schema.js';
 import { WORLD_DEFAULTS as D } from './defaults.js';
-import { dropboxAppSettings, idpSettings, org2orgSettings } from './settings.js';
+import { dropboxAppSettings, idpSettings, org2orgSettings, rateLimitSettings } from './settings.js';
 
 export interface WorldOptions {
   /** Real time for `serve`; a fixed clock (default) for reproducible scenarios. */
@@ -44,6 +46,10 @@ export class World {
   readonly org2: Org2;
   readonly dropbox: Dropbox;
   readonly tokens: WorldTokens;
+  /** How provisioning clients and injected latency wait: the fixed clock moves instead of sleeping. */
+  readonly scheduler: Scheduler;
+  /** Faults queued against org2's and dropbox's APIs (the scenario `inject` step). */
+  readonly faults: PartyFaults;
   #listeners: Listening[] = [];
   #tokenFor: Record<'super-admin' | 'read-only' | 'invalid', string>;
   /** What dropbox's SSO settings trust: certificates and, when read from metadata, the issuer. */
@@ -64,6 +70,7 @@ export class World {
       invalid: 'invalid-token',
     };
     this.#tokenFor = tokenFor;
+    this.scheduler = schedulerFor(clock);
     const fromJson = loadOktaIdp(config.org2?.idp?.oktaJson, baseDir);
     // An exported IdP names org1's app by its issuer: simulate that same app key.
     const appKey = /^http:\/\/www\.okta\.com\/(exk\w+)$/.exec(fromJson.issuer ?? '')?.[1] ?? ids.okta('exk');
@@ -85,6 +92,7 @@ export class World {
       jitEnabled: config.org2?.jit ?? D.jitEnabled,
       spCredential: loadCredential(D.org2SpCertificate),
       idpRouting: true,
+      scheduler: this.scheduler,
       tokens: new Map<string, AdminRole>([
         [this.tokens.superAdmin, 'SUPER_ADMIN'],
         [this.tokens.readOnly, 'READ_ONLY_ADMIN'],
@@ -105,12 +113,19 @@ export class World {
         requestCert: loadCredential(D.dropbox.spCertificate).cert,
       }),
     });
+    this.org2.rateLimit.configure(rateLimitSettings(config.org2?.rateLimit));
+    this.faults = createPartyFaults({
+      scheduler: this.scheduler,
+      ids,
+      org2RateLimit: () => this.org2.rateLimit.limit,
+    });
     const defaultProvisioning = { ...D.org2org.provisioning, token: tokenFor[D.org2org.provisioning.token] };
     this.org1 = new Org1({
       name: D.org1Name,
       clock,
       ids,
       fetch,
+      scheduler: this.scheduler,
       app: {
         ...D.org2org,
         id: ids.okta('0oa'),
@@ -155,6 +170,7 @@ export class World {
     Object.assign(this.org2.idp, idpSettings(patch.org2?.idp ?? {}));
     this.org2.policy.refresh();
     if (patch.org2?.jit !== undefined) this.org2.policy.jitEnabled = patch.org2.jit;
+    if (patch.org2?.rateLimit) this.org2.rateLimit.configure(rateLimitSettings(patch.org2.rateLimit));
     const dbx = this.org2.options.dropbox;
     Object.assign(dbx, dropboxAppSettings(patch.org2?.dropbox ?? {}, dbx.provisioning));
     if (patch.dropbox?.trust) this.#dropboxTrust = { certs: [loadCredential(patch.dropbox.trust).cert] };
@@ -201,7 +217,10 @@ export class World {
 
   async start(ports: [number, number, number] = [0, 0, 0], host = '127.0.0.1'): Promise<this> {
     const parties = [this.org1, this.org2, this.dropbox] as const;
-    this.#listeners = await Promise.all(parties.map((p, i) => listen(p.createApp(), ports[i], host)));
+    const faults = [undefined, this.faults.org2, this.faults.dropbox];
+    this.#listeners = await Promise.all(
+      parties.map((p, i) => listen(withFaults(p.createApp(), faults[i]), ports[i], host)),
+    );
     parties.forEach((p, i) => {
       p.url = (this.#listeners[i] as Listening).url;
     });

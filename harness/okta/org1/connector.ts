@@ -1,7 +1,10 @@
-import type { Clock } from '../../core/clock.js';
-import { type ErrorCode, FedsimError, isErrorCode, toFedsimError } from '../../core/errors.js';
+import { FedsimError } from '../../core/errors.js';
 import type { HttpFetch } from '../../core/http.js';
+import type { RetryPolicy } from '../../faults/retry.js';
+import type { Scheduler } from '../../faults/scheduler.js';
+import { PerKeyQueue, type ProvisioningTask as Task, TaskLog, type TaskRun } from '../../faults/task-log.js';
 import type { OktaUser } from '../directory.js';
+import { Org2Api, type RemoteUser } from './org2-api.js';
 
 /** The Org2Org To-App toggles and the org2 API token they run with. */
 export interface Org2OrgProvisioning {
@@ -10,140 +13,143 @@ export interface Org2OrgProvisioning {
   create: boolean;
   update: boolean;
   deactivate: boolean;
+  /** Link to an org2 user that already has the login (Okta's "match" on import) instead of failing. */
+  matchExisting: boolean;
+  /** Push the org1 username as the org2 login; off, Okta pushes the email (its default). */
+  preferUsername: boolean;
+  retry: RetryPolicy;
 }
 
-export type TaskAction = 'create' | 'update' | 'deactivate' | 'reactivate';
+export type TaskAction = 'create' | 'link' | 'update' | 'deactivate' | 'reactivate';
+export type ProvisioningTask = Task<TaskAction>;
 
-/** One push to org2, as org1's provisioning task list shows it. */
-export interface ProvisioningTask {
-  id: number;
-  action: TaskAction;
-  login: string;
-  status: 'pending' | 'done' | 'failed' | 'skipped';
-  /** org2's user id once known. */
-  targetId?: string;
-  error?: { code: ErrorCode; message: string };
-  at: string;
-}
+type Outcome = 'done' | 'skipped';
 
-interface RemoteUser {
-  id: string;
-  status: string;
-}
-
-/** org1's Org2Org connector: pushes users into org2 through org2's Okta Users API over HTTP. */
+/**
+ * org1's Org2Org connector: pushes users into org2 through org2's Okta Users API over HTTP. Each
+ * push is a task (pending → done / failed / skipped) with its attempts; pushes of one user run one
+ * at a time, in order, so concurrent assignments cannot create the same user twice.
+ */
 export class Org2OrgConnector {
-  readonly tasks: ProvisioningTask[] = [];
+  readonly log: TaskLog<TaskAction>;
+  /** org1 user id → org2 user id: the org2 users this app created or linked. */
+  readonly links = new Map<string, string>();
+  readonly #queue = new PerKeyQueue();
 
   constructor(
-    private readonly settings: Org2OrgProvisioning,
-    private readonly deps: { fetch: HttpFetch; clock: Clock; org2Url: () => string },
-  ) {}
+    private readonly settings: () => Org2OrgProvisioning,
+    private readonly deps: { fetch: HttpFetch; scheduler: Scheduler; org2Url: () => string },
+  ) {
+    this.log = new TaskLog({ scheduler: () => deps.scheduler, policy: () => settings().retry });
+  }
+
+  get tasks(): ProvisioningTask[] {
+    return this.log.tasks;
+  }
+
+  /** The org2 login this user is pushed with: the username, or the email unless preferUsername. */
+  appUserName(user: OktaUser): string {
+    return this.settings().preferUsername ? user.profile.login : user.profile.email;
+  }
 
   /** Assignment or profile change: create when absent, else update (and reactivate if deprovisioned). */
   async push(user: OktaUser, reason: 'assign' | 'update'): Promise<ProvisioningTask | undefined> {
-    if (!this.settings.enabled) return undefined;
-    return this.#run(reason === 'assign' ? 'create' : 'update', user, async (task) => {
-      const existing = await this.#lookup(user.profile.login);
-      if (!existing) {
-        if (!this.settings.create) return 'skipped';
-        task.action = 'create';
-        const created = await this.#call<RemoteUser>('POST', '/api/v1/users?activate=true', {
-          profile: this.#profile(user),
-        });
-        task.targetId = created.id;
-        return 'done';
-      }
-      task.targetId = existing.id;
-      if (existing.status === 'DEPROVISIONED' && reason === 'assign') {
-        task.action = 'reactivate';
-        await this.#call('POST', `/api/v1/users/${existing.id}/lifecycle/activate?sendEmail=false`);
-      }
-      if (!this.settings.update) return task.action === 'reactivate' ? 'done' : 'skipped';
-      if (task.action !== 'reactivate') task.action = 'update';
-      await this.#call('POST', `/api/v1/users/${existing.id}`, { profile: this.#profile(user) });
-      return 'done';
-    });
+    if (!this.settings().enabled) return undefined;
+    const task = this.log.open(reason === 'assign' ? 'create' : 'update', user.profile.login);
+    return this.#queue.run(user.id, () => this.log.run(task, (run) => this.#push(run, user, reason)));
   }
 
   /** Unassignment or deactivation in org1 deactivates the org2 user. */
   async deactivate(user: OktaUser): Promise<ProvisioningTask | undefined> {
-    if (!this.settings.enabled) return undefined;
-    return this.#run('deactivate', user, async (task) => {
-      if (!this.settings.deactivate) return 'skipped';
-      const existing = await this.#lookup(user.profile.login);
-      if (!existing || existing.status === 'DEPROVISIONED') return 'skipped';
-      task.targetId = existing.id;
-      await this.#call('POST', `/api/v1/users/${existing.id}/lifecycle/deactivate`);
+    if (!this.settings().enabled) return undefined;
+    const task = this.log.open('deactivate', user.profile.login);
+    return this.#queue.run(user.id, () =>
+      this.log.run(task, async (run) => {
+        if (!this.settings().deactivate) return 'skipped';
+        const api = this.#api(run);
+        const remote = (await this.#linked(api, user)) ?? (await api.get(this.appUserName(user)));
+        if (!remote || remote.status === 'DEPROVISIONED') return 'skipped';
+        run.task.targetId = remote.id;
+        await api.lifecycle(remote.id, 'deactivate');
+        return 'done';
+      }),
+    );
+  }
+
+  async #push(run: TaskRun<TaskAction>, user: OktaUser, reason: 'assign' | 'update'): Promise<Outcome> {
+    const s = this.settings();
+    const { task } = run;
+    const api = this.#api(run);
+    let remote = await this.#linked(api, user);
+    if (!remote) {
+      const found = await api.get(this.appUserName(user));
+      if (found && s.matchExisting) remote = this.#link(task, user, found);
+      else if (!s.create) return 'skipped';
+      else return this.#create(run, api, user);
+    }
+    task.targetId = remote.id;
+    if (remote.status === 'DEPROVISIONED' && reason === 'assign') {
+      task.action = 'reactivate';
+      await api.lifecycle(remote.id, 'activate');
+    }
+    if (!s.update) return task.action === 'reactivate' || task.action === 'link' ? 'done' : 'skipped';
+    if (task.action === 'create') task.action = 'update';
+    await api.update(remote.id, this.#profile(user));
+    return 'done';
+  }
+
+  /**
+   * POST the user. org2 answers E0000001 when the login exists: a duplicate unless matchExisting,
+   * or unless an earlier try of this very POST got no answer (it was applied: the user is ours).
+   */
+  async #create(run: TaskRun<TaskAction>, api: Org2Api, user: OktaUser): Promise<Outcome> {
+    const { task } = run;
+    task.action = 'create';
+    const before = task.errors.length;
+    try {
+      const created = await api.create(this.#profile(user));
+      this.#link(task, user, created);
+      task.action = 'create';
       return 'done';
+    } catch (err) {
+      const unanswered = task.errors.slice(before, -1).some((e) => e.status === undefined || e.status >= 500);
+      const duplicate = err instanceof FedsimError && err.code === 'OKTA_E0000001';
+      if (!duplicate || !(this.settings().matchExisting || unanswered)) throw err;
+      const found = await api.get(this.appUserName(user));
+      if (!found) throw err;
+      this.#link(task, user, found);
+      return 'done';
+    }
+  }
+
+  #link(task: ProvisioningTask, user: OktaUser, remote: RemoteUser): RemoteUser {
+    this.links.set(user.id, remote.id);
+    task.targetId = remote.id;
+    task.action = 'link';
+    return remote;
+  }
+
+  /** The org2 user this app manages for `user`; a link to a user deleted in org2 is dropped. */
+  async #linked(api: Org2Api, user: OktaUser): Promise<RemoteUser | undefined> {
+    const id = this.links.get(user.id);
+    if (!id) return undefined;
+    const remote = await api.get(id);
+    if (!remote) this.links.delete(user.id);
+    return remote;
+  }
+
+  #api(run: TaskRun<TaskAction>): Org2Api {
+    return new Org2Api({
+      fetch: this.deps.fetch,
+      baseUrl: this.deps.org2Url(),
+      token: this.settings().token,
+      scheduler: this.deps.scheduler,
+      call: run.call,
     });
   }
 
   #profile(user: OktaUser) {
-    const { login, email, firstName, lastName } = user.profile;
-    return { login, email, firstName, lastName };
-  }
-
-  async #run(
-    action: TaskAction,
-    user: OktaUser,
-    work: (task: ProvisioningTask) => Promise<ProvisioningTask['status']>,
-  ) {
-    const task: ProvisioningTask = {
-      id: this.tasks.length + 1,
-      action,
-      login: user.profile.login,
-      status: 'pending',
-      at: this.deps.clock.now().toISOString(),
-    };
-    this.tasks.push(task);
-    try {
-      task.status = await work(task);
-    } catch (err) {
-      const e = toFedsimError(err, 'PROVISIONING_FAILED');
-      task.status = 'failed';
-      task.error = { code: e.code, message: e.message };
-    }
-    return task;
-  }
-
-  async #lookup(login: string): Promise<RemoteUser | undefined> {
-    try {
-      return await this.#call<RemoteUser>('GET', `/api/v1/users/${encodeURIComponent(login)}`);
-    } catch (err) {
-      if (err instanceof FedsimError && err.code === 'OKTA_E0000007') return undefined;
-      throw err;
-    }
-  }
-
-  async #call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const url = `${this.deps.org2Url()}${path}`;
-    const res = await this.deps.fetch(url, {
-      method,
-      headers: {
-        Authorization: `SSWS ${this.settings.token}`,
-        Accept: 'application/json',
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    const json = text ? (JSON.parse(text) as Record<string, unknown>) : {};
-    if (!res.ok) {
-      const okta = `OKTA_${String(json.errorCode)}`;
-      const code: ErrorCode = isErrorCode(okta) ? okta : 'PROVISIONING_FAILED';
-      const causes = Array.isArray(json.errorCauses)
-        ? json.errorCauses.map((c: { errorSummary?: string }) => c.errorSummary)
-        : [];
-      throw new FedsimError(
-        code,
-        `org2 answered ${res.status} to ${method} ${path}: ${String(json.errorSummary ?? text)}${causes.length ? ` (${causes.join('; ')})` : ''}`,
-        {
-          status: res.status,
-          actual: json,
-        },
-      );
-    }
-    return json as T;
+    const { email, firstName, lastName } = user.profile;
+    return { login: this.appUserName(user), email, firstName, lastName };
   }
 }

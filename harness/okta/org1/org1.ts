@@ -6,12 +6,14 @@ import type { HttpFetch } from '../../core/http.js';
 import type { IdGenerator } from '../../core/ids.js';
 import { SessionStore } from '../../core/sessions.js';
 import type { CertInfo } from '../../crypto/credential.js';
+import { type Scheduler, schedulerFor } from '../../faults/scheduler.js';
 import { idpMetadataXml } from '../../saml/metadata.js';
 import { type CreateUserOptions, Directory, type OktaProfile, type OktaUser } from '../directory.js';
 import { dashboardPage, OKTA_COLOR, signInPage } from '../pages.js';
 import { appSso } from '../sso.js';
 import { Org2OrgConnector } from './connector.js';
 import { issuerOf, type Org2OrgApp, ssoPathOf } from './org2org-app.js';
+import { tasksRouter } from './tasks-api.js';
 
 export interface Org1Options {
   name: string;
@@ -21,6 +23,8 @@ export interface Org1Options {
   app: Org2OrgApp;
   /** What org2 publishes for its inbound IdP: where to post and which audience to use. */
   target: () => { url: string; acsUrl: string; audience: string; requestCert?: CertInfo };
+  /** How the connector waits between retries; default: the org's clock (moved, when it is fixed). */
+  scheduler?: Scheduler;
 }
 
 export interface SeedUser extends OktaProfile {
@@ -40,9 +44,10 @@ export class Org1 {
   constructor(readonly options: Org1Options) {
     this.directory = new Directory(options.clock, options.ids);
     this.sessions = new SessionStore(`${options.name}_sid`, options.ids);
-    this.connector = new Org2OrgConnector(options.app.provisioning, {
+    // A getter, not the object: `configure` replaces the app's provisioning settings.
+    this.connector = new Org2OrgConnector(() => this.app.provisioning, {
       fetch: options.fetch,
-      clock: options.clock,
+      scheduler: options.scheduler ?? schedulerFor(options.clock),
       org2Url: () => options.target().url,
     });
   }
@@ -97,6 +102,7 @@ export class Org1 {
       return res.type('html').send(dashboardPage(this.options.name, user.profile.login, tiles));
     });
     app.get(ssoPathOf(this.app), (req, res) => this.#sso(req, res));
+    app.use(tasksRouter(this.app.id, () => this.connector.tasks));
     app.get(`/app/${this.app.key}/sso/saml/metadata`, (_req, res) => {
       res.type('application/xml').send(
         idpMetadataXml({

@@ -1,6 +1,8 @@
-import type { ErrorCode } from '../../core/errors.js';
-import { toFedsimError } from '../../core/errors.js';
+import { FedsimError } from '../../core/errors.js';
 import type { HttpFetch } from '../../core/http.js';
+import { DEFAULT_RETRY, type RetryPolicy } from '../../faults/retry.js';
+import type { Scheduler } from '../../faults/scheduler.js';
+import { PerKeyQueue, type ProvisioningTask, TaskLog, type TaskRun } from '../../faults/task-log.js';
 import type { AppSigning } from '../../saml/issue.js';
 import { OktaScimClient } from '../../scim/client.js';
 import type { OktaUser } from '../directory.js';
@@ -10,60 +12,96 @@ export interface DropboxApp extends AppSigning {
   id: string;
   key: string;
   label: string;
-  provisioning: { enabled: boolean; create: boolean; update: boolean; deactivate: boolean };
+  provisioning: {
+    enabled: boolean;
+    create: boolean;
+    update: boolean;
+    deactivate: boolean;
+    /** Retries of each SCIM call (default DEFAULT_RETRY). */
+    retry?: RetryPolicy;
+  };
 }
 
 export const dropboxIssuerOf = (app: Pick<DropboxApp, 'key'>) => `http://www.okta.com/${app.key}`;
 export const dropboxSsoPathOf = (app: Pick<DropboxApp, 'key'>) =>
   `/app/dropbox_for_business/${app.key}/sso/saml`;
 
-export interface AppTask {
-  id: number;
-  action: 'create' | 'update' | 'deactivate' | 'reactivate';
-  login: string;
-  status: 'done' | 'failed' | 'skipped';
-  error?: { code: ErrorCode; message: string };
-}
+export type AppTaskAction = 'create' | 'update' | 'deactivate' | 'reactivate';
+export type AppTask = ProvisioningTask<AppTaskAction>;
 
-/** Pushes org2 users assigned to Dropbox through dropbox's SCIM API, as Okta's To-App does. */
+/**
+ * Pushes org2 users assigned to Dropbox through dropbox's SCIM API, as Okta's To-App does: each
+ * push a task with retries (429 waits for the reset, 5xx and dropped connections back off), one
+ * user's pushes one at a time.
+ */
 export class DropboxProvisioner {
-  readonly tasks: AppTask[] = [];
+  readonly log: TaskLog<AppTaskAction>;
   /** org2 user id → SCIM id, and whether dropbox has them deactivated. */
   readonly #remote = new Map<string, { scimId: string; active: boolean }>();
+  readonly #queue = new PerKeyQueue();
 
   constructor(
     private readonly app: DropboxApp,
-    private readonly deps: { fetch: HttpFetch; scim: () => { url: string; token: string } },
-  ) {}
+    /** `scheduler`: how retries wait (on a fixed clock the clock moves instead of sleeping). */
+    private readonly deps: {
+      fetch: HttpFetch;
+      scheduler: Scheduler;
+      scim: () => { url: string; token: string };
+    },
+  ) {
+    this.log = new TaskLog({
+      scheduler: () => this.deps.scheduler,
+      policy: () => this.app.provisioning.retry ?? DEFAULT_RETRY,
+    });
+  }
 
-  #client(): OktaScimClient {
+  get tasks(): AppTask[] {
+    return this.log.tasks;
+  }
+
+  #client(run: TaskRun<AppTaskAction>): OktaScimClient {
     const { url, token } = this.deps.scim();
-    return new OktaScimClient({ baseUrl: url, token, fetch: this.deps.fetch });
+    return new OktaScimClient({
+      baseUrl: url,
+      token,
+      fetch: this.deps.fetch,
+      call: run.call,
+      now: () => this.deps.scheduler.now().getTime(),
+    });
   }
 
   /** Brings dropbox in line with the org2 user: create/update while active, deactivate otherwise. */
-  async sync(user: OktaUser, assigned: boolean): Promise<void> {
+  sync(user: OktaUser, assigned: boolean): Promise<void> {
+    if (!this.app.provisioning.enabled) return Promise.resolve();
+    return this.#queue.run(user.id, () => this.#sync(user, assigned));
+  }
+
+  async #sync(user: OktaUser, assigned: boolean): Promise<void> {
     const p = this.app.provisioning;
-    if (!p.enabled) return;
     const remote = this.#remote.get(user.id);
     const shouldBeActive = assigned && (user.status === 'ACTIVE' || user.status === 'PROVISIONED');
     if (!shouldBeActive) {
       if (remote?.active && p.deactivate)
-        await this.#task('deactivate', user, async (c) => c.setActive(remote.scimId, false), false);
+        await this.#task('deactivate', user, false, (c) => c.setActive(remote.scimId, false));
       return;
     }
     if (!remote) {
-      if (p.create) await this.#task('create', user, (c) => c.push(this.#scimUser(user)), true);
+      if (p.create) await this.#task('create', user, true, (c) => c.push(this.#scimUser(user)));
       return;
     }
-    if (!remote.active)
-      await this.#task(
-        'reactivate',
-        user,
-        async (c) => c.setActive(remote.scimId, true).then(() => remote.scimId),
-        true,
-      );
-    if (p.update) await this.#task('update', user, (c) => c.push(this.#scimUser(user)), true);
+    if (!remote.active) {
+      await this.#task('reactivate', user, true, async (c) => {
+        try {
+          await c.setActive(remote.scimId, true);
+          return remote.scimId;
+        } catch (err) {
+          // Dropbox set to "remove" deleted the member: reassignment provisions them afresh.
+          if (!(err instanceof FedsimError && err.status === 404 && p.create)) throw err;
+          return c.push(this.#scimUser(user));
+        }
+      });
+    }
+    if (p.update) await this.#task('update', user, true, (c) => c.push(this.#scimUser(user)));
   }
 
   #scimUser(user: OktaUser) {
@@ -77,24 +115,19 @@ export class DropboxProvisioner {
   }
 
   async #task(
-    action: AppTask['action'],
+    action: AppTaskAction,
     user: OktaUser,
-    work: (c: OktaScimClient) => Promise<unknown>,
     active: boolean,
-  ) {
-    const task: AppTask = { id: this.tasks.length + 1, action, login: user.profile.login, status: 'done' };
-    this.tasks.push(task);
-    try {
-      const scimId = await work(this.#client());
+    work: (c: OktaScimClient) => Promise<unknown>,
+  ): Promise<AppTask> {
+    const task = this.log.open(action, user.profile.login);
+    return this.log.run(task, async (run) => {
+      const scimId = await work(this.#client(run));
       const known = this.#remote.get(user.id);
-      this.#remote.set(user.id, {
-        scimId: typeof scimId === 'string' ? scimId : (known?.scimId ?? ''),
-        active,
-      });
-    } catch (err) {
-      const e = toFedsimError(err, 'PROVISIONING_FAILED');
-      task.status = 'failed';
-      task.error = { code: e.code, message: e.message };
-    }
+      const id = typeof scimId === 'string' ? scimId : (known?.scimId ?? '');
+      this.#remote.set(user.id, { scimId: id, active });
+      task.targetId = id;
+      return 'done';
+    });
   }
 }

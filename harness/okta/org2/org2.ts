@@ -5,6 +5,7 @@ import type { IdGenerator } from '../../core/ids.js';
 import { SessionStore } from '../../core/sessions.js';
 import { TaskTracker } from '../../core/tasks.js';
 import type { CertInfo, SigningCredential } from '../../crypto/credential.js';
+import type { Scheduler } from '../../faults/scheduler.js';
 import { idpMetadataXml, spMetadataXml } from '../../saml/metadata.js';
 import { OutstandingRequests } from '../../saml/outstanding.js';
 import type { SpProfile } from '../../saml/profile.js';
@@ -35,6 +36,8 @@ export interface Org2Options {
   dropbox: DropboxApp;
   /** Signs org2's AuthnRequests (SP-initiated sign-in through the IdP). */
   spCredential: SigningCredential;
+  /** How background work waits between retries. */
+  scheduler: Scheduler;
   /** A routing rule sends every sign-in to the inbound IdP (Okta's "IdP routing"). */
   idpRouting: boolean;
   /** What dropbox publishes: its ACS, entity id and SCIM endpoint. */
@@ -92,6 +95,7 @@ export class Org2 {
     this.outstanding = new OutstandingRequests(`${options.name}_sp_state`, options.ids);
     this.provisioner = new DropboxProvisioner(options.dropbox, {
       fetch: options.fetch,
+      scheduler: options.scheduler,
       scim: () => ({ url: options.target().scimUrl, token: options.target().scimToken }),
     });
     this.directory.onChange((user) => {

@@ -1,0 +1,40 @@
+import express, { type Express } from 'express';
+import type { IdGenerator } from '../core/ids.js';
+import { FaultInjector } from './injector.js';
+import { oktaResponder, scimResponder } from './responses.js';
+import type { Scheduler } from './scheduler.js';
+
+/** The parties whose APIs a scenario can inject faults into. */
+export interface PartyFaults {
+  /** org2's Okta API (`/api/v1`): what org1's Org2Org connector calls. */
+  org2: FaultInjector;
+  /** dropbox's SCIM server (`/scim/v2`): what org2's To-App provisioning calls. */
+  dropbox: FaultInjector;
+}
+
+export function createPartyFaults(deps: {
+  scheduler: Scheduler;
+  ids: IdGenerator;
+  org2RateLimit: () => number;
+}): PartyFaults {
+  const { scheduler, ids } = deps;
+  return {
+    org2: new FaultInjector({
+      prefix: '/api/v1',
+      scheduler,
+      respond: oktaResponder(ids),
+      rateLimit: deps.org2RateLimit,
+    }),
+    dropbox: new FaultInjector({ prefix: '/scim/v2', scheduler, respond: scimResponder() }),
+  };
+}
+
+/** The party's app behind its fault middleware, which runs before anything else of the party. */
+export function withFaults(app: Express, injector: FaultInjector | undefined): Express {
+  if (!injector) return app;
+  const outer = express();
+  outer.disable('x-powered-by');
+  outer.use(injector.middleware());
+  outer.use(app);
+  return outer;
+}

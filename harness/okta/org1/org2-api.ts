@@ -1,0 +1,115 @@
+import { type ErrorCode, FedsimError, isErrorCode } from '../../core/errors.js';
+import type { HttpFetch } from '../../core/http.js';
+import { serverWaitMs, withOutcome } from '../../faults/retry.js';
+import type { Scheduler } from '../../faults/scheduler.js';
+
+/** The parts of an org2 user the connector reads. */
+export interface RemoteUser {
+  id: string;
+  status: string;
+  profile: { login: string };
+}
+
+export interface Org2ApiOptions {
+  fetch: HttpFetch;
+  baseUrl: string;
+  token: string;
+  scheduler: Scheduler;
+  /** Wraps each HTTP call: the task's retry loop. */
+  call: <T>(fn: () => Promise<T>) => Promise<T>;
+}
+
+type Json = Record<string, unknown>;
+
+/** org2's Okta Users API as org1's Org2Org connector calls it: SSWS token, Okta error bodies. */
+export class Org2Api {
+  constructor(private readonly options: Org2ApiOptions) {}
+
+  /** By id or login; undefined when org2 answers 404. */
+  get(idOrLogin: string): Promise<RemoteUser | undefined> {
+    return this.#request('GET', `/api/v1/users/${encodeURIComponent(idOrLogin)}`, undefined, true);
+  }
+
+  async create(profile: Json): Promise<RemoteUser> {
+    return (await this.#request('POST', '/api/v1/users?activate=true', { profile })) as RemoteUser;
+  }
+
+  async update(id: string, profile: Json): Promise<void> {
+    await this.#request('POST', `/api/v1/users/${id}`, { profile });
+  }
+
+  async lifecycle(id: string, action: 'activate' | 'deactivate'): Promise<void> {
+    const query = action === 'activate' ? '?sendEmail=false' : '';
+    await this.#request('POST', `/api/v1/users/${id}/lifecycle/${action}${query}`);
+  }
+
+  #request<T>(method: string, path: string, body?: unknown, absentOn404 = false): Promise<T | undefined> {
+    return this.options.call(async () => {
+      const res = await this.#send(method, path, body);
+      if (absentOn404 && res.status === 404) return undefined;
+      const text = await res.text();
+      const json = parse(text);
+      if (!res.ok) throw this.#failure(method, path, res, json ?? { errorSummary: text });
+      if (json === undefined && text) {
+        throw new FedsimError('PROVISIONING_FAILED', `org2 answered ${method} ${path} with a non-JSON body`, {
+          status: res.status,
+          actual: text.slice(0, 200),
+        });
+      }
+      return (json ?? {}) as T;
+    });
+  }
+
+  async #send(method: string, path: string, body: unknown): Promise<Response> {
+    try {
+      return await this.options.fetch(`${this.options.baseUrl}${path}`, {
+        method,
+        headers: {
+          Authorization: `SSWS ${this.options.token}`,
+          Accept: 'application/json',
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (err) {
+      // fedsim's own refusals (an outbound URL) are not transport failures: never retried.
+      if (err instanceof FedsimError) throw err;
+      const cause = err instanceof Error && err.cause instanceof Error ? ` (${err.cause.message})` : '';
+      const reason = err instanceof Error ? err.message : String(err);
+      const failure = new FedsimError(
+        'HTTP_FAILED',
+        `org2 did not answer ${method} ${path}: ${reason}${cause}`,
+        {
+          cause: err,
+          hint: 'The connection was refused, reset or dropped; the connector retries with back-off.',
+        },
+      );
+      throw withOutcome(failure, {});
+    }
+  }
+
+  #failure(method: string, path: string, res: Response, json: Json): FedsimError {
+    const okta = `OKTA_${String(json.errorCode)}`;
+    const code: ErrorCode = isErrorCode(okta) ? okta : 'PROVISIONING_FAILED';
+    const causes = Array.isArray(json.errorCauses)
+      ? json.errorCauses.map((c: { errorSummary?: string }) => c.errorSummary)
+      : [];
+    const summary = `${String(json.errorSummary ?? res.statusText)}${causes.length ? ` (${causes.join('; ')})` : ''}`;
+    const failure = new FedsimError(code, `org2 answered ${res.status} to ${method} ${path}: ${summary}`, {
+      status: res.status,
+      actual: json,
+    });
+    const waitMs = serverWaitMs(res.headers, this.options.scheduler.now().getTime());
+    return withOutcome(failure, { status: res.status, ...(waitMs === undefined ? {} : { waitMs }) });
+  }
+}
+
+function parse(text: string): Json | undefined {
+  if (!text) return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null ? (value as Json) : undefined;
+  } catch {
+    return undefined;
+  }
+}

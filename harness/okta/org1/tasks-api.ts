@@ -1,0 +1,46 @@
+import { type Response, Router } from 'express';
+import type { ProvisioningTask } from './connector.js';
+
+const STATUSES = new Set(['pending', 'done', 'failed', 'skipped']);
+
+function notFound(res: Response, id: string, kind: string) {
+  res.status(404).json({
+    errorCode: 'E0000007',
+    errorSummary: `Not found: Resource not found: ${id} (${kind})`,
+    errorLink: 'E0000007',
+    errorCauses: [],
+  });
+}
+
+/**
+ * org1's view of the Org2Org app's provisioning tasks (Okta shows these under Dashboard › Tasks):
+ * `GET /api/v1/apps/{appId}/tasks[?status=failed&login=…]` and `GET …/tasks/{taskId}`. Read-only
+ * and, like the rest of org1 in fedsim, without an API token.
+ */
+export function tasksRouter(appId: string, tasks: () => readonly ProvisioningTask[]): Router {
+  const router = Router();
+  router.get(`/api/v1/apps/:appId/tasks`, (req, res) => {
+    if (req.params.appId !== appId) return notFound(res, req.params.appId, 'AppInstance');
+    const { status, login } = req.query;
+    if (status !== undefined && !(typeof status === 'string' && STATUSES.has(status))) {
+      return res.status(400).json({
+        errorCode: 'E0000031',
+        errorSummary: `Invalid search criteria: status must be one of ${[...STATUSES].join(', ')}`,
+        errorLink: 'E0000031',
+        errorCauses: [],
+      });
+    }
+    const wanted = typeof login === 'string' ? login.toLowerCase() : undefined;
+    return res.json(
+      tasks().filter(
+        (t) => (status === undefined || t.status === status) && (!wanted || t.login.toLowerCase() === wanted),
+      ),
+    );
+  });
+  router.get(`/api/v1/apps/:appId/tasks/:taskId`, (req, res) => {
+    if (req.params.appId !== appId) return notFound(res, req.params.appId, 'AppInstance');
+    const task = tasks().find((t) => String(t.id) === req.params.taskId);
+    return task ? res.json(task) : notFound(res, req.params.taskId, 'Task');
+  });
+  return router;
+}
