@@ -93,7 +93,7 @@ describe('a failed step explains itself', () => {
     expect(failed?.error?.code).toBe('SAML_AUDIENCE_MISMATCH');
     expect(failed?.error?.actual).toBe('https://www.okta.com/saml2/service-provider/spwrongaudience00000');
     expect(String(failed?.error?.expected)).toMatch(/service-provider\/spa/);
-    expect((failed?.saml?.decoded as ResponseSummary).assertion?.audiences).toEqual([
+    expect((failed?.saml?.decoded as ResponseSummary | undefined)?.assertion?.audiences).toEqual([
       'https://www.okta.com/saml2/service-provider/spwrongaudience00000',
     ]);
     expect(result.steps.at(-1)?.status).toBe('skipped');
