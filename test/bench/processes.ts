@@ -1,0 +1,73 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { findScenarioFiles } from '../../harness/scenario/load.js';
+import { runScenarios } from '../../harness/scenario/runner.js';
+import { type Stat, summarise } from './stats.js';
+
+/** The bundled scenarios repeated to `count` files, through the runner at its default concurrency. */
+export async function scenarioBatch(
+  root: string,
+  count = 200,
+): Promise<{ seconds: number; failed: string[] }> {
+  const bundled = findScenarioFiles([join(root, 'scenarios')]);
+  const files = Array.from({ length: count }, (_, i) => bundled[i % bundled.length] as string);
+  const t = performance.now();
+  const results = await runScenarios(files);
+  const seconds = (performance.now() - t) / 1000;
+  const failed = [...new Set(results.filter((r) => r.status === 'failed').map((r) => r.file))];
+  return { seconds, failed };
+}
+
+function run(
+  args: string[],
+  cwd: string,
+): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
+  return new Promise((resolve, reject) => {
+    const t = performance.now();
+    const child = spawn(process.execPath, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d;
+    });
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, stdout, stderr, ms: performance.now() - t }));
+  });
+}
+
+/** `fedsim run scenarios/sarah-end-to-end.yaml` as a fresh process, spawn to exit (one untimed spawn first). */
+export async function coldStart(root: string, spawns = 5): Promise<Stat> {
+  const args = [join(root, 'dist/harness/cli/main.js'), 'run', 'scenarios/sarah-end-to-end.yaml'];
+  const samples: number[] = [];
+  for (let i = 0; i <= spawns; i++) {
+    const r = await run(args, root);
+    if (r.code !== 0)
+      throw new Error(`fedsim run exited ${r.code}: ${r.stdout.slice(-400)}${r.stderr.slice(-400)}`);
+    if (i > 0) samples.push(r.ms / 1000);
+  }
+  return summarise(samples);
+}
+
+export interface ServeMemory {
+  signIns: number;
+  rssBeforeMb: number;
+  rssAfterMb: number;
+  rssGrowthMb: number;
+  /** From sign-in 100 to the last: growth once warm, what a leak would show. */
+  rssGrowthAfterWarmupMb: number;
+  heapUsedBeforeMb: number;
+  heapUsedAfterMb: number;
+  signInMs: Stat;
+  samples: { signIns: number; rssMb: number; heapUsedMb: number; externalMb: number }[];
+}
+
+/** Runs serve-memory.js in its own process (with --expose-gc) so earlier measures do not blur its RSS. */
+export async function serveMemory(root: string, signIns = 1000): Promise<ServeMemory> {
+  const r = await run(['--expose-gc', join(root, 'dist/test/bench/serve-memory.js'), String(signIns)], root);
+  if (r.code !== 0) throw new Error(`serve-memory exited ${r.code}: ${r.stderr.slice(-800)}`);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1) as string) as ServeMemory;
+}
