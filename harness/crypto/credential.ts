@@ -12,6 +12,8 @@ export interface CertInfo {
   notAfter: Date;
   sha1: string;
   sha256: string;
+  /** The public key, created once: verifying with it skips a PEM parse per signature. */
+  publicKey: KeyObject;
 }
 
 /** A signing credential: private key object created once, certificate parsed once. */
@@ -51,6 +53,7 @@ export function parseCertificate(input: string): CertInfo {
     notAfter: new Date(x509.validTo),
     sha1: fingerprint(der, 'sha1'),
     sha256: fingerprint(der, 'sha256'),
+    publicKey: x509.publicKey,
   };
 }
 

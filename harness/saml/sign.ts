@@ -15,11 +15,15 @@ export function signElement(
 ): string {
   const alg = ALGORITHMS[algorithm];
   const sig = new SignedXml({
-    privateKey: credential.privateKeyPem,
-    publicCert: credential.cert.pem,
+    // The KeyObject and the certificate's base64 were prepared once; xml-crypto would re-parse PEMs.
+    privateKey: credential.privateKey,
+    getKeyInfoContent: () =>
+      `<ds:X509Data><ds:X509Certificate>${credential.cert.base64}</ds:X509Certificate></ds:X509Data>`,
     signatureAlgorithm: alg.signature,
     canonicalizationAlgorithm: ALGORITHMS.exclusiveC14n,
   });
+  // SAML identifies elements by ID only: looking up Id and id too costs whole-document scans.
+  sig.idAttributes = ['ID'];
   sig.addReference({
     xpath: `//*[local-name(.)='${localName}' and @ID='${id}']`,
     transforms: [ALGORITHMS.envelopedSignature, ALGORITHMS.exclusiveC14n],

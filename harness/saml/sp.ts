@@ -1,9 +1,13 @@
 import type { Clock } from '../core/clock.js';
 import { FedsimError } from '../core/errors.js';
 import { type ConsumeResult, consumeResponse, firstFailure } from './consume.js';
+import type { InboundMessage } from './message.js';
 import type { ParsedAssertion } from './parse.js';
 import type { SpProfile } from './profile.js';
 import { ReplayCache } from './replay-cache.js';
+
+/** Messages remembered for traces: a scenario's few; bounded so `serve` cannot grow. */
+const RECENT_MAX = 32;
 
 /** A consumed response the SP accepted: the assertion it may act on, and the full check report. */
 export interface Accepted {
@@ -17,13 +21,23 @@ export interface Accepted {
  */
 export class ServiceProvider {
   readonly replay = new ReplayCache();
-  /** The last consume report, for traces and for explaining a refusal. */
-  lastResult?: ConsumeResult;
+  /** The last messages read, by their base64: traces reuse them instead of verifying again. */
+  readonly #recent = new Map<string, InboundMessage>();
 
   constructor(
     private readonly profile: () => SpProfile,
     private readonly clock: Clock,
   ) {}
+
+  /** The message this SP read from exactly this SAMLResponse value, if it is still remembered. */
+  seen(samlResponse: string): InboundMessage | undefined {
+    return this.#recent.get(samlResponse);
+  }
+
+  #remember(samlResponse: string, message: InboundMessage): void {
+    if (this.#recent.size >= RECENT_MAX) this.#recent.delete(this.#recent.keys().next().value as string);
+    this.#recent.set(samlResponse, message);
+  }
 
   accept(samlResponse: unknown, outstandingRequestIds: ReadonlySet<string> = new Set()): Accepted {
     if (typeof samlResponse !== 'string' || samlResponse === '') {
@@ -40,7 +54,7 @@ export class ServiceProvider {
       { outstandingRequestIds, usedAssertionIds: this.replay },
       now,
     );
-    this.lastResult = result;
+    this.#remember(samlResponse, result.message);
     const failure = firstFailure(result);
     if (failure) throw failure;
     const assertion = result.message.assertion as ParsedAssertion;

@@ -23,16 +23,26 @@ export interface SignatureOutcome {
 
 const ABSENT: SignatureOutcome = { present: false, valid: false };
 
+/** KeyInfo certificates seen, parsed once each (reported, never trusted); bounded. */
+const keyInfoCache = new Map<string, CertInfo>();
+const KEYINFO_CACHE_MAX = 64;
+
 function keyInfoCert(signature: Element): CertInfo | undefined {
   const x509 = child(
     child(child(signature, NS.dsig, 'KeyInfo'), NS.dsig, 'X509Data'),
     NS.dsig,
     'X509Certificate',
   );
-  const text = textOf(x509);
+  const text = textOf(x509)?.replace(/\s+/g, '');
   if (!text) return undefined;
+  const cached = keyInfoCache.get(text);
+  if (cached) return cached;
   try {
-    return parseCertificate(text);
+    const cert = parseCertificate(text);
+    if (keyInfoCache.size >= KEYINFO_CACHE_MAX)
+      keyInfoCache.delete(keyInfoCache.keys().next().value as string);
+    keyInfoCache.set(text, cert);
+    return cert;
   } catch {
     return undefined;
   }
@@ -72,7 +82,8 @@ export function verifyElementSignature(
   if (trusted.length === 0) return { ...base, error: 'no trusted certificate is configured' };
   let lastError = 'signature value does not match the trusted certificate';
   for (const cert of trusted) {
-    const verifier = new SignedXml({ publicCert: cert.pem, getCertFromKeyInfo: () => null });
+    const verifier = new SignedXml({ publicCert: cert.publicKey, getCertFromKeyInfo: () => null });
+    verifier.idAttributes = ['ID'];
     try {
       verifier.loadSignature(signature);
       if (verifier.checkSignature(xml)) {

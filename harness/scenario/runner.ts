@@ -59,7 +59,7 @@ function failedStep(
 /** The last SAML message among the hops of one step, decoded with the receiving SP's profile. */
 function lastMessage(world: World, hops: readonly Hop[]): TracedSaml | undefined {
   for (let i = hops.length - 1; i >= 0; i--) {
-    const saml = decodeHop(hops[i] as Hop, (url) => world.spProfileFor(url));
+    const saml = decodeHop(hops[i] as Hop, (url) => world.spFor(url));
     if (saml) return saml;
   }
   return undefined;
@@ -115,7 +115,7 @@ export async function runParsedScenario(
     const running = world;
     try {
       steps = await runSteps(scenario, running, hops);
-      if (options.trace) trace = traceHops(hops, (url) => running.spProfileFor(url));
+      if (options.trace) trace = traceHops(hops, (url) => running.spFor(url));
     } finally {
       await running.close();
     }

@@ -7,7 +7,7 @@ import {
   requestSummary,
   responseSummary,
 } from '../saml/explain/summary.js';
-import { readInboundXml } from '../saml/message.js';
+import { type InboundMessage, readInboundXml } from '../saml/message.js';
 import type { SpProfile } from '../saml/profile.js';
 import { parseUntrustedXml } from '../saml/xml.js';
 
@@ -23,8 +23,13 @@ export interface TracedHop extends Hop {
   saml?: TracedSaml;
 }
 
-/** Which SP profile judges a message posted to this URL (so signatures can be reported). */
-export type ProfileFor = (url: string) => SpProfile | undefined;
+/**
+ * The SP that received messages posted to this URL: its profile (so signatures can be reported)
+ * and the messages it already read, which the trace reuses rather than verifying them again.
+ */
+export type SpLookup = (
+  url: string,
+) => { profile: SpProfile; seen(samlResponse: string): InboundMessage | undefined } | undefined;
 
 /** Indents XML one element per line; text content and attributes are left as they are. */
 export function prettyXml(xml: string): string {
@@ -52,17 +57,22 @@ function samlOf(hop: Hop): { param: 'SAMLResponse' | 'SAMLRequest'; value: strin
 }
 
 /** Decodes the SAML message a hop carried; never throws (a broken message is traced as such). */
-export function decodeHop(hop: Hop, profileFor: ProfileFor): TracedSaml | undefined {
+export function decodeHop(hop: Hop, spFor: SpLookup): TracedSaml | undefined {
   const found = samlOf(hop);
   if (!found) return undefined;
   const kind = found.param === 'SAMLRequest' ? 'AuthnRequest' : 'Response';
   try {
     const { xml } = decodeSamlValue(found.value);
     const root = parseUntrustedXml(xml).documentElement as Element;
-    const profile = profileFor(hop.url.split('?')[0] ?? hop.url);
+    const sp = spFor(hop.url.split('?')[0] ?? hop.url);
     const decoded =
-      kind === 'Response' && profile
-        ? responseSummary(readInboundXml(xml, profile), root, profile.trustedCerts, true)
+      kind === 'Response' && sp
+        ? responseSummary(
+            sp.seen(found.value) ?? readInboundXml(xml, sp.profile),
+            root,
+            sp.profile.trustedCerts,
+            true,
+          )
         : requestSummary(root);
     return { kind, base64: found.value, xml: prettyXml(xml), decoded };
   } catch (err) {
@@ -71,9 +81,9 @@ export function decodeHop(hop: Hop, profileFor: ProfileFor): TracedSaml | undefi
   }
 }
 
-export function traceHops(hops: readonly Hop[], profileFor: ProfileFor): TracedHop[] {
+export function traceHops(hops: readonly Hop[], spFor: SpLookup): TracedHop[] {
   return hops.map((hop) => {
-    const saml = decodeHop(hop, profileFor);
+    const saml = decodeHop(hop, spFor);
     return saml ? { ...hop, saml } : { ...hop };
   });
 }

@@ -18,7 +18,6 @@ import { inboundIdpFromOktaJson } from '../okta/org2/idp-json.js';
 import { audienceOf, type InboundIdp } from '../okta/org2/inbound-idp.js';
 import { Org2 } from '../okta/org2/org2.js';
 import { parseIdpMetadata, parseSpMetadata } from '../saml/metadata.js';
-import type { SpProfile } from '../saml/profile.js';
 import type { SeedUserConfig, WorldConfig } from '../scenario/schema.js';
 import { WORLD_DEFAULTS as D } from './defaults.js';
 import { dropboxAppSettings, idpSettings, org2orgSettings, rateLimitSettings } from './settings.js';
@@ -247,11 +246,11 @@ export class World {
     }
   }
 
-  /** The SP profile that judges responses posted to `url` (org2's IdP ACS or dropbox's ACS). */
-  spProfileFor(url: string): SpProfile | undefined {
-    if (url === this.org2.acsUrl) return this.org2.spProfile();
-    if (url === this.dropbox.acsUrl) return this.dropbox.spProfile();
-    return undefined;
+  /** The SP receiving responses posted to `url` (org2's IdP ACS or dropbox's ACS), for traces. */
+  spFor(url: string) {
+    const party =
+      url === this.org2.acsUrl ? this.org2 : url === this.dropbox.acsUrl ? this.dropbox : undefined;
+    return party && { profile: party.spProfile(), seen: (saml: string) => party.sp.seen(saml) };
   }
 
   /** Waits until no background provisioning work remains. */
