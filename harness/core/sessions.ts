@@ -16,6 +16,8 @@ export function readCookie(req: Request, name: string): string | undefined {
  */
 export class SessionStore<T> {
   readonly #sessions = new Map<string, T>();
+  /** Oldest sessions are forgotten past this many, so a long `serve` run stays bounded. */
+  static readonly MAX = 10_000;
 
   constructor(
     readonly cookieName: string,
@@ -29,6 +31,8 @@ export class SessionStore<T> {
 
   start(res: Response, data: T): void {
     const sid = this.ids.token(32);
+    if (this.#sessions.size >= SessionStore.MAX)
+      this.#sessions.delete(this.#sessions.keys().next().value as string);
     this.#sessions.set(sid, data);
     res.cookie(this.cookieName, sid, { httpOnly: true, path: '/', sameSite: 'lax' });
   }

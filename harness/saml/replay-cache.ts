@@ -13,7 +13,8 @@ export class ReplayCache {
 
   add(id: string, expiresAtMs: number, nowMs: number): void {
     this.#prune(nowMs);
-    this.#expiry.set(id, expiresAtMs);
+    // A copy: an id sliced from the decoded message would keep the whole ~10 kB message alive.
+    this.#expiry.set(Buffer.from(id).toString(), expiresAtMs);
     if (this.#expiry.size > this.max) {
       const oldest = this.#expiry.keys().next().value;
       if (oldest !== undefined) this.#expiry.delete(oldest);

@@ -58,7 +58,7 @@ function acs(org2: Org2, req: Request, res: Response): void {
     );
     const outcome = org2.policy.resolve(assertion);
     org2.directory.recordLogin(outcome.user);
-    org2.signIns.push({
+    org2.recordSignIn({
       at,
       ok: true,
       outcome: outcome.action,
@@ -74,7 +74,7 @@ function acs(org2: Org2, req: Request, res: Response): void {
     res.redirect(303, relay);
   } catch (err) {
     const e = toFedsimError(err, 'SAML_XML_INVALID');
-    org2.signIns.push({ at, ok: false, error: { code: e.code, message: e.message }, warnings: [] });
+    org2.recordSignIn({ at, ok: false, error: { code: e.code, message: e.message }, warnings: [] });
     sendError(res, e, org2.options.name, OKTA_COLOR);
   }
 }

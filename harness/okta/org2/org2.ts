@@ -61,6 +61,8 @@ export interface SignInEvent {
   warnings: string[];
 }
 
+const SIGN_IN_LOG_MAX = 1000;
+
 /** org2, the hub: directory and Users API, inbound IdP "Org1 IDP", dashboard, the Dropbox app. */
 export class Org2 {
   readonly directory: Directory;
@@ -74,6 +76,7 @@ export class Org2 {
   readonly rateLimit: RateLimiter;
   readonly provisioner: DropboxProvisioner;
   readonly tasks = new TaskTracker();
+  /** The most recent sign-ins (at most SIGN_IN_LOG_MAX), newest last. */
   readonly signIns: SignInEvent[] = [];
   readonly outstanding: OutstandingRequests;
   url = '';
@@ -225,6 +228,11 @@ export class Org2 {
     );
     router.use(oktaErrorHandler(this.options.ids));
     return router;
+  }
+
+  recordSignIn(event: SignInEvent): void {
+    this.signIns.push(event);
+    if (this.signIns.length > SIGN_IN_LOG_MAX) this.signIns.shift();
   }
 
   /** The ACTIVE user of this browser's org2 session. */
