@@ -1,9 +1,11 @@
+import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import type { Agent, Hop } from '../agent/index.js';
 import { toFedsimError } from '../core/errors.js';
 import { decodeHop, type TracedHop, type TracedSaml, traceHops } from '../trace/decode.js';
 import { createWorld, type World } from '../world/world.js';
 import { loadScenarioFile } from './load.js';
+import { runOnWorkers } from './pool.js';
 import type { Scenario } from './schema.js';
 import { describeStep, runStep } from './steps.js';
 
@@ -150,11 +152,24 @@ export async function runScenario(file: string, options: ScenarioOptions = {}): 
 
 export interface RunOptions extends ScenarioOptions {
   concurrency?: number;
+  /** Worker threads (default: one per core when running compiled; 0 = this thread only). */
+  threads?: number;
   onResult?: (result: ScenarioResult, done: number, total: number) => void;
 }
 
 /** Runs files with bounded concurrency; results keep the order of `files`. */
 export async function runScenarios(files: string[], options: RunOptions = {}): Promise<ScenarioResult[]> {
+  // Worker threads load the compiled worker: from TypeScript sources (vitest) run in this thread.
+  const compiled = import.meta.url.endsWith('.js');
+  const threads = options.threads ?? (compiled ? availableParallelism() : 0);
+  if (threads > 1 && files.length > 1) {
+    return runOnWorkers(files, {
+      trace: options.trace,
+      threads,
+      perWorker: Math.max(1, Math.ceil((options.concurrency ?? 4) / threads)),
+      onResult: options.onResult,
+    });
+  }
   const results: ScenarioResult[] = new Array(files.length);
   let next = 0;
   let done = 0;
