@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   // the harness itself
   'HTTP_OUTBOUND_BLOCKED',
   'HTTP_FAILED',
+  'HTTP_BODY_TOO_LARGE',
+  'HTTP_BODY_INVALID',
   'AGENT_NO_FORM',
   'AGENT_NO_LINK',
   'AGENT_TOO_MANY_REDIRECTS',

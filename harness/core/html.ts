@@ -1,5 +1,5 @@
-import type { Response } from 'express';
-import type { FedsimError } from './errors.js';
+import type { ErrorRequestHandler, Response } from 'express';
+import { FedsimError, toFedsimError } from './errors.js';
 
 export function escapeHtml(value: unknown): string {
   return String(value)
@@ -77,4 +77,32 @@ export function sendError(res: Response, err: FedsimError, party: string, color:
         head: errorMetas(err),
       }),
     );
+}
+
+/**
+ * The last handler of a party's pages: a body too large or malformed (raised by the body parsers)
+ * or anything unexpected becomes the party's error page with a stable code, never express's
+ * default page with a stack trace.
+ */
+export function pageErrorHandler(party: string, color: string): ErrorRequestHandler {
+  return (err: unknown, _req, res, _next) => {
+    const type = (err as { type?: string }).type;
+    const e =
+      type === 'entity.too.large'
+        ? new FedsimError('HTTP_BODY_TOO_LARGE', 'The request body is larger than this endpoint accepts', {
+            status: 413,
+            actual: (err as { length?: number }).length,
+          })
+        : type?.startsWith('entity.') || type?.startsWith('encoding.') || type === 'parameters.too.many'
+          ? new FedsimError('HTTP_BODY_INVALID', `The request body could not be read (${type})`, {
+              status: 400,
+            })
+          : toFedsimError(err, 'HTTP_FAILED');
+    sendError(
+      res,
+      e.status ? e : new FedsimError(e.code, e.message, { status: 500, hint: e.hint }),
+      party,
+      color,
+    );
+  };
 }

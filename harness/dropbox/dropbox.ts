@@ -1,7 +1,7 @@
 import express, { type Express, type Request, type Response } from 'express';
 import type { Clock } from '../core/clock.js';
 import { FedsimError, toFedsimError } from '../core/errors.js';
-import { sendError } from '../core/html.js';
+import { pageErrorHandler, sendError } from '../core/html.js';
 import type { IdGenerator } from '../core/ids.js';
 import { SessionStore } from '../core/sessions.js';
 import type { CertInfo, SigningCredential } from '../crypto/credential.js';
@@ -106,6 +106,7 @@ export class Dropbox {
     });
     app.post('/2/users/get_current_account', (req, res) => this.#currentAccount(req, res));
     app.get('/2/users/get_current_account', (req, res) => this.#currentAccount(req, res));
+    app.use(pageErrorHandler(PARTY, DROPBOX_COLOR));
     return app;
   }
 

@@ -1,7 +1,7 @@
 import express, { type Express } from 'express';
 import { type Clock, OffsetClock } from '../../core/clock.js';
 import { FedsimError } from '../../core/errors.js';
-import { sendError } from '../../core/html.js';
+import { pageErrorHandler, sendError } from '../../core/html.js';
 import type { HttpFetch } from '../../core/http.js';
 import type { IdGenerator } from '../../core/ids.js';
 import { SessionStore } from '../../core/sessions.js';
@@ -120,6 +120,7 @@ export class Org1 {
           .json({ errorCode: 'E0000007', errorSummary: 'Not found: Resource not found: me (User)' });
       return res.json({ id: user.id, status: user.status, profile: user.profile });
     });
+    app.use(pageErrorHandler(this.options.name, OKTA_COLOR));
     return app;
   }
 

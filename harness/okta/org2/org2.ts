@@ -1,5 +1,6 @@
 import express, { type Express, type Request, type Response } from 'express';
 import type { Clock } from '../../core/clock.js';
+import { pageErrorHandler } from '../../core/html.js';
 import type { HttpFetch } from '../../core/http.js';
 import type { IdGenerator } from '../../core/ids.js';
 import { SessionStore } from '../../core/sessions.js';
@@ -17,7 +18,7 @@ import { createOrgApi } from '../api/org-api.js';
 import { DEFAULT_RATE_LIMIT, RateLimiter } from '../api/rate-limit.js';
 import { Directory, type OktaUser } from '../directory.js';
 import { Groups } from '../groups.js';
-import { dashboardPage } from '../pages.js';
+import { dashboardPage, OKTA_COLOR } from '../pages.js';
 import { appSso } from '../sso.js';
 import { type DropboxApp, DropboxProvisioner, dropboxIssuerOf, dropboxSsoPathOf } from './dropbox-app.js';
 import { idpRoutes } from './idp-routes.js';
@@ -198,6 +199,7 @@ export class Org2 {
         }),
       );
     });
+    app.use(pageErrorHandler(this.options.name, OKTA_COLOR));
     return app;
   }
 

@@ -88,7 +88,8 @@ export const signatureAlgorithmCheck: Check = {
     // Both the signature method and the reference digest count: RSA-SHA256 over a SHA-1 digest is SHA-1.
     const used = [message.signatures.response, message.signatures.assertion]
       .filter((s) => s.present)
-      .flatMap((s) => [s.algorithm ?? 'none', s.digestAlgorithm ?? 'none']);
+      .flatMap((s) => [s.algorithm ?? 'none', s.digestAlgorithm ?? 'none'])
+      .filter((a, i, all) => all.indexOf(a) === i);
     const strong = ALGORITHMS['SHA-256'];
     const allowed: string[] = [strong.signature, strong.digest];
     if (profile.minSignatureAlgorithm === 'SHA-1')
