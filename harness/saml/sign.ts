@@ -1,10 +1,24 @@
-import { SignedXml } from 'xml-crypto';
+import { createHash, sign } from 'node:crypto';
+import { DOMParser } from '@xmldom/xmldom';
+import { ExclusiveCanonicalization } from 'xml-crypto';
+import { FedsimError } from '../core/errors.js';
 import type { SigningCredential } from '../crypto/credential.js';
-import { ALGORITHMS, type SignatureAlgorithmName } from './constants.js';
+import { ALGORITHMS, NS, type SignatureAlgorithmName } from './constants.js';
+
+const HASH: Record<SignatureAlgorithmName, 'sha256' | 'sha1'> = { 'SHA-256': 'sha256', 'SHA-1': 'sha1' };
+const c14n = new ExclusiveCanonicalization();
+
+function canonical(xml: string): { root: Element; text: string } {
+  const root = new DOMParser().parseFromString(xml, 'text/xml').documentElement as Element;
+  return { root, text: c14n.process(root, { ancestorNamespaces: [] }) };
+}
 
 /**
- * Enveloped XML signature over the element with `id`, placed right after that element's Issuer
- * (where SAML's schema wants it), exclusive C14N, KeyInfo carrying the signing certificate.
+ * Enveloped XML signature over the root element `id` of `xml` (fedsim's own Response or Assertion),
+ * placed right after its Issuer where SAML's schema wants it: exclusive C14N through xml-crypto's
+ * canonicaliser, digest and RSA through node:crypto with the credential's KeyObject. fedsim writes
+ * these messages itself, so the element is found without XPath; every signature is verified by
+ * xml-crypto on the receiving side.
  */
 export function signElement(
   xml: string,
@@ -14,27 +28,31 @@ export function signElement(
   algorithm: SignatureAlgorithmName,
 ): string {
   const alg = ALGORITHMS[algorithm];
-  const sig = new SignedXml({
-    // The KeyObject and the certificate's base64 were prepared once; xml-crypto would re-parse PEMs.
-    privateKey: credential.privateKey,
-    getKeyInfoContent: () =>
-      `<ds:X509Data><ds:X509Certificate>${credential.cert.base64}</ds:X509Certificate></ds:X509Data>`,
-    signatureAlgorithm: alg.signature,
-    canonicalizationAlgorithm: ALGORITHMS.exclusiveC14n,
-  });
-  // SAML identifies elements by ID only: looking up Id and id too costs whole-document scans.
-  sig.idAttributes = ['ID'];
-  sig.addReference({
-    xpath: `//*[local-name(.)='${localName}' and @ID='${id}']`,
-    transforms: [ALGORITHMS.envelopedSignature, ALGORITHMS.exclusiveC14n],
-    digestAlgorithm: alg.digest,
-  });
-  sig.computeSignature(xml, {
-    prefix: 'ds',
-    location: {
-      reference: `//*[local-name(.)='${localName}' and @ID='${id}']/*[local-name(.)='Issuer']`,
-      action: 'after',
-    },
-  });
-  return sig.getSignedXml();
+  const { root, text } = canonical(xml);
+  if (root.localName !== localName || root.getAttribute('ID') !== id) {
+    throw new FedsimError(
+      'SAML_XML_INVALID',
+      `signElement: the root of the message is not the ${localName} ${id}`,
+    );
+  }
+  const digest = createHash(HASH[algorithm]).update(text, 'utf8').digest('base64');
+  const signedInfo =
+    `<ds:SignedInfo xmlns:ds="${NS.dsig}"><ds:CanonicalizationMethod Algorithm="${ALGORITHMS.exclusiveC14n}"/>` +
+    `<ds:SignatureMethod Algorithm="${alg.signature}"/><ds:Reference URI="#${id}"><ds:Transforms>` +
+    `<ds:Transform Algorithm="${ALGORITHMS.envelopedSignature}"/><ds:Transform Algorithm="${ALGORITHMS.exclusiveC14n}"/>` +
+    `</ds:Transforms><ds:DigestMethod Algorithm="${alg.digest}"/><ds:DigestValue>${digest}</ds:DigestValue></ds:Reference></ds:SignedInfo>`;
+  const value = sign(
+    HASH[algorithm],
+    Buffer.from(canonical(signedInfo).text, 'utf8'),
+    credential.privateKey,
+  ).toString('base64');
+  const signature =
+    `<ds:Signature xmlns:ds="${NS.dsig}">${signedInfo.replace(` xmlns:ds="${NS.dsig}"`, '')}` +
+    `<ds:SignatureValue>${value}</ds:SignatureValue><ds:KeyInfo><ds:X509Data><ds:X509Certificate>${credential.cert.base64}` +
+    '</ds:X509Certificate></ds:X509Data></ds:KeyInfo></ds:Signature>';
+  const issuerEnd = xml.indexOf('</saml2:Issuer>');
+  if (issuerEnd < 0)
+    throw new FedsimError('SAML_XML_INVALID', `signElement: the ${localName} has no Issuer to sign after`);
+  const at = issuerEnd + '</saml2:Issuer>'.length;
+  return xml.slice(0, at) + signature + xml.slice(at);
 }

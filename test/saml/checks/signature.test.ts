@@ -113,14 +113,14 @@ describe('signature-algorithm: SHA-1 only when asked for, in the SignatureMethod
     expect(r).toMatchObject({ ok: true, code: 'SAML_SIGNATURE_ALGORITHM_WEAK' });
     expect(r.expected).toContain(RSA_SHA256);
     expect(r.expected).not.toContain(RSA_SHA1);
-    expect(r.actual).toBe([RSA_SHA256, SHA256, RSA_SHA256, SHA256].join(', '));
+    expect(r.actual).toBe([RSA_SHA256, SHA256].join(', '));
   });
 
   it('fails RSA-SHA1 when the minimum is SHA-256, naming the fix', () => {
     const r = row('signature-algorithm', issue({}, { signatureAlgorithm: 'SHA-1' }).xml);
     expect(r).toMatchObject({ ok: false, code: 'SAML_SIGNATURE_ALGORITHM_WEAK' });
     expect(r.expected).toContain(RSA_SHA256);
-    expect(r.actual).toBe([RSA_SHA1, SHA1, RSA_SHA1, SHA1].join(', '));
+    expect(r.actual).toBe([RSA_SHA1, SHA1].join(', '));
     expect(r.hint).toContain('RSA-SHA256');
   });
 
