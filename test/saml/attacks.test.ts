@@ -344,7 +344,7 @@ describe('signature exclusion and certificate faking', () => {
     const xml = issue({ nameId: EVIL }, { credential: attacker }).xml;
     expect(xml).toContain(attacker.cert.base64);
     const v = expectRefused(xml, ['SAML_SIGNATURE_INVALID', 'SAML_SIGNED_ELEMENT_MISMATCH']);
-    expect(v.errors).toMatch(/^invalid signature: the signature value \S+ is incorrect/);
+    expect(v.errors).toMatch(/^invalid signature: the signature value /);
   });
 
   it('certificate faking: the trusted cert swapped into KeyInfo of an attacker signature changes nothing', () => {

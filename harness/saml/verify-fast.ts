@@ -1,0 +1,98 @@
+import { createHash, type KeyObject, timingSafeEqual, verify } from 'node:crypto';
+import { ExclusiveCanonicalization } from 'xml-crypto';
+import { ALGORITHMS, NS } from './constants.js';
+import { attr, child, children, textOf } from './xml.js';
+
+/**
+ * Verification of the one signature shape SAML IdPs use (enveloped, one Reference to the parent's
+ * ID, exclusive C14N without InclusiveNamespaces, RSA-SHA256/SHA-1) on the DOM already parsed:
+ * no re-parse, no XPath. Any other shape returns undefined and xml-crypto's general verifier
+ * decides. Same rules as xml-crypto: the ID must be unique in the document, the digest is
+ * compared in constant time, and what was signed is returned as the only bytes read downstream.
+ */
+const c14n = new ExclusiveCanonicalization();
+const SIGNATURE = {
+  [ALGORITHMS['SHA-256'].signature]: 'sha256',
+  [ALGORITHMS['SHA-1'].signature]: 'sha1',
+} as Record<string, 'sha256' | 'sha1'>;
+const DIGEST = { [ALGORITHMS['SHA-256'].digest]: 'sha256', [ALGORITHMS['SHA-1'].digest]: 'sha1' } as Record<
+  string,
+  'sha256' | 'sha1'
+>;
+const TRANSFORMS = [ALGORITHMS.envelopedSignature, ALGORITHMS.exclusiveC14n];
+
+export interface FastSignature {
+  /** Canonical XML of the signed element without its signature, when the digest matched. */
+  signedXml?: string;
+  /** Why the digest did not match (then no key can make it valid). */
+  digestError?: string;
+  verifyWith(key: KeyObject): boolean;
+}
+
+/** Namespace declarations in scope above `node`, nearest first wins, as exclusive C14N needs them. */
+function ancestorNamespaces(node: Node): { prefix: string; namespaceURI: string }[] {
+  const seen = new Map<string, string>();
+  for (let n = node.parentNode; n && n.nodeType === 1; n = n.parentNode) {
+    const attrs = (n as Element).attributes;
+    for (let i = 0; i < attrs.length; i++) {
+      const a = attrs.item(i);
+      if (!a) continue;
+      const prefix = a.name === 'xmlns' ? '' : a.name.startsWith('xmlns:') ? a.name.slice(6) : undefined;
+      if (prefix !== undefined && !seen.has(prefix)) seen.set(prefix, a.value);
+    }
+  }
+  return [...seen].map(([prefix, namespaceURI]) => ({ prefix, namespaceURI }));
+}
+
+function idIsUnique(element: Element, id: string): boolean {
+  const all = element.ownerDocument.getElementsByTagName('*');
+  let count = 0;
+  for (let i = 0; i < all.length && count < 2; i++) if (all.item(i)?.getAttribute('ID') === id) count++;
+  return count === 1;
+}
+
+/** Undefined when the signature is not the plain SAML shape this verifier handles. */
+export function fastSignature(element: Element, signature: Element, id: string): FastSignature | undefined {
+  const infos = children(signature, NS.dsig, 'SignedInfo');
+  const values = children(signature, NS.dsig, 'SignatureValue');
+  const signedInfo = infos[0];
+  const reference = signedInfo ? children(signedInfo, NS.dsig, 'Reference') : [];
+  const canonMethod = child(signedInfo, NS.dsig, 'CanonicalizationMethod');
+  const transforms = children(child(reference[0], NS.dsig, 'Transforms') as Element, NS.dsig, 'Transform');
+  const hash = SIGNATURE[attr(child(signedInfo, NS.dsig, 'SignatureMethod'), 'Algorithm') ?? ''];
+  const digestHash = DIGEST[attr(child(reference[0], NS.dsig, 'DigestMethod'), 'Algorithm') ?? ''];
+  const plain =
+    infos.length === 1 &&
+    values.length === 1 &&
+    reference.length === 1 &&
+    attr(canonMethod, 'Algorithm') === ALGORITHMS.exclusiveC14n &&
+    canonMethod?.firstChild === null &&
+    transforms.length === 2 &&
+    transforms.every((t, i) => attr(t, 'Algorithm') === TRANSFORMS[i] && t.firstChild === null) &&
+    hash !== undefined &&
+    digestHash !== undefined &&
+    idIsUnique(element, id);
+  if (!plain || !signedInfo) return undefined;
+
+  const copy = element.cloneNode(true) as Element;
+  const own = children(copy, NS.dsig, 'Signature')[0];
+  if (own) copy.removeChild(own);
+  const signedXml = c14n.process(copy, { ancestorNamespaces: ancestorNamespaces(element) });
+  const computed = createHash(digestHash).update(signedXml, 'utf8').digest();
+  const stated = Buffer.from(
+    (textOf(child(reference[0], NS.dsig, 'DigestValue')) ?? '').replace(/\s+/g, ''),
+    'base64',
+  );
+  if (computed.length !== stated.length || !timingSafeEqual(computed, stated)) {
+    return {
+      digestError: `digest mismatch for Reference #${id}: the element was changed after it was signed`,
+      verifyWith: () => false,
+    };
+  }
+  const canonicalInfo = Buffer.from(
+    c14n.process(signedInfo, { ancestorNamespaces: ancestorNamespaces(signedInfo) }),
+    'utf8',
+  );
+  const value = Buffer.from((textOf(values[0]) ?? '').replace(/\s+/g, ''), 'base64');
+  return { signedXml, verifyWith: (key) => verify(hash, canonicalInfo, key, value) };
+}
