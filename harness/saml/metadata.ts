@@ -83,30 +83,53 @@ function certs(role: Element, use: 'signing' | 'encryption'): CertInfo[] {
     .map((x) => parseCertificate(textOf(x) ?? ''));
 }
 
-export function parseIdpMetadata(xml: string): IdpMetadata {
+/** IdP metadata read as it is: absent values stay undefined (explain reports them as notes). */
+export function readIdpMetadata(xml: string): Partial<IdpMetadata> & { signingCerts: CertInfo[] } {
   const { entity, role } = descriptor(xml, 'IDPSSODescriptor');
   const sso = descendants(role, MD_NS, 'SingleSignOnService');
-  const post = sso.find((s) => attr(s, 'Binding') === BINDING.redirect) ?? sso[0];
+  const redirect = sso.find((s) => attr(s, 'Binding') === BINDING.redirect) ?? sso[0];
   return {
-    entityId: required(attr(entity, 'entityID'), 'an entityID'),
-    ssoUrl: required(attr(post, 'Location'), 'a SingleSignOnService Location'),
+    entityId: attr(entity, 'entityID'),
+    ssoUrl: attr(redirect, 'Location'),
     signingCerts: certs(role, 'signing'),
   };
 }
 
-/** The POST ACS an SP publishes: isDefault first, then the lowest index. */
-export function parseSpMetadata(xml: string): SpMetadata {
+/** SP metadata read as it is; the POST ACS is the isDefault one, then the lowest index. */
+export function readSpMetadata(
+  xml: string,
+): Partial<SpMetadata> & Pick<SpMetadata, 'wantAssertionsSigned' | 'authnRequestsSigned'> {
   const { entity, role } = descriptor(xml, 'SPSSODescriptor');
   const rank = (s: Element) => (attr(s, 'isDefault') === 'true' ? -1 : Number(attr(s, 'index') ?? 1e9));
   const acs = descendants(role, MD_NS, 'AssertionConsumerService')
     .filter((s) => attr(s, 'Binding') === BINDING.post)
     .sort((a, b) => rank(a) - rank(b))[0];
   return {
-    entityId: required(attr(entity, 'entityID'), 'an entityID'),
-    acsUrl: required(attr(acs, 'Location'), 'an HTTP-POST AssertionConsumerService Location'),
+    entityId: attr(entity, 'entityID'),
+    acsUrl: attr(acs, 'Location'),
     signingCert: certs(role, 'signing')[0],
     encryptionCert: certs(role, 'encryption')[0],
     wantAssertionsSigned: attr(role, 'WantAssertionsSigned') === 'true',
     authnRequestsSigned: attr(role, 'AuthnRequestsSigned') === 'true',
+  };
+}
+
+/** IdP metadata to wire trust from: entityID and an SSO URL are required. */
+export function parseIdpMetadata(xml: string): IdpMetadata {
+  const md = readIdpMetadata(xml);
+  return {
+    ...md,
+    entityId: required(md.entityId, 'an entityID'),
+    ssoUrl: required(md.ssoUrl, 'a SingleSignOnService Location'),
+  };
+}
+
+/** SP metadata to wire trust from: entityID and an HTTP-POST ACS are required. */
+export function parseSpMetadata(xml: string): SpMetadata {
+  const md = readSpMetadata(xml);
+  return {
+    ...md,
+    entityId: required(md.entityId, 'an entityID'),
+    acsUrl: required(md.acsUrl, 'an HTTP-POST AssertionConsumerService Location'),
   };
 }
