@@ -3,7 +3,7 @@ import request from 'supertest';
 import { DEFAULT_SCENARIO_START, FixedClock } from '../../harness/core/clock.js';
 import { SeededIds } from '../../harness/core/ids.js';
 import { Team } from '../../harness/dropbox/team.js';
-import { USER_SCHEMA } from '../../harness/scim/resource.js';
+import { LIST_SCHEMA, USER_SCHEMA } from '../../harness/scim/resource.js';
 import { createScimRouter } from '../../harness/scim/server.js';
 
 /** A Dropbox team behind the SCIM router, mounted where the harness mounts it. */
@@ -11,6 +11,14 @@ export const TOKEN = 'dbx-scim-token-123';
 export const BASE_URL = 'http://dropbox.fedsim.test/scim/v2';
 export const AUTH = { Authorization: `Bearer ${TOKEN}` };
 export const START = DEFAULT_SCENARIO_START;
+/** A ListResponse with nothing in it, integers as RFC 7644 wants them. */
+export const EMPTY_LIST = {
+  schemas: [LIST_SCHEMA],
+  totalResults: 0,
+  startIndex: 1,
+  itemsPerPage: 0,
+  Resources: [],
+};
 
 export interface ScimFixture {
   app: Express;
