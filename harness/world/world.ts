@@ -18,7 +18,8 @@ import { inboundIdpFromOktaJson } from '../okta/org2/idp-json.js';
 import { audienceOf, type InboundIdp } from '../okta/org2/inbound-idp.js';
 import { Org2 } from '../okta/org2/org2.js';
 import { parseIdpMetadata, parseSpMetadata } from '../saml/metadata.js';
-import type { SeedUserConfig, WorldConfig } from '../scenario/schema.js';
+import type { WorldConfig } from '../scenario/schema.js';
+import type { SeedUserConfig } from '../scenario/schema-world.js';
 import { WORLD_DEFAULTS as D } from './defaults.js';
 import { dropboxAppSettings, idpSettings, org2orgSettings, rateLimitSettings } from './settings.js';
 

@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { CREDENTIAL_NAMES } from '../crypto/store.js';
+import { OKTA_STATUSES } from '../okta/directory.js';
+import { retrySchema } from './schema-provisioning.js';
+
+/** The `world` section of a scenario: every setting of the three parties; defaults build the seed's topology. */
+const credential = z.enum(CREDENTIAL_NAMES);
+export const status = z.enum(OKTA_STATUSES);
+const nameIdFormat = z.enum(['unspecified', 'emailAddress', 'persistent', 'transient']);
+
+const user = z
+  .object({
+    login: z.string(),
+    email: z.string().optional(),
+    firstName: z.string(),
+    lastName: z.string(),
+    password: z.string().optional(),
+    status: z.enum(['ACTIVE', 'STAGED', 'DEPROVISIONED', 'SUSPENDED']).optional(),
+    /** Extra profile attributes (e.g. employeeNumber for CUSTOM_ATTRIBUTE matching). */
+    profile: z.record(z.string(), z.string()).optional(),
+    /** Group names the user belongs to (org1: sent by Org2Org when groupsAttribute is set). */
+    groups: z.array(z.string()).optional(),
+  })
+  .strict();
+
+const signing = {
+  signResponse: z.boolean().optional(),
+  signAssertion: z.boolean().optional(),
+  signatureAlgorithm: z.enum(['SHA-256', 'SHA-1']).optional(),
+  nameIdFormat: nameIdFormat.optional(),
+  certificate: credential.optional(),
+  acsUrl: z.string().optional(),
+  audience: z.string().optional(),
+  /** Fields written into the response other than where it is posted (misconfigured IdP app). */
+  recipient: z.string().optional(),
+  destination: z.string().optional(),
+  inResponseTo: z.string().optional(),
+  /** Encrypt the assertion for the SP's certificate. */
+  encryptAssertion: z.enum(['aes256-gcm', 'aes256-cbc']).optional(),
+  /** NotBefore relative to the issue instant (Okta: -300) and validity after it (Okta: 300). */
+  notBeforeSeconds: z.number().optional(),
+  validitySeconds: z.number().positive().optional(),
+};
+
+const toggles = {
+  enabled: z.boolean().optional(),
+  create: z.boolean().optional(),
+  update: z.boolean().optional(),
+  deactivate: z.boolean().optional(),
+  retry: retrySchema.optional(),
+};
+
+export const worldSchema = z
+  .object({
+    clock: z.iso.datetime().optional(),
+    seed: z.string().optional(),
+    org1: z
+      .object({
+        users: z.array(user).optional(),
+        org2org: z
+          .object({
+            ...signing,
+            issuer: z.string().optional(),
+            /** Take ACS URL and Audience from org2's SP metadata instead of defaults. */
+            fromMetadata: z.boolean().optional(),
+            /** Send the user's org1 groups in this assertion attribute. */
+            groupsAttribute: z.string().optional(),
+            clockOffsetSeconds: z.number().optional(),
+            provisioning: z
+              .object({
+                ...toggles,
+                token: z.enum(['super-admin', 'read-only', 'invalid']).optional(),
+                /** Link to an org2 user with the same login instead of failing with E0000001. */
+                matchExisting: z.boolean().optional(),
+                /** Push the org1 username as org2 login (off: the email, Okta's default). */
+                preferUsername: z.boolean().optional(),
+              })
+              .strict()
+              .optional(),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .optional(),
+    org2: z
+      .object({
+        users: z.array(user).optional(),
+        /** Groups that exist in org2 (Okta's JIT group policy never creates groups). */
+        groups: z.array(z.string()).optional(),
+        jit: z.boolean().optional(),
+        /** org2's API rate limit: requests per endpoint family per window (Okta: per minute). */
+        rateLimit: z
+          .object({
+            limit: z.number().int().nonnegative(),
+            windowSeconds: z.number().int().positive().optional(),
+          })
+          .strict()
+          .optional(),
+        idp: z
+          .object({
+            issuer: z.string().optional(),
+            trust: z.array(credential).min(1).max(2).optional(),
+            signatureScope: z.enum(['RESPONSE', 'TOKEN', 'ANY']).optional(),
+            signatureAlgorithm: z.enum(['SHA-256', 'SHA-1']).optional(),
+            userNameTemplate: z.string().optional(),
+            subjectFilter: z.string().optional(),
+            matchType: z.enum(['USERNAME', 'EMAIL', 'USERNAME_OR_EMAIL', 'CUSTOM_ATTRIBUTE']).optional(),
+            matchAttribute: z.string().optional(),
+            accountLink: z.enum(['AUTO', 'DISABLED']).optional(),
+            provisioning: z.enum(['AUTO', 'DISABLED']).optional(),
+            profileMaster: z.boolean().optional(),
+            honorPersistentNameId: z.boolean().optional(),
+            maxClockSkewSeconds: z.number().nonnegative().optional(),
+            allowUnsolicited: z.boolean().optional(),
+            requireEncryptedAssertion: z.boolean().optional(),
+            deprovisionedAction: z.enum(['NONE', 'REACTIVATE']).optional(),
+            accountLinkGroups: z.array(z.string()).optional(),
+            groups: z
+              .object({
+                action: z.enum(['NONE', 'ASSIGN', 'APPEND', 'SYNC']),
+                assignments: z.array(z.string()).optional(),
+                sourceAttributeName: z.string().optional(),
+                filter: z.array(z.string()).optional(),
+              })
+              .strict()
+              .optional(),
+            /** Take issuer, SSO URL and certificate from org1's IdP metadata. */
+            /** An Okta IdP object (GET /api/v1/idps/{id}) to simulate, relative to the scenario file; other keys here override it. */
+            oktaJson: z.string().optional(),
+            fromMetadata: z.boolean().optional(),
+            suspendedAction: z.enum(['NONE', 'UNSUSPEND']).optional(),
+          })
+          .strict()
+          .optional(),
+        dropbox: z
+          .object({ ...signing, provisioning: z.object(toggles).strict().optional() })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .optional(),
+    dropbox: z
+      .object({
+        teamName: z.string().optional(),
+        deactivation: z.enum(['suspend', 'remove']).optional(),
+        trust: credential.optional(),
+        /** Take issuer and certificate from org2's Dropbox app metadata. */
+        fromMetadata: z.boolean().optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export type SeedUserConfig = z.infer<typeof user>;
