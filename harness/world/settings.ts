@@ -1,9 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { FedsimError } from '../core/errors.js';
 import { defined } from '../core/objects.js';
 import { loadCredential } from '../crypto/store.js';
 import { DEFAULT_RETRY, type RetryPolicy } from '../faults/retry.js';
 import type { Org2OrgApp } from '../okta/org1/org2org-app.js';
 import type { DropboxApp } from '../okta/org2/dropbox-app.js';
 import { NO_GROUP_POLICY } from '../okta/org2/group-actions.js';
+import { inboundIdpFromOktaJson } from '../okta/org2/idp-json.js';
 import type { InboundIdp } from '../okta/org2/inbound-idp.js';
 import type { AppSigning } from '../saml/issue.js';
 import type { WorldConfig } from '../scenario/schema.js';
@@ -110,4 +114,21 @@ export function dropboxAppSettings(
 /** org2's API rate limit from a scenario (windowSeconds → ms); empty when not set. */
 export function rateLimitSettings(c: NonNullable<WorldConfig['org2']>['rateLimit']) {
   return c ? defined({ limit: c.limit, windowMs: seconds(c.windowSeconds) }) : {};
+}
+
+/** An exported Okta IdP object (`oktaJson`, relative to the scenario's folder) as IdP settings. */
+export function loadOktaIdp(file: string | undefined, baseDir: string): Partial<InboundIdp> {
+  if (file === undefined) return {};
+  const path = resolve(baseDir, file);
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new FedsimError(
+      'CONFIG_INVALID',
+      `${path}: cannot read an Okta IdP object (${err instanceof Error ? err.message : String(err)})`,
+      { cause: err },
+    );
+  }
+  return inboundIdpFromOktaJson(json, path);
 }

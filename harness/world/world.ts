@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { type Clock, FixedClock } from '../core/clock.js';
 import { FedsimError } from '../core/errors.js';
 import { type HttpFetch, loopbackFetch } from '../core/http.js';
@@ -14,14 +12,19 @@ import type { AdminRole } from '../okta/api/auth.js';
 import { Org1 } from '../okta/org1/org1.js';
 import { issuerOf } from '../okta/org1/org2org-app.js';
 import { dropboxIssuerOf, dropboxSsoPathOf } from '../okta/org2/dropbox-app.js';
-import { inboundIdpFromOktaJson } from '../okta/org2/idp-json.js';
-import { audienceOf, type InboundIdp } from '../okta/org2/inbound-idp.js';
+import { audienceOf } from '../okta/org2/inbound-idp.js';
 import { Org2 } from '../okta/org2/org2.js';
 import { parseIdpMetadata, parseSpMetadata } from '../saml/metadata.js';
 import type { WorldConfig } from '../scenario/schema.js';
 import type { SeedUserConfig } from '../scenario/schema-world.js';
 import { WORLD_DEFAULTS as D } from './defaults.js';
-import { dropboxAppSettings, idpSettings, org2orgSettings, rateLimitSettings } from './settings.js';
+import {
+  dropboxAppSettings,
+  idpSettings,
+  loadOktaIdp,
+  org2orgSettings,
+  rateLimitSettings,
+} from './settings.js';
 
 export interface WorldOptions {
   /** Real time for `serve`; a fixed clock (default) for reproducible scenarios. */
@@ -269,22 +272,6 @@ export class World {
   parties(): Record<string, string> {
     return { [this.org1.url]: 'org1', [this.org2.url]: 'org2', [this.dropbox.url]: 'dropbox' };
   }
-}
-
-function loadOktaIdp(file: string | undefined, baseDir: string): Partial<InboundIdp> {
-  if (file === undefined) return {};
-  const path = resolve(baseDir, file);
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (err) {
-    throw new FedsimError(
-      'CONFIG_INVALID',
-      `${path}: cannot read an Okta IdP object (${err instanceof Error ? err.message : String(err)})`,
-      { cause: err },
-    );
-  }
-  return inboundIdpFromOktaJson(json, path);
 }
 
 /** Builds and starts a world from a scenario's `world` section. */
