@@ -1,3 +1,4 @@
+import { Agent, type IncomingMessage, request } from 'node:http';
 import { FedsimError } from './errors.js';
 
 /** Outbound HTTP is injected; the default refuses anything beyond loopback. */
@@ -14,6 +15,69 @@ export function isLoopback(url: string): boolean {
   }
 }
 
+/**
+ * One keep-alive pool for every loopback call. node:http rather than the global fetch: on the
+ * journey's ~30 small requests undici's per-request machinery (AbortSignals, web streams, a new
+ * connection whenever the server's Keep-Alive hint is short) cost more than the SAML crypto.
+ * Idle sockets are let go after 4 s, before the parties' 5 s keep-alive timeout can race a reuse.
+ */
+const pool = new Agent({ keepAlive: true, timeout: 4000 });
+/** Statuses whose Response must have a null body (Fetch standard). */
+const NULL_BODY = new Set([101, 103, 204, 205, 304]);
+
+function headerPairs(headers: HeadersInit | undefined): [string, string][] {
+  if (headers === undefined) return [];
+  if (headers instanceof Headers) {
+    const pairs: [string, string][] = [];
+    headers.forEach((value, name) => {
+      pairs.push([name, value]);
+    });
+    return pairs;
+  }
+  return Array.isArray(headers) ? (headers as [string, string][]) : Object.entries(headers);
+}
+
+function bodyOf(body: RequestInit['body']): string | Buffer | undefined {
+  if (body === undefined || body === null) return undefined;
+  if (typeof body === 'string' || Buffer.isBuffer(body)) return body;
+  if (body instanceof URLSearchParams) return body.toString();
+  if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) return Buffer.from(body as ArrayBuffer);
+  throw new TypeError(`loopbackFetch: unsupported body type ${Object.prototype.toString.call(body)}`);
+}
+
+function toResponse(res: IncomingMessage, body: Buffer, method: string): Response {
+  const headers = new Headers();
+  const raw = res.rawHeaders;
+  for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i] as string, raw[i + 1] as string);
+  const status = res.statusCode ?? 0;
+  const empty = NULL_BODY.has(status) || method === 'HEAD';
+  return new Response(empty ? null : (body as Uint8Array<ArrayBuffer>), {
+    status,
+    statusText: res.statusMessage ?? '',
+    headers,
+  });
+}
+
+/** A fetch-compatible call over node:http: redirects are never followed, failures reject as fetch's do. */
+function httpFetch(url: string, init: RequestInit = {}): Promise<Response> {
+  const method = (init.method ?? 'GET').toUpperCase();
+  const body = bodyOf(init.body);
+  const headers: Record<string, string | number> = {};
+  for (const [name, value] of headerPairs(init.headers)) headers[name.toLowerCase()] = value;
+  if (body !== undefined) headers['content-length'] = Buffer.byteLength(body);
+  return new Promise((resolve, reject) => {
+    const failed = (cause: unknown) => reject(new TypeError('fetch failed', { cause }));
+    const req = request(url, { method, headers, agent: pool }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('error', failed);
+      res.on('end', () => resolve(toResponse(res, Buffer.concat(chunks), method)));
+    });
+    req.on('error', failed);
+    req.end(body);
+  });
+}
+
 export const loopbackFetch: HttpFetch = async (url, init) => {
   if (!isLoopback(url)) {
     throw new FedsimError(
@@ -26,5 +90,5 @@ export const loopbackFetch: HttpFetch = async (url, init) => {
       },
     );
   }
-  return fetch(url, { ...init, redirect: 'manual' });
+  return httpFetch(url, init);
 };

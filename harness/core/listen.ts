@@ -15,7 +15,7 @@ export function listen(app: Express, port = 0, host = '127.0.0.1'): Promise<List
     server.once('listening', () => {
       const { port: actual } = server.address() as AddressInfo;
       // Keep-alive sockets would hold close() open; parties close between scenarios.
-      server.keepAliveTimeout = 1000;
+      server.keepAliveTimeout = 5000;
       resolve({
         url: `http://${host}:${actual}`,
         close: () =>

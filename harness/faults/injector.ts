@@ -86,7 +86,7 @@ export class FaultInjector {
       this.hits.push({ at: scheduler.now().toISOString(), fault: spec.fault, method: req.method, path });
       switch (spec.fault) {
         case 'latency':
-          return void scheduler.sleep(spec.ms ?? 1000).then(() => next(), next);
+          return void scheduler.hold(spec.ms ?? 1000).then(() => next(), next);
         case 'drop':
           return void req.socket.destroy();
         case 'error5xx':

@@ -1,4 +1,5 @@
 import { type Clock, FixedClock } from '../core/clock.js';
+import type { HttpFetch } from '../core/http.js';
 
 /**
  * Time for code that waits (retry back-off, injected latency). On the fixed scenario clock a wait
@@ -7,27 +8,127 @@ import { type Clock, FixedClock } from '../core/clock.js';
  */
 export interface Scheduler {
   now(): Date;
+  /** A client waiting (a retry back-off). */
   sleep(ms: number): Promise<void>;
+  /** A server holding a request it is answering (injected latency). */
+  hold(ms: number): Promise<void>;
+  /** The same fetch, with each call counted as work in flight while it lasts. */
+  tracking(fetch: HttpFetch): HttpFetch;
 }
 
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+/**
+ * How long, in real time, sleepers wait for in-flight calls before time moves anyway: a safety
+ * valve for a call that itself waits on a sleeper (it would otherwise never finish).
+ */
+const STUCK_MS = 250;
 
-export function schedulerFor(clock: Clock): Scheduler {
-  if (clock instanceof FixedClock) {
-    return {
-      now: () => clock.now(),
-      // Waiters that started together end at the same instant: the clock moves to the target,
-      // not by the delay, so 50 concurrent back-offs of 1 s advance it by 1 s, not 50.
-      sleep: async (ms) => {
-        const target = clock.now().getTime() + Math.max(0, ms);
-        await nextTurn();
-        const behind = target - clock.now().getTime();
-        if (behind > 0) clock.advance(behind);
-      },
+interface Sleeper {
+  target: number;
+  wake: () => void;
+}
+
+/**
+ * Virtual time as a discrete-event simulation: a wait ends only when no tracked call is in
+ * flight, and the earliest target goes first. Fifty tasks that each send a call and back off on
+ * failure thus see what they would in real time: every first call is answered before any retry
+ * goes out, however fast or slow loopback I/O is on the machine.
+ */
+class VirtualScheduler implements Scheduler {
+  #busy = 0;
+  #sleepers: Sleeper[] = [];
+  #checkQueued = false;
+  #valve: NodeJS.Timeout | undefined;
+
+  constructor(private readonly clock: FixedClock) {}
+
+  now(): Date {
+    return this.clock.now();
+  }
+
+  sleep(ms: number): Promise<void> {
+    // Waiters that start together end at the same instant: the clock moves to the target, not by
+    // the delay, so 50 concurrent back-offs of 1 s advance it by 1 s, not 50.
+    const target = this.clock.now().getTime() + Math.max(0, ms);
+    return new Promise<void>((wake) => {
+      this.#sleepers.push({ target, wake });
+      this.#queueCheck();
+    });
+  }
+
+  async hold(ms: number): Promise<void> {
+    // The held request is in flight but must not hold time back: it is what is waiting.
+    this.#busy -= 1;
+    try {
+      await this.sleep(ms);
+    } finally {
+      this.#busy += 1;
+    }
+  }
+
+  tracking(fetch: HttpFetch): HttpFetch {
+    return async (url, init) => {
+      this.#busy += 1;
+      try {
+        return await fetch(url, init);
+      } finally {
+        this.#busy -= 1;
+        if (this.#busy <= 0) this.#queueCheck();
+      }
     };
   }
-  return {
-    now: () => clock.now(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
-  };
+
+  /** After the current turn, so code resumed by a finished call can start its next one first. */
+  #queueCheck(): void {
+    if (this.#checkQueued || this.#sleepers.length === 0) return;
+    this.#checkQueued = true;
+    setImmediate(() => {
+      this.#checkQueued = false;
+      if (this.#busy > 0) return this.#armValve();
+      this.#wakeEarliest();
+    });
+  }
+
+  #armValve(): void {
+    if (this.#valve) return;
+    this.#valve = setTimeout(() => {
+      this.#valve = undefined;
+      if (this.#sleepers.length > 0) this.#wakeEarliest();
+    }, STUCK_MS);
+  }
+
+  #wakeEarliest(): void {
+    clearTimeout(this.#valve);
+    this.#valve = undefined;
+    const earliest = Math.min(...this.#sleepers.map((s) => s.target));
+    const behind = earliest - this.clock.now().getTime();
+    if (behind > 0) this.clock.advance(behind);
+    const due = this.#sleepers.filter((s) => s.target <= earliest);
+    this.#sleepers = this.#sleepers.filter((s) => s.target > earliest);
+    for (const s of due) s.wake();
+    this.#queueCheck();
+  }
+}
+
+class RealScheduler implements Scheduler {
+  constructor(private readonly clock: Clock) {}
+
+  now(): Date {
+    return this.clock.now();
+  }
+
+  sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+  }
+
+  hold(ms: number): Promise<void> {
+    return this.sleep(ms);
+  }
+
+  tracking(fetch: HttpFetch): HttpFetch {
+    return fetch;
+  }
+}
+
+export function schedulerFor(clock: Clock): Scheduler {
+  return clock instanceof FixedClock ? new VirtualScheduler(clock) : new RealScheduler(clock);
 }

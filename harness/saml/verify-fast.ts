@@ -51,6 +51,22 @@ function idIsUnique(element: Element, id: string): boolean {
   return count === 1;
 }
 
+/**
+ * The enveloped-signature transform: the element as if its Signature child were not there. The
+ * Signature is taken out and put back in place rather than copying the element (a deep clone of
+ * a whole Response costs more than the canonicalisation itself).
+ */
+function withoutSignature<T>(element: Element, signature: Element, read: () => T): T {
+  if (signature.parentNode !== element) return read();
+  const next = signature.nextSibling;
+  element.removeChild(signature);
+  try {
+    return read();
+  } finally {
+    element.insertBefore(signature, next);
+  }
+}
+
 /** Undefined when the signature is not the plain SAML shape this verifier handles. */
 export function fastSignature(element: Element, signature: Element, id: string): FastSignature | undefined {
   const infos = children(signature, NS.dsig, 'SignedInfo');
@@ -74,10 +90,9 @@ export function fastSignature(element: Element, signature: Element, id: string):
     idIsUnique(element, id);
   if (!plain || !signedInfo) return undefined;
 
-  const copy = element.cloneNode(true) as Element;
-  const own = children(copy, NS.dsig, 'Signature')[0];
-  if (own) copy.removeChild(own);
-  const signedXml = c14n.process(copy, { ancestorNamespaces: ancestorNamespaces(element) });
+  const signedXml = withoutSignature(element, signature, () =>
+    c14n.process(element, { ancestorNamespaces: ancestorNamespaces(element) }),
+  );
   const computed = createHash(digestHash).update(signedXml, 'utf8').digest();
   const stated = Buffer.from(
     (textOf(child(reference[0], NS.dsig, 'DigestValue')) ?? '').replace(/\s+/g, ''),

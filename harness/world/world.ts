@@ -53,6 +53,8 @@ export class World {
   readonly scheduler: Scheduler;
   /** Faults queued against org2's and dropbox's APIs (the scenario `inject` step). */
   readonly faults: PartyFaults;
+  /** Every party's outbound HTTP; each call counts as work in flight for the scheduler. */
+  readonly fetch: HttpFetch;
   #listeners: Listening[] = [];
   #tokenFor: Record<'super-admin' | 'read-only' | 'invalid', string>;
   /** What dropbox's SSO settings trust: certificates and, when read from metadata, the issuer. */
@@ -62,7 +64,7 @@ export class World {
     readonly config: WorldConfig,
     readonly clock: Clock,
     readonly ids: IdGenerator,
-    readonly fetch: HttpFetch,
+    transport: HttpFetch,
     /** Where relative file paths in the config (oktaJson) are resolved: the scenario's folder. */
     baseDir = process.cwd(),
   ) {
@@ -74,6 +76,8 @@ export class World {
     };
     this.#tokenFor = tokenFor;
     this.scheduler = schedulerFor(clock);
+    const fetch = this.scheduler.tracking(transport);
+    this.fetch = fetch;
     const fromJson = loadOktaIdp(config.org2?.idp?.oktaJson, baseDir);
     // An exported IdP names org1's app by its issuer: simulate that same app key.
     const appKey = /^http:\/\/www\.okta\.com\/(exk\w+)$/.exec(fromJson.issuer ?? '')?.[1] ?? ids.okta('exk');

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FixedClock, OffsetClock } from '../../harness/core/clock.js';
 import { FedsimError } from '../../harness/core/errors.js';
@@ -113,14 +115,42 @@ describe('loopback-only HTTP', () => {
     expect(spy).not.toHaveBeenCalled();
   });
 
-  it('passes loopback requests to fetch with redirects left to the caller', async () => {
-    const spy = vi.fn(async (_url: string, _init?: RequestInit) => new Response('ok', { status: 299 }));
-    vi.stubGlobal('fetch', spy);
-    const res = await loopbackFetch('http://127.0.0.1:1/ping', { method: 'POST' });
-    expect(res.status).toBe(299);
-    expect(spy).toHaveBeenCalledTimes(1);
-    expect(spy.mock.calls[0]?.[0]).toBe('http://127.0.0.1:1/ping');
-    expect(spy.mock.calls[0]?.[1]).toMatchObject({ method: 'POST', redirect: 'manual' });
+  it('sends loopback requests over node:http, leaving redirects and Set-Cookie to the caller', async () => {
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        res.setHeader('Set-Cookie', ['a=1', 'b=2']);
+        res.writeHead(302, { location: '/next', 'x-echo': `${req.method} ${req.headers['x-test']} ${body}` });
+        res.end('moved');
+      });
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const res = await loopbackFetch(`http://127.0.0.1:${port}/ping`, {
+        method: 'POST',
+        headers: new Headers({ 'X-Test': 'yes' }),
+        body: 'a=b',
+      });
+      expect(res.status).toBe(302);
+      expect(res.headers.get('location')).toBe('/next');
+      expect(res.headers.get('x-echo')).toBe('POST yes a=b');
+      expect(res.headers.getSetCookie()).toEqual(['a=1', 'b=2']);
+      expect(await res.text()).toBe('moved');
+    } finally {
+      server.close();
+    }
+  });
+
+  it('rejects as fetch does, with the socket error as the cause, when nothing listens', async () => {
+    const err = await loopbackFetch('http://127.0.0.1:1/').then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(TypeError);
+    expect((err as TypeError).message).toBe('fetch failed');
+    expect(((err as TypeError).cause as NodeJS.ErrnoException).code).toBe('ECONNREFUSED');
   });
 });
 

@@ -118,6 +118,39 @@ describe('schedulerFor a fixed clock', () => {
     await Promise.all(Array.from({ length: 50 }, () => s.sleep(1000)));
     expect(clock.now().toISOString()).toBe('2026-01-15T09:00:01.000Z');
   });
+
+  it('lets no wait end while a tracked call is in flight, then wakes the earliest first', async () => {
+    const clock = new FixedClock(T0);
+    const s = schedulerFor(clock);
+    const order: string[] = [];
+    let answer: (r: Response) => void = () => undefined;
+    const slowFetch = s.tracking(() => new Promise<Response>((resolve) => (answer = resolve)));
+    const call = slowFetch('http://127.0.0.1:1/').then(() =>
+      order.push(`answered at ${clock.now().toISOString()}`),
+    );
+    const late = s.sleep(2000).then(() => order.push(`slept 2 s, now ${clock.now().toISOString()}`));
+    const early = s.sleep(1000).then(() => order.push(`slept 1 s, now ${clock.now().toISOString()}`));
+    await new Promise((done) => setTimeout(done, 20));
+    expect(order).toEqual([]);
+    answer(new Response('ok'));
+    await Promise.all([call, late, early]);
+    expect(order).toEqual([
+      'answered at 2026-01-15T09:00:00.000Z',
+      'slept 1 s, now 2026-01-15T09:00:01.000Z',
+      'slept 2 s, now 2026-01-15T09:00:02.000Z',
+    ]);
+  });
+
+  it('does not count a request a server holds (injected latency) as holding time back', async () => {
+    const clock = new FixedClock(T0);
+    const s = schedulerFor(clock);
+    const served = s.tracking(async () => {
+      await s.hold(5000);
+      return new Response('late');
+    });
+    expect(await (await served('http://127.0.0.1:1/')).text()).toBe('late');
+    expect(clock.now().toISOString()).toBe('2026-01-15T09:00:05.000Z');
+  });
 });
 
 function failing(status: number | undefined, times: number) {
