@@ -1,8 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { toFedsimError } from '../core/errors.js';
-import { runCommand } from './run.js';
-import { serveCommand } from './serve.js';
 
 const USAGE = `usage:
   fedsim run [files or folders…] [--json] [--trace DIR] [--junit FILE] [--concurrency N]
@@ -25,6 +23,7 @@ async function main(argv: string[]): Promise<number> {
     },
   });
   if (command === 'run') {
+    const { runCommand } = await import('./run.js');
     return runCommand({
       paths: positionals,
       json: values.json,
@@ -34,13 +33,14 @@ async function main(argv: string[]): Promise<number> {
     });
   }
   if (command === 'serve') {
-    await serveCommand({
+    // Loaded on demand: serve's thread holds no scenario runner, the world lives on its worker.
+    const { serveCommand } = await import('./serve.js');
+    return serveCommand({
       scenario: positionals[0],
       port: Number(values.port) || 0,
       host: values.host,
       json: values.json,
     });
-    return -1;
   }
   process.stderr.write(`${USAGE}\n`);
   return 2;
@@ -48,7 +48,7 @@ async function main(argv: string[]): Promise<number> {
 
 main(process.argv.slice(2)).then(
   (code) => {
-    if (code >= 0) process.exitCode = code;
+    process.exitCode = code;
   },
   (err: unknown) => {
     const e = toFedsimError(err, 'SCENARIO_STEP_FAILED');

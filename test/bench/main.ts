@@ -137,9 +137,7 @@ const results = {
   rss_growth_after_warmup_mb: memory.rssGrowthAfterWarmupMb,
   rss_before_mb: memory.rssBeforeMb,
   rss_after_mb: memory.rssAfterMb,
-  heap_used_before_mb: memory.heapUsedBeforeMb,
-  heap_used_after_mb: memory.heapUsedAfterMb,
-  heap_used_growth_mb: r1(memory.heapUsedAfterMb - memory.heapUsedBeforeMb),
+  rss_peak_mb: memory.rssPeakMb,
   serve_sign_in_ms: r2(memory.signInMs.median),
   serve_sign_in_p95_ms: r2(memory.signInMs.p95),
   iterations: {
@@ -195,7 +193,6 @@ const rows: [string, string[], string][] = [
     '< 20 MB',
   ],
   ['  after warm-up (sign-in 100 → last) (MB)', [memory.rssGrowthAfterWarmupMb.toFixed(1), '', ''], ''],
-  ['  JS heap used growth (MB)', [(memory.heapUsedAfterMb - memory.heapUsedBeforeMb).toFixed(1), '', ''], ''],
   ['  serve: one sign-in org1 → org2 → dropbox (ms)', ms(memory.signInMs), ''],
 ];
 const w = Math.max(...rows.map((r) => r[0].length));
@@ -214,7 +211,5 @@ console.log(
 );
 if (batch.failed.length)
   console.log(`scenarios that failed in the 200-run batch: ${batch.failed.join(', ')}`);
-console.log(
-  `serve RSS / heap MB by sign-ins: ${memory.samples.map((s) => `${s.signIns}:${s.rssMb}/${s.heapUsedMb}`).join(' ')}`,
-);
+console.log(`serve RSS MB by sign-ins: ${memory.samples.map((s) => `${s.signIns}:${s.rssMb}`).join(' ')}`);
 console.log(`\nwrote test/bench/results.json (bench wall ${results.bench_wall_s} s)`);

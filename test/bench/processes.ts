@@ -56,18 +56,18 @@ export interface ServeMemory {
   signIns: number;
   rssBeforeMb: number;
   rssAfterMb: number;
+  rssPeakMb: number;
   rssGrowthMb: number;
   /** From sign-in 100 to the last: growth once warm, what a leak would show. */
   rssGrowthAfterWarmupMb: number;
-  heapUsedBeforeMb: number;
-  heapUsedAfterMb: number;
   signInMs: Stat;
-  samples: { signIns: number; rssMb: number; heapUsedMb: number; externalMb: number }[];
+  samples: { signIns: number; rssMb: number }[];
 }
 
-/** Runs serve-memory.js in its own process (with --expose-gc) so earlier measures do not blur its RSS. */
+/** A real `fedsim serve` process driven by a browser in another process (serve-memory.js). */
 export async function serveMemory(root: string, signIns = 1000): Promise<ServeMemory> {
-  const r = await run(['--expose-gc', join(root, 'dist/test/bench/serve-memory.js'), String(signIns)], root);
+  const cli = join(root, 'dist/harness/cli/main.js');
+  const r = await run([join(root, 'dist/test/bench/serve-memory.js'), cli, String(signIns)], root);
   if (r.code !== 0) throw new Error(`serve-memory exited ${r.code}: ${r.stderr.slice(-800)}`);
   return JSON.parse(r.stdout.trim().split('\n').at(-1) as string) as ServeMemory;
 }

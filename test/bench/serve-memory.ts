@@ -1,47 +1,76 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { Agent } from '../../harness/agent/index.js';
-import { SystemClock } from '../../harness/core/clock.js';
-import { signInAndClick } from '../../harness/scenario/browse.js';
-import { createWorld } from '../../harness/world/world.js';
-import { check, gc, summarise } from './stats.js';
+import { Agent, type Page } from '../../harness/agent/index.js';
+import { loopbackFetch } from '../../harness/core/http.js';
+import { failIfRefused } from '../../harness/scenario/browse.js';
+import { check, summarise } from './stats.js';
 
 /**
- * `fedsim serve` memory: a world on the real clock with the seed's finished setup, then N
- * sequential sign-ins, each a new browser going org1 → org2 → dropbox. Prints one JSON line.
+ * `fedsim serve` memory, measured on the real thing: `fedsim serve --json` is started as its own
+ * process, as a user starts it, and this process is only the browser, doing N sequential
+ * sign-ins (each a new browser going org1 → org2 → dropbox). The server's RSS is read from
+ * /proc before the first sign-in and after every 100. Prints one JSON line.
  */
-const SARAH = 'sarah@org1.example';
-const signIns = Number(process.argv[2] ?? 1000);
-const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
-/** After two full collections and a pause (closed sockets, finalizers), so the reading is what stays. */
-const reading = async (n: number) => {
-  gc();
-  await new Promise((done) => setTimeout(done, 50));
-  gc();
-  const m = process.memoryUsage();
-  return { signIns: n, rssMb: mb(m.rss), heapUsedMb: mb(m.heapUsed), externalMb: mb(m.external) };
-};
+interface Facts {
+  org1: { url: string };
+  org2: { url: string };
+  dropbox: { url: string };
+  users: { login: string; password: string }[];
+}
 
-const world = await createWorld({}, { clock: new SystemClock() });
+const mb = (kb: number) => Math.round((kb / 1024) * 10) / 10;
+/** Resident set of a process, from the kernel (what `ps` and container limits see). */
+const rssMb = (pid: number) =>
+  mb(Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]));
+
+function startServe(cli: string): Promise<{ child: ChildProcess; facts: Facts }> {
+  const child = spawn(process.execPath, [cli, 'serve', '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`fedsim serve exited ${code} before it was ready`)));
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk;
+      const line = out.split('\n')[0];
+      if (out.includes('\n') && line) resolve({ child, facts: JSON.parse(line) as Facts });
+    });
+  });
+}
+
+async function confirm(agent: Agent, page: Page): Promise<Page> {
+  let current = failIfRefused(page, 'page');
+  for (const id of ['enroll', 'join']) {
+    if (current.forms.some((f) => f.id === id))
+      current = failIfRefused(await agent.submit(current, {}, { formId: id }), id);
+  }
+  return current;
+}
+
+async function signIn(facts: Facts, parties: Record<string, string>): Promise<Page> {
+  const user = facts.users[0] as Facts['users'][number];
+  const agent = new Agent({ fetch: loopbackFetch, parties });
+  let page = await agent.goto(`${facts.org1.url}/app/UserHome`);
+  page = await agent.submit(page, { username: user.login, password: user.password }, { formId: 'sign-in' });
+  page = await confirm(agent, page);
+  page = await confirm(agent, await agent.clickLink(page, 'Org2Org'));
+  return confirm(agent, await agent.clickLink(page, 'Dropbox Business'));
+}
+
+const [cli, count] = process.argv.slice(2);
+const signIns = Number(count ?? 1000);
+const { child, facts } = await startServe(cli as string);
 try {
-  await world.org1.assign(SARAH);
-  await world.org2.assignDropbox(SARAH);
-  await world.settle();
-  const password = world.org1.directory.find(SARAH)?.password ?? '';
-  const samples = [await reading(0)];
+  const pid = child.pid as number;
+  const parties = { [facts.org1.url]: 'org1', [facts.org2.url]: 'org2', [facts.dropbox.url]: 'dropbox' };
+  const samples = [{ signIns: 0, rssMb: rssMb(pid) }];
   const times: number[] = [];
   for (let i = 1; i <= signIns; i++) {
-    const agent = new Agent({ fetch: world.fetch, parties: world.parties() });
     const t = performance.now();
-    const page = await signInAndClick(world, agent, {
-      login: SARAH,
-      password,
-      tiles: ['Org2Org', 'Dropbox Business'],
-      confirm: true,
-      start: 'org1',
-    });
+    const page = await signIn(facts, parties);
     times.push(performance.now() - t);
-    check(page.url.startsWith(world.dropbox.url), `sign-in ${i} ended at dropbox, not ${page.url}`);
-    if (i % 100 === 0) samples.push(await reading(i));
+    check(page.url.startsWith(facts.dropbox.url), `sign-in ${i} ended at dropbox, not ${page.url}`);
+    if (i % 100 === 0) samples.push({ signIns: i, rssMb: rssMb(pid) });
   }
   const first = samples[0] as (typeof samples)[number];
   const last = samples.at(-1) as (typeof samples)[number];
@@ -51,14 +80,13 @@ try {
       signIns,
       rssBeforeMb: first.rssMb,
       rssAfterMb: last.rssMb,
+      rssPeakMb: Math.max(...samples.map((s) => s.rssMb)),
       rssGrowthMb: Math.round((last.rssMb - first.rssMb) * 10) / 10,
       rssGrowthAfterWarmupMb: Math.round((last.rssMb - warm.rssMb) * 10) / 10,
-      heapUsedBeforeMb: first.heapUsedMb,
-      heapUsedAfterMb: last.heapUsedMb,
       signInMs: summarise(times),
       samples,
     })}\n`,
   );
 } finally {
-  await world.close();
+  child.kill('SIGTERM');
 }

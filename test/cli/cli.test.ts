@@ -92,4 +92,10 @@ describe('fedsim serve', () => {
     const [code] = await once(child, 'exit');
     expect(code).toBe(0);
   });
+
+  it('exits 2 with the error code when its world cannot start (a scenario that is not there)', () => {
+    const res = run('serve', 'scenarios/no-such-scenario.yaml');
+    expect(res.status).toBe(2);
+    expect(res.stderr).toMatch(/^fedsim: SCENARIO_PARSE: .*no-such-scenario\.yaml/);
+  });
 });

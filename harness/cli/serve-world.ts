@@ -1,0 +1,81 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { SystemClock } from '../core/clock.js';
+import { toFedsimError } from '../core/errors.js';
+import { samlSchemas } from '../saml/schema/validate.js';
+import { loadScenarioFile } from '../scenario/load.js';
+import { WORLD_DEFAULTS } from '../world/defaults.js';
+import { createWorld, type World } from '../world/world.js';
+
+export interface ServeOptions {
+  scenario?: string;
+  port: number;
+  host: string;
+  json: boolean;
+}
+
+/** Worker → main thread: started (the facts are printed), or failed before listening. */
+export type ServeMessage = { started: true } | { error: { code: string; message: string } };
+
+/** The seed's finished setup: Sarah assigned and provisioned through both hops; the demo user is not. */
+async function finishSetup(world: World): Promise<void> {
+  const sarah = WORLD_DEFAULTS.org1Users[0].login;
+  await world.org1.assign(sarah);
+  await world.org2.assignDropbox(sarah);
+  await world.settle();
+}
+
+export function serveFacts(world: World) {
+  return {
+    org1: { url: world.org1.url },
+    org2: {
+      url: world.org2.url,
+      apiToken: world.tokens.superAdmin,
+      idpId: world.org2.idp.id,
+      acsUrl: world.org2.acsUrl,
+    },
+    dropbox: { url: world.dropbox.url, scimUrl: world.dropbox.scimUrl, scimToken: world.tokens.scim },
+    users: world.org1.directory.all().map((u) => ({ login: u.profile.login, password: u.password ?? '' })),
+  };
+}
+
+function announce(facts: ReturnType<typeof serveFacts>, json: boolean): string {
+  if (json) return `${JSON.stringify(facts)}\n`;
+  return [
+    'fedsim is serving (Ctrl-C to stop)',
+    `  org1     ${facts.org1.url}   sign in: ${facts.users.map((u) => `${u.login} / ${u.password}`).join(', ')}`,
+    `  org2     ${facts.org2.url}   API token (SSWS): ${facts.org2.apiToken}`,
+    `           IdP ${facts.org2.idpId}, ACS ${facts.org2.acsUrl}`,
+    `  dropbox  ${facts.dropbox.url}   SCIM ${facts.dropbox.scimUrl} (Bearer ${facts.dropbox.scimToken})`,
+    '',
+  ].join('\n');
+}
+
+/** The three parties on real time, until the main thread says stop. */
+export async function serveWorld(options: ServeOptions): Promise<World> {
+  const config = options.scenario ? loadScenarioFile(options.scenario).world : {};
+  const ports: [number, number, number] = options.port
+    ? [options.port, options.port + 1, options.port + 2]
+    : [0, 0, 0];
+  const world = await createWorld(config, { clock: new SystemClock(), ports, host: options.host });
+  if (!options.scenario) await finishSetup(world);
+  // Compiled now rather than on the first sign-in, which would otherwise pay for it.
+  samlSchemas();
+  process.stdout.write(announce(serveFacts(world), options.json));
+  return world;
+}
+
+if (parentPort) {
+  const port = parentPort;
+  serveWorld(workerData as ServeOptions).then(
+    (world) => {
+      port.postMessage({ started: true } satisfies ServeMessage);
+      // Closing the listeners leaves the thread nothing to wait for: it ends.
+      port.once('message', () => void world.close().then(() => port.close()));
+    },
+    (err: unknown) => {
+      const e = toFedsimError(err, 'CONFIG_INVALID');
+      port.postMessage({ error: { code: e.code, message: e.message } } satisfies ServeMessage);
+      port.close();
+    },
+  );
+}
