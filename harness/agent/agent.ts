@@ -1,5 +1,5 @@
 import { FedsimError } from '../core/errors.js';
-import type { HttpFetch } from '../core/http.js';
+import type { HttpFetch, HttpResponse } from '../core/http.js';
 import { chooseForm, chooseLink, type FormChoice, formRequest, type PendingRequest } from './choose.js';
 import { CookieJar } from './cookie-jar.js';
 import { parsePage } from './html.js';
@@ -119,7 +119,7 @@ export class Agent {
     const body = request.body === undefined ? undefined : new URLSearchParams(request.body).toString();
     if (body !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded';
     const started = performance.now();
-    let response: Response;
+    let response: HttpResponse;
     let html: string;
     try {
       response = await this.#fetch(request.url, {

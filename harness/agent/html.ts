@@ -112,24 +112,57 @@ function toForm(el: HTMLElement, pageUrl: string, scripted: Set<HTMLElement>): F
   return form;
 }
 
-/** Parses a response body into what the agent and scenario assertions look at. */
-export function parsePage(url: string, status: number, html: string): Page {
-  const root = parse(html, { comment: false });
-  const formEls = root.querySelectorAll('form');
-  const scripted = scriptSubmitted(root, formEls);
+function linksOf(root: HTMLElement, url: string): Link[] {
   const links: Link[] = [];
   for (const a of root.querySelectorAll('a[href]')) {
     const href = a.getAttribute('href') ?? '';
     const absolute = href.toLowerCase().startsWith('javascript:') ? undefined : resolve(href, url);
     if (absolute !== undefined) links.push({ href: absolute, text: collapse(a.text) });
   }
+  return links;
+}
+
+/** Computes a value on first read and keeps it: most pages of a journey are only checked for forms. */
+function lazy<T>(read: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => {
+    value ??= { v: read() };
+    return value.v;
+  };
+}
+
+/**
+ * Parses a response body into what the agent and scenario assertions look at. The parts are
+ * worked out when first read (a redirect target's title or text is rarely looked at); they are
+ * enumerable getters, so a page still serialises with all of them.
+ */
+export function parsePage(url: string, status: number, html: string): Page {
+  const root = lazy(() => parse(html, { comment: false }));
+  const forms = lazy(() => {
+    // No form tag, no forms: the common dashboard page needs no parsing to know it.
+    if (!/<form[\s>]/i.test(html)) return [];
+    const formEls = root().querySelectorAll('form');
+    const scripted = scriptSubmitted(root(), formEls);
+    return formEls.map((f) => toForm(f, url, scripted));
+  });
+  const links = lazy(() => linksOf(root(), url));
+  const title = lazy(() => collapse(root().querySelector('title')?.text ?? ''));
+  const text = lazy(() => collapse(visibleText(root().querySelector('body') ?? root())));
   return {
     url,
     status,
     html,
-    forms: formEls.map((f) => toForm(f, url, scripted)),
-    links,
-    title: collapse(root.querySelector('title')?.text ?? ''),
-    text: collapse(visibleText(root.querySelector('body') ?? root)),
+    get forms() {
+      return forms();
+    },
+    get links() {
+      return links();
+    },
+    get title() {
+      return title();
+    },
+    get text() {
+      return text();
+    },
   };
 }

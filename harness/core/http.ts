@@ -1,8 +1,14 @@
 import { Agent, type IncomingMessage, request } from 'node:http';
 import { FedsimError } from './errors.js';
 
-/** Outbound HTTP is injected; the default refuses anything beyond loopback. */
-export type HttpFetch = (url: string, init?: RequestInit) => Promise<Response>;
+/** What fedsim reads of an HTTP answer: the part of the Fetch API's Response its callers use. */
+export type HttpResponse = Pick<
+  Response,
+  'status' | 'statusText' | 'ok' | 'headers' | 'text' | 'json' | 'arrayBuffer'
+>;
+
+/** Outbound HTTP is injected (the global fetch fits); the default refuses anything beyond loopback. */
+export type HttpFetch = (url: string, init?: RequestInit) => Promise<HttpResponse>;
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
@@ -22,8 +28,6 @@ export function isLoopback(url: string): boolean {
  * Idle sockets are let go after 4 s, before the parties' 5 s keep-alive timeout can race a reuse.
  */
 const pool = new Agent({ keepAlive: true, timeout: 4000 });
-/** Statuses whose Response must have a null body (Fetch standard). */
-const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 
 function headerPairs(headers: HeadersInit | undefined): [string, string][] {
   if (headers === undefined) return [];
@@ -45,21 +49,41 @@ function bodyOf(body: RequestInit['body']): string | Buffer | undefined {
   throw new TypeError(`loopbackFetch: unsupported body type ${Object.prototype.toString.call(body)}`);
 }
 
-function toResponse(res: IncomingMessage, body: Buffer, method: string): Response {
-  const headers = new Headers();
-  const raw = res.rawHeaders;
-  for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i] as string, raw[i + 1] as string);
-  const status = res.statusCode ?? 0;
-  const empty = NULL_BODY.has(status) || method === 'HEAD';
-  return new Response(empty ? null : (body as Uint8Array<ArrayBuffer>), {
-    status,
-    statusText: res.statusMessage ?? '',
-    headers,
-  });
+/** A received answer, body already read: a Response without the web-stream machinery. */
+class LoopbackResponse implements HttpResponse {
+  readonly headers = new Headers();
+  readonly status: number;
+  readonly statusText: string;
+
+  constructor(
+    res: IncomingMessage,
+    private readonly body: Buffer,
+  ) {
+    const raw = res.rawHeaders;
+    for (let i = 0; i + 1 < raw.length; i += 2) this.headers.append(raw[i] as string, raw[i + 1] as string);
+    this.status = res.statusCode ?? 0;
+    this.statusText = res.statusMessage ?? '';
+  }
+
+  get ok(): boolean {
+    return this.status >= 200 && this.status <= 299;
+  }
+
+  async text(): Promise<string> {
+    return this.body.toString('utf8');
+  }
+
+  async json(): Promise<unknown> {
+    return JSON.parse(this.body.toString('utf8'));
+  }
+
+  async arrayBuffer(): Promise<ArrayBuffer> {
+    return new Uint8Array(this.body).buffer;
+  }
 }
 
 /** A fetch-compatible call over node:http: redirects are never followed, failures reject as fetch's do. */
-function httpFetch(url: string, init: RequestInit = {}): Promise<Response> {
+function httpFetch(url: string, init: RequestInit = {}): Promise<HttpResponse> {
   const method = (init.method ?? 'GET').toUpperCase();
   const body = bodyOf(init.body);
   const headers: Record<string, string | number> = {};
@@ -71,7 +95,7 @@ function httpFetch(url: string, init: RequestInit = {}): Promise<Response> {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('error', failed);
-      res.on('end', () => resolve(toResponse(res, Buffer.concat(chunks), method)));
+      res.on('end', () => resolve(new LoopbackResponse(res, Buffer.concat(chunks))));
     });
     req.on('error', failed);
     req.end(body);

@@ -18,6 +18,8 @@ import { children, decodeBase64Message, parseUntrustedXml } from './xml.js';
 /** An inbound Response after decoding and signature verification, read only from trusted bytes. */
 export interface InboundMessage {
   xml: string;
+  /** The message as parsed, before any verification: what traces and explain display. */
+  root: Element;
   response: ParsedResponse;
   /** Where the assertion fields were read from: signed bytes, or (when nothing verified) the raw message. */
   assertionSource: 'signed-response' | 'signed-assertion' | 'unsigned';
@@ -107,6 +109,7 @@ export function readInboundXml(xml: string, profile: SpProfile): InboundMessage 
     children(root, NS.assertion, 'EncryptedAssertion').length;
   return {
     xml,
+    root,
     response: parseResponseElement(base),
     assertionSource,
     assertion,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FedsimError } from '../core/errors.js';
-import type { HttpFetch } from '../core/http.js';
+import type { HttpFetch, HttpResponse } from '../core/http.js';
 import { serverWaitMs, withOutcome } from '../faults/retry.js';
 import { USER_SCHEMA } from './resource.js';
 
@@ -53,7 +53,7 @@ function sameUserName(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }
 
-async function scimDetail(response: Response): Promise<string> {
+async function scimDetail(response: HttpResponse): Promise<string> {
   const text = await response.text();
   try {
     const detail = (JSON.parse(text) as { detail?: unknown }).detail;
@@ -66,7 +66,7 @@ async function scimDetail(response: Response): Promise<string> {
 async function failure(
   method: string,
   url: string,
-  response: Response,
+  response: HttpResponse,
   nowMs: number | undefined,
 ): Promise<FedsimError> {
   const detail = await scimDetail(response);
@@ -85,7 +85,7 @@ async function failure(
 async function answer<T>(
   method: string,
   url: string,
-  response: Response,
+  response: HttpResponse,
   expected: z.ZodType<T>,
 ): Promise<T> {
   const text = await response.text();
@@ -158,7 +158,7 @@ export class OktaScimClient {
   }
 
   /** Transport failures become provisioning failures too, unless fedsim itself refused the request. */
-  async #fetch(method: string, url: string, init: RequestInit): Promise<Response> {
+  async #fetch(method: string, url: string, init: RequestInit): Promise<HttpResponse> {
     try {
       return await this.options.fetch(url, init);
     } catch (err) {

@@ -63,17 +63,11 @@ export function decodeHop(hop: Hop, spFor: SpLookup): TracedSaml | undefined {
   const kind = found.param === 'SAMLRequest' ? 'AuthnRequest' : 'Response';
   try {
     const { xml } = decodeSamlValue(found.value);
-    const root = parseUntrustedXml(xml).documentElement as Element;
-    const sp = spFor(hop.url.split('?')[0] ?? hop.url);
-    const decoded =
-      kind === 'Response' && sp
-        ? responseSummary(
-            sp.seen(found.value) ?? readInboundXml(xml, sp.profile),
-            root,
-            sp.profile.trustedCerts,
-            true,
-          )
-        : requestSummary(root);
+    const sp = kind === 'Response' ? spFor(hop.url.split('?')[0] ?? hop.url) : undefined;
+    const message = sp && (sp.seen(found.value) ?? readInboundXml(xml, sp.profile));
+    const decoded = message
+      ? responseSummary(message, sp.profile.trustedCerts, true)
+      : requestSummary(parseUntrustedXml(xml).documentElement as Element);
     return { kind, base64: found.value, xml: prettyXml(xml), decoded };
   } catch (err) {
     const e = toFedsimError(err, 'SAML_XML_INVALID');

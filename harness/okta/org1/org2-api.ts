@@ -1,5 +1,5 @@
 import { type ErrorCode, FedsimError, isErrorCode } from '../../core/errors.js';
-import type { HttpFetch } from '../../core/http.js';
+import type { HttpFetch, HttpResponse } from '../../core/http.js';
 import { serverWaitMs, withOutcome } from '../../faults/retry.js';
 import type { Scheduler } from '../../faults/scheduler.js';
 
@@ -60,7 +60,7 @@ export class Org2Api {
     });
   }
 
-  async #send(method: string, path: string, body: unknown): Promise<Response> {
+  async #send(method: string, path: string, body: unknown): Promise<HttpResponse> {
     try {
       return await this.options.fetch(`${this.options.baseUrl}${path}`, {
         method,
@@ -88,7 +88,7 @@ export class Org2Api {
     }
   }
 
-  #failure(method: string, path: string, res: Response, json: Json): FedsimError {
+  #failure(method: string, path: string, res: HttpResponse, json: Json): FedsimError {
     const okta = `OKTA_${String(json.errorCode)}`;
     const code: ErrorCode = isErrorCode(okta) ? okta : 'PROVISIONING_FAILED';
     const causes = Array.isArray(json.errorCauses)

@@ -111,7 +111,7 @@ export function explainResponse(
       `Time conditions judged at the message's IssueInstant ${now.toISOString()}, not the real time: pass --now to judge at another instant.`,
     );
   }
-  const summary = responseSummary(message, root, profile.trustedCerts, !missing.has('trustedCerts'));
+  const summary = responseSummary(message, profile.trustedCerts, !missing.has('trustedCerts'));
   const problems = summary.signatures.filter((s) => s.problem).map((s) => `${s.element}: ${s.problem}`);
   const checks = runChecks({ message, profile: readWith, state, now }).map((row) => {
     const out = adjust(row, missing, state);

@@ -101,10 +101,10 @@ function signatureSummary(
 /** What the message says, as the checks read it, with its signatures and certificates. */
 export function responseSummary(
   message: InboundMessage,
-  root: Element,
   trusted: readonly CertInfo[],
   trustConfigured: boolean,
 ): ResponseSummary {
+  const root = message.root;
   const rawAssertion = children(root, NS.assertion, 'Assertion')[0];
   const r = message.response;
   return {
