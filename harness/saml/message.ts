@@ -34,8 +34,15 @@ export interface InboundMessage {
   signatures: { response: SignatureOutcome; assertion: SignatureOutcome };
 }
 
-function parseTrusted(xml: string): Element {
-  const el = new DOMParser().parseFromString(xml, 'text/xml').documentElement;
+/**
+ * What a verified signature covers, as an element to read fields from. Any other signature shape
+ * (xml-crypto's general verifier) is read back from the bytes it digested; a DOM reading stays
+ * safe only because fields are read the way C14N sees them (textOf joins text, skips comments).
+ */
+function signedContent(outcome: SignatureOutcome, element: Element): Element | undefined {
+  if (!outcome.valid || !outcome.signedXml) return undefined;
+  if (outcome.signedInPlace) return element;
+  const el = new DOMParser().parseFromString(outcome.signedXml, 'text/xml').documentElement;
   if (!el) throw new FedsimError('SAML_XML_INVALID', 'signed content could not be re-read');
   return el;
 }
@@ -83,7 +90,7 @@ export function readInboundXml(xml: string, profile: SpProfile): InboundMessage 
   }
   const response = verifyElementSignature(xml, root, profile.trustedCerts);
   // Read from the signed bytes whenever the Response signature verified.
-  const signedRoot = response.valid && response.signedXml ? parseTrusted(response.signedXml) : undefined;
+  const signedRoot = signedContent(response, root);
   const base = signedRoot ?? root;
   const encrypted = children(base, NS.assertion, 'EncryptedAssertion')[0];
   const { assertionXml, assertionEl } = encrypted
@@ -100,10 +107,14 @@ export function readInboundXml(xml: string, profile: SpProfile): InboundMessage 
     const signedAssertion = encrypted ? assertionEl : children(signedRoot, NS.assertion, 'Assertion')[0];
     assertion = signedAssertion ? parseAssertionElement(signedAssertion) : undefined;
     assertionSource = 'signed-response';
-  } else if (assertionSig.valid && assertionSig.signedXml) {
-    assertion = parseAssertionElement(parseTrusted(assertionSig.signedXml));
-    assertionSource = 'signed-assertion';
+  } else {
+    const signedAssertion = assertionEl && signedContent(assertionSig, assertionEl);
+    if (signedAssertion) {
+      assertion = parseAssertionElement(signedAssertion);
+      assertionSource = 'signed-assertion';
+    }
   }
+
   const direct =
     children(root, NS.assertion, 'Assertion').length +
     children(root, NS.assertion, 'EncryptedAssertion').length;

@@ -20,6 +20,11 @@ export interface SignatureOutcome {
   error?: string;
   /** Canonical XML of exactly what was signed: the only bytes read downstream. */
   signedXml?: string;
+  /**
+   * The signed bytes are the canonical form of the verified element itself, computed from this
+   * same DOM (the plain SAML shape): reading that element is reading the signed bytes.
+   */
+  signedInPlace?: boolean;
 }
 
 const ABSENT: SignatureOutcome = { present: false, valid: false };
@@ -86,7 +91,14 @@ export function verifyElementSignature(
   if (fast) {
     if (fast.digestError) return { ...base, error: fast.digestError };
     const cert = trusted.find((c) => fast.verifyWith(c.publicKey));
-    if (cert) return { ...base, valid: true, verifiedBy: cert.sha256, signedXml: fast.signedXml };
+    if (cert)
+      return {
+        ...base,
+        valid: true,
+        verifiedBy: cert.sha256,
+        signedXml: fast.signedXml,
+        signedInPlace: true,
+      };
     return {
       ...base,
       error: `invalid signature: the signature value does not verify with the ${trusted.length} trusted certificate(s)`,
