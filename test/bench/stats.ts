@@ -44,6 +44,30 @@ export async function measure(fn: () => unknown, options: MeasureOptions = {}): 
   return summarise(samples);
 }
 
+/**
+ * Times several functions taking turns (a, b, a, b, …), so a machine that speeds up or slows
+ * down during the run (other load, CPU boost) moves all of them alike and their ratio holds.
+ */
+export async function measureInterleaved<K extends string>(
+  fns: Record<K, () => unknown>,
+  options: MeasureOptions = {},
+): Promise<Record<K, Stat>> {
+  const { warmup = 5, min = 20, max = 1000, budgetMs = 5000 } = options;
+  const entries = Object.entries(fns) as [K, () => unknown][];
+  for (let i = 0; i < warmup; i++) for (const [, fn] of entries) await fn();
+  gc();
+  const samples = new Map<K, number[]>(entries.map(([k]) => [k, []]));
+  const started = performance.now();
+  for (let n = 0; n < max && (n < min || performance.now() - started < budgetMs); n++) {
+    for (const [k, fn] of entries) {
+      const t = performance.now();
+      await fn();
+      samples.get(k)?.push(performance.now() - t);
+    }
+  }
+  return Object.fromEntries(entries.map(([k]) => [k, summarise(samples.get(k) ?? [])])) as Record<K, Stat>;
+}
+
 export function check(condition: unknown, what: string): asserts condition {
   if (!condition) throw new Error(`bench sanity check failed: ${what}`);
 }
