@@ -141,6 +141,18 @@ describe('schedulerFor a fixed clock', () => {
     ]);
   });
 
+  it('moves time anyway when a call in flight itself waits on a sleeper (no deadlock)', async () => {
+    const clock = new FixedClock(T0);
+    const s = schedulerFor(clock);
+    // A handler that backs off while answering: its own call is in flight during the wait.
+    const answering = s.tracking(async () => {
+      await s.sleep(3000);
+      return new Response('after a back-off');
+    });
+    expect(await (await answering('http://127.0.0.1:1/')).text()).toBe('after a back-off');
+    expect(clock.now().toISOString()).toBe('2026-01-15T09:00:03.000Z');
+  });
+
   it('does not count a request a server holds (injected latency) as holding time back', async () => {
     const clock = new FixedClock(T0);
     const s = schedulerFor(clock);
