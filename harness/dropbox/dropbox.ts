@@ -1,4 +1,5 @@
 import express, { type Express, type Request, type Response } from 'express';
+import { partyApp } from '../core/app.js';
 import type { Clock } from '../core/clock.js';
 import { FedsimError, toFedsimError } from '../core/errors.js';
 import { pageErrorHandler, sendError } from '../core/html.js';
@@ -71,7 +72,7 @@ export class Dropbox {
   }
 
   createApp(): Express {
-    const app = express();
+    const app = partyApp();
     app.use(
       '/scim/v2',
       createScimRouter({ team: this.team, token: this.options.scimToken, baseUrl: () => this.url }),

@@ -1,4 +1,5 @@
-import express, { type Express } from 'express';
+import type { Express } from 'express';
+import { partyApp } from '../core/app.js';
 import type { IdGenerator } from '../core/ids.js';
 import { FaultInjector } from './injector.js';
 import { oktaResponder, scimResponder } from './responses.js';
@@ -32,8 +33,7 @@ export function createPartyFaults(deps: {
 /** The party's app behind its fault middleware, which runs before anything else of the party. */
 export function withFaults(app: Express, injector: FaultInjector | undefined): Express {
   if (!injector) return app;
-  const outer = express();
-  outer.disable('x-powered-by');
+  const outer = partyApp();
   outer.use(injector.middleware());
   outer.use(app);
   return outer;

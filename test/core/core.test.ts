@@ -1,6 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import request from 'supertest';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { partyApp } from '../../harness/core/app.js';
 import { FixedClock, OffsetClock } from '../../harness/core/clock.js';
 import { FedsimError } from '../../harness/core/errors.js';
 import { isLoopback, loopbackFetch } from '../../harness/core/http.js';
@@ -211,5 +213,16 @@ describe('TaskTracker', () => {
 
   it('settle on an idle tracker resolves at once', async () => {
     await expect(new TaskTracker().settle()).resolves.toBeUndefined();
+  });
+});
+
+describe('partyApp', () => {
+  it('sends neither X-Powered-By nor ETag, as Okta and Dropbox do not', async () => {
+    const app = partyApp();
+    app.get('/page', (_req, res) => res.type('html').send('<p>hello</p>'));
+    const res = await request(app).get('/page');
+    expect(res.status).toBe(200);
+    expect(res.headers['x-powered-by']).toBeUndefined();
+    expect(res.headers.etag).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 import express, { type Express } from 'express';
+import { partyApp } from '../../core/app.js';
 import { type Clock, OffsetClock } from '../../core/clock.js';
 import { FedsimError } from '../../core/errors.js';
 import { pageErrorHandler, sendError } from '../../core/html.js';
@@ -84,7 +85,7 @@ export class Org1 {
   }
 
   createApp(): Express {
-    const app = express();
+    const app = partyApp();
     app.use(express.urlencoded({ extended: false, limit: '64kb' }));
     app.get('/', (_req, res) => res.redirect('/app/UserHome'));
     app.get('/login', (req, res) => {

@@ -1,4 +1,5 @@
 import express, { type Express, type Request, type Response } from 'express';
+import { partyApp } from '../../core/app.js';
 import type { Clock } from '../../core/clock.js';
 import { pageErrorHandler } from '../../core/html.js';
 import type { HttpFetch } from '../../core/http.js';
@@ -150,7 +151,7 @@ export class Org2 {
   }
 
   createApp(): Express {
-    const app = express();
+    const app = partyApp();
     app.use('/api/v1', this.#idpsRouter());
     app.use(
       '/api/v1',
