@@ -52,7 +52,7 @@ main(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     const e = toFedsimError(err, 'SCENARIO_STEP_FAILED');
-    process.stderr.write(`fedsim: ${e.code}: ${e.message}\n`);
+    process.stderr.write(`fedsim: ${e.code}: ${e.message}\n${e.hint ? `  ${e.hint}\n` : ''}`);
     process.exitCode = 2;
   },
 );

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { SystemClock } from '../core/clock.js';
-import { toFedsimError } from '../core/errors.js';
+import { FedsimError, toFedsimError } from '../core/errors.js';
 import { samlSchemas } from '../saml/schema/validate.js';
 import { loadScenarioFile } from '../scenario/load.js';
 import { WORLD_DEFAULTS } from '../world/defaults.js';
@@ -14,7 +14,7 @@ export interface ServeOptions {
 }
 
 /** Worker → main thread: started (the facts are printed), or failed before listening. */
-export type ServeMessage = { started: true } | { error: { code: string; message: string } };
+export type ServeMessage = { started: true } | { error: { code: string; message: string; hint?: string } };
 
 /** The seed's finished setup: Sarah assigned and provisioned through both hops; the demo user is not. */
 async function finishSetup(world: World): Promise<void> {
@@ -64,6 +64,15 @@ export async function serveWorld(options: ServeOptions): Promise<World> {
   return world;
 }
 
+/** A taken port says which one and what to do, not just the socket error. */
+function inUse(err: unknown): FedsimError | undefined {
+  const e = err as NodeJS.ErrnoException & { address?: string; port?: number };
+  if (e?.code !== 'EADDRINUSE') return undefined;
+  return new FedsimError('CONFIG_INVALID', `Port ${e.port} on ${e.address} is already in use`, {
+    hint: 'Stop what listens there, or pick other ports with --port N (fedsim uses N, N+1 and N+2).',
+  });
+}
+
 if (parentPort) {
   const port = parentPort;
   serveWorld(workerData as ServeOptions).then(
@@ -73,8 +82,8 @@ if (parentPort) {
       port.once('message', () => void world.close().then(() => port.close()));
     },
     (err: unknown) => {
-      const e = toFedsimError(err, 'CONFIG_INVALID');
-      port.postMessage({ error: { code: e.code, message: e.message } } satisfies ServeMessage);
+      const e = toFedsimError(inUse(err) ?? err, 'CONFIG_INVALID');
+      port.postMessage({ error: { code: e.code, message: e.message, hint: e.hint } } satisfies ServeMessage);
       port.close();
     },
   );

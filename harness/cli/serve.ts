@@ -30,7 +30,7 @@ export function serveCommand(options: ServeOptions): Promise<number> {
         return;
       }
       const code = isErrorCode(message.error.code) ? message.error.code : 'CONFIG_INVALID';
-      failure = new FedsimError(code, message.error.message);
+      failure = new FedsimError(code, message.error.message, { hint: message.error.hint });
     });
     worker.once('error', reject);
     worker.once('exit', () => {

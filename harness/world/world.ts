@@ -225,9 +225,16 @@ export class World {
   async start(ports: [number, number, number] = [0, 0, 0], host = '127.0.0.1'): Promise<this> {
     const parties = [this.org1, this.org2, this.dropbox] as const;
     const faults = [undefined, this.faults.org2, this.faults.dropbox];
-    this.#listeners = await Promise.all(
+    const started = await Promise.allSettled(
       parties.map((p, i) => listen(withFaults(p.createApp(), faults[i]), ports[i], host)),
     );
+    const failed = started.find((s) => s.status === 'rejected');
+    if (failed) {
+      // One port taken must not leave the other two parties listening.
+      await Promise.all(started.map((s) => s.status === 'fulfilled' && s.value.close()));
+      throw failed.reason;
+    }
+    this.#listeners = started.map((s) => (s as PromiseFulfilledResult<Listening>).value);
     parties.forEach((p, i) => {
       p.url = (this.#listeners[i] as Listening).url;
     });

@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -91,6 +93,20 @@ describe('fedsim serve', () => {
     child.kill('SIGTERM');
     const [code] = await once(child, 'exit');
     expect(code).toBe(0);
+  });
+
+  it('exits 2 naming the taken port and what to do when --port is in use', async () => {
+    const blocker = createServer();
+    await new Promise<void>((done) => blocker.listen(0, '127.0.0.1', done));
+    try {
+      const { port } = blocker.address() as AddressInfo;
+      const res = run('serve', '--port', String(port));
+      expect(res.status).toBe(2);
+      expect(res.stderr).toContain(`fedsim: CONFIG_INVALID: Port ${port} on 127.0.0.1 is already in use`);
+      expect(res.stderr).toContain('--port N');
+    } finally {
+      blocker.close();
+    }
   });
 
   it('exits 2 with the error code when its world cannot start (a scenario that is not there)', () => {
