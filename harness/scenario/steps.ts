@@ -1,6 +1,7 @@
 import { Agent, type Hop } from '../agent/index.js';
 import { FixedClock } from '../core/clock.js';
 import { type ErrorCode, FedsimError, isErrorCode } from '../core/errors.js';
+import { setOrg2Groups } from '../world/seed.js';
 import type { World } from '../world/world.js';
 import { failIfRefused, signInAndClick } from './browse.js';
 import { checkExpectations } from './expect.js';
@@ -117,7 +118,7 @@ async function act(step: Step, ctx: StepContext): Promise<void> {
     const found = requireUser(world, org, user);
     return org === 'org1'
       ? void world.org1.userGroups.set(found.id, groups)
-      : world.setOrg2Groups(found.id, groups);
+      : setOrg2Groups(world.org2, found.id, groups);
   }
   if (step.replay) return replay(world, ctx, step.replay);
   if (step.inject) {

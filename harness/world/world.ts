@@ -1,5 +1,4 @@
 import { type Clock, FixedClock } from '../core/clock.js';
-import { FedsimError } from '../core/errors.js';
 import { type HttpFetch, loopbackFetch } from '../core/http.js';
 import { type IdGenerator, SeededIds } from '../core/ids.js';
 import { type Listening, listen } from '../core/listen.js';
@@ -16,8 +15,8 @@ import { audienceOf } from '../okta/org2/inbound-idp.js';
 import { Org2 } from '../okta/org2/org2.js';
 import { parseIdpMetadata, parseSpMetadata } from '../saml/metadata.js';
 import type { WorldConfig } from '../scenario/schema.js';
-import type { SeedUserConfig } from '../scenario/schema-world.js';
 import { WORLD_DEFAULTS as D } from './defaults.js';
+import { seedUsers } from './seed.js';
 import {
   dropboxAppSettings,
   idpSettings,
@@ -164,7 +163,7 @@ export class World {
       }),
       spCredential: loadCredential(D.dropbox.spCertificate),
     });
-    this.#seedUsers();
+    seedUsers(this.org1, this.org2, config);
   }
 
   /**
@@ -182,44 +181,6 @@ export class World {
     Object.assign(dbx, dropboxAppSettings(patch.org2?.dropbox ?? {}, dbx.provisioning));
     if (patch.dropbox?.trust) this.#dropboxTrust = { certs: [loadCredential(patch.dropbox.trust).cert] };
     if (patch.dropbox?.deactivation) this.dropbox.team.options.deactivation = patch.dropbox.deactivation;
-  }
-
-  #seedUsers(): void {
-    for (const u of this.config.org1?.users ?? (D.org1Users as SeedUserConfig[])) {
-      const { status, profile: extra, groups, ...profile } = u;
-      const created = this.org1.addUser({ ...profile, ...extra, email: profile.email ?? profile.login });
-      if (status === 'DEPROVISIONED') this.org1.directory.deactivate(created.id);
-      if (groups) this.org1.userGroups.set(created.id, groups);
-    }
-    for (const name of this.config.org2?.groups ?? []) this.org2.groups.create({ name });
-    for (const u of this.config.org2?.users ?? []) {
-      const { status, password, profile: extra, groups, ...base } = u;
-      const profile = { ...base, ...extra };
-      const created = this.org2.directory.create(
-        { ...profile, email: profile.email ?? profile.login },
-        { password, activate: status !== 'STAGED' },
-      );
-      if (status === 'DEPROVISIONED') this.org2.directory.deactivate(created.id);
-      if (status === 'SUSPENDED') this.org2.directory.suspend(created.id);
-      if (groups) this.setOrg2Groups(created.id, groups);
-    }
-  }
-
-  /** Makes an org2 user's memberships exactly `names` (each group must exist). */
-  setOrg2Groups(idOrLogin: string, names: string[]): void {
-    const user = this.org2.directory.get(idOrLogin);
-    const groups = this.org2.groups;
-    for (const g of groups.groupsOf(user.id)) groups.removeMember(g.id, user.id);
-    for (const name of names) {
-      const group = groups.findByName(name);
-      if (!group)
-        throw new FedsimError('CONFIG_INVALID', `No group ${name} in org2`, {
-          expected: groups.all().map((g) => g.profile.name),
-          actual: name,
-          hint: 'List it under world.org2.groups.',
-        });
-      groups.addMember(group.id, user.id);
-    }
   }
 
   async start(ports: [number, number, number] = [0, 0, 0], host = '127.0.0.1'): Promise<this> {

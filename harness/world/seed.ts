@@ -1,0 +1,45 @@
+import { FedsimError } from '../core/errors.js';
+import type { Org1 } from '../okta/org1/org1.js';
+import type { Org2 } from '../okta/org2/org2.js';
+import type { WorldConfig } from '../scenario/schema.js';
+import type { SeedUserConfig } from '../scenario/schema-world.js';
+import { WORLD_DEFAULTS as D } from './defaults.js';
+
+/** The users (and org2 groups) a scenario's world starts with; org1 gets the seed's when none are listed. */
+export function seedUsers(org1: Org1, org2: Org2, config: WorldConfig): void {
+  for (const u of config.org1?.users ?? (D.org1Users as SeedUserConfig[])) {
+    const { status, profile: extra, groups, ...profile } = u;
+    const created = org1.addUser({ ...profile, ...extra, email: profile.email ?? profile.login });
+    if (status === 'DEPROVISIONED') org1.directory.deactivate(created.id);
+    if (groups) org1.userGroups.set(created.id, groups);
+  }
+  for (const name of config.org2?.groups ?? []) org2.groups.create({ name });
+  for (const u of config.org2?.users ?? []) {
+    const { status, password, profile: extra, groups, ...base } = u;
+    const profile = { ...base, ...extra };
+    const created = org2.directory.create(
+      { ...profile, email: profile.email ?? profile.login },
+      { password, activate: status !== 'STAGED' },
+    );
+    if (status === 'DEPROVISIONED') org2.directory.deactivate(created.id);
+    if (status === 'SUSPENDED') org2.directory.suspend(created.id);
+    if (groups) setOrg2Groups(org2, created.id, groups);
+  }
+}
+
+/** Makes an org2 user's memberships exactly `names` (each group must exist). */
+export function setOrg2Groups(org2: Org2, idOrLogin: string, names: string[]): void {
+  const user = org2.directory.get(idOrLogin);
+  const groups = org2.groups;
+  for (const g of groups.groupsOf(user.id)) groups.removeMember(g.id, user.id);
+  for (const name of names) {
+    const group = groups.findByName(name);
+    if (!group)
+      throw new FedsimError('CONFIG_INVALID', `No group ${name} in org2`, {
+        expected: groups.all().map((g) => g.profile.name),
+        actual: name,
+        hint: 'List it under world.org2.groups.',
+      });
+    groups.addMember(group.id, user.id);
+  }
+}
