@@ -23,7 +23,7 @@ export function isLoopback(url: string): boolean {
 
 /**
  * One keep-alive pool for every loopback call. node:http rather than the global fetch: on the
- * journey's ~30 small requests undici's per-request machinery (AbortSignals, web streams, a new
+ * journey's ~20 small requests undici's per-request machinery (AbortSignals, web streams, a new
  * connection whenever the server's Keep-Alive hint is short) cost more than the SAML crypto.
  * Idle sockets are let go after 4 s, before the parties' 5 s keep-alive timeout can race a reuse.
  */
