@@ -41,9 +41,13 @@ export interface TaskRun<A extends string> {
   call<T>(fn: () => Promise<T>): Promise<T>;
 }
 
+/** Tasks kept for listing; the oldest finished ones go first, so a long `serve` stays bounded. */
+export const TASK_LOG_MAX = 1000;
+
 /** A party's provisioning tasks: created pending, run with retries, finished with an outcome. */
 export class TaskLog<A extends string> {
   readonly tasks: ProvisioningTask<A>[] = [];
+  #opened = 0;
 
   constructor(private readonly deps: { scheduler: () => Scheduler; policy: () => RetryPolicy }) {}
 
@@ -51,7 +55,7 @@ export class TaskLog<A extends string> {
   open(action: A, login: string): ProvisioningTask<A> {
     const at = this.deps.scheduler().now().toISOString();
     const task: ProvisioningTask<A> = {
-      id: this.tasks.length + 1,
+      id: ++this.#opened,
       action,
       login,
       status: 'pending',
@@ -61,6 +65,10 @@ export class TaskLog<A extends string> {
       lastUpdated: at,
     };
     this.tasks.push(task);
+    if (this.tasks.length > TASK_LOG_MAX) {
+      const finished = this.tasks.findIndex((t) => t.status !== 'pending');
+      if (finished >= 0) this.tasks.splice(finished, 1);
+    }
     return task;
   }
 

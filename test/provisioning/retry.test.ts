@@ -11,7 +11,7 @@ import {
   withOutcome,
 } from '../../harness/faults/retry.js';
 import { schedulerFor } from '../../harness/faults/scheduler.js';
-import { PerKeyQueue, TaskLog } from '../../harness/faults/task-log.js';
+import { PerKeyQueue, TASK_LOG_MAX, TaskLog } from '../../harness/faults/task-log.js';
 
 const T0 = '2026-01-15T09:00:00.000Z';
 const policy: RetryPolicy = {
@@ -195,6 +195,18 @@ describe('TaskLog', () => {
     ]);
     expect(task.error).toBeUndefined();
     expect(clock.now().toISOString()).toBe('2026-01-15T09:00:03.000Z');
+  });
+
+  it(`keeps at most ${TASK_LOG_MAX} tasks, dropping the oldest finished ones, ids still counting up`, async () => {
+    const { log: tasks } = log();
+    const stuck = tasks.open('create', 'still-pending@org1.example');
+    for (let i = 0; i < TASK_LOG_MAX + 5; i++) {
+      await tasks.run(tasks.open('create', `user${i}@org1.example`), async () => 'done');
+    }
+    expect(tasks.tasks).toHaveLength(TASK_LOG_MAX);
+    expect(tasks.tasks[0]).toBe(stuck);
+    expect(tasks.tasks.at(-1)?.id).toBe(TASK_LOG_MAX + 6);
+    expect(tasks.tasks[1]?.login).toBe('user6@org1.example');
   });
 
   it('fails at once on a 4xx, with the error as the last one', async () => {
