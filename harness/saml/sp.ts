@@ -7,7 +7,7 @@ import type { SpProfile } from './profile.js';
 import { ReplayCache } from './replay-cache.js';
 
 /** Messages remembered for traces: a scenario's few; bounded so `serve` cannot grow. */
-const RECENT_MAX = 32;
+const RECENT_MAX = 8;
 
 /** A consumed response the SP accepted: the assertion it may act on, and the full check report. */
 export interface Accepted {
