@@ -22,12 +22,12 @@ export function isLoopback(url: string): boolean {
 }
 
 /**
- * One keep-alive pool for every loopback call. node:http rather than the global fetch: on the
+ * Loopback calls go through node:http with a keep-alive pool rather than the global fetch: on the
  * journey's ~20 small requests undici's per-request machinery (AbortSignals, web streams, a new
  * connection whenever the server's Keep-Alive hint is short) cost more than the SAML crypto.
  * Idle sockets are let go after 4 s, before the parties' 5 s keep-alive timeout can race a reuse.
  */
-const pool = new Agent({ keepAlive: true, timeout: 4000 });
+const POOL_OPTIONS = { keepAlive: true, timeout: 4000 } as const;
 
 function headerPairs(headers: HeadersInit | undefined): [string, string][] {
   if (headers === undefined) return [];
@@ -83,7 +83,7 @@ class LoopbackResponse implements HttpResponse {
 }
 
 /** A fetch-compatible call over node:http: redirects are never followed, failures reject as fetch's do. */
-function httpFetch(url: string, init: RequestInit = {}): Promise<HttpResponse> {
+function httpFetch(pool: Agent, url: string, init: RequestInit = {}): Promise<HttpResponse> {
   const method = (init.method ?? 'GET').toUpperCase();
   const body = bodyOf(init.body);
   const headers: Record<string, string | number> = {};
@@ -102,7 +102,7 @@ function httpFetch(url: string, init: RequestInit = {}): Promise<HttpResponse> {
   });
 }
 
-export const loopbackFetch: HttpFetch = async (url, init) => {
+function refuseOutbound(url: string): void {
   if (!isLoopback(url)) {
     throw new FedsimError(
       'HTTP_OUTBOUND_BLOCKED',
@@ -114,5 +114,23 @@ export const loopbackFetch: HttpFetch = async (url, init) => {
       },
     );
   }
-  return httpFetch(url, init);
-};
+}
+
+/** A fetch that only reaches loopback, with its own connection pool; `close()` drops its sockets. */
+export type LoopbackTransport = HttpFetch & { close(): void };
+
+/**
+ * One per world: its pool dies with the world, so a kept-alive socket to a party that has closed
+ * can never be reused by another world that later gets the same port.
+ */
+export function loopbackTransport(): LoopbackTransport {
+  const pool = new Agent(POOL_OPTIONS);
+  const fetch = async (url: string, init?: RequestInit) => {
+    refuseOutbound(url);
+    return httpFetch(pool, url, init);
+  };
+  return Object.assign(fetch, { close: () => pool.destroy() });
+}
+
+/** For callers outside a world (tests, tools): one shared pool. */
+export const loopbackFetch: HttpFetch = loopbackTransport();

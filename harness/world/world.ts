@@ -1,5 +1,5 @@
 import { type Clock, FixedClock } from '../core/clock.js';
-import { type HttpFetch, loopbackFetch } from '../core/http.js';
+import { type HttpFetch, type LoopbackTransport, loopbackTransport } from '../core/http.js';
 import { type IdGenerator, SeededIds } from '../core/ids.js';
 import { type Listening, listen } from '../core/listen.js';
 import type { CertInfo } from '../crypto/credential.js';
@@ -59,14 +59,20 @@ export class World {
   /** What dropbox's SSO settings trust: certificates and, when read from metadata, the issuer. */
   #dropboxTrust: { issuer?: string; certs: CertInfo[] };
 
+  /** The world's own connection pool (none when the caller injected a fetch), closed with it. */
+  readonly #ownTransport: LoopbackTransport | undefined;
+
   constructor(
     readonly config: WorldConfig,
     readonly clock: Clock,
     readonly ids: IdGenerator,
-    transport: HttpFetch,
+    /** Outbound HTTP; by default a loopback transport of the world's own. */
+    injected: HttpFetch | undefined,
     /** Where relative file paths in the config (oktaJson) are resolved: the scenario's folder. */
     baseDir = process.cwd(),
   ) {
+    this.#ownTransport = injected ? undefined : loopbackTransport();
+    const transport = injected ?? (this.#ownTransport as LoopbackTransport);
     this.tokens = { superAdmin: ids.token(42), readOnly: ids.token(42), scim: ids.token(48) };
     const tokenFor = {
       'super-admin': this.tokens.superAdmin,
@@ -238,6 +244,7 @@ export class World {
     await this.settle();
     await Promise.all(this.#listeners.map((l) => l.close()));
     this.#listeners = [];
+    this.#ownTransport?.close();
   }
 
   /** Maps each listener origin to its party name, for traces. */
@@ -250,6 +257,6 @@ export class World {
 export async function createWorld(config: WorldConfig = {}, options: WorldOptions = {}): Promise<World> {
   const clock = options.clock ?? new FixedClock(config.clock ?? D.clock);
   const ids = new SeededIds(config.seed ?? 'fedsim');
-  const world = new World(config, clock, ids, options.fetch ?? loopbackFetch, options.baseDir);
+  const world = new World(config, clock, ids, options.fetch, options.baseDir);
   return world.start(options.ports, options.host);
 }
