@@ -24,7 +24,7 @@ async function finishSetup(world: World): Promise<void> {
   await world.settle();
 }
 
-export function serveFacts(world: World) {
+function serveFacts(world: World) {
   return {
     org1: { url: world.org1.url },
     org2: {
@@ -51,7 +51,7 @@ function announce(facts: ReturnType<typeof serveFacts>, json: boolean): string {
 }
 
 /** The three parties on real time, until the main thread says stop. */
-export async function serveWorld(options: ServeOptions): Promise<World> {
+async function serveWorld(options: ServeOptions): Promise<World> {
   const config = options.scenario ? loadScenarioFile(options.scenario).world : {};
   const ports: [number, number, number] = options.port
     ? [options.port, options.port + 1, options.port + 2]

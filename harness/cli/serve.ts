@@ -3,8 +3,6 @@ import { Worker } from 'node:worker_threads';
 import { FedsimError, isErrorCode } from '../core/errors.js';
 import type { ServeMessage, ServeOptions } from './serve-world.js';
 
-export type { ServeOptions } from './serve-world.js';
-
 /**
  * A long-running server favours footprint over peak speed. The flag is process-wide, and a heap
  * takes its shape when its isolate is created, so the world runs on a worker started after it:
