@@ -4,18 +4,22 @@ import { type IdGenerator, SeededIds } from '../core/ids.js';
 import { type Listening, listen } from '../core/listen.js';
 import type { CertInfo } from '../crypto/credential.js';
 import { loadCredential } from '../crypto/store.js';
-import { Dropbox } from '../dropbox/dropbox.js';
+import type { Dropbox } from '../dropbox/dropbox.js';
 import { type Scheduler, schedulerFor } from '../faults/scheduler.js';
 import { createPartyFaults, type PartyFaults, withFaults } from '../faults/wire.js';
-import type { AdminRole } from '../okta/api/auth.js';
-import { Org1 } from '../okta/org1/org1.js';
-import { issuerOf } from '../okta/org1/org2org-app.js';
-import { dropboxIssuerOf, dropboxSsoPathOf } from '../okta/org2/dropbox-app.js';
-import { audienceOf } from '../okta/org2/inbound-idp.js';
-import { Org2 } from '../okta/org2/org2.js';
+import type { Org1 } from '../okta/org1/org1.js';
+import type { Org2 } from '../okta/org2/org2.js';
 import { parseIdpMetadata, parseSpMetadata } from '../saml/metadata.js';
 import type { WorldConfig } from '../scenario/schema.js';
 import { WORLD_DEFAULTS as D } from './defaults.js';
+import {
+  buildDropbox,
+  buildOrg1,
+  buildOrg2,
+  type PartyContext,
+  type TokenFor,
+  type WorldTokens,
+} from './parties.js';
 import { seedUsers } from './seed.js';
 import {
   dropboxAppSettings,
@@ -36,12 +40,6 @@ export interface WorldOptions {
   baseDir?: string;
 }
 
-export interface WorldTokens {
-  superAdmin: string;
-  readOnly: string;
-  scim: string;
-}
-
 /** The three parties of the federation, wired together and listening on loopback. */
 export class World {
   readonly org1: Org1;
@@ -55,7 +53,7 @@ export class World {
   /** Every party's outbound HTTP; each call counts as work in flight for the scheduler. */
   readonly fetch: HttpFetch;
   #listeners: Listening[] = [];
-  #tokenFor: Record<'super-admin' | 'read-only' | 'invalid', string>;
+  #tokenFor: TokenFor;
   /** What dropbox's SSO settings trust: certificates and, when read from metadata, the issuer. */
   #dropboxTrust: { issuer?: string; certs: CertInfo[] };
 
@@ -86,89 +84,26 @@ export class World {
     const fromJson = loadOktaIdp(config.org2?.idp?.oktaJson, baseDir);
     // An exported IdP names org1's app by its issuer: simulate that same app key.
     const appKey = /^http:\/\/www\.okta\.com\/(exk\w+)$/.exec(fromJson.issuer ?? '')?.[1] ?? ids.okta('exk');
-    this.org2 = new Org2({
-      name: D.org2Name,
+    const ctx: PartyContext = {
+      config,
       clock,
       ids,
       fetch,
-      idp: {
-        ...D.idp,
-        id: ids.okta('0oa'),
-        spId: ids.okta('spa'),
-        issuer: issuerOf({ key: appKey }),
-        ssoUrl: '',
-        trustedCerts: D.idp.trust.map((name) => loadCredential(name).cert),
-        ...fromJson,
-        ...idpSettings(config.org2?.idp ?? {}),
-      },
-      jitEnabled: config.org2?.jit ?? D.jitEnabled,
-      spCredential: loadCredential(D.org2SpCertificate),
-      idpRouting: true,
       scheduler: this.scheduler,
-      tokens: new Map<string, AdminRole>([
-        [this.tokens.superAdmin, 'SUPER_ADMIN'],
-        [this.tokens.readOnly, 'READ_ONLY_ADMIN'],
-      ]),
-      dropbox: {
-        ...D.dropboxApp,
-        id: ids.okta('0oa'),
-        key: ids.okta('exk'),
-        credential: loadCredential(D.dropboxApp.certificate),
-        provisioning: { ...D.dropboxApp.provisioning },
-        ...dropboxAppSettings(config.org2?.dropbox ?? {}, D.dropboxApp.provisioning),
-      },
-      target: () => ({
-        acsUrl: this.dropbox.acsUrl,
-        audience: this.dropbox.options.entityId,
-        scimUrl: this.dropbox.scimUrl,
-        scimToken: this.tokens.scim,
-        requestCert: loadCredential(D.dropbox.spCertificate).cert,
-      }),
-    });
+      tokens: this.tokens,
+      parties: () => this,
+    };
+    // Built in this order: ids are drawn from one seeded sequence.
+    this.org2 = buildOrg2(ctx, appKey, fromJson);
     this.org2.rateLimit.configure(rateLimitSettings(config.org2?.rateLimit));
     this.faults = createPartyFaults({
       scheduler: this.scheduler,
       ids,
       org2RateLimit: () => this.org2.rateLimit.limit,
     });
-    const defaultProvisioning = { ...D.org2org.provisioning, token: tokenFor[D.org2org.provisioning.token] };
-    this.org1 = new Org1({
-      name: D.org1Name,
-      clock,
-      ids,
-      fetch,
-      scheduler: this.scheduler,
-      app: {
-        ...D.org2org,
-        id: ids.okta('0oa'),
-        key: appKey,
-        credential: loadCredential(D.org2org.certificate),
-        clockOffsetMs: 0,
-        provisioning: defaultProvisioning,
-        ...org2orgSettings(config.org1?.org2org ?? {}, defaultProvisioning, tokenFor),
-      },
-      target: () => ({
-        url: this.org2.url,
-        acsUrl: this.org2.acsUrl,
-        audience: audienceOf(this.org2.idp),
-        requestCert: loadCredential(D.org2SpCertificate).cert,
-      }),
-    });
+    this.org1 = buildOrg1(ctx, appKey, tokenFor);
     this.#dropboxTrust = { certs: [loadCredential(config.dropbox?.trust ?? D.dropboxApp.certificate).cert] };
-    this.dropbox = new Dropbox({
-      ...D.dropbox,
-      clock,
-      ids,
-      teamName: config.dropbox?.teamName ?? D.dropbox.teamName,
-      deactivation: config.dropbox?.deactivation ?? D.dropbox.deactivation,
-      scimToken: this.tokens.scim,
-      idp: () => ({
-        issuer: this.#dropboxTrust.issuer ?? dropboxIssuerOf(this.org2.options.dropbox),
-        certs: this.#dropboxTrust.certs,
-        ssoUrl: `${this.org2.url}${dropboxSsoPathOf(this.org2.options.dropbox)}`,
-      }),
-      spCredential: loadCredential(D.dropbox.spCertificate),
-    });
+    this.dropbox = buildDropbox(ctx, () => this.#dropboxTrust);
     seedUsers(this.org1, this.org2, config);
   }
 

@@ -1,0 +1,137 @@
+import type { Clock } from '../core/clock.js';
+import type { HttpFetch } from '../core/http.js';
+import type { IdGenerator } from '../core/ids.js';
+import type { CertInfo } from '../crypto/credential.js';
+import { loadCredential } from '../crypto/store.js';
+import { Dropbox } from '../dropbox/dropbox.js';
+import type { Scheduler } from '../faults/scheduler.js';
+import type { AdminRole } from '../okta/api/auth.js';
+import { Org1 } from '../okta/org1/org1.js';
+import { issuerOf } from '../okta/org1/org2org-app.js';
+import { dropboxIssuerOf, dropboxSsoPathOf } from '../okta/org2/dropbox-app.js';
+import { audienceOf, type InboundIdp } from '../okta/org2/inbound-idp.js';
+import { Org2 } from '../okta/org2/org2.js';
+import type { WorldConfig } from '../scenario/schema.js';
+import { WORLD_DEFAULTS as D } from './defaults.js';
+import { dropboxAppSettings, idpSettings, org2orgSettings } from './settings.js';
+
+export interface WorldTokens {
+  superAdmin: string;
+  readOnly: string;
+  scim: string;
+}
+
+export type TokenFor = Record<'super-admin' | 'read-only' | 'invalid', string>;
+
+/** What every party of one world shares; `parties` is read lazily (URLs exist once they listen). */
+export interface PartyContext {
+  config: WorldConfig;
+  clock: Clock;
+  ids: IdGenerator;
+  fetch: HttpFetch;
+  scheduler: Scheduler;
+  tokens: WorldTokens;
+  parties: () => { org1: Org1; org2: Org2; dropbox: Dropbox };
+}
+
+/** org2: the inbound IdP trusting org1's Org2Org app (`appKey`), and the Dropbox app. */
+export function buildOrg2(ctx: PartyContext, appKey: string, fromJson: Partial<InboundIdp>): Org2 {
+  const { config, ids, tokens } = ctx;
+  return new Org2({
+    name: D.org2Name,
+    clock: ctx.clock,
+    ids,
+    fetch: ctx.fetch,
+    idp: {
+      ...D.idp,
+      id: ids.okta('0oa'),
+      spId: ids.okta('spa'),
+      issuer: issuerOf({ key: appKey }),
+      ssoUrl: '',
+      trustedCerts: D.idp.trust.map((name) => loadCredential(name).cert),
+      ...fromJson,
+      ...idpSettings(config.org2?.idp ?? {}),
+    },
+    jitEnabled: config.org2?.jit ?? D.jitEnabled,
+    spCredential: loadCredential(D.org2SpCertificate),
+    idpRouting: true,
+    scheduler: ctx.scheduler,
+    tokens: new Map<string, AdminRole>([
+      [tokens.superAdmin, 'SUPER_ADMIN'],
+      [tokens.readOnly, 'READ_ONLY_ADMIN'],
+    ]),
+    dropbox: {
+      ...D.dropboxApp,
+      id: ids.okta('0oa'),
+      key: ids.okta('exk'),
+      credential: loadCredential(D.dropboxApp.certificate),
+      provisioning: { ...D.dropboxApp.provisioning },
+      ...dropboxAppSettings(config.org2?.dropbox ?? {}, D.dropboxApp.provisioning),
+    },
+    target: () => {
+      const { dropbox } = ctx.parties();
+      return {
+        acsUrl: dropbox.acsUrl,
+        audience: dropbox.options.entityId,
+        scimUrl: dropbox.scimUrl,
+        scimToken: tokens.scim,
+        requestCert: loadCredential(D.dropbox.spCertificate).cert,
+      };
+    },
+  });
+}
+
+/** org1: Sarah's home org with the Org2Org app (`appKey`) pointing at org2. */
+export function buildOrg1(ctx: PartyContext, appKey: string, tokenFor: TokenFor): Org1 {
+  const provisioning = { ...D.org2org.provisioning, token: tokenFor[D.org2org.provisioning.token] };
+  return new Org1({
+    name: D.org1Name,
+    clock: ctx.clock,
+    ids: ctx.ids,
+    fetch: ctx.fetch,
+    scheduler: ctx.scheduler,
+    app: {
+      ...D.org2org,
+      id: ctx.ids.okta('0oa'),
+      key: appKey,
+      credential: loadCredential(D.org2org.certificate),
+      clockOffsetMs: 0,
+      provisioning,
+      ...org2orgSettings(ctx.config.org1?.org2org ?? {}, provisioning, tokenFor),
+    },
+    target: () => {
+      const { org2 } = ctx.parties();
+      return {
+        url: org2.url,
+        acsUrl: org2.acsUrl,
+        audience: audienceOf(org2.idp),
+        requestCert: loadCredential(D.org2SpCertificate).cert,
+      };
+    },
+  });
+}
+
+/** dropbox: the downstream SP; `trust` is what its SSO settings trust right now. */
+export function buildDropbox(
+  ctx: PartyContext,
+  trust: () => { issuer?: string; certs: CertInfo[] },
+): Dropbox {
+  const { config } = ctx;
+  return new Dropbox({
+    ...D.dropbox,
+    clock: ctx.clock,
+    ids: ctx.ids,
+    teamName: config.dropbox?.teamName ?? D.dropbox.teamName,
+    deactivation: config.dropbox?.deactivation ?? D.dropbox.deactivation,
+    scimToken: ctx.tokens.scim,
+    idp: () => {
+      const { org2 } = ctx.parties();
+      return {
+        issuer: trust().issuer ?? dropboxIssuerOf(org2.options.dropbox),
+        certs: trust().certs,
+        ssoUrl: `${org2.url}${dropboxSsoPathOf(org2.options.dropbox)}`,
+      };
+    },
+    spCredential: loadCredential(D.dropbox.spCertificate),
+  });
+}
