@@ -48,7 +48,7 @@ export function failIfRefused(page: Page, where: string): Page {
   return page;
 }
 
-async function confirmPrompts(agent: Agent, page: Page, confirm: boolean): Promise<Page> {
+export async function confirmPrompts(agent: Agent, page: Page, confirm: boolean): Promise<Page> {
   let current = failIfRefused(page, 'page');
   for (let i = 0; i < 5; i++) {
     const prompt = current.forms.find((f) => f.id !== undefined && PROMPT_FORM_IDS.has(f.id));

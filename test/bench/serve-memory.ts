@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Agent, type Page } from '../../harness/agent/index.js';
 import { loopbackFetch } from '../../harness/core/http.js';
-import { failIfRefused } from '../../harness/scenario/browse.js';
+import { confirmPrompts } from '../../harness/scenario/browse.js';
 import { check, summarise } from './stats.js';
 
 /**
@@ -38,23 +38,14 @@ function startServe(cli: string): Promise<{ child: ChildProcess; facts: Facts }>
   });
 }
 
-async function confirm(agent: Agent, page: Page): Promise<Page> {
-  let current = failIfRefused(page, 'page');
-  for (const id of ['enroll', 'join']) {
-    if (current.forms.some((f) => f.id === id))
-      current = failIfRefused(await agent.submit(current, {}, { formId: id }), id);
-  }
-  return current;
-}
-
 async function signIn(facts: Facts, parties: Record<string, string>): Promise<Page> {
   const user = facts.users[0] as Facts['users'][number];
   const agent = new Agent({ fetch: loopbackFetch, parties });
   let page = await agent.goto(`${facts.org1.url}/app/UserHome`);
   page = await agent.submit(page, { username: user.login, password: user.password }, { formId: 'sign-in' });
-  page = await confirm(agent, page);
-  page = await confirm(agent, await agent.clickLink(page, 'Org2Org'));
-  return confirm(agent, await agent.clickLink(page, 'Dropbox Business'));
+  page = await confirmPrompts(agent, page, true);
+  page = await confirmPrompts(agent, await agent.clickLink(page, 'Org2Org'), true);
+  return confirmPrompts(agent, await agent.clickLink(page, 'Dropbox Business'), true);
 }
 
 const [cli, count] = process.argv.slice(2);
