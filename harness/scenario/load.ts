@@ -31,9 +31,10 @@ export function parseScenario(text: string, file: string): Scenario {
   const located = locateIssues(result.error.issues, doc, lines, data).map(
     (i) => `${file}:${i.line}:${i.col}: ${i.path}: ${i.message}`,
   );
+  const more = located.length > 1;
   throw new FedsimError('SCENARIO_INVALID', located[0] as string, {
-    actual: located,
-    hint: located.length > 1 ? `${located.length} problems in all` : undefined,
+    actual: more ? located : undefined,
+    hint: more ? `${located.length} problems in all` : undefined,
   });
 }
 

@@ -1,10 +1,20 @@
 import { z } from 'zod';
-import { defineStep, failOnTask, requireUser, tasksOpenedFor } from './define.js';
+import type { ProvisioningTask } from '../../faults/task-log.js';
+import { defineStep, failOnTask, requireUser } from './define.js';
 
 /** The apps an admin assigns and a user clicks: Org2Org in org1, Dropbox Business in org2. */
 export const appName = z.enum(['Org2Org', 'Dropbox Business']);
 
 const userRef = z.object({ user: z.string(), app: appName.optional() }).strict();
+
+/** The tasks an action opened for one user: those after `sinceId` in the party's log. */
+function tasksOpenedFor(
+  tasks: readonly ProvisioningTask[],
+  login: string,
+  sinceId: number,
+): ProvisioningTask[] {
+  return tasks.filter((t) => t.id > sinceId && t.login === login);
+}
 
 /** assign and unassign differ only in direction: one definition each, built alike. */
 function assignmentStep<const K extends 'assign' | 'unassign'>(kind: K, summary: string) {

@@ -47,12 +47,3 @@ type TaskOutcome = Pick<ProvisioningTask, 'status' | 'error'>;
 export function failOnTask(task: TaskOutcome | undefined): void {
   if (task?.status === 'failed' && task.error) throw new FedsimError(task.error.code, task.error.message);
 }
-
-/** The tasks an action opened for one user: those after `sinceId` in the party's log. */
-export function tasksOpenedFor(
-  tasks: readonly ProvisioningTask[],
-  login: string,
-  sinceId: number,
-): ProvisioningTask[] {
-  return tasks.filter((t) => t.id > sinceId && t.login === login);
-}
