@@ -13,5 +13,5 @@ export { jsonReport } from './scenario/report.js';
 export type { ScenarioResult, StepResult } from './scenario/runner.js';
 export { runParsedScenario, runScenario, runScenarios } from './scenario/runner.js';
 export type { Scenario, Step, WorldConfig } from './scenario/schema.js';
-export { runStep } from './scenario/steps.js';
+export { runStep } from './scenario/steps/index.js';
 export { createWorld, World } from './world/world.js';

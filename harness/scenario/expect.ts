@@ -3,7 +3,7 @@ import { FedsimError } from '../core/errors.js';
 import type { ProvisioningTask } from '../faults/task-log.js';
 import type { World } from '../world/world.js';
 import { whereSignedIn } from './browse.js';
-import type { Expectation } from './schema.js';
+import type { Expectation } from './schema-expect.js';
 
 type Mismatch = { what: string; expected: unknown; actual: unknown };
 
@@ -49,6 +49,9 @@ function org2Checks(world: World, e: NonNullable<Expectation['org2']>, out: Mism
   compare(out, `org2 ${e.user} link externalId`, e.externalId, link?.externalId);
 }
 
+/** Member attributes an expectation may name, as the team holds them (from SCIM pushes). */
+const MEMBER_ATTRIBUTES = ['active', 'givenName', 'familyName', 'displayName', 'email'] as const;
+
 function dropboxChecks(world: World, e: NonNullable<Expectation['dropbox']>, out: Mismatch[]): void {
   compare(
     out,
@@ -60,14 +63,20 @@ function dropboxChecks(world: World, e: NonNullable<Expectation['dropbox']>, out
   const member = world.dropbox.team
     .all()
     .find((m) => m.userName.toLowerCase() === e.member?.toLowerCase() && m.state !== 'removed');
+  const attributes = MEMBER_ATTRIBUTES.filter((a) => e[a] !== undefined);
   compare(
     out,
     `dropbox member ${e.member} exists`,
-    e.exists ?? (e.state && e.state !== 'removed' ? true : undefined),
+    e.exists ?? ((e.state && e.state !== 'removed') || attributes.length ? true : undefined),
     Boolean(member),
   );
-  if (e.state === 'removed') compare(out, `dropbox member ${e.member} removed`, true, !member);
-  else if (member) compare(out, `dropbox member ${e.member} state`, e.state, member.state);
+  if (e.state === 'removed') {
+    compare(out, `dropbox member ${e.member} removed`, true, !member);
+    return;
+  }
+  if (!member) return;
+  compare(out, `dropbox member ${e.member} state`, e.state, member.state);
+  for (const a of attributes) compare(out, `dropbox member ${e.member} ${a}`, e[a], member[a]);
 }
 
 function provisioningChecks(

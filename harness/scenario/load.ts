@@ -1,16 +1,18 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { FedsimError } from '../core/errors.js';
+import { locateIssues, scenarioErrorMap } from './load-issues.js';
 import { type Scenario, scenarioSchema } from './schema.js';
 
 const MAX_SCENARIO_BYTES = 1024 * 1024;
 
-/** Parses scenario YAML text; every problem names the file, the path in it and the reason. */
+/** Parses scenario YAML text; every problem names the file, line:column, the path in it and the reason. */
 export function parseScenario(text: string, file: string): Scenario {
   if (text.length > MAX_SCENARIO_BYTES)
     throw new FedsimError('SCENARIO_PARSE', `${file}: larger than ${MAX_SCENARIO_BYTES} bytes`);
-  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true, lineCounter: lines });
   const yamlError = doc.errors[0];
   if (yamlError) {
     const pos = yamlError.linePos?.[0];
@@ -22,23 +24,18 @@ export function parseScenario(text: string, file: string): Scenario {
       },
     );
   }
-  const result = scenarioSchema.safeParse(doc.toJS({ maxAliasCount: 100 }));
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const path = (issue?.path ?? [])
-      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
-      .join('')
-      .replace(/^\./, '');
-    throw new FedsimError(
-      'SCENARIO_INVALID',
-      `${file}: ${path || '(root)'}: ${issue?.message ?? 'invalid'}`,
-      {
-        actual: result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
-        hint: result.error.issues.length > 1 ? `${result.error.issues.length} problems in all` : undefined,
-      },
-    );
-  }
-  return result.data;
+  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  const result = scenarioSchema.safeParse(data, { error: scenarioErrorMap });
+  if (result.success) return result.data;
+  // A failed parse has at least one issue, and locating keeps at least one per issue.
+  const located = locateIssues(result.error.issues, doc, lines, data).map(
+    (i) => `${file}:${i.line}:${i.col}: ${i.path}: ${i.message}`,
+  );
+  const more = located.length > 1;
+  throw new FedsimError('SCENARIO_INVALID', located[0] as string, {
+    actual: more ? located : undefined,
+    hint: more ? `${located.length} problems in all` : undefined,
+  });
 }
 
 export function loadScenarioFile(file: string): Scenario {

@@ -7,7 +7,7 @@ import { createWorld, type World } from '../world/world.js';
 import { loadScenarioFile } from './load.js';
 import { runOnWorkers } from './pool.js';
 import type { Scenario } from './schema.js';
-import { describeStep, runStep } from './steps.js';
+import { describeStep, runStep } from './steps/index.js';
 
 export interface StepError {
   code: string;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FAULT_KINDS } from '../faults/injector.js';
+import { errorCodeSchema } from './schema-codes.js';
 
 /** Scenario schema parts for provisioning: retry policy, fault injection, task expectations. */
 
@@ -32,26 +33,28 @@ export const injectSchema = z
 /** The last provisioning task of a party (matching action and user when given). */
 export const provisioningExpectSchema = z
   .object({
-    party: z.enum(['org1', 'org2']),
-    action: z.string().optional(),
-    status: z.enum(['done', 'failed', 'skipped', 'pending']),
-    code: z.string().optional(),
-    /** Only tasks of this (source) user. */
-    user: z.string().optional(),
-    /** Tries the task took (1 = no retry). */
-    attempts: z.number().int().nonnegative().optional(),
-    /** The error code of each failed try, in order. */
-    attemptErrors: z.array(z.string()).optional(),
-    /** The HTTP status of each failed try, in order; `dropped` when no response came. */
-    attemptStatuses: z.array(z.union([z.number().int(), z.literal('dropped')])).optional(),
+    party: z.enum(['org1', 'org2']).describe("whose tasks: org1's Org2Org connector or org2's Dropbox app"),
+    action: z.string().optional().describe('only tasks of this action (create, update, deactivate, …)'),
+    status: z.enum(['done', 'failed', 'skipped', 'pending']).describe("the task's status"),
+    code: errorCodeSchema.optional().describe('the error code a failed task ended with'),
+    user: z.string().optional().describe('only tasks of this (source) user'),
+    attempts: z.number().int().nonnegative().optional().describe('tries the task took (1 = no retry)'),
+    attemptErrors: z
+      .array(errorCodeSchema)
+      .optional()
+      .describe('the error code of each failed try, in order'),
+    attemptStatuses: z
+      .array(z.union([z.number().int(), z.literal('dropped')]))
+      .optional()
+      .describe('the HTTP status of each failed try, in order; `dropped` when no response came'),
   })
   .strict();
 
 /** What a party's injected faults did: calls hit so far, calls still queued. */
 export const faultsExpectSchema = z
   .object({
-    party: z.enum(['org2', 'dropbox']),
-    hits: z.number().int().nonnegative().optional(),
-    pending: z.number().int().nonnegative().optional(),
+    party: z.enum(['org2', 'dropbox']).describe('whose API'),
+    hits: z.number().int().nonnegative().optional().describe('API calls hit by injected faults so far'),
+    pending: z.number().int().nonnegative().optional().describe('injected faults still queued'),
   })
   .strict();

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import type { ProvisioningTask } from '../../faults/task-log.js';
+import { defineStep, failOnTask, requireUser } from './define.js';
+
+/** The apps an admin assigns and a user clicks: Org2Org in org1, Dropbox Business in org2. */
+export const appName = z.enum(['Org2Org', 'Dropbox Business']);
+
+const userRef = z.object({ user: z.string(), app: appName.optional() }).strict();
+
+/** The tasks an action opened for one user: those after `sinceId` in the party's log. */
+function tasksOpenedFor(
+  tasks: readonly ProvisioningTask[],
+  login: string,
+  sinceId: number,
+): ProvisioningTask[] {
+  return tasks.filter((t) => t.id > sinceId && t.login === login);
+}
+
+/** assign and unassign differ only in direction: one definition each, built alike. */
+function assignmentStep<const K extends 'assign' | 'unassign'>(kind: K, summary: string) {
+  const assign = kind === 'assign';
+  return defineStep({
+    kind,
+    summary,
+    schema: userRef,
+    describe: ({ user, app = 'Org2Org' }) =>
+      assign ? `assign ${user} to ${app}` : `unassign ${user} from ${app}`,
+    async run({ user, app = 'Org2Org' }, { world }) {
+      if (app === 'Org2Org') {
+        requireUser(world, 'org1', user);
+        return failOnTask(await (assign ? world.org1.assign(user) : world.org1.unassign(user)));
+      }
+      const target = requireUser(world, 'org2', user);
+      const tasks = world.org2.provisioner.tasks;
+      const before = tasks.at(-1)?.id ?? 0;
+      await (assign ? world.org2.assignDropbox(user) : world.org2.unassignDropbox(user));
+      // Only this user's tasks from this action count, not whatever another user's push left last.
+      for (const task of tasksOpenedFor(tasks, target.profile.login, before)) failOnTask(task);
+    },
+  });
+}
+
+export const assignStep = assignmentStep(
+  'assign',
+  'an admin assigns a user to `Org2Org` (org1, default) or `Dropbox Business` (org2); provisioning follows over HTTP',
+);
+
+export const unassignStep = assignmentStep(
+  'unassign',
+  'an admin unassigns a user from `Org2Org` (org1, default) or `Dropbox Business` (org2); deprovisioning follows over HTTP',
+);

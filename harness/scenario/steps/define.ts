@@ -1,0 +1,49 @@
+import type { z } from 'zod';
+import type { Agent, Hop } from '../../agent/index.js';
+import { FedsimError } from '../../core/errors.js';
+import type { ProvisioningTask } from '../../faults/task-log.js';
+import type { World } from '../../world/world.js';
+
+export interface StepContext {
+  world: World;
+  /** One browser per user (lower-cased login), kept across steps like a person's. */
+  browsers: Map<string, Agent>;
+  onHop: (hop: Hop) => void;
+}
+
+/** One kind of scenario step: the key it is written under, its input, its report name and its action. */
+export interface StepDefinition<K extends string = string, S extends z.ZodType = z.ZodType> {
+  kind: K;
+  /** One line for README's step table and the JSON Schema's description. */
+  summary: string;
+  schema: S;
+  /** The step's name in reports when the scenario gives none (user-visible: keep stable). */
+  describe(input: z.output<S>): string;
+  run(input: z.output<S>, ctx: StepContext): Promise<void> | void;
+}
+
+/** Identity at run time; gives each step file its input type from its schema. */
+export function defineStep<const K extends string, S extends z.ZodType>(
+  definition: StepDefinition<K, S>,
+): StepDefinition<K, S> {
+  return definition;
+}
+
+export function requireUser(world: World, org: 'org1' | 'org2', login: string) {
+  const user = world[org].directory.find(login);
+  if (!user) {
+    throw new FedsimError('SCENARIO_UNKNOWN_USER', `No user ${login} in ${org}`, {
+      actual: login,
+      expected: world[org].directory.all().map((u) => u.profile.login),
+      hint: `Add ${login} under world.${org}.users, or fix the login.`,
+    });
+  }
+  return user;
+}
+
+type TaskOutcome = Pick<ProvisioningTask, 'status' | 'error'>;
+
+/** A failed provisioning task fails the step that caused it, with the remote error code. */
+export function failOnTask(task: TaskOutcome | undefined): void {
+  if (task?.status === 'failed' && task.error) throw new FedsimError(task.error.code, task.error.message);
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { setOrg2Groups } from '../../world/seed.js';
+import { defineStep, requireUser } from './define.js';
+
+export const setGroupsStep = defineStep({
+  kind: 'setGroups',
+  summary: "replaces a user's group memberships in org1 (default; the groups Org2Org sends) or org2",
+  schema: z
+    .object({
+      user: z.string(),
+      org: z.enum(['org1', 'org2']).default('org1'),
+      groups: z.array(z.string()),
+    })
+    .strict(),
+  describe: ({ user, org, groups }) => `${user}'s ${org} groups become [${groups.join(', ')}]`,
+  run({ user, org, groups }, { world }) {
+    const found = requireUser(world, org, user);
+    if (org === 'org1') world.org1.userGroups.set(found.id, groups);
+    else setOrg2Groups(world.org2, found.id, groups);
+  },
+});
