@@ -64,6 +64,9 @@ export function npmChromiumFlags(): string[] {
   return [...LOCKDOWN_FLAGS, ...wanted.filter((flag) => !LOCKDOWN_FLAGS.includes(flag))];
 }
 
+/** Where sparticuz unpacks its fonts and their fontconfig file. */
+const FONTS = path.join(os.tmpdir(), 'fonts');
+
 /** The installed @sparticuz/chromium, e.g. `143.0.4` (its package.json is not in its exports). */
 function sparticuzVersion(): string {
   const main = createRequire(import.meta.url).resolve('@sparticuz/chromium');
@@ -75,13 +78,17 @@ function sparticuzVersion(): string {
  * another version of the package; a marker written after a complete unpack tells ours apart.
  */
 async function unpackNpmChromium(): Promise<string> {
-  const marker = path.join(os.tmpdir(), 'chromium.fedsim-unpacked');
+  const binary = path.join(os.tmpdir(), 'chromium');
+  const marker = `${binary}.fedsim-unpacked`;
   const version = sparticuzVersion();
-  if (!existsSync(marker) || readFileSync(marker, 'utf8') !== version) {
-    rmSync(path.join(os.tmpdir(), 'chromium'), { force: true });
+  const complete =
+    existsSync(binary) && existsSync(FONTS) && existsSync(marker) && readFileSync(marker, 'utf8') === version;
+  if (!complete) {
+    rmSync(marker, { force: true });
+    rmSync(binary, { force: true });
   }
   const executable = await sparticuz.executablePath();
-  writeFileSync(marker, version);
+  if (!complete) writeFileSync(marker, version);
   return executable;
 }
 
@@ -98,7 +105,7 @@ export function npmChromium(): Promise<string> {
 
 /** The npm browser is given the fonts sparticuz unpacks beside it: text renders on a machine without any. */
 function npmChromiumEnv(): NodeJS.ProcessEnv {
-  return { ...process.env, FONTCONFIG_PATH: process.env.FONTCONFIG_PATH ?? path.join(os.tmpdir(), 'fonts') };
+  return { ...process.env, FONTCONFIG_PATH: process.env.FONTCONFIG_PATH ?? FONTS };
 }
 
 /** Launches the chosen chromium; a browser that cannot start fails the test, never skips it. */
