@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { chromiumSource, npmChromium } from './e2e/chromium.js';
 
 /** Newest modification time of the TypeScript sources under `dir`. */
 function newestSource(dir: string): number {
@@ -17,7 +18,9 @@ function newestSource(dir: string): number {
  * Tests that spawn the `fedsim` CLI run the compiled dist/. `npm ci` builds it (prepare); rebuild
  * here only when a source is newer, so a fresh checkout pays nothing and a stale dist is never used.
  */
-export default function setup(): void {
+export default async function setup(): Promise<void> {
+  // The npm browser is unpacked here, once, so browser test files in parallel workers never race to.
+  if (chromiumSource().kind === 'npm') await npmChromium();
   const built = 'dist/harness/cli/main.js';
   if (existsSync(built) && statSync(built).mtimeMs >= newestSource('harness')) return;
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {

@@ -9,8 +9,9 @@ import { createWorld, type World } from '../../harness/world/world.js';
 import { LOOPBACK, launchChromium } from './chromium.js';
 
 /**
- * Sarah's journey in a real browser: Debian's chromium driven by playwright-core, against a world
- * on real time. Every party listens on 127.0.0.1; the browser is kept from reaching anything else.
+ * Sarah's journey in a real browser: chromium (chromium.ts says which) driven by playwright-core,
+ * against a world on real time. Every party listens on 127.0.0.1; the browser is kept from reaching
+ * anything else.
  */
 const [SARAH, DAVID] = WORLD_DEFAULTS.org1Users;
 const SCREENSHOT = path.join(os.tmpdir(), 'fedsim-e2e-journey.png');
