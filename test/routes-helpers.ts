@@ -2,7 +2,12 @@ import { DOMParser } from '@xmldom/xmldom';
 import { parse } from 'node-html-parser';
 import type { Response } from 'supertest';
 import { ERROR_META } from '../harness/core/html.js';
+import type { IdGenerator } from '../harness/core/ids.js';
+import { loadCredential } from '../harness/crypto/store.js';
+import { dropboxIssuerOf } from '../harness/okta/org2/dropbox-app.js';
 import { NS } from '../harness/saml/constants.js';
+import { ISSUER_DEFAULTS, issueResponse, type ResponseRequest } from '../harness/saml/issue.js';
+import type { World } from '../harness/world/world.js';
 
 /** The stable error code a refusal page carries in its meta tag, or undefined. */
 export function errorCodeOf(res: Response): string | undefined {
@@ -49,4 +54,29 @@ export function decodeResponse(base64: string) {
     signatures: root.getElementsByTagNameNS(NS.dsig, 'Signature').length,
     attributes,
   };
+}
+
+/** A response for dropbox's ACS as org2's Dropbox app signs it; `overrides` break it on purpose. */
+export function org2DropboxResponse(
+  world: World,
+  ids: IdGenerator,
+  nameId: string,
+  overrides: Partial<ResponseRequest> = {},
+): string {
+  return issueResponse(
+    {
+      ...ISSUER_DEFAULTS,
+      nameIdFormat: 'emailAddress',
+      issuer: dropboxIssuerOf(world.org2.options.dropbox),
+      credential: loadCredential('org2-dropbox'),
+    },
+    {
+      acsUrl: world.dropbox.acsUrl,
+      audience: world.dropbox.options.entityId,
+      nameId,
+      attributes: { email: nameId },
+      ...overrides,
+    },
+    { clock: world.clock, ids },
+  ).base64;
 }

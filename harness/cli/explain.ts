@@ -126,7 +126,7 @@ export async function explainCommand(args: string[], io: ExplainIo = processIo):
     if (reason) io.stderr(`fedsim explain: ${reason.code}: ${reason.message}\n`);
     return result.exitCode;
   } catch (err) {
-    const e = toFedsimError(err, 'SAML_XML_INVALID');
+    const e = toFedsimError(err);
     if (json)
       io.stdout(
         `${JSON.stringify({ error: { code: e.code, message: e.message }, ok: false, exitCode: 2 })}\n`,

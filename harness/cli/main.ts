@@ -51,7 +51,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    const e = toFedsimError(err, 'SCENARIO_STEP_FAILED');
+    const e = toFedsimError(err);
     process.stderr.write(`fedsim: ${e.code}: ${e.message}\n${e.hint ? `  ${e.hint}\n` : ''}`);
     process.exitCode = 2;
   },

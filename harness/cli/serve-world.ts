@@ -82,7 +82,7 @@ if (parentPort) {
       port.once('message', () => void world.close().then(() => port.close()));
     },
     (err: unknown) => {
-      const e = toFedsimError(inUse(err) ?? err, 'CONFIG_INVALID');
+      const e = toFedsimError(inUse(err) ?? err);
       port.postMessage({ error: { code: e.code, message: e.message, hint: e.hint } } satisfies ServeMessage);
       port.close();
     },

@@ -66,7 +66,7 @@ export function sendError(res: Response, err: FedsimError, party: string, color:
     (err.hint ? `<p class="hint">${escapeHtml(err.hint)}</p>` : '') +
     '</section>';
   res
-    .status(err.status ?? 400)
+    .status(err.status)
     .type('html')
     .send(
       page({
@@ -90,19 +90,11 @@ export function pageErrorHandler(party: string, color: string): ErrorRequestHand
     const e =
       type === 'entity.too.large'
         ? new FedsimError('HTTP_BODY_TOO_LARGE', 'The request body is larger than this endpoint accepts', {
-            status: 413,
             actual: (err as { length?: number }).length,
           })
         : type?.startsWith('entity.') || type?.startsWith('encoding.') || type === 'parameters.too.many'
-          ? new FedsimError('HTTP_BODY_INVALID', `The request body could not be read (${type})`, {
-              status: 400,
-            })
-          : toFedsimError(err, 'HTTP_FAILED');
-    sendError(
-      res,
-      e.status ? e : new FedsimError(e.code, e.message, { status: 500, hint: e.hint }),
-      party,
-      color,
-    );
+          ? new FedsimError('HTTP_BODY_INVALID', `The request body could not be read (${type})`)
+          : toFedsimError(err);
+    sendError(res, e, party, color);
   };
 }

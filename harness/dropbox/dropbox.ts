@@ -164,7 +164,6 @@ export class Dropbox {
           'DROPBOX_MEMBER_NOT_FOUND',
           `${email} is not a member of the ${this.options.teamName} team`,
           {
-            status: 403,
             actual: email,
             hint: 'Assign the user to Dropbox Business in org2 so provisioning invites them.',
           },
@@ -175,7 +174,6 @@ export class Dropbox {
           'DROPBOX_MEMBER_SUSPENDED',
           `${email} is ${member.state} in the ${this.options.teamName} team`,
           {
-            status: 403,
             actual: member.state,
             hint: 'A team admin (or provisioning from org2) must reactivate the member.',
           },
@@ -189,7 +187,7 @@ export class Dropbox {
       }
       res.redirect(303, '/home');
     } catch (err) {
-      sendError(res, toFedsimError(err, 'SAML_XML_INVALID'), PARTY, DROPBOX_COLOR);
+      sendError(res, toFedsimError(err), PARTY, DROPBOX_COLOR);
     }
   }
 }

@@ -37,7 +37,7 @@ export interface TeamOptions {
 }
 
 function notFound(id: string): FedsimError {
-  return new FedsimError('DROPBOX_MEMBER_NOT_FOUND', `Resource ${id} not found`, { status: 404, actual: id });
+  return new FedsimError('SCIM_NOT_FOUND', `Resource ${id} not found`, { actual: id });
 }
 
 function sameName(a: string, b: string): boolean {
@@ -115,7 +115,6 @@ export class Team {
     const member = this.#stored(id);
     if (member.state === 'suspended') {
       throw new FedsimError('DROPBOX_MEMBER_SUSPENDED', `Member ${member.userName} is suspended`, {
-        status: 403,
         actual: member.state,
       });
     }
@@ -153,7 +152,6 @@ export class Team {
     );
     if (clash) {
       throw new FedsimError('SCIM_UNIQUENESS', `User with userName ${userName} already exists`, {
-        status: 409,
         actual: userName,
       });
     }

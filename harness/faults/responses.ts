@@ -1,4 +1,5 @@
 import type { Response } from 'express';
+import { errorInfo } from '../core/errors.js';
 import type { IdGenerator } from '../core/ids.js';
 
 /** How a party words the failures the injector makes up: Okta's error JSON or SCIM's Error schema. */
@@ -31,8 +32,7 @@ export function oktaResponder(ids: IdGenerator): FaultResponder {
   };
   return {
     serverError: (res, status) => send(res, status, 'E0000009', reason(status)),
-    rateLimited: (res) =>
-      send(res, 429, 'E0000047', 'API call exceeded rate limit due to too many requests.'),
+    rateLimited: (res) => send(res, 429, 'E0000047', errorInfo('OKTA_E0000047').summary),
   };
 }
 

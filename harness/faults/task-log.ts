@@ -81,7 +81,7 @@ export class TaskLog<A extends string> {
     try {
       task.status = await work({ task, call: (fn) => this.#call(task, fn) });
     } catch (err) {
-      const e = toFedsimError(err, 'PROVISIONING_FAILED');
+      const e = toFedsimError(err);
       task.status = 'failed';
       task.error = { code: e.code, message: e.message };
     }
@@ -96,7 +96,7 @@ export class TaskLog<A extends string> {
       } catch (err) {
         const outcome = outcomeOf(err);
         const decision = decideRetry(outcome, task.attempts, this.deps.policy());
-        const e = toFedsimError(err, 'PROVISIONING_FAILED');
+        const e = toFedsimError(err);
         const scheduler = this.deps.scheduler();
         task.errors.push({
           attempt: task.attempts,

@@ -1,6 +1,7 @@
 import type { Clock } from '../core/clock.js';
-import { FedsimError } from '../core/errors.js';
+import type { FedsimError } from '../core/errors.js';
 import type { IdGenerator } from '../core/ids.js';
+import { oktaError, userNotFound, validationError } from './errors.js';
 
 /** An Okta org's user directory: Okta's statuses, lifecycle rules and error codes. */
 export const OKTA_STATUSES = [
@@ -55,19 +56,15 @@ export interface CreateUserOptions {
 const LOGIN_MIN = 5;
 const LOGIN_MAX = 100;
 
-function notFound(idOrLogin: string): FedsimError {
-  return new FedsimError('OKTA_E0000007', `Not found: Resource not found: ${idOrLogin} (User)`, {
-    status: 404,
-    actual: idOrLogin,
-  });
-}
+/** What Okta says when a login is taken (in the org, or by another user on a profile change). */
+const LOGIN_TAKEN = 'login: An object with this field already exists in the current organization';
 
 function wrongStatus(user: OktaUser, action: string, allowed: OktaStatus[]): FedsimError {
-  return new FedsimError(
-    'OKTA_E0000038',
-    `This operation is not allowed in the user's current status: cannot ${action} a user in status ${user.status}`,
-    { status: 403, expected: allowed, actual: user.status },
-  );
+  return oktaError('OKTA_E0000038', {
+    detail: `cannot ${action} a user in status ${user.status}`,
+    expected: allowed,
+    actual: user.status,
+  });
 }
 
 export class Directory {
@@ -86,11 +83,9 @@ export class Directory {
     this.#validateProfile(profile);
     const key = profile.login.toLowerCase();
     if (this.#byLogin.has(key)) {
-      throw new FedsimError('OKTA_E0000001', 'Api validation failed: login', {
-        status: 400,
+      throw validationError([LOGIN_TAKEN], {
         expected: 'a login not yet used in this org',
         actual: profile.login,
-        hint: 'login: An object with this field already exists in the current organization',
       });
     }
     const now = this.clock.now();
@@ -127,7 +122,7 @@ export class Directory {
 
   get(idOrLogin: string): OktaUser {
     const user = this.find(idOrLogin);
-    if (!user) throw notFound(idOrLogin);
+    if (!user) throw userNotFound(idOrLogin);
     return user;
   }
 
@@ -155,10 +150,7 @@ export class Directory {
   activate(idOrLogin: string): OktaUser {
     const user = this.get(idOrLogin);
     if (user.status === 'ACTIVE') {
-      throw new FedsimError('OKTA_E0000016', 'Activation failed because the user is already active', {
-        status: 403,
-        actual: user.status,
-      });
+      throw oktaError('OKTA_E0000016', { actual: user.status });
     }
     if (user.status !== 'STAGED' && user.status !== 'DEPROVISIONED') {
       throw wrongStatus(user, 'activate', ['STAGED', 'DEPROVISIONED']);
@@ -254,11 +246,7 @@ export class Directory {
     const oldKey = user.profile.login.toLowerCase();
     const newKey = profile.login.toLowerCase();
     if (newKey !== oldKey && this.#byLogin.has(newKey)) {
-      throw new FedsimError('OKTA_E0000001', 'Api validation failed: login', {
-        status: 400,
-        actual: profile.login,
-        hint: 'login: An object with this field already exists in the current organization',
-      });
+      throw validationError([LOGIN_TAKEN], { actual: profile.login });
     }
     this.#byLogin.delete(oldKey);
     this.#byLogin.set(newKey, user.id);
@@ -281,14 +269,6 @@ export class Directory {
     if (typeof profile.email === 'string' && profile.email !== '' && !profile.email.includes('@')) {
       causes.push('email: Does not match required pattern');
     }
-    if (causes.length > 0) {
-      // Okta's summary names the fields; what is wrong with each goes in the causes (hint).
-      const fields = causes.map((cause) => cause.slice(0, cause.indexOf(':')));
-      throw new FedsimError('OKTA_E0000001', `Api validation failed: ${fields.join(', ')}`, {
-        status: 400,
-        actual: profile,
-        hint: causes.join('; '),
-      });
-    }
+    if (causes.length > 0) throw validationError(causes, { actual: profile });
   }
 }

@@ -1,6 +1,6 @@
 import type { Clock } from '../core/clock.js';
-import { FedsimError } from '../core/errors.js';
 import type { IdGenerator } from '../core/ids.js';
+import { notFound, validationError } from './errors.js';
 
 /** An Okta group (`00g…`) of type OKTA_GROUP, with its members' user ids. */
 export interface OktaGroup {
@@ -11,13 +11,6 @@ export interface OktaGroup {
   profile: { name: string; description: string };
   /** User ids in the order they were added. */
   members: Set<string>;
-}
-
-function groupNotFound(id: string): FedsimError {
-  return new FedsimError('OKTA_E0000007', `Not found: Resource not found: ${id} (UserGroup)`, {
-    status: 404,
-    actual: id,
-  });
 }
 
 /** An org's groups: what the Groups API, group push and JIT group assignment act on. */
@@ -32,9 +25,12 @@ export class Groups {
   /** Okta group names are unique within an org (case-insensitive). */
   create(profile: { name: string; description?: string }): OktaGroup {
     const name = profile.name.trim();
-    if (name === '') throw this.#invalid('name: The field cannot be left blank', profile.name);
+    if (name === '')
+      throw validationError(['name: The field cannot be left blank'], { actual: profile.name });
     if (this.findByName(name)) {
-      throw this.#invalid('name: An object with this field already exists in the current organization', name);
+      throw validationError(['name: An object with this field already exists in the current organization'], {
+        actual: name,
+      });
     }
     const now = this.clock.now();
     const group: OktaGroup = {
@@ -55,7 +51,7 @@ export class Groups {
 
   get(id: string): OktaGroup {
     const group = this.find(id);
-    if (!group) throw groupNotFound(id);
+    if (!group) throw notFound(id, 'UserGroup');
     return group;
   }
 
@@ -93,13 +89,5 @@ export class Groups {
   /** Drops a deleted user from every group. */
   forgetUser(userId: string): void {
     for (const group of this.all()) this.removeMember(group.id, userId);
-  }
-
-  #invalid(cause: string, actual: string): FedsimError {
-    return new FedsimError('OKTA_E0000001', 'Api validation failed: name', {
-      status: 400,
-      actual,
-      hint: cause,
-    });
   }
 }

@@ -48,7 +48,6 @@ function readRequest(req: Request, input: AppSsoInput): ReceivedAuthnRequest | u
       'SAML_REQUEST_INVALID',
       `AuthnRequest refused by ${input.appLabel}: ${problems.join('; ')}`,
       {
-        status: 400,
         hint: `Make the SP's entity id and ACS URL match ${input.appLabel}'s Audience URI and Single sign-on URL.`,
       },
     );
@@ -63,7 +62,7 @@ export function appSso(req: Request, res: Response, input: AppSsoInput): void {
   try {
     authnRequest = readRequest(req, input);
   } catch (err) {
-    sendError(res, toFedsimError(err, 'SAML_REQUEST_INVALID'), input.orgName, OKTA_COLOR);
+    sendError(res, toFedsimError(err), input.orgName, OKTA_COLOR);
     return;
   }
   if (!user) {
@@ -75,7 +74,6 @@ export function appSso(req: Request, res: Response, input: AppSsoInput): void {
       'APP_NOT_ASSIGNED',
       `403 App Not Assigned: ${user.profile.login} is not assigned to ${input.appLabel} in ${input.orgName}`,
       {
-        status: 403,
         hint: `Assign the user to ${input.appLabel} in ${input.orgName}.`,
       },
     );
@@ -96,7 +94,6 @@ export function appSso(req: Request, res: Response, input: AppSsoInput): void {
     const err = new FedsimError(
       'CONFIG_INVALID',
       `${input.appLabel} is set to encrypt assertions but has no SP encryption certificate`,
-      { status: 500 },
     );
     sendError(res, err, input.orgName, OKTA_COLOR);
     return;

@@ -80,7 +80,6 @@ function queryDecode(value: string): string {
     throw new FedsimError(
       'SAML_BASE64_INVALID',
       `The query string carries a malformed %-escape: ${value.slice(0, 40)}`,
-      { status: 400 },
     );
   }
 }
@@ -102,14 +101,11 @@ export interface ReceivedAuthnRequest extends Omit<AuthnRequestFields, 'issueIns
 /** Decodes a Redirect-binding AuthnRequest and, when a cert is given, requires a valid query signature. */
 export function readRedirectRequest(rawQuery: string, trusted?: CertInfo): ReceivedAuthnRequest {
   const samlRequest = rawParam(rawQuery, 'SAMLRequest');
-  if (!samlRequest)
-    throw new FedsimError('SAML_INPUT_MISSING', 'No SAMLRequest in the query string', { status: 400 });
+  if (!samlRequest) throw new FedsimError('SAML_INPUT_MISSING', 'No SAMLRequest in the query string');
   const xml = inflateMessage(queryDecode(samlRequest));
   const root = parseUntrustedXml(xml).documentElement as Element;
   if (root.namespaceURI !== NS.protocol || root.localName !== 'AuthnRequest') {
-    throw new FedsimError('SAML_NOT_A_RESPONSE', `Expected a samlp:AuthnRequest, got ${root.localName}`, {
-      status: 400,
-    });
+    throw new FedsimError('SAML_NOT_A_RESPONSE', `Expected a samlp:AuthnRequest, got ${root.localName}`);
   }
   const relay = rawParam(rawQuery, 'RelayState');
   const sigAlg = rawParam(rawQuery, 'SigAlg');
@@ -127,10 +123,9 @@ export function readRedirectRequest(rawQuery: string, trusted?: CertInfo): Recei
         .verify(trusted.pem, queryDecode(signature ?? ''), 'base64');
     if (!valid) {
       throw new FedsimError(
-        signature ? 'SAML_SIGNATURE_INVALID' : 'SAML_SIGNATURE_MISSING',
+        signature ? 'SAML_REQUEST_SIGNATURE_INVALID' : 'SAML_REQUEST_SIGNATURE_MISSING',
         `The AuthnRequest signature ${signature ? 'did not validate' : 'is missing'}`,
         {
-          status: 400,
           hint: "Upload the SP's request-signing certificate to the IdP app, or turn off signed requests.",
         },
       );

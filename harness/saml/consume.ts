@@ -32,7 +32,6 @@ export function firstFailure(result: ConsumeResult): FedsimError | undefined {
       expected: failed.expected,
       actual: failed.actual,
       hint: failed.hint,
-      status: 403,
     },
   );
 }

@@ -63,7 +63,6 @@ export function encryptAssertion(
 
 function failed(why: string, cause?: unknown): FedsimError {
   return new FedsimError('SAML_DECRYPTION_FAILED', `The encrypted assertion could not be decrypted: ${why}`, {
-    status: 403,
     cause,
     hint: "Give the IdP app the SP's current encryption certificate, or turn assertion encryption off on both sides.",
   });

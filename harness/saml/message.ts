@@ -63,7 +63,6 @@ function decrypted(
       'SAML_DECRYPTION_FAILED',
       'The assertion is encrypted but this SP has no decryption key',
       {
-        status: 403,
         hint: `Turn off assertion encryption in ${profile.labels.idpApp}, or give ${profile.labels.sp} its private key.`,
       },
     );

@@ -42,7 +42,6 @@ export class ServiceProvider {
   accept(samlResponse: unknown, outstandingRequestIds: ReadonlySet<string> = new Set()): Accepted {
     if (typeof samlResponse !== 'string' || samlResponse === '') {
       throw new FedsimError('SAML_INPUT_MISSING', 'The POST carried no SAMLResponse form field', {
-        status: 400,
         hint: 'Post the IdP form (field SAMLResponse) to this ACS URL.',
       });
     }

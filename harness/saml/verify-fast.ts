@@ -1,14 +1,16 @@
-import { createHash, type KeyObject, timingSafeEqual, verify } from 'node:crypto';
+import { createHash, timingSafeEqual, verify } from 'node:crypto';
 import { ExclusiveCanonicalization } from 'xml-crypto';
+import type { CertInfo } from '../crypto/credential.js';
 import { ALGORITHMS, NS } from './constants.js';
+import type { Verdict } from './verify.js';
 import { attr, child, children, textOf } from './xml.js';
 
 /**
  * Verification of the one signature shape SAML IdPs use (enveloped, one Reference to the parent's
  * ID, exclusive C14N without InclusiveNamespaces, RSA-SHA256/SHA-1) on the DOM already parsed:
  * no re-parse, no XPath. Any other shape returns undefined and xml-crypto's general verifier
- * decides. Same rules as xml-crypto: the ID must be unique in the document, the digest is
- * compared in constant time, and what was signed is returned as the only bytes read downstream.
+ * decides. Same rules as xml-crypto: the digest is compared in constant time, and what was
+ * signed is returned as the only bytes read downstream (the caller has checked the ID is unique).
  */
 const c14n = new ExclusiveCanonicalization();
 const SIGNATURE = {
@@ -20,14 +22,6 @@ const DIGEST = { [ALGORITHMS['SHA-256'].digest]: 'sha256', [ALGORITHMS['SHA-1'].
   'sha256' | 'sha1'
 >;
 const TRANSFORMS = [ALGORITHMS.envelopedSignature, ALGORITHMS.exclusiveC14n];
-
-export interface FastSignature {
-  /** Canonical XML of the signed element without its signature, when the digest matched. */
-  signedXml?: string;
-  /** Why the digest did not match (then no key can make it valid). */
-  digestError?: string;
-  verifyWith(key: KeyObject): boolean;
-}
 
 /** Namespace declarations in scope above `node`, nearest first wins, as exclusive C14N needs them. */
 function ancestorNamespaces(node: Node): { prefix: string; namespaceURI: string }[] {
@@ -42,13 +36,6 @@ function ancestorNamespaces(node: Node): { prefix: string; namespaceURI: string 
     }
   }
   return [...seen].map(([prefix, namespaceURI]) => ({ prefix, namespaceURI }));
-}
-
-function idIsUnique(element: Element, id: string): boolean {
-  const all = element.ownerDocument.getElementsByTagName('*');
-  let count = 0;
-  for (let i = 0; i < all.length && count < 2; i++) if (all.item(i)?.getAttribute('ID') === id) count++;
-  return count === 1;
 }
 
 /**
@@ -68,13 +55,18 @@ function withoutSignature<T>(element: Element, signature: Element, read: () => T
 }
 
 /** Undefined when the signature is not the plain SAML shape this verifier handles. */
-export function fastSignature(element: Element, signature: Element, id: string): FastSignature | undefined {
+export function fastVerdict(
+  element: Element,
+  signature: Element,
+  id: string,
+  trusted: readonly CertInfo[],
+): Verdict | undefined {
   const infos = children(signature, NS.dsig, 'SignedInfo');
   const values = children(signature, NS.dsig, 'SignatureValue');
   const signedInfo = infos[0];
   const reference = signedInfo ? children(signedInfo, NS.dsig, 'Reference') : [];
   const canonMethod = child(signedInfo, NS.dsig, 'CanonicalizationMethod');
-  const transforms = children(child(reference[0], NS.dsig, 'Transforms') as Element, NS.dsig, 'Transform');
+  const transforms = children(child(reference[0], NS.dsig, 'Transforms'), NS.dsig, 'Transform');
   const hash = SIGNATURE[attr(child(signedInfo, NS.dsig, 'SignatureMethod'), 'Algorithm') ?? ''];
   const digestHash = DIGEST[attr(child(reference[0], NS.dsig, 'DigestMethod'), 'Algorithm') ?? ''];
   const plain =
@@ -86,22 +78,21 @@ export function fastSignature(element: Element, signature: Element, id: string):
     transforms.length === 2 &&
     transforms.every((t, i) => attr(t, 'Algorithm') === TRANSFORMS[i] && t.firstChild === null) &&
     hash !== undefined &&
-    digestHash !== undefined &&
-    idIsUnique(element, id);
+    digestHash !== undefined;
   if (!plain || !signedInfo) return undefined;
 
   const signedXml = withoutSignature(element, signature, () =>
     c14n.process(element, { ancestorNamespaces: ancestorNamespaces(element) }),
   );
   const computed = createHash(digestHash).update(signedXml, 'utf8').digest();
-  const stated = Buffer.from(
-    (textOf(child(reference[0], NS.dsig, 'DigestValue')) ?? '').replace(/\s+/g, ''),
-    'base64',
-  );
+  const statedText = (textOf(child(reference[0], NS.dsig, 'DigestValue')) ?? '').replace(/\s+/g, '');
+  const stated = Buffer.from(statedText, 'base64');
   if (computed.length !== stated.length || !timingSafeEqual(computed, stated)) {
     return {
-      digestError: `digest mismatch for Reference #${id}: the element was changed after it was signed`,
-      verifyWith: () => false,
+      valid: false,
+      reason: 'digest-mismatch',
+      error: `digest mismatch for Reference #${id}: the element was changed after it was signed`,
+      digest: { reference: `#${id}`, stated: statedText, computed: computed.toString('base64') },
     };
   }
   const canonicalInfo = Buffer.from(
@@ -109,5 +100,16 @@ export function fastSignature(element: Element, signature: Element, id: string):
     'utf8',
   );
   const value = Buffer.from((textOf(values[0]) ?? '').replace(/\s+/g, ''), 'base64');
-  return { signedXml, verifyWith: (key) => verify(hash, canonicalInfo, key, value) };
+  const cert = trusted.find((c) => verify(hash, canonicalInfo, c.publicKey, value));
+  if (!cert) return notVerified(trusted);
+  return { valid: true, verifiedBy: cert.sha256, signedXml, signedInPlace: true };
+}
+
+/** No trusted key made the SignatureValue (the digests matched: the content is intact). */
+export function notVerified(trusted: readonly CertInfo[]): Verdict {
+  return {
+    valid: false,
+    reason: 'signature-mismatch',
+    error: `invalid signature: the signature value does not verify with the ${trusted.length} trusted certificate(s)`,
+  };
 }

@@ -83,9 +83,9 @@ export function parseUntrustedXml(xml: string): Document {
 }
 
 /** Direct element children with the given namespace and local name. */
-export function children(parent: Element, ns: string, localName: string): Element[] {
+export function children(parent: Element | undefined, ns: string, localName: string): Element[] {
   const out: Element[] = [];
-  for (let n = parent.firstChild; n; n = n.nextSibling) {
+  for (let n = parent?.firstChild; n; n = n.nextSibling) {
     if (n.nodeType === 1 && (n as Element).namespaceURI === ns && (n as Element).localName === localName) {
       out.push(n as Element);
     }
@@ -94,7 +94,7 @@ export function children(parent: Element, ns: string, localName: string): Elemen
 }
 
 export function child(parent: Element | undefined, ns: string, localName: string): Element | undefined {
-  return parent ? children(parent, ns, localName)[0] : undefined;
+  return children(parent, ns, localName)[0];
 }
 
 /** All descendants with the given namespace and local name. */

@@ -44,16 +44,11 @@ export interface ScenarioOptions {
 const INLINE = '<inline>';
 const elapsed = (start: number) => Math.round((performance.now() - start) * 10) / 10;
 
-function failedStep(
-  name: string,
-  err: unknown,
-  started: number,
-  fallback: 'CONFIG_INVALID' | 'SCENARIO_INVALID',
-): StepResult {
+function failedStep(name: string, err: unknown, started: number): StepResult {
   return {
     name,
     status: 'failed',
-    error: toFedsimError(err, fallback).toJSON(),
+    error: toFedsimError(err).toJSON(),
     durationMs: elapsed(started),
   };
 }
@@ -83,7 +78,7 @@ async function runSteps(scenario: Scenario, world: World, hops: Hop[]): Promise<
       steps.push({ name, status: 'passed', durationMs: elapsed(started) });
     } catch (err) {
       const saml = lastMessage(world, hops.slice(firstHop));
-      steps.push({ ...failedStep(name, err, started, 'SCENARIO_INVALID'), ...(saml ? { saml } : {}) });
+      steps.push({ ...failedStep(name, err, started), ...(saml ? { saml } : {}) });
     }
   }
   return steps;
@@ -111,7 +106,7 @@ export async function runParsedScenario(
       status: 'skipped' as const,
       durationMs: 0,
     }));
-    steps = [failedStep('build the world', err, started, 'CONFIG_INVALID'), ...skipped];
+    steps = [failedStep('build the world', err, started), ...skipped];
   }
   if (world) {
     const running = world;
@@ -143,7 +138,7 @@ export async function runScenario(file: string, options: ScenarioOptions = {}): 
       file,
       name: file,
       status: 'failed',
-      steps: [failedStep('load the scenario', err, performance.now(), 'SCENARIO_INVALID')],
+      steps: [failedStep('load the scenario', err, performance.now())],
       durationMs: 0,
     };
   }

@@ -74,7 +74,6 @@ async function failure(
     'PROVISIONING_FAILED',
     `SCIM ${method} ${url} failed with ${response.status}: ${detail}`,
     {
-      status: response.status,
       actual: detail,
     },
   );
@@ -94,7 +93,6 @@ async function answer<T>(
   } catch (err) {
     const message = `SCIM ${method} ${url} answered ${response.status} with an unexpected body`;
     throw new FedsimError('PROVISIONING_FAILED', message, {
-      status: response.status,
       actual: text,
       cause: err,
     });

@@ -1,5 +1,5 @@
 import { ScimError as PatchError } from 'scim-patch';
-import { type ErrorCode, isFedsimError } from '../core/errors.js';
+import { type ErrorCode, FedsimError, isFedsimError, toFedsimError } from '../core/errors.js';
 
 /** SCIM error responses (RFC 7644 §3.12): every failure a SCIM client sees has this JSON body. */
 export const ERROR_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:Error';
@@ -51,12 +51,15 @@ function bodyParserError(err: unknown): { type?: string; status: number; message
 
 /** Maps anything a route threw to the status and Error body to answer with. */
 export function toScimError(err: unknown): ScimErrorResponse {
-  if (isFedsimError(err)) return scimError(err.status ?? 500, err.message, SCIM_TYPES[err.code]);
+  if (isFedsimError(err)) return scimError(err.status, err.message, SCIM_TYPES[err.code]);
   if (err instanceof PatchError) return scimError(400, err.message, err.scimCode as ScimType);
   const parse = bodyParserError(err);
   if (parse?.type === 'entity.parse.failed') {
-    return scimError(400, `Request body is not valid JSON: ${parse.message}`, 'invalidSyntax');
+    return toScimError(
+      new FedsimError('SCIM_INVALID_SYNTAX', `Request body is not valid JSON: ${parse.message}`),
+    );
   }
   if (parse) return scimError(parse.status, parse.message);
-  return scimError(500, `Internal server error: ${err instanceof Error ? err.message : String(err)}`);
+  const internal = toFedsimError(err);
+  return scimError(internal.status, `Internal server error: ${internal.message}`);
 }

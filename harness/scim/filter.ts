@@ -75,7 +75,6 @@ export function compileFilter(expression: string | undefined): (resource: unknow
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
     throw new FedsimError('SCIM_INVALID_FILTER', `Invalid filter ${JSON.stringify(expression)}: ${reason}`, {
-      status: 400,
       actual: expression,
     });
   }

@@ -89,9 +89,7 @@ export function parseUserInput(body: unknown): MemberInput {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-    throw new FedsimError('SCIM_INVALID_VALUE', `${where}${issue?.message ?? 'invalid User'}`, {
-      status: 400,
-    });
+    throw new FedsimError('SCIM_INVALID_VALUE', `${where}${issue?.message ?? 'invalid User'}`);
   }
   const u = parsed.data;
   const email = u.emails?.find((e) => e.primary)?.value ?? u.emails?.[0]?.value;

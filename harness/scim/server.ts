@@ -3,7 +3,7 @@ import { patchBodyValidation, type ScimPatch, type ScimResource, scimPatch } fro
 import { FedsimError } from '../core/errors.js';
 import type { Member, Team } from '../dropbox/team.js';
 import { MAX_RESULTS, resourceTypes, schemas, serviceProviderConfig } from './discovery.js';
-import { type ScimErrorResponse, scimError, toScimError } from './errors.js';
+import { type ScimErrorResponse, toScimError } from './errors.js';
 import { compileFilter } from './filter.js';
 import { listResponse, parseUserInput, type ScimUser, toScimUser } from './resource.js';
 
@@ -34,7 +34,8 @@ function requireBearer(token: string) {
       return;
     }
     res.set('WWW-Authenticate', 'Bearer realm="fedsim-scim"');
-    sendError(res, scimError(401, header ? 'Invalid bearer token' : 'Authorization: Bearer token required'));
+    const message = header ? 'Invalid bearer token' : 'Authorization: Bearer token required';
+    next(new FedsimError('SCIM_UNAUTHORIZED', message));
   };
 }
 
@@ -44,14 +45,13 @@ function jsonObject(body: unknown): Record<string, unknown> {
   throw new FedsimError(
     'SCIM_INVALID_SYNTAX',
     'Request body must be a JSON object sent as application/scim+json or application/json',
-    { status: 400 },
   );
 }
 
 function intParam(value: unknown, name: string, fallback: number): number {
   if (value === undefined) return fallback;
   if (typeof value === 'string' && /^-?\d+$/.test(value)) return Number.parseInt(value, 10);
-  throw new FedsimError('SCIM_INVALID_VALUE', `${name} must be an integer`, { status: 400, actual: value });
+  throw new FedsimError('SCIM_INVALID_VALUE', `${name} must be an integer`, { actual: value });
 }
 
 /** RFC 7644 §3.4.2.4: startIndex below 1 means 1, a negative count means 0. */
@@ -63,7 +63,7 @@ function paging(query: Request['query']): { startIndex: number; count: number } 
 
 function filterParam(value: unknown): string | undefined {
   if (value === undefined || typeof value === 'string') return value;
-  throw new FedsimError('SCIM_INVALID_FILTER', 'filter must be given once', { status: 400, actual: value });
+  throw new FedsimError('SCIM_INVALID_FILTER', 'filter must be given once', { actual: value });
 }
 
 /** scim-patch types meta's dates as Date; it never reads them, so the string form is safe to pass. */
@@ -121,8 +121,8 @@ export function createScimRouter(options: ScimServerOptions): Router {
   router.get('/ResourceTypes', (_req, res) => send(res, 200, resourceTypes(baseUrl())));
   router.get('/Schemas', (_req, res) => send(res, 200, schemas(baseUrl())));
 
-  router.use((req, res) =>
-    sendError(res, scimError(404, `No SCIM endpoint ${req.method} ${req.originalUrl}`)),
+  router.use((req, _res, next) =>
+    next(new FedsimError('SCIM_NOT_FOUND', `No SCIM endpoint ${req.method} ${req.originalUrl}`)),
   );
   router.use((err: unknown, _req: Request, res: Response, _next: NextFunction) =>
     sendError(res, toScimError(err)),

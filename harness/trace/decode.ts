@@ -70,7 +70,7 @@ export function decodeHop(hop: Hop, spFor: SpLookup): TracedSaml | undefined {
       : requestSummary(parseUntrustedXml(xml).documentElement as Element);
     return { kind, base64: found.value, xml: prettyXml(xml), decoded };
   } catch (err) {
-    const e = toFedsimError(err, 'SAML_XML_INVALID');
+    const e = toFedsimError(err);
     return { kind, base64: found.value, xml: '', decoded: { error: { code: e.code, message: e.message } } };
   }
 }

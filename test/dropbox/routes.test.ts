@@ -5,7 +5,7 @@ import { loadCredential } from '../../harness/crypto/store.js';
 import { dropboxIssuerOf } from '../../harness/okta/org2/dropbox-app.js';
 import { ISSUER_DEFAULTS, issueResponse, type ResponseRequest } from '../../harness/saml/issue.js';
 import { createWorld, type World } from '../../harness/world/world.js';
-import { cookieFrom, errorCodeOf } from '../routes-helpers.js';
+import { cookieFrom, errorCodeOf, org2DropboxResponse } from '../routes-helpers.js';
 
 const ERIN = { login: 'erin@org2.example', email: 'erin@org2.example', firstName: 'Erin', lastName: 'Park' };
 const ACS = '/saml_login';
@@ -16,24 +16,8 @@ let world: World;
 const ids = new SeededIds('dropbox-routes');
 
 /** A response as org2's Dropbox app would sign it, for `nameId`; `overrides` break it on purpose. */
-function org2Response(nameId: string, overrides: Partial<ResponseRequest> = {}): string {
-  return issueResponse(
-    {
-      ...ISSUER_DEFAULTS,
-      nameIdFormat: 'emailAddress',
-      issuer: dropboxIssuerOf(world.org2.options.dropbox),
-      credential: loadCredential('org2-dropbox'),
-    },
-    {
-      acsUrl: world.dropbox.acsUrl,
-      audience: world.dropbox.options.entityId,
-      nameId,
-      attributes: { email: nameId },
-      ...overrides,
-    },
-    { clock: world.clock, ids },
-  ).base64;
-}
+const org2Response = (nameId: string, overrides: Partial<ResponseRequest> = {}) =>
+  org2DropboxResponse(world, ids, nameId, overrides);
 
 const postAcs = (SAMLResponse?: string, cookie?: string) => {
   const req = request(world.dropbox.url).post(ACS).type('form');

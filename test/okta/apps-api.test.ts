@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { oktaError } from '../../harness/okta/api/errors.js';
+import { FedsimError } from '../../harness/core/errors.js';
 import {
   BASE,
   call,
@@ -136,7 +136,7 @@ describe('assignments', () => {
   });
 
   it('passes on the org’s own Okta error and records no assignment', async () => {
-    org.failAssign = oktaError(
+    org.failAssign = new FedsimError(
       'OKTA_E0000038',
       "This operation is not allowed in the user's current status.",
     );

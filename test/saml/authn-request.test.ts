@@ -95,7 +95,7 @@ describe('HTTP-Redirect AuthnRequest round trip', () => {
 });
 
 describe('redirect signature tamper and absence', () => {
-  const invalid = expect.objectContaining({ code: 'SAML_SIGNATURE_INVALID', status: 400 });
+  const invalid = expect.objectContaining({ code: 'SAML_REQUEST_SIGNATURE_INVALID', status: 400 });
 
   it('RelayState changed after signing', () => {
     expect(() =>
@@ -146,14 +146,14 @@ describe('redirect signature tamper and absence', () => {
     ).toThrow(invalid);
   });
 
-  it('missing signature when a cert is required → SAML_SIGNATURE_MISSING', () => {
+  it('missing signature when a cert is required → SAML_REQUEST_SIGNATURE_MISSING', () => {
     const unsigned = query(redirectUrl(ENDPOINT, authnRequestXml(FIELDS), RELAY));
     expect(() => readRedirectRequest(unsigned, SP.cert)).toThrow(
-      expect.objectContaining({ code: 'SAML_SIGNATURE_MISSING', status: 400 }),
+      expect.objectContaining({ code: 'SAML_REQUEST_SIGNATURE_MISSING', status: 400 }),
     );
     const stripped = setParam(query(signedUrl()), 'Signature', undefined);
     expect(() => readRedirectRequest(stripped, SP.cert)).toThrow(
-      expect.objectContaining({ code: 'SAML_SIGNATURE_MISSING' }),
+      expect.objectContaining({ code: 'SAML_REQUEST_SIGNATURE_MISSING' }),
     );
   });
 });

@@ -72,7 +72,7 @@ describe('Team', () => {
     expect(t.findByUserName('Ada@Example.com')?.id).toBe(id);
     expect(t.find('missing')).toBeUndefined();
     const err = thrown(() => t.get('missing'));
-    expect([err.code, err.status]).toEqual(['DROPBOX_MEMBER_NOT_FOUND', 404]);
+    expect([err.code, err.status]).toEqual(['SCIM_NOT_FOUND', 404]);
   });
 
   it('hands out snapshots, not its own records', () => {

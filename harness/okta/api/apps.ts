@@ -1,9 +1,10 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Directory } from '../directory.js';
+import { notFound } from '../errors.js';
 import type { AppUser, AppUsers } from './app-users.js';
 import { apiAuth, apiFront, type OktaApiOptions, parseBody } from './common.js';
-import { notFound, oktaErrorHandler } from './errors.js';
+import { oktaErrorHandler } from './errors.js';
 import { queryParam } from './query.js';
 
 /** What `/api/v1/apps` knows of an app instance; the org owns the apps themselves. */

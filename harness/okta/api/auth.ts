@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { oktaError } from './errors.js';
+import { oktaError } from '../errors.js';
 
 export type AdminRole = 'SUPER_ADMIN' | 'ORG_ADMIN' | 'READ_ONLY_ADMIN';
 
@@ -17,9 +17,9 @@ function roleOf(header: string | undefined, tokens: ReadonlyMap<string, AdminRol
 export function sswsAuth(tokens: ReadonlyMap<string, AdminRole>): RequestHandler {
   return (req, _res, next) => {
     const role = roleOf(req.get('authorization'), tokens);
-    if (!role) throw oktaError('OKTA_E0000011', 'Invalid token provided');
+    if (!role) throw oktaError('OKTA_E0000011');
     if (role !== 'SUPER_ADMIN' && !READ_METHODS.has(req.method)) {
-      throw oktaError('OKTA_E0000006', 'You do not have permission to perform the requested action');
+      throw oktaError('OKTA_E0000006');
     }
     next();
   };

@@ -1,8 +1,8 @@
 import express, { type RequestHandler } from 'express';
 import type { z } from 'zod';
 import type { IdGenerator } from '../../core/ids.js';
+import { malformedBody, validationError } from '../errors.js';
 import { type AdminRole, sswsAuth } from './auth.js';
-import { malformedBody, validationError } from './errors.js';
 import { type RateLimiter, rateLimit } from './rate-limit.js';
 
 /** What every router of an org's `/api/v1` shares. */

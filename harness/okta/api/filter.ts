@@ -1,5 +1,5 @@
 import { OKTA_STATUSES, type OktaUser } from '../directory.js';
-import { oktaError } from './errors.js';
+import { oktaError } from '../errors.js';
 
 /**
  * Okta's `filter` and `search` expressions: `attr op "value"` terms joined by `and`/`or` (`and`
@@ -179,6 +179,6 @@ export function parseUserFilter(expr: string, mode: FilterMode = 'filter'): User
     return { matches, mentionsStatus: parser.mentionsStatus };
   } catch (err) {
     if (!(err instanceof FilterSyntaxError)) throw err;
-    throw oktaError('OKTA_E0000031', 'Invalid search criteria.', [`${mode}: ${err.message}`]);
+    throw oktaError('OKTA_E0000031', { causes: [`${mode}: ${err.message}`] });
   }
 }

@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import type { OktaUser } from '../directory.js';
-import { validationError } from './errors.js';
+import { validationError } from '../errors.js';
 import { parseUserFilter } from './filter.js';
 
 // The query string of list routes: flags, `filter`/`search`/`q`, and the `limit`/`after` cursor.

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import type { Clock } from '../../core/clock.js';
-import { oktaError } from './errors.js';
+import { oktaError } from '../errors.js';
 
 export interface RateLimitOptions {
   /** Requests allowed per bucket in one window. */
@@ -97,7 +97,7 @@ export function rateLimit(limiter: RateLimiter, bucket: string): RequestHandler 
     res.setHeader('X-Rate-Limit-Remaining', String(decision.remaining));
     res.setHeader('X-Rate-Limit-Reset', String(decision.reset));
     if (!decision.allowed) {
-      throw oktaError('OKTA_E0000047', 'API call exceeded rate limit due to too many requests.');
+      throw oktaError('OKTA_E0000047');
     }
     next();
   };

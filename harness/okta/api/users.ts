@@ -1,8 +1,9 @@
 import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import { type Directory, type OktaProfile, type OktaUser, PROVIDER_TYPES } from '../directory.js';
+import { notFound, oktaError, userNotFound, validationError } from '../errors.js';
 import { apiAuth, apiFront, type OktaApiOptions, parseBody } from './common.js';
-import { oktaError, oktaErrorHandler, userNotFound, validationError } from './errors.js';
+import { oktaErrorHandler } from './errors.js';
 import { afterCursor, booleanParam, listPredicate, pageOf, queryParam } from './query.js';
 import { serializeUser } from './serialize.js';
 
@@ -32,10 +33,7 @@ const profileBodySchema = z.object({ profile: profileSchema });
 function updatableUser(directory: Directory, id: string): OktaUser {
   const user = directory.get(id);
   if (user.profileMasteredBy) {
-    throw oktaError(
-      'OKTA_E0000023',
-      'Operation failed because user profile is mastered under another system',
-    );
+    throw oktaError('OKTA_E0000023');
   }
   return user;
 }
@@ -109,8 +107,7 @@ export function createUsersRouter(options: UsersApiOptions): Router {
 
   router.post('/users/:id/lifecycle/:action', (req, res) => {
     const transition = LIFECYCLE.get(req.params.action);
-    if (!transition)
-      throw oktaError('OKTA_E0000007', `Not found: Resource not found: ${req.params.action} (Lifecycle)`);
+    if (!transition) throw notFound(req.params.action, 'Lifecycle');
     transition(directory, req.params.id);
     res.json({});
   });

@@ -9,7 +9,9 @@ import { SessionStore } from '../../core/sessions.js';
 import type { CertInfo } from '../../crypto/credential.js';
 import { type Scheduler, schedulerFor } from '../../faults/scheduler.js';
 import { idpMetadataXml } from '../../saml/metadata.js';
+import { oktaErrorHandler } from '../api/errors.js';
 import { type CreateUserOptions, Directory, type OktaProfile, type OktaUser } from '../directory.js';
+import { userNotFound } from '../errors.js';
 import { dashboardPage, OKTA_COLOR, signInPage } from '../pages.js';
 import { appSso } from '../sso.js';
 import { Org2OrgConnector } from './connector.js';
@@ -115,12 +117,10 @@ export class Org1 {
     });
     app.get('/api/v1/users/me', (req, res) => {
       const user = this.#sessionUser(req);
-      if (!user)
-        return res
-          .status(404)
-          .json({ errorCode: 'E0000007', errorSummary: 'Not found: Resource not found: me (User)' });
-      return res.json({ id: user.id, status: user.status, profile: user.profile });
+      if (!user) throw userNotFound('me');
+      res.json({ id: user.id, status: user.status, profile: user.profile });
     });
+    app.use('/api/v1', oktaErrorHandler(this.options.ids));
     app.use(pageErrorHandler(this.options.name, OKTA_COLOR));
     return app;
   }
@@ -146,7 +146,6 @@ export class Org1 {
       const err = new FedsimError(
         'AUTH_USER_INACTIVE',
         `User ${user.profile.login} is ${user.status} in ${this.options.name}`,
-        { status: 403 },
       );
       sendError(res, err, this.options.name, OKTA_COLOR);
       return;

@@ -52,7 +52,6 @@ export class Org2Api {
       if (!res.ok) throw this.#failure(method, path, res, json ?? { errorSummary: text });
       if (json === undefined && text) {
         throw new FedsimError('PROVISIONING_FAILED', `org2 answered ${method} ${path} with a non-JSON body`, {
-          status: res.status,
           actual: text.slice(0, 200),
         });
       }
@@ -96,7 +95,6 @@ export class Org2Api {
       : [];
     const summary = `${String(json.errorSummary ?? res.statusText)}${causes.length ? ` (${causes.join('; ')})` : ''}`;
     const failure = new FedsimError(code, `org2 answered ${res.status} to ${method} ${path}: ${summary}`, {
-      status: res.status,
       actual: json,
     });
     const waitMs = serverWaitMs(res.headers, this.options.scheduler.now().getTime());

@@ -1,16 +1,8 @@
-import { type Response, Router } from 'express';
+import { Router } from 'express';
+import { notFound, oktaError } from '../errors.js';
 import type { ProvisioningTask } from './connector.js';
 
 const STATUSES = new Set(['pending', 'done', 'failed', 'skipped']);
-
-function notFound(res: Response, id: string, kind: string) {
-  res.status(404).json({
-    errorCode: 'E0000007',
-    errorSummary: `Not found: Resource not found: ${id} (${kind})`,
-    errorLink: 'E0000007',
-    errorCauses: [],
-  });
-}
 
 /**
  * org1's view of the Org2Org app's provisioning tasks (Okta shows these under Dashboard › Tasks):
@@ -20,15 +12,10 @@ function notFound(res: Response, id: string, kind: string) {
 export function tasksRouter(appId: string, tasks: () => readonly ProvisioningTask[]): Router {
   const router = Router();
   router.get(`/api/v1/apps/:appId/tasks`, (req, res) => {
-    if (req.params.appId !== appId) return notFound(res, req.params.appId, 'AppInstance');
+    if (req.params.appId !== appId) throw notFound(req.params.appId, 'AppInstance');
     const { status, login } = req.query;
     if (status !== undefined && !(typeof status === 'string' && STATUSES.has(status))) {
-      return res.status(400).json({
-        errorCode: 'E0000031',
-        errorSummary: `Invalid search criteria: status must be one of ${[...STATUSES].join(', ')}`,
-        errorLink: 'E0000031',
-        errorCauses: [],
-      });
+      throw oktaError('OKTA_E0000031', { causes: [`status: must be one of ${[...STATUSES].join(', ')}`] });
     }
     const wanted = typeof login === 'string' ? login.toLowerCase() : undefined;
     return res.json(
@@ -38,9 +25,10 @@ export function tasksRouter(appId: string, tasks: () => readonly ProvisioningTas
     );
   });
   router.get(`/api/v1/apps/:appId/tasks/:taskId`, (req, res) => {
-    if (req.params.appId !== appId) return notFound(res, req.params.appId, 'AppInstance');
+    if (req.params.appId !== appId) throw notFound(req.params.appId, 'AppInstance');
     const task = tasks().find((t) => String(t.id) === req.params.taskId);
-    return task ? res.json(task) : notFound(res, req.params.taskId, 'Task');
+    if (!task) throw notFound(req.params.taskId, 'Task');
+    res.json(task);
   });
   return router;
 }

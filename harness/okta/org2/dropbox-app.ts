@@ -1,6 +1,5 @@
-import { FedsimError } from '../../core/errors.js';
 import type { HttpFetch } from '../../core/http.js';
-import { DEFAULT_RETRY, type RetryPolicy } from '../../faults/retry.js';
+import { DEFAULT_RETRY, outcomeOf, type RetryPolicy } from '../../faults/retry.js';
 import type { Scheduler } from '../../faults/scheduler.js';
 import { PerKeyQueue, type ProvisioningTask, TaskLog, type TaskRun } from '../../faults/task-log.js';
 import type { AppSigning } from '../../saml/issue.js';
@@ -96,7 +95,7 @@ export class DropboxProvisioner {
           return remote.scimId;
         } catch (err) {
           // Dropbox set to "remove" deleted the member: reassignment provisions them afresh.
-          if (!(err instanceof FedsimError && err.status === 404 && p.create)) throw err;
+          if (!(outcomeOf(err)?.status === 404 && p.create)) throw err;
           return c.push(this.#scimUser(user));
         }
       });

@@ -73,7 +73,7 @@ function acs(org2: Org2, req: Request, res: Response): void {
     }
     res.redirect(303, relay);
   } catch (err) {
-    const e = toFedsimError(err, 'SAML_XML_INVALID');
+    const e = toFedsimError(err);
     org2.recordSignIn({ at, ok: false, error: { code: e.code, message: e.message }, warnings: [] });
     sendError(res, e, org2.options.name, OKTA_COLOR);
   }

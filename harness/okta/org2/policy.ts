@@ -91,7 +91,6 @@ export class InboundPolicy {
         'IDP_SUBJECT_FILTER',
         `Transformed username ${username} does not match the IdP's subject filter`,
         {
-          status: 403,
           expected: this.idp.subjectFilter,
           actual: username,
           hint: `Change the IdP's subject filter in org2 or the username the IdP sends.`,
@@ -110,7 +109,6 @@ export class InboundPolicy {
           'IDP_USERNAME_NOT_UNIQUE',
           `JIT provisioning failed: a user with username ${username} already exists and account linking is disabled`,
           {
-            status: 403,
             actual: match.profile.login,
             hint: 'Enable automatic account linking on the IdP, or remove the existing user.',
           },
@@ -122,7 +120,6 @@ export class InboundPolicy {
       'IDP_USER_NOT_FOUND',
       `User Not Found: unable to match transformed username ${username} (match against ${this.idp.matchType})`,
       {
-        status: 403,
         actual: username,
         hint:
           this.#jitOn() || match
@@ -170,7 +167,6 @@ export class InboundPolicy {
         'IDP_MATCH_AMBIGUOUS',
         `${found.length} users match ${username} by ${this.idp.matchType}; Okta never guesses`,
         {
-          status: 403,
           actual: found.map((u) => u.profile.login),
           hint: 'Make the matched attribute unique in org2.',
         },
@@ -214,7 +210,6 @@ export class InboundPolicy {
         'IDP_USER_INACTIVE',
         `User ${user.profile.login} is ${user.status} in org2 and cannot sign in`,
         {
-          status: 403,
           expected: 'ACTIVE',
           actual: user.status,
           hint: 'Activate the user in org2, or set the IdP to reactivate deprovisioned users.',

@@ -117,7 +117,7 @@ export function messageFrom(source: string, param: SamlParam | undefined, value:
     const { xml, deflated } = decodeSamlValue(value);
     return { source, param, binding: deflated ? 'redirect' : 'post', xml };
   } catch (err) {
-    return { source, param, binding: 'post', error: toFedsimError(err, 'SAML_XML_INVALID') };
+    return { source, param, binding: 'post', error: toFedsimError(err) };
   }
 }
 

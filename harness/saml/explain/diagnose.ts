@@ -1,25 +1,25 @@
 import { SignedXml } from 'xml-crypto';
 import type { CertInfo } from '../../crypto/credential.js';
 import { NS } from '../constants.js';
+import type { DigestMismatch, SignatureOutcome } from '../verify.js';
 import { children } from '../xml.js';
 
-/** verify.ts's messages when no trusted cert verified: the diagnosis below says why. */
-const GENERIC = 'signature value does not match the trusted certificate';
-/** Errors the diagnosis restates: unspecific ones, and xml-crypto's digest message (reworded). */
-const DIAGNOSED = [GENERIC, /^invalid signature: the signature value /, /digest/i];
-
-/** Runs xml-crypto once with one key; reports a reference whose digest does not match, if any. */
-function check(xml: string, signature: Element, cert: CertInfo): { ok: boolean; digestError?: string } {
+/** Whether the signature verifies with `cert` (run once, only to compare with the trusted certs). */
+function verifiesWith(xml: string, signature: Element, cert: CertInfo): boolean {
   const verifier = new SignedXml({ publicCert: cert.pem, getCertFromKeyInfo: () => null });
   try {
     verifier.loadSignature(signature);
-    if (verifier.checkSignature(xml)) return { ok: true };
-    // Read only the validation error text: nothing of a failed check is trusted.
-    const failed = verifier.getReferences().find((r) => r.validationError);
-    return { ok: false, digestError: failed?.validationError?.message.replace(/^invalid signature: /, '') };
+    return verifier.checkSignature(xml);
   } catch {
-    return { ok: false };
+    return false;
   }
+}
+
+function digestProblem(digest: DigestMismatch | undefined, element: Element): string {
+  const compared = digest?.computed
+    ? `calculated digest is ${digest.computed} but the message states ${digest.stated}`
+    : `the message states digest ${digest?.stated ?? 'none'}`;
+  return `digest mismatch: for uri ${digest?.reference ?? ''} ${compared}: the ${element.localName} was changed after it was signed`;
 }
 
 /**
@@ -30,26 +30,22 @@ function check(xml: string, signature: Element, cert: CertInfo): { ok: boolean; 
 export function diagnoseSignature(
   xml: string,
   element: Element,
-  error: string | undefined,
+  outcome: SignatureOutcome,
   trusted: readonly CertInfo[],
-  keyInfoCert: CertInfo | undefined,
 ): string | undefined {
-  if (error !== undefined && !DIAGNOSED.some((u) => (typeof u === 'string' ? u === error : u.test(error)))) {
-    return error;
-  }
-  const signature = children(element, NS.dsig, 'Signature')[0];
-  const probe = trusted[0] ?? keyInfoCert;
-  if (!signature || !probe) return error;
-  const first = check(xml, signature, probe);
-  if (first.digestError) {
-    return `digest mismatch: ${first.digestError}: the ${element.localName} was changed after it was signed`;
-  }
-  if (keyInfoCert && !trusted.some((c) => c.sha256 === keyInfoCert.sha256)) {
-    if (check(xml, signature, keyInfoCert).ok) {
-      return `signed by the KeyInfo certificate (${keyInfoCert.subject}, SHA-256 ${keyInfoCert.sha256}), which is not a trusted certificate: the IdP signs with another key`;
+  switch (outcome.reason) {
+    case 'digest-mismatch':
+      return digestProblem(outcome.digest, element);
+    case 'signature-mismatch': {
+      const { keyInfoCert } = outcome;
+      const signature = children(element, NS.dsig, 'Signature')[0];
+      const untrusted = keyInfoCert && !trusted.some((c) => c.sha256 === keyInfoCert.sha256);
+      if (untrusted && signature && verifiesWith(xml, signature, keyInfoCert)) {
+        return `signed by the KeyInfo certificate (${keyInfoCert.subject}, SHA-256 ${keyInfoCert.sha256}), which is not a trusted certificate: the IdP signs with another key`;
+      }
+      return 'signature value does not match the trusted certificate: the digests match, so the content is intact, but SignatureValue was not made by a trusted key';
     }
+    default:
+      return outcome.error;
   }
-  return trusted.length
-    ? `${GENERIC}: the digests match, so the content is intact, but SignatureValue was not made by a trusted key`
-    : error;
 }

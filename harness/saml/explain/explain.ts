@@ -74,7 +74,7 @@ export function explainInput(
       if (explained.ok && id) used.add(id);
       return { ...base, kind: 'Response', ...explained };
     } catch (err) {
-      const e = toFedsimError(err, 'SAML_XML_INVALID');
+      const e = toFedsimError(err);
       return { ...base, kind: 'Unusable', error: { code: e.code, message: e.message }, ok: false };
     }
   });

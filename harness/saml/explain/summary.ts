@@ -89,7 +89,7 @@ function signatureSummary(
     verifiedBy: trustConfigured ? outcome.verifiedBy : undefined,
     problem:
       outcome.present && !outcome.valid && element
-        ? diagnoseSignature(xml, element, outcome.error, trusted, cert)
+        ? diagnoseSignature(xml, element, outcome, trusted)
         : undefined,
     keyInfoCert: cert && {
       ...certSummary(cert),

@@ -1,0 +1,90 @@
+import type { ErrorInfo } from '../errors.js';
+
+/** fedsim itself: the command line, scenario files, a party's configuration, HTTP and the browser. */
+export const FEDSIM_ERRORS = {
+  CLI_USAGE: {
+    status: 400,
+    summary: 'The command line names an unknown command or option, or an option has a bad value.',
+    fix: 'Run the command with --help and use one of the options and values it lists.',
+  },
+  SCENARIO_INVALID: {
+    status: 400,
+    summary: 'The scenario file parses but does not match the scenario schema.',
+    fix: 'Correct the key or value named in the message; README lists every scenario key.',
+  },
+  SCENARIO_PARSE: {
+    status: 400,
+    summary: 'The scenario file is not valid YAML, or is too large.',
+    fix: 'Fix the YAML syntax at the line and column in the message.',
+  },
+  SCENARIO_UNKNOWN_USER: {
+    status: 400,
+    summary: 'A step names a user that does not exist in that org.',
+    fix: 'Add the user to the world, or use one of the logins listed in the message.',
+  },
+  SCENARIO_UNKNOWN_APP: {
+    status: 400,
+    summary: 'A step names an app that does not exist in that org.',
+    fix: "Use the name of an app the scenario's world defines.",
+  },
+  SCENARIO_EXPECTATION_FAILED: {
+    status: 422,
+    summary: 'The steps ran, but the outcome differs from what the scenario expects.',
+    fix: 'Compare expected and actual in the message: change the world or steps, or the expectation.',
+  },
+  SCENARIO_STEP_FAILED: {
+    status: 422,
+    summary: 'A step cannot be carried out in the state the scenario has reached.',
+    fix: 'Reorder or add steps so that what this step needs has happened first.',
+  },
+  CONFIG_INVALID: {
+    status: 500,
+    summary: "A party's configuration (world settings, IdP JSON, metadata, a file or a port) is unusable.",
+    fix: 'Correct the setting or file named in the message.',
+  },
+  INTERNAL: {
+    status: 500,
+    summary: 'A bug in fedsim: something failed that fedsim should have handled.',
+    fix: 'This is a bug in fedsim, not a problem with your input: report it with this message and a trace (--trace DIR).',
+  },
+  HTTP_OUTBOUND_BLOCKED: {
+    status: 502,
+    summary: 'A party tried to reach an address outside the simulation; fedsim is offline by design.',
+    fix: 'Point the URL at a fedsim party (127.0.0.1), e.g. the SCIM base URL or the ACS URL.',
+  },
+  HTTP_FAILED: {
+    status: 502,
+    summary: 'An HTTP exchange failed: no answer, a refused connection, or an error status.',
+    fix: 'Check that the target party is running and the URL is right; the message names both.',
+  },
+  HTTP_BODY_TOO_LARGE: {
+    status: 413,
+    summary: 'The request body is larger than the endpoint accepts.',
+    fix: 'Send a smaller body: a SAML message is a few kB.',
+  },
+  HTTP_BODY_INVALID: {
+    status: 400,
+    summary: 'The request body could not be read (bad encoding or too many parameters).',
+    fix: 'Send the form or JSON body well-formed, as a browser or client would.',
+  },
+  AGENT_NO_FORM: {
+    status: 502,
+    summary: 'The page has no form matching what the browser was told to submit.',
+    fix: 'Check the page the browser reached (the message lists its forms); an earlier step may have failed.',
+  },
+  AGENT_NO_LINK: {
+    status: 502,
+    summary: 'The page has no link with the text the browser was told to follow.',
+    fix: 'Check the tile or link name, and that the user is assigned to the app it opens.',
+  },
+  AGENT_TOO_MANY_REDIRECTS: {
+    status: 508,
+    summary: 'The browser followed too many redirects or auto-posted forms: a loop.',
+    fix: 'Check the SSO and ACS URLs of the parties: two of them send the browser back and forth.',
+  },
+  CERT_INVALID: {
+    status: 400,
+    summary: 'A certificate could not be parsed as X.509.',
+    fix: 'Give the certificate as PEM or as base64 DER, as metadata and Okta JSON carry it.',
+  },
+} satisfies Record<string, ErrorInfo>;
