@@ -20,6 +20,9 @@ export const ERROR_CODES = [
   'AGENT_NO_LINK',
   'AGENT_TOO_MANY_REDIRECTS',
   'CERT_INVALID',
+  'CLI_USAGE',
+  'OUTPUT_WRITE_FAILED',
+  'INTERNAL',
   // SAML: input safety and parsing
   'SAML_INPUT_MISSING',
   'SAML_BASE64_INVALID',
