@@ -18,7 +18,7 @@ export const run: CliCommand = {
       .option('--trace <dir>', 'write <dir>/<scenario>.json and .html: every hop, SAML decoded')
       .option('--junit <file>', 'write a JUnit XML report')
       .addOption(
-        new Option('--concurrency <n>', 'scenarios in flight at once')
+        new Option('--concurrency <n>', 'scenarios in flight at once, 1 to 256')
           .argParser(integerIn(1, 256))
           .default(4),
       )
