@@ -12,7 +12,7 @@ const { version } = createRequire(import.meta.url)('fedsim/package.json') as { v
 /** commander's message without its "error: " prefix, on one line. */
 const usageMessage = (err: CommanderError) => err.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ');
 
-function program(io: CliIo, exit: (code: number) => void): Command {
+function program(io: CliIo, done: (code: number) => void): Command {
   const width = Math.min(io.columns ?? HELP_WIDTH, HELP_WIDTH);
   const root = new Command('fedsim')
     .description('Offline SAML federation simulator: two Okta orgs joined by Org2Org, Dropbox behind them.')
@@ -34,7 +34,7 @@ function program(io: CliIo, exit: (code: number) => void): Command {
     spec.declare(command);
     command.action(async (...params: unknown[]) => {
       const self = params.at(-1) as Command;
-      exit(await spec.run(self.processedArgs, self.opts(), io));
+      done(await spec.run(self.processedArgs, self.opts(), io));
     });
   }
   return root;

@@ -14,7 +14,7 @@ export const run: CliCommand = {
           'scenarios/',
         ),
       )
-      .option('--json', 'print one JSON document (passed, failed, scenarios, shard) instead of the report')
+      .option('--json', 'print the report as one JSON document')
       .option('--trace <dir>', 'write <dir>/<scenario>.json and .html: every hop, SAML decoded')
       .option('--junit <file>', 'write a JUnit XML report')
       .addOption(
