@@ -4,6 +4,8 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../harness/cli/commands/index.js';
+import { MAX_SERVE_PORT, servePorts } from '../../harness/cli/ports.js';
+import { integerIn } from '../../harness/cli/values.js';
 import { fedsim } from './in-process.js';
 
 const USAGE = /^fedsim: CLI_USAGE: /;
@@ -81,6 +83,12 @@ describe('usage errors exit 2 with CLI_USAGE, naming the option', () => {
     const named = argv.find((a) => a.startsWith('-'))?.split('=')[0] ?? argv[0] ?? '';
     expect(res.stderr.split('\n')[0]).toContain(named);
   });
+});
+
+it('serve --port N leaves room for N+1 and N+2: 65533 is the highest accepted', () => {
+  expect(integerIn(0, MAX_SERVE_PORT)('65533')).toBe(65533);
+  expect(servePorts(65533)).toEqual([65533, 65534, 65535]);
+  expect(servePorts(0)).toEqual([0, 0, 0]);
 });
 
 describe('fedsim run refuses what would test nothing, before running anything', () => {
