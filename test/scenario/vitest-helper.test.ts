@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,6 +34,13 @@ describe('fedsim/vitest', () => {
       'ok.yaml',
     );
     expect(scenarioFailure(await runParsedScenario(scenario))).toBeUndefined();
+  });
+
+  it('is the only harness module that imports vitest (an optional peer dependency)', () => {
+    const importers = readdirSync('harness', { recursive: true, encoding: 'utf8' }).filter(
+      (f) => f.endsWith('.ts') && /['"]vitest(\/[^'"]*)?['"]/.test(readFileSync(path.join('harness', f), 'utf8')),
+    );
+    expect(importers).toEqual(['vitest.ts']);
   });
 
   it('refuses, while collecting, paths that hold no scenario', () => {
