@@ -19,7 +19,7 @@ export function jsonReport(results: ScenarioResult[]) {
 
 const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 
-export function failedStepLines(step: StepResult, index: number): string[] {
+function failedStepLines(step: StepResult, index: number): string[] {
   const e = step.error;
   const lines = [`    step ${index + 1}: ${step.name}`];
   if (!e) return lines;
