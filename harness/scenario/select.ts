@@ -20,7 +20,7 @@ const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : 
  * no scenario, are refused: a run that tests nothing must not pass.
  */
 export function selectScenarioFiles(paths: string[], cwd = process.cwd()): string[] {
-  const from = paths.every(isAbsolute) ? '' : ` (from ${cwd})`;
+  const from = paths.every(isAbsolute) ? '' : ` (relative to ${cwd})`;
   const missing = paths.find((p) => !existsSync(resolve(cwd, p)));
   if (missing !== undefined) {
     throw new FedsimError('CLI_USAGE', `no such file or folder: ${missing}${from}`);
