@@ -1,10 +1,12 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { junitReport } from '../scenario/junit.js';
-import { findScenarioFiles, scenarioStem } from '../scenario/load.js';
+import { scenarioStem } from '../scenario/load.js';
 import { humanReport, jsonReport, scenarioLine } from '../scenario/report.js';
-import { runScenarios } from '../scenario/runner.js';
+import { runScenarios, type ScenarioResult } from '../scenario/runner.js';
+import { type Shard, selectScenarioFiles, shardFiles } from '../scenario/select.js';
 import { traceHtml } from '../trace/html.js';
+import type { CliIo } from './io.js';
+import { prepareDir, prepareFile, writeOutput } from './output.js';
 
 export interface RunCommandOptions {
   paths: string[];
@@ -12,35 +14,46 @@ export interface RunCommandOptions {
   traceDir?: string;
   junit?: string;
   concurrency: number;
+  shard?: Shard;
+}
+
+function writeReports(options: RunCommandOptions, results: ScenarioResult[]): void {
+  if (options.traceDir !== undefined) {
+    for (const r of results) {
+      const stem = join(options.traceDir, scenarioStem(r.file));
+      writeOutput('--trace', `${stem}.json`, `${JSON.stringify(r.trace ?? [], null, 2)}\n`);
+      writeOutput('--trace', `${stem}.html`, traceHtml(r));
+    }
+  }
+  if (options.junit !== undefined) writeOutput('--junit', options.junit, junitReport(results));
 }
 
 /** `fedsim run`: exit 0 when every scenario met its expectations, 1 otherwise. */
-export async function runCommand(options: RunCommandOptions): Promise<number> {
-  const files = findScenarioFiles(options.paths.length ? options.paths : ['scenarios']);
+export async function runCommand(options: RunCommandOptions, io: CliIo): Promise<number> {
+  const found = selectScenarioFiles(options.paths);
+  const files = options.shard ? shardFiles(found, options.shard) : found;
+  if (options.traceDir !== undefined) prepareDir('--trace', options.traceDir);
+  if (options.junit !== undefined) prepareFile('--junit', options.junit);
+  const shard = options.shard && { ...options.shard, total: found.length };
+  if (shard && !options.json) {
+    io.stdout(`shard ${shard.index}/${shard.count}: ${files.length} of ${shard.total} scenario files\n`);
+  }
   const started = performance.now();
-  const live = !options.json && process.stdout.isTTY;
+  const live = !options.json && io.isTTY;
   const results = await runScenarios(files, {
     trace: options.traceDir !== undefined,
     concurrency: options.concurrency,
     onResult: (result, done, total) => {
       if (options.json) return;
-      if (live) process.stdout.write(`\r\x1b[K[${done}/${total}] ${scenarioLine(result)}`);
-      else process.stdout.write(`[${done}/${total}] ${scenarioLine(result)}\n`);
+      if (live) io.stdout(`\r\x1b[K[${done}/${total}] ${scenarioLine(result)}`);
+      else io.stdout(`[${done}/${total}] ${scenarioLine(result)}\n`);
     },
   });
-  if (live) process.stdout.write('\r\x1b[K');
-  if (options.traceDir) {
-    mkdirSync(options.traceDir, { recursive: true });
-    for (const r of results) {
-      const stem = join(options.traceDir, scenarioStem(r.file));
-      writeFileSync(`${stem}.json`, `${JSON.stringify(r.trace ?? [], null, 2)}\n`);
-      writeFileSync(`${stem}.html`, traceHtml(r));
-    }
-  }
-  if (options.junit) writeFileSync(options.junit, junitReport(results));
+  if (live) io.stdout('\r\x1b[K');
   const out = options.json
-    ? JSON.stringify(jsonReport(results))
+    ? JSON.stringify({ ...jsonReport(results), ...(shard ? { shard } : {}) })
     : humanReport(results, performance.now() - started);
-  process.stdout.write(`${out}\n`);
+  io.stdout(`${out}\n`);
+  writeReports(options, results);
   return results.every((r) => r.status === 'passed') ? 0 : 1;
 }

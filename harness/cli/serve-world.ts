@@ -5,6 +5,7 @@ import { samlSchemas } from '../saml/schema/validate.js';
 import { loadScenarioFile } from '../scenario/load.js';
 import { WORLD_DEFAULTS } from '../world/defaults.js';
 import { createWorld, type World } from '../world/world.js';
+import { servePorts } from './ports.js';
 
 export interface ServeOptions {
   scenario?: string;
@@ -53,9 +54,7 @@ function announce(facts: ReturnType<typeof serveFacts>, json: boolean): string {
 /** The three parties on real time, until the main thread says stop. */
 async function serveWorld(options: ServeOptions): Promise<World> {
   const config = options.scenario ? loadScenarioFile(options.scenario).world : {};
-  const ports: [number, number, number] = options.port
-    ? [options.port, options.port + 1, options.port + 2]
-    : [0, 0, 0];
+  const ports = servePorts(options.port);
   const world = await createWorld(config, { clock: new SystemClock(), ports, host: options.host });
   if (!options.scenario) await finishSetup(world);
   // Compiled now rather than on the first sign-in, which would otherwise pay for it.

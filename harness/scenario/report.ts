@@ -1,3 +1,4 @@
+import { FedsimError, isErrorCode } from '../core/errors.js';
 import { samlSummary } from '../trace/decode.js';
 import type { ScenarioResult, StepResult } from './runner.js';
 
@@ -58,4 +59,14 @@ export function humanReport(results: ScenarioResult[], wallMs: number): string {
     `${passed} passed, ${results.length - passed} failed`,
   );
   return lines.join('\n');
+}
+
+/** A failed scenario as one error with its step's code: which step failed, then the report's lines for it. */
+export function scenarioFailure(result: ScenarioResult): FedsimError | undefined {
+  const index = result.steps.findIndex((s) => s.status === 'failed');
+  const step = result.steps[index];
+  if (!step) return undefined;
+  const code = step.error && isErrorCode(step.error.code) ? step.error.code : 'SCENARIO_STEP_FAILED';
+  const head = `${result.name} (${result.file}) failed at step ${index + 1} of ${result.steps.length}:`;
+  return new FedsimError(code, [head, ...failedStepLines(step, index)].join('\n'));
 }

@@ -1,4 +1,5 @@
 import { createWorld, ERROR_CODES, FedsimError, parseScenario, runParsedScenario, runScenario } from 'fedsim';
+import { scenarioTests } from 'fedsim/vitest';
 import { expect, test } from 'vitest';
 
 // The README's example, through the package's own entry point (dist/, as a user imports it).
@@ -27,3 +28,6 @@ test('inline scenarios and stable error codes are exported', async () => {
   expect(ERROR_CODES).toContain('SAML_AUDIENCE_MISMATCH');
   expect(() => parseScenario('name: x\n', 'bad.yaml')).toThrow(FedsimError);
 });
+
+// README's vitest helper, through its package export: one test per scenario file.
+scenarioTests('scenarios/sarah-end-to-end.yaml');

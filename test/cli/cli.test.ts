@@ -1,11 +1,12 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { fedsim } from './in-process.js';
 
 /** The built CLI, as a user runs it (test/global-setup.ts keeps dist/ current). */
 const CLI = 'dist/harness/cli/main.js';
@@ -50,10 +51,39 @@ describe('fedsim run', () => {
     expect(step.error.message).toContain(`${file}:3:`);
   });
 
-  it('exits 2 on bad usage', () => {
-    const res = run('frobnicate');
+  it('exits 2 with CLI_USAGE on bad usage, and prints the version', () => {
+    const bad = run('frobnicate');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^fedsim: CLI_USAGE: /);
+    const version = run('--version');
+    expect(version.status).toBe(0);
+    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
+  });
+
+  it('exits 2 in a folder without scenarios/, saying where it looked', () => {
+    const empty = mkdtempSync(path.join(os.tmpdir(), 'fedsim-cli-'));
+    const res = spawnSync(process.execPath, [path.resolve(CLI), 'run'], { cwd: empty, encoding: 'utf8' });
     expect(res.status).toBe(2);
-    expect(res.stderr).toContain('usage:');
+    expect(res.stderr).toMatch(/^fedsim: CLI_USAGE: .*scenarios/);
+    expect(res.stderr).toContain(empty);
+  });
+});
+
+describe('fedsim run --shard', () => {
+  it('i/n for every i runs each scenario file exactly once', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'fedsim-shard-'));
+    const files = ['a', 'b', 'c'].map((n) => path.join(dir, `${n}.yaml`));
+    for (const file of files)
+      writeFileSync(file, 'name: empty org2\nsteps:\n  - expect: { org2: { userCount: 0 } }\n');
+    const ran: string[] = [];
+    for (const shard of ['--shard=1/2', '--shard=2/2']) {
+      const res = await fedsim(['run', dir, shard, '--json']);
+      expect(res.code).toBe(0);
+      const doc = JSON.parse(res.stdout);
+      expect(doc.shard).toMatchObject({ count: 2, total: 3 });
+      ran.push(...doc.scenarios.map((s: { file: string }) => s.file));
+    }
+    expect(ran.sort()).toEqual(files);
   });
 });
 

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type ExplainIo, explainCommand } from '../../harness/cli/explain.js';
 import { type ExplainOptions, explainInput, failingCodes } from '../../harness/saml/explain/explain.js';
 import { readInput } from '../../harness/saml/explain/input.js';
 import { type LoadedProfile, loadProfile } from '../../harness/saml/explain/profile.js';
 import type { jsonReport } from '../../harness/saml/explain/report.js';
+import { fedsim } from '../cli/in-process.js';
 
 export type JsonReport = ReturnType<typeof jsonReport> & { error?: { code: string; message: string } };
 
@@ -23,20 +23,9 @@ export interface CliRun {
 
 /** `fedsim explain …` in-process, with captured output. */
 export async function cli(args: string[], stdin = ''): Promise<CliRun> {
-  let stdout = '';
-  let stderr = '';
-  const io: ExplainIo = {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    readStdin: async () => stdin,
-  };
-  const code = await explainCommand(args, io);
-  const json = (args.includes('--json') && stdout ? JSON.parse(stdout) : {}) as JsonReport;
-  return { code, stdout, stderr, json };
+  const run = await fedsim(['explain', ...args], stdin);
+  const json = (args.includes('--json') && run.stdout ? JSON.parse(run.stdout) : {}) as JsonReport;
+  return { ...run, json };
 }
 
 export const fixtureProfile = (): Promise<LoadedProfile> => loadProfile({ profile: PROFILE });

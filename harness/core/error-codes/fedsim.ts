@@ -7,6 +7,11 @@ export const FEDSIM_ERRORS = {
     summary: 'The command line names an unknown command or option, or an option has a bad value.',
     fix: 'Run the command with --help and use one of the options and values it lists.',
   },
+  OUTPUT_WRITE_FAILED: {
+    status: 400,
+    summary: 'A report file (--junit, --trace) cannot be written.',
+    fix: 'Give a path in a folder you can write to; fedsim creates missing folders.',
+  },
   SCENARIO_INVALID: {
     status: 400,
     summary: 'The scenario file parses but does not match the scenario schema.',

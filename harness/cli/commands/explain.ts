@@ -1,0 +1,64 @@
+import { Argument, Option } from 'commander';
+import { collect, isoDate } from '../values.js';
+import type { CliCommand } from './command.js';
+
+const SOURCES = ['profile', 'okta-idp', 'sp-metadata'];
+const source = (flags: string, description: string) =>
+  new Option(flags, description).conflicts(SOURCES.filter((s) => !flags.startsWith(`--${s} `)));
+
+export const explain: CliCommand = {
+  name: 'explain',
+  declare: (command) =>
+    command
+      .summary('decode a SAML message and say which check fails, and why')
+      .description(
+        'Decode a SAML message and run every check of the ACS table on it, against a profile: ' +
+          'the signing certificate next to the trusted one, each check with expected, actual and the fix.',
+      )
+      .addArgument(
+        new Argument(
+          '[file]',
+          'base64 (raw or URL-encoded), form body, auto-post page, HAR, XML, Redirect URL or trace JSON; - is stdin',
+        ).default('-'),
+      )
+      .addOption(source('--profile <file>', "a scenario's world (every SP in it) or a profile JSON"))
+      .addOption(source('--okta-idp <file>', 'an Okta IdP object, as /api/v1/idps/{id} returns it'))
+      .addOption(source('--sp-metadata <file>', 'SP metadata XML'))
+      .option('--idp-metadata <file>', 'IdP metadata XML: its signing certificates are trusted')
+      .option('--cert <pem>', 'a trusted signing certificate (PEM file); repeatable', collect)
+      .option('--issuer <entity-id>', 'the IdP issuer expected')
+      .option('--audience <uri>', 'the audience expected')
+      .option('--acs <url>', 'the ACS URL expected as Recipient and Destination')
+      .option('--request-id <id>', 'an AuthnRequest ID the response may answer; repeatable', collect)
+      .addOption(
+        new Option('--now <iso>', 'judge times at this instant (default: the IssueInstant)').argParser(
+          isoDate,
+        ),
+      )
+      .option('--json', 'print the report as one JSON document')
+      .addHelpText(
+        'after',
+        '\nAt most one of --profile, --okta-idp, --sp-metadata; the other options refine it.\n' +
+          'Exit 0 when every check passes, 1 when one fails, 2 on unusable input or a usage error.',
+      ),
+  run: async ([file], options, io) =>
+    (await import('../explain.js')).explainCommand(
+      {
+        file: file as string,
+        profile: {
+          profile: options.profile,
+          oktaIdp: options.oktaIdp,
+          spMetadata: options.spMetadata,
+          idpMetadata: options.idpMetadata,
+          certs: options.cert,
+          issuer: options.issuer,
+          audience: options.audience,
+          acs: options.acs,
+        },
+        now: options.now,
+        requestIds: options.requestId,
+        json: options.json === true,
+      },
+      io,
+    ),
+};

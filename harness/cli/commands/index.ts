@@ -1,0 +1,7 @@
+import type { CliCommand } from './command.js';
+import { explain } from './explain.js';
+import { run } from './run.js';
+import { serve } from './serve.js';
+
+/** Every `fedsim` command, in the order `fedsim --help` lists them. */
+export const COMMANDS: readonly CliCommand[] = [run, serve, explain];

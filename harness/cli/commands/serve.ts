@@ -1,0 +1,33 @@
+import { Argument, Option } from 'commander';
+import { MAX_SERVE_PORT, SERVE_PARTIES } from '../ports.js';
+import { integerIn } from '../values.js';
+import type { CliCommand } from './command.js';
+
+const PORTS = SERVE_PARTIES.map((party, i) => `${party} on N${i ? `+${i}` : ''}`).join(', ');
+
+export const serve: CliCommand = {
+  name: 'serve',
+  declare: (command) =>
+    command
+      .summary('serve the three parties for browsers and clients, on real time')
+      .description(
+        "Serve org1, org2 and dropbox on real time with the walkthrough's finished setup (Sarah " +
+          'provisioned through both hops) until SIGINT/SIGTERM.',
+      )
+      .addArgument(new Argument('[scenario]', "serve this scenario's world instead (its steps are not run)"))
+      .option('--host <address>', 'address to listen on', '127.0.0.1')
+      .addOption(
+        new Option('--port <n>', `${PORTS}; 0: any free ports`)
+          .argParser(integerIn(0, MAX_SERVE_PORT, `serve listens on N to N+${SERVE_PARTIES.length - 1}`))
+          .default(0),
+      )
+      .option('--json', 'print one line of JSON: URLs, tokens, IdP id, ACS URL, demo users')
+      .addHelpText('after', '\nExit 0 once stopped by a signal, 2 when the world cannot start.'),
+  run: async ([scenario], options) =>
+    (await import('../serve.js')).serveCommand({
+      scenario: scenario as string | undefined,
+      port: options.port,
+      host: options.host,
+      json: options.json === true,
+    }),
+};
