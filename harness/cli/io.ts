@@ -31,3 +31,19 @@ export const processIo: CliIo = {
   isTTY: process.stdout.isTTY === true,
   columns: process.stdout.columns,
 };
+
+/** Output kept in memory: tests and README's generated help run the CLI in-process with it. */
+export function captureIo(stdin?: string): CliIo & { out: { stdout: string; stderr: string } } {
+  const out = { stdout: '', stderr: '' };
+  return {
+    out,
+    stdout: (text) => {
+      out.stdout += text;
+    },
+    stderr: (text) => {
+      out.stderr += text;
+    },
+    readStdin: async () => stdin,
+    isTTY: false,
+  };
+}

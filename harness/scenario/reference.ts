@@ -54,21 +54,3 @@ export function expectTable(): string {
   return ['| key | value | meaning |', '|---|---|---|', ...rows].join('\n');
 }
 
-/** The README sections these tables fill: `<!-- NAME:start -->` … `<!-- NAME:end -->`. */
-export const README_SECTIONS = { steps: stepTable, 'expect-keys': expectTable } as const;
-
-const markers = (name: string) => [`<!-- ${name}:start -->`, `<!-- ${name}:end -->`] as const;
-
-/** The text between a section's markers, or undefined when the markers are missing. */
-export function readSection(text: string, name: string): string | undefined {
-  const [start, end] = markers(name);
-  const from = text.indexOf(start);
-  const to = text.indexOf(end);
-  return from < 0 || to < from ? undefined : text.slice(from + start.length, to).trim();
-}
-
-export function writeSection(text: string, name: string, body: string): string {
-  const [start, end] = markers(name);
-  if (readSection(text, name) === undefined) throw new Error(`README has no ${start} … ${end} markers`);
-  return `${text.slice(0, text.indexOf(start) + start.length)}\n${body}\n${text.slice(text.indexOf(end))}`;
-}

@@ -1,4 +1,4 @@
-import type { CliIo } from '../../harness/cli/io.js';
+import { captureIo } from '../../harness/cli/io.js';
 import { runCli } from '../../harness/cli/program.js';
 
 export interface CliOutput {
@@ -9,17 +9,7 @@ export interface CliOutput {
 
 /** `fedsim …argv` in this process, with stdin given and output captured (no spawn: milliseconds). */
 export async function fedsim(argv: string[], stdin?: string): Promise<CliOutput> {
-  const out = { stdout: '', stderr: '' };
-  const io: CliIo = {
-    stdout: (text) => {
-      out.stdout += text;
-    },
-    stderr: (text) => {
-      out.stderr += text;
-    },
-    readStdin: async () => stdin,
-    isTTY: false,
-  };
+  const io = captureIo(stdin);
   const code = await runCli(argv, io);
-  return { code, ...out };
+  return { code, ...io.out };
 }

@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { SCENARIO_SCHEMA_FILE, scenarioJsonSchemaText } from '../../harness/scenario/json-schema.js';
+import { SCENARIO_SCHEMA_FILE } from '../../harness/scenario/json-schema.js';
 import { findScenarioFiles } from '../../harness/scenario/load.js';
 
 const committed = readFileSync(SCENARIO_SCHEMA_FILE, 'utf8');
@@ -18,12 +18,6 @@ function valid(text: string): boolean {
 }
 
 describe('the scenario JSON Schema', () => {
-  it('is current (run npm run schema)', () => {
-    expect(committed, 'schema/scenario.schema.json is out of date: run npm run schema').toBe(
-      scenarioJsonSchemaText(),
-    );
-  });
-
   it('is draft 2020-12 and gives each step kind its own variant', () => {
     const schema = JSON.parse(committed);
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');

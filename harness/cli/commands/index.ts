@@ -1,7 +1,8 @@
+import { codes } from './codes.js';
 import type { CliCommand } from './command.js';
 import { explain } from './explain.js';
 import { run } from './run.js';
 import { serve } from './serve.js';
 
 /** Every `fedsim` command, in the order `fedsim --help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [run, serve, explain];
+export const COMMANDS: readonly CliCommand[] = [run, serve, explain, codes];
