@@ -1,4 +1,4 @@
-import { DEFAULT_RETRY } from '../faults/retry.js';
+import { DEFAULT_RETRY } from '../provisioning/retry.js';
 import { NO_GROUP_POLICY } from '../okta/org2/group-actions.js';
 import { ISSUER_DEFAULTS } from '../saml/issue.js';
 import type { SeedUserConfig } from '../scenario/schema-world.js';

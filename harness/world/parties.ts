@@ -4,7 +4,7 @@ import type { IdGenerator } from '../core/ids.js';
 import type { CertInfo } from '../crypto/credential.js';
 import { loadCredential } from '../crypto/store.js';
 import { Dropbox } from '../dropbox/dropbox.js';
-import type { Scheduler } from '../faults/scheduler.js';
+import type { Scheduler } from '../provisioning/scheduler.js';
 import type { AdminRole } from '../okta/api/auth.js';
 import { Org1 } from '../okta/org1/org1.js';
 import { issuerOf } from '../okta/org1/org2org-app.js';

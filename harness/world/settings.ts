@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { FedsimError } from '../core/errors.js';
 import { defined } from '../core/objects.js';
 import { loadCredential } from '../crypto/store.js';
-import { DEFAULT_RETRY, type RetryPolicy } from '../faults/retry.js';
+import { DEFAULT_RETRY, type RetryPolicy } from '../provisioning/retry.js';
 import type { Org2OrgApp } from '../okta/org1/org2org-app.js';
 import type { DropboxApp } from '../okta/org2/dropbox-app.js';
 import { NO_GROUP_POLICY } from '../okta/org2/group-actions.js';

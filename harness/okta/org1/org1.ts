@@ -7,7 +7,7 @@ import type { HttpFetch } from '../../core/http.js';
 import type { IdGenerator } from '../../core/ids.js';
 import { SessionStore } from '../../core/sessions.js';
 import type { CertInfo } from '../../crypto/credential.js';
-import { type Scheduler, schedulerFor } from '../../faults/scheduler.js';
+import { type Scheduler, schedulerFor } from '../../provisioning/scheduler.js';
 import { idpMetadataXml } from '../../saml/metadata.js';
 import { type CreateUserOptions, Directory, type OktaProfile, type OktaUser } from '../directory.js';
 import { dashboardPage, OKTA_COLOR, signInPage } from '../pages.js';

@@ -7,7 +7,7 @@ import type { IdGenerator } from '../../core/ids.js';
 import { SessionStore } from '../../core/sessions.js';
 import { TaskTracker } from '../../core/tasks.js';
 import type { CertInfo, SigningCredential } from '../../crypto/credential.js';
-import type { Scheduler } from '../../faults/scheduler.js';
+import type { Scheduler } from '../../provisioning/scheduler.js';
 import { idpMetadataXml, spMetadataXml } from '../../saml/metadata.js';
 import { OutstandingRequests } from '../../saml/outstanding.js';
 import type { SpProfile } from '../../saml/profile.js';
