@@ -12,6 +12,7 @@ export { loadScenarioFile, parseScenario } from './scenario/load.js';
 export { jsonReport } from './scenario/report.js';
 export type { ScenarioResult, StepResult } from './scenario/runner.js';
 export { runParsedScenario, runScenario, runScenarios } from './scenario/runner.js';
-export type { Scenario, Step, WorldConfig } from './scenario/schema.js';
+export type { Scenario, Step } from './scenario/schema.js';
 export { runStep } from './scenario/steps.js';
+export type { WorldConfig } from './world/config.js';
 export { createWorld, World } from './world/world.js';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { status, worldSchema } from '../world/config.js';
 import { faultsExpectSchema, injectSchema, provisioningExpectSchema } from './schema-provisioning.js';
-import { status, worldSchema } from './schema-world.js';
 
-/** Scenario files: a world (schema-world.ts) and steps. Unknown keys are errors. */
+/** Scenario files: a world (world/config.ts) and steps. Unknown keys are errors. */
 const appName = z.enum(['Org2Org', 'Dropbox Business']);
 const userRef = z.object({ user: z.string(), app: appName.optional() }).strict();
 
@@ -139,6 +139,7 @@ export const scenarioSchema = z
   .strict();
 
 export type Scenario = z.infer<typeof scenarioSchema>;
-export type WorldConfig = z.infer<typeof worldSchema>;
+/** Defined with the world; re-exported for code that reads a scenario's types from here. */
+export type { WorldConfig } from '../world/config.js';
 export type Step = z.infer<typeof stepSchema>;
 export type Expectation = z.infer<typeof expectSchema>;

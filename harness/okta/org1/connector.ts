@@ -2,7 +2,12 @@ import { FedsimError } from '../../core/errors.js';
 import type { HttpFetch } from '../../core/http.js';
 import type { RetryPolicy } from '../../provisioning/retry.js';
 import type { Scheduler } from '../../provisioning/scheduler.js';
-import { PerKeyQueue, type ProvisioningTask as Task, TaskLog, type TaskRun } from '../../provisioning/task-log.js';
+import {
+  PerKeyQueue,
+  type ProvisioningTask as Task,
+  TaskLog,
+  type TaskRun,
+} from '../../provisioning/task-log.js';
 import type { OktaUser } from '../directory.js';
 import { Org2Api, type RemoteUser } from './org2-api.js';
 
