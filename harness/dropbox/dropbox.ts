@@ -75,7 +75,7 @@ export class Dropbox {
     const app = partyApp();
     app.use(
       '/scim/v2',
-      createScimRouter({ team: this.team, token: this.options.scimToken, baseUrl: () => this.url }),
+      createScimRouter({ store: this.team, token: this.options.scimToken, baseUrl: () => this.url }),
     );
     app.use(express.urlencoded({ extended: false, limit: '512kb' }));
     app.get('/', (_req, res) => res.redirect('/home'));

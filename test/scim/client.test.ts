@@ -56,7 +56,7 @@ beforeAll(async () => {
     });
     next();
   });
-  app.use('/scim/v2', createScimRouter({ team, token: TOKEN, baseUrl: () => baseUrl }));
+  app.use('/scim/v2', createScimRouter({ store: team, token: TOKEN, baseUrl: () => baseUrl }));
   server = app.listen(0, '127.0.0.1');
   await once(server, 'listening');
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/scim/v2`;
