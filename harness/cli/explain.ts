@@ -3,11 +3,11 @@ import { parseArgs } from 'node:util';
 import { FedsimError, toFedsimError } from '../core/errors.js';
 import { explainInput, unusableReason } from '../saml/explain/explain.js';
 import { MAX_INPUT_BYTES, readInput } from '../saml/explain/input.js';
-import { loadProfile } from '../saml/explain/profile.js';
 import { humanReport, jsonReport } from '../saml/explain/report.js';
+import { loadProfile } from './explain-profiles.js';
 
 export const EXPLAIN_USAGE =
-  'fedsim explain [file|-] [--profile scenario.yaml|profile.json | --okta-idp idp.json | --sp-metadata sp.xml] [--idp-metadata idp.xml] [--cert pem]… [--issuer X] [--audience X] [--acs URL] [--request-id ID]… [--now ISO] [--json]';
+  'fedsim explain [file|-] [--profile scenario.yaml|profile.json | --okta-idp idp.json | --sp-metadata sp.xml] [--idp-metadata idp.xml] [--cert pem]… [--issuer X] [--audience X] [--acs URL] [--request-id ID]… [--now ISO] [--lenient] [--json]';
 
 /** Where the command reads and writes; tests pass their own. */
 export interface ExplainIo {
@@ -82,6 +82,7 @@ function parse(args: string[]) {
       acs: { type: 'string' },
       'request-id': { type: 'string', multiple: true },
       now: { type: 'string' },
+      lenient: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     },
   });
@@ -117,6 +118,7 @@ export async function explainCommand(args: string[], io: ExplainIo = processIo):
       issuer: values.issuer,
       audience: values.audience,
       acs: values.acs,
+      lenient: values.lenient,
     });
     const input = readInput(file === '-' ? await io.readStdin() : readInputFile(file));
     const result = explainInput(input, loaded, { now, requestIds: values['request-id'] });

@@ -23,7 +23,7 @@ import { dashboardPage, OKTA_COLOR } from '../pages.js';
 import { appSso } from '../sso.js';
 import { type DropboxApp, DropboxProvisioner, dropboxIssuerOf, dropboxSsoPathOf } from './dropbox-app.js';
 import { idpRoutes } from './idp-routes.js';
-import { acsPathOf, audienceOf, type InboundIdp, toOktaIdpJson } from './inbound-idp.js';
+import { acsPathOf, audienceOf, expectationsOf, type InboundIdp, toOktaIdpJson } from './inbound-idp.js';
 import { IdpLinks } from './links.js';
 import { InboundPolicy, type SignInOutcome } from './policy.js';
 
@@ -120,16 +120,9 @@ export class Org2 {
 
   spProfile(): SpProfile {
     return {
-      idpIssuer: this.idp.issuer,
-      trustedCerts: this.idp.trustedCerts,
-      audience: audienceOf(this.idp),
+      ...expectationsOf(this.idp),
       acsUrl: this.acsUrl,
-      signatureScope: this.idp.signatureScope,
-      minSignatureAlgorithm: this.idp.signatureAlgorithm,
-      maxClockSkewMs: this.idp.maxClockSkewMs,
-      allowUnsolicited: this.idp.allowUnsolicited,
       decryptionKey: this.options.spCredential.privateKey,
-      requireEncryption: this.idp.requireEncryptedAssertion,
       labels: { idpApp: "org1's Org2Org app", sp: `${this.options.name}'s IdP '${this.idp.name}'` },
     };
   }
