@@ -1,7 +1,9 @@
 import { samlSummary } from '../trace/decode.js';
 import type { ScenarioResult, StepResult } from './runner.js';
 
-/** The `--json` document of DESIGN.md. */
+/** The `--json` document of `fedsim run` (README, Commands). */
+export type JsonReport = ReturnType<typeof jsonReport>;
+
 export function jsonReport(results: ScenarioResult[]) {
   return {
     passed: results.filter((r) => r.status === 'passed').length,

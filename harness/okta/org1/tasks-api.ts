@@ -1,5 +1,5 @@
 import { type Response, Router } from 'express';
-import type { ProvisioningTask } from './connector.js';
+import type { Org2OrgTask } from './connector.js';
 
 const STATUSES = new Set(['pending', 'done', 'failed', 'skipped']);
 
@@ -17,7 +17,7 @@ function notFound(res: Response, id: string, kind: string) {
  * `GET /api/v1/apps/{appId}/tasks[?status=failed&login=…]` and `GET …/tasks/{taskId}`. Read-only
  * and, like the rest of org1 in fedsim, without an API token.
  */
-export function tasksRouter(appId: string, tasks: () => readonly ProvisioningTask[]): Router {
+export function tasksRouter(appId: string, tasks: () => readonly Org2OrgTask[]): Router {
   const router = Router();
   router.get(`/api/v1/apps/:appId/tasks`, (req, res) => {
     if (req.params.appId !== appId) return notFound(res, req.params.appId, 'AppInstance');
