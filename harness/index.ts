@@ -1,17 +1,67 @@
-/** fedsim's programmatic API: build a world, drive its steps, or run scenario files. */
+/**
+ * fedsim's programmatic API: build a world, drive its steps, or run scenario files; issue and
+ * check SAML responses. Every type a function here takes or returns is exported too, so callers
+ * can name it (test/api/exports.test.ts checks that).
+ */
 
-export type { Hop, Page } from './agent/index.js';
+// agent: the scripted browser
+export type { FormChoice } from './agent/choose.js';
+export type { AgentOptions, Form, Hop, Link, Page, SubmitButton } from './agent/index.js';
 export { Agent } from './agent/index.js';
+// core: time, ids, errors and the loopback client
 export type { Clock } from './core/clock.js';
 export { FixedClock, SystemClock } from './core/clock.js';
-export type { ErrorCode } from './core/errors.js';
-export { ERROR_CODES, FedsimError } from './core/errors.js';
+export type { ErrorCode, ErrorDetails, ErrorInfo } from './core/errors.js';
+export { ERROR_CODES, ERRORS, errorInfo, FedsimError } from './core/errors.js';
+export type { HttpFetch, HttpResponse } from './core/http.js';
+export type { IdGenerator } from './core/ids.js';
+export { SeededIds } from './core/ids.js';
+// crypto: the committed test credentials
+export type { CertInfo, SigningCredential } from './crypto/credential.js';
+export type { CredentialName } from './crypto/store.js';
+export { loadCredential } from './crypto/store.js';
+// the parties, as a world holds them
+export type { Dropbox } from './dropbox/dropbox.js';
+export type { Member, MemberState } from './dropbox/team.js';
+export type { CreateUserOptions, OktaProfile, OktaStatus, OktaUser } from './okta/directory.js';
+export type { Org2OrgTask, TaskAction } from './okta/org1/connector.js';
+export type { Org1, SeedUser } from './okta/org1/org1.js';
+export type { SignInEvent } from './okta/org2/idp-routes.js';
+export type { InboundIdp } from './okta/org2/inbound-idp.js';
+export type { Org2 } from './okta/org2/org2.js';
+export type { ProvisioningTask, TaskStatus } from './provisioning/task-log.js';
+// saml: issuing a response, and the SP's check table
+export type { CheckResult } from './saml/checks/types.js';
+export type { NameIdFormatName, SignatureAlgorithmName, SignatureScope } from './saml/constants.js';
+export type { ConsumeResult } from './saml/consume.js';
 export { consumeResponse } from './saml/consume.js';
-export { issueResponse } from './saml/issue.js';
+export type { EncryptionAlgorithm } from './saml/encrypt.js';
+export type { IssuedResponse, IssuerSettings, ResponseRequest } from './saml/issue.js';
+export { ISSUER_DEFAULTS, issueResponse } from './saml/issue.js';
+export type { InboundMessage } from './saml/message.js';
+export type { ParsedAssertion, ParsedResponse, ParsedSubjectConfirmation } from './saml/parse.js';
+export type { SpProfile, SpState } from './saml/profile.js';
+export { EMPTY_SP_STATE } from './saml/profile.js';
+export type { ResponseFields } from './saml/response-xml.js';
+export type { DigestMismatch, SignatureFailure, SignatureOutcome } from './saml/signature-outcome.js';
+// scenario: files, steps and results
 export { loadScenarioFile, parseScenario } from './scenario/load.js';
+export type { JsonReport } from './scenario/report.js';
 export { jsonReport } from './scenario/report.js';
-export type { ScenarioResult, StepResult } from './scenario/runner.js';
+export type {
+  RunOptions,
+  ScenarioOptions,
+  ScenarioResult,
+  StepError,
+  StepResult,
+} from './scenario/runner.js';
 export { runParsedScenario, runScenario, runScenarios } from './scenario/runner.js';
-export type { Scenario, Step, WorldConfig } from './scenario/schema.js';
-export { runStep } from './scenario/steps/index.js';
+export type { Scenario, Step } from './scenario/schema.js';
+export type { StepContext, StepDefinition } from './scenario/steps/index.js';
+export { runStep, STEP_KINDS } from './scenario/steps/index.js';
+// trace: hops with their SAML decoded
+export type { TracedHop, TracedSaml } from './trace/decode.js';
+// world: the three parties wired together
+export type { SeedUserConfig, WorldConfig } from './world/config.js';
+export type { WorldOptions } from './world/world.js';
 export { createWorld, World } from './world/world.js';

@@ -2,8 +2,9 @@ import { readFileSync, statSync } from 'node:fs';
 import { FedsimError, toFedsimError } from '../core/errors.js';
 import { explainInput, unusableReason } from '../saml/explain/explain.js';
 import { MAX_INPUT_BYTES, readInput } from '../saml/explain/input.js';
-import { loadProfile, type ProfileOptions } from '../saml/explain/profile.js';
+import type { ProfileOptions } from '../saml/explain/load-profile.js';
 import { humanReport, jsonReport } from '../saml/explain/report.js';
+import { loadProfile } from './explain-profiles.js';
 import type { CliIo } from './io.js';
 
 export interface ExplainArgs {

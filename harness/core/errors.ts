@@ -1,22 +1,17 @@
 import { FEDSIM_ERRORS } from './error-codes/fedsim.js';
+import type { ErrorInfo } from './error-codes/info.js';
 import { OKTA_ERRORS } from './error-codes/okta.js';
 import { PROVISIONING_ERRORS } from './error-codes/provisioning.js';
 import { SAML_CHECK_ERRORS } from './error-codes/saml-checks.js';
 import { SAML_INPUT_ERRORS } from './error-codes/saml-input.js';
+
+export type { ErrorInfo };
 
 /**
  * One error family for the whole harness. The `code` is the stable contract: tests, the JSON
  * report and users' CI assert codes, never message text. Each code's entry in the table below is
  * the one place its HTTP status, meaning and usual fix are written.
  */
-export interface ErrorInfo {
-  /** The HTTP status a party answers with when this error ends a request. */
-  status: number;
-  /** What the code means, in one line. */
-  summary: string;
-  /** What the user usually changes to get past it. */
-  fix: string;
-}
 
 const TABLE = {
   ...FEDSIM_ERRORS,

@@ -1,19 +1,19 @@
 import express, { type Express, type Request, type Response } from 'express';
 import { partyApp } from '../core/app.js';
 import type { Clock } from '../core/clock.js';
-import { FedsimError, toFedsimError } from '../core/errors.js';
-import { pageErrorHandler, sendError } from '../core/html.js';
+import { FedsimError } from '../core/errors.js';
+import { pageErrorHandler } from '../core/html.js';
 import type { IdGenerator } from '../core/ids.js';
 import { SessionStore } from '../core/sessions.js';
 import type { CertInfo, SigningCredential } from '../crypto/credential.js';
-import { spInitiatedRedirect } from '../saml/authn-request.js';
 import { spMetadataXml } from '../saml/metadata.js';
 import { OutstandingRequests } from '../saml/outstanding.js';
 import type { SpProfile } from '../saml/profile.js';
 import { ServiceProvider } from '../saml/sp.js';
+import { acsHandler, type SpEndpoint, startSignIn } from '../saml/sp-routes.js';
 import { createScimRouter } from '../scim/server.js';
 import { DROPBOX_COLOR, homePage, joinTeamPage, signInPage } from './pages.js';
-import { Team } from './team.js';
+import { type Member, Team } from './team.js';
 
 export interface DropboxOptions {
   clock: Clock;
@@ -32,11 +32,17 @@ export interface DropboxOptions {
 export const DROPBOX_ACS_PATH = '/saml_login';
 const PARTY = 'Dropbox Business';
 
+/** A browser signed in to Dropbox: confirmed once the member accepted the team invitation. */
+interface DropboxSession {
+  memberId: string;
+  confirmed: boolean;
+}
+
 /** Dropbox Business: SAML SP with team membership and first-time confirmation, plus its SCIM server. */
 export class Dropbox {
   readonly team: Team;
   readonly sp: ServiceProvider;
-  readonly sessions: SessionStore<{ memberId: string; confirmed: boolean }>;
+  readonly sessions: SessionStore<DropboxSession>;
   readonly outstanding: OutstandingRequests;
   url = '';
 
@@ -75,7 +81,7 @@ export class Dropbox {
     const app = partyApp();
     app.use(
       '/scim/v2',
-      createScimRouter({ team: this.team, token: this.options.scimToken, baseUrl: () => this.url }),
+      createScimRouter({ store: this.team, token: this.options.scimToken, baseUrl: () => this.url }),
     );
     app.use(express.urlencoded({ extended: false, limit: '512kb' }));
     app.get('/', (_req, res) => res.redirect('/home'));
@@ -91,8 +97,9 @@ export class Dropbox {
         }),
       );
     });
-    app.get('/sso/start', (req, res) => this.#startSso(req, res));
-    app.post(DROPBOX_ACS_PATH, (req, res) => this.#acs(req, res));
+    const endpoint = this.#endpoint();
+    app.get('/sso/start', (req, res) => startSignIn(endpoint, req, res));
+    app.post(DROPBOX_ACS_PATH, acsHandler(endpoint));
     app.post('/team/join', (req, res) => {
       const session = this.sessions.get(req);
       if (!session) return res.redirect('/login');
@@ -133,61 +140,57 @@ export class Dropbox {
     return member?.state === 'active' ? member : undefined;
   }
 
-  /** "Sign in with SSO": an AuthnRequest to org2's Dropbox app, answered at the ACS. */
-  #startSso(req: Request, res: Response): void {
-    const idp = this.options.idp();
-    const { id, url } = spInitiatedRedirect(
-      {
+  /** Dropbox as an SP: "Sign in with SSO" asks org2's Dropbox app; a member must exist and not be suspended. */
+  #endpoint(): SpEndpoint<DropboxSession> {
+    return {
+      party: { name: PARTY, color: DROPBOX_COLOR },
+      sp: this.sp,
+      outstanding: this.outstanding,
+      sessions: this.sessions,
+      deps: this.options,
+      authnRequest: () => ({
         spEntityId: this.options.entityId,
-        idpSsoUrl: idp.ssoUrl,
+        idpSsoUrl: this.options.idp().ssoUrl,
         acsUrl: this.acsUrl,
         signing: { key: this.options.spCredential.privateKey, algorithm: 'SHA-256' },
+      }),
+      signIn: ({ assertion }) => {
+        const member = this.#member(assertion.nameId ?? '');
+        const confirmed = member.state === 'active';
+        return {
+          session: { memberId: member.id, confirmed },
+          respond: (res) => {
+            if (confirmed) res.redirect(303, '/home');
+            else res.type('html').send(joinTeamPage(member, this.options.teamName));
+          },
+        };
       },
-      this.options,
-    );
-    this.outstanding.add(req, res, id);
-    res.redirect(url);
+    };
   }
 
-  #acs(req: Request, res: Response): void {
-    try {
-      const { assertion } = this.sp.accept(req.body?.SAMLResponse, this.outstanding.of(req));
-      this.outstanding.consume(
-        req,
-        res,
-        assertion.subjectConfirmations.find((c) => c.inResponseTo)?.inResponseTo,
+  /** The team member an assertion names, if they may sign in. */
+  #member(email: string): Member {
+    const member = this.team.findByUserName(email);
+    if (!member) {
+      throw new FedsimError(
+        'DROPBOX_MEMBER_NOT_FOUND',
+        `${email} is not a member of the ${this.options.teamName} team`,
+        {
+          actual: email,
+          hint: 'Assign the user to Dropbox Business in org2 so provisioning invites them.',
+        },
       );
-      const email = assertion.nameId ?? '';
-      const member = this.team.findByUserName(email);
-      if (!member) {
-        throw new FedsimError(
-          'DROPBOX_MEMBER_NOT_FOUND',
-          `${email} is not a member of the ${this.options.teamName} team`,
-          {
-            actual: email,
-            hint: 'Assign the user to Dropbox Business in org2 so provisioning invites them.',
-          },
-        );
-      }
-      if (member.state !== 'active' && member.state !== 'invited') {
-        throw new FedsimError(
-          'DROPBOX_MEMBER_SUSPENDED',
-          `${email} is ${member.state} in the ${this.options.teamName} team`,
-          {
-            actual: member.state,
-            hint: 'A team admin (or provisioning from org2) must reactivate the member.',
-          },
-        );
-      }
-      const confirmed = member.state === 'active';
-      this.sessions.set(req, res, { memberId: member.id, confirmed });
-      if (!confirmed) {
-        res.type('html').send(joinTeamPage(member, this.options.teamName));
-        return;
-      }
-      res.redirect(303, '/home');
-    } catch (err) {
-      sendError(res, toFedsimError(err), PARTY, DROPBOX_COLOR);
     }
+    if (member.state !== 'active' && member.state !== 'invited') {
+      throw new FedsimError(
+        'DROPBOX_MEMBER_SUSPENDED',
+        `${email} is ${member.state} in the ${this.options.teamName} team`,
+        {
+          actual: member.state,
+          hint: 'A team admin (or provisioning from org2) must reactivate the member.',
+        },
+      );
+    }
+    return member;
   }
 }

@@ -1,35 +1,17 @@
 import type { Clock } from '../core/clock.js';
 import { FedsimError } from '../core/errors.js';
 import type { IdGenerator } from '../core/ids.js';
+import type { ScimUserInput, ScimUserRecord, ScimUserStore } from '../scim/store.js';
 
 /** Dropbox Business's team: members, their lifecycle and the admin's deactivation choice. */
 export type MemberState = 'invited' | 'active' | 'suspended' | 'removed';
 
-export interface Member {
-  id: string;
-  userName: string;
-  externalId?: string;
-  givenName: string;
-  familyName: string;
-  displayName: string;
-  email: string;
-  /** The SCIM `active` flag: true while invited or active. */
-  active: boolean;
+/** A member as SCIM sees it, plus Dropbox's state; `active` is true while invited or active. */
+export interface Member extends ScimUserRecord {
   state: MemberState;
-  created: Date;
-  lastModified: Date;
 }
 
-export interface MemberInput {
-  userName: string;
-  externalId?: string;
-  givenName: string;
-  familyName: string;
-  displayName?: string;
-  email: string;
-  /** Omitted means "leave as is" on replace and "active" on create. */
-  active?: boolean;
-}
+export type MemberInput = ScimUserInput;
 
 export interface TeamOptions {
   /** What Dropbox does when the IdP deactivates a member: suspend (default in Dropbox) or remove. */
@@ -44,7 +26,8 @@ function sameName(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }
 
-export class Team {
+/** Dropbox's SCIM server keeps its Users here. */
+export class Team implements ScimUserStore {
   readonly #members = new Map<string, Member>();
   /** Ids of members who ever confirmed: reactivation returns them to active rather than invited. */
   readonly #confirmed = new Set<string>();

@@ -1,7 +1,7 @@
 import type { RequestHandler, Response } from 'express';
 import { FedsimError } from '../core/errors.js';
+import type { Scheduler } from '../provisioning/scheduler.js';
 import type { FaultResponder } from './responses.js';
-import type { Scheduler } from './scheduler.js';
 
 /** Faults a scenario can queue against a party's API. */
 export const FAULT_KINDS = ['latency', 'error5xx', 'rateLimit', 'drop'] as const;

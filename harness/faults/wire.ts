@@ -1,9 +1,9 @@
 import type { Express } from 'express';
 import { partyApp } from '../core/app.js';
 import type { IdGenerator } from '../core/ids.js';
+import type { Scheduler } from '../provisioning/scheduler.js';
 import { FaultInjector } from './injector.js';
 import { oktaResponder, scimResponder } from './responses.js';
-import type { Scheduler } from './scheduler.js';
 
 /** The parties whose APIs a scenario can inject faults into. */
 export interface PartyFaults {

@@ -12,7 +12,8 @@ import {
 } from './parse.js';
 import type { SpProfile } from './profile.js';
 import { type SchemaResult, validateSamlSchema } from './schema/validate.js';
-import { type SignatureOutcome, verifyElementSignature } from './verify.js';
+import type { SignatureOutcome } from './signature-outcome.js';
+import { verifyElementSignature } from './verify.js';
 import { children, decodeBase64Message, parseUntrustedXml } from './xml.js';
 
 /** An inbound Response after decoding and signature verification, read only from trusted bytes. */

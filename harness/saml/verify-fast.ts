@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual, verify } from 'node:crypto';
 import { ExclusiveCanonicalization } from 'xml-crypto';
 import type { CertInfo } from '../crypto/credential.js';
 import { ALGORITHMS, NS } from './constants.js';
-import type { Verdict } from './verify.js';
+import { notVerified, type Verdict } from './signature-outcome.js';
 import { attr, child, children, textOf } from './xml.js';
 
 /**
@@ -103,13 +103,4 @@ export function fastVerdict(
   const cert = trusted.find((c) => verify(hash, canonicalInfo, c.publicKey, value));
   if (!cert) return notVerified(trusted);
   return { valid: true, verifiedBy: cert.sha256, signedXml, signedInPlace: true };
-}
-
-/** No trusted key made the SignatureValue (the digests matched: the content is intact). */
-export function notVerified(trusted: readonly CertInfo[]): Verdict {
-  return {
-    valid: false,
-    reason: 'signature-mismatch',
-    error: `invalid signature: the signature value does not verify with the ${trusted.length} trusted certificate(s)`,
-  };
 }

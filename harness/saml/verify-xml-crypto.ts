@@ -1,8 +1,7 @@
 import { SignedXml } from 'xml-crypto';
 import type { CertInfo } from '../crypto/credential.js';
 import { NS } from './constants.js';
-import type { SignatureFailure, Verdict } from './verify.js';
-import { notVerified } from './verify-fast.js';
+import { notVerified, type SignatureFailure, type Verdict } from './signature-outcome.js';
 import { attr, child, children } from './xml.js';
 
 /** The algorithms xml-crypto implements, read from a verifier's own tables. */

@@ -1,6 +1,6 @@
 import type { Agent } from '../agent/index.js';
 import { FedsimError } from '../core/errors.js';
-import type { ProvisioningTask } from '../faults/task-log.js';
+import type { ProvisioningTask } from '../provisioning/task-log.js';
 import type { World } from '../world/world.js';
 import { whereSignedIn } from './browse.js';
 import type { Expectation } from './schema-expect.js';

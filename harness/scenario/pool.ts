@@ -1,23 +1,24 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ScenarioOptions, ScenarioResult } from './runner.js';
 
 /**
  * Runs scenario files on worker threads, one per core, each running `perWorker` scenarios at a
  * time: the crypto and XML work is CPU-bound, so one thread leaves the other cores idle.
- * Needs the compiled worker (dist/); results keep the order of `files`.
+ * Needs the compiled worker (dist/, worker.ts); results (the worker's ScenarioResults) keep the
+ * order of `files`.
  */
-export async function runOnWorkers(
+export async function runOnWorkers<Result>(
   files: string[],
-  options: ScenarioOptions & {
+  options: {
+    trace?: boolean;
     threads?: number;
     perWorker?: number;
-    onResult?: (r: ScenarioResult, done: number, total: number) => void;
+    onResult?: (r: Result, done: number, total: number) => void;
   },
-): Promise<ScenarioResult[]> {
+): Promise<Result[]> {
   const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
-  const results: ScenarioResult[] = new Array(files.length);
+  const results: Result[] = new Array(files.length);
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), files.length));
   const perWorker = options.perWorker ?? 2;
   let next = 0;
@@ -38,7 +39,7 @@ export async function runOnWorkers(
             }
             if (running === 0) void worker.terminate().then(() => resolve());
           };
-          worker.on('message', ({ index, result }: { index: number; result: ScenarioResult }) => {
+          worker.on('message', ({ index, result }: { index: number; result: Result }) => {
             running--;
             results[index] = result;
             options.onResult?.(result, ++done, files.length);

@@ -53,4 +53,3 @@ export function expectTable(): string {
   }
   return ['| key | value | meaning |', '|---|---|---|', ...rows].join('\n');
 }
-

@@ -2,7 +2,9 @@ import { FedsimError, isErrorCode } from '../core/errors.js';
 import { samlSummary } from '../trace/decode.js';
 import type { ScenarioResult, StepResult } from './runner.js';
 
-/** The `--json` document of DESIGN.md. */
+/** The `--json` document of `fedsim run` (README, Commands). */
+export type JsonReport = ReturnType<typeof jsonReport>;
+
 export function jsonReport(results: ScenarioResult[]) {
   return {
     passed: results.filter((r) => r.status === 'passed').length,

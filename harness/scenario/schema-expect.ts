@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { status } from '../world/config.js';
 import { faultsExpectSchema, provisioningExpectSchema } from './schema-provisioning.js';
-import { status } from './schema-world.js';
 
 /**
  * The `expect` step: what each party must hold. Every key carries its description, which README's

@@ -2,20 +2,7 @@ import { z } from 'zod';
 import { FAULT_KINDS } from '../faults/injector.js';
 import { errorCodeSchema } from './schema-codes.js';
 
-/** Scenario schema parts for provisioning: retry policy, fault injection, task expectations. */
-
-/** How a provisioning client retries 429, 5xx and dropped connections (never other 4xx). */
-export const retrySchema = z
-  .object({
-    /** Tries of one task in all, the first included (default 4; 1 = never retry). */
-    maxAttempts: z.number().int().min(1).max(20).optional(),
-    /** First back-off on 5xx or a dropped connection, doubled at each retry (default 1). */
-    backoffSeconds: z.number().nonnegative().optional(),
-    maxBackoffSeconds: z.number().nonnegative().optional(),
-    /** A 429 whose X-Rate-Limit-Reset is further away fails the task (default 300). */
-    maxRateLimitWaitSeconds: z.number().nonnegative().optional(),
-  })
-  .strict();
+/** Scenario schema parts for provisioning: fault injection, task expectations. */
 
 export const injectSchema = z
   .object({

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import type { worldSchema } from './schema-world.js';
 import { worldSettingsSchema } from './steps/configure.js';
 import { stepSchema } from './steps/index.js';
 
-/** Scenario files: a world (schema-world.ts) and steps (steps/). Unknown keys are errors. */
+/** Scenario files: a world (world/config.ts) and steps (steps/). Unknown keys are errors. */
 export const scenarioSchema = z
   .strictObject({
     name: z.string().describe('what the scenario shows, one line'),
@@ -16,6 +15,7 @@ export const scenarioSchema = z
   .describe('A fedsim scenario: a world of two Okta orgs and Dropbox, and steps run against it');
 
 export type Scenario = z.infer<typeof scenarioSchema>;
-export type WorldConfig = z.infer<typeof worldSchema>;
+/** Defined with the world; re-exported for code that reads a scenario's types from here. */
+export type { WorldConfig } from '../world/config.js';
 export type { Expectation } from './schema-expect.js';
 export type { Step } from './steps/index.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FedsimError } from '../core/errors.js';
 import type { HttpFetch, HttpResponse } from '../core/http.js';
-import { serverWaitMs, withOutcome } from '../faults/retry.js';
+import { serverWaitMs, withOutcome } from '../provisioning/retry.js';
 import { USER_SCHEMA } from './resource.js';
 
 /**

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { FedsimError } from '../core/errors.js';
-import type { Member, MemberInput } from '../dropbox/team.js';
+import type { ScimUserInput, ScimUserRecord } from './store.js';
 
-/** The SCIM core User resource (RFC 7643 §4.1) as fedsim's Dropbox serves it, and its request bodies. */
+/** The SCIM core User resource (RFC 7643 §4.1) as fedsim's SCIM server serves it, and its request bodies. */
 export const USER_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:User';
 export const LIST_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:ListResponse';
 
@@ -32,7 +32,7 @@ export interface ListResponse<T> {
   Resources: T[];
 }
 
-export function toScimUser(member: Member, baseUrl: string): ScimUser {
+export function toScimUser(member: ScimUserRecord, baseUrl: string): ScimUser {
   return {
     schemas: [USER_SCHEMA],
     id: member.id,
@@ -83,8 +83,8 @@ const userBody = z.object({
   active: booleanish.nullish(),
 });
 
-/** A POST/PUT body (or a patched resource) as team input; the primary email wins, else the first. */
-export function parseUserInput(body: unknown): MemberInput {
+/** A POST/PUT body (or a patched resource) as store input; the primary email wins, else the first. */
+export function parseUserInput(body: unknown): ScimUserInput {
   const parsed = userBody.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

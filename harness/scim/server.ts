@@ -1,15 +1,15 @@
 import express, { type NextFunction, type Request, type Response, Router } from 'express';
 import { patchBodyValidation, type ScimPatch, type ScimResource, scimPatch } from 'scim-patch';
 import { FedsimError } from '../core/errors.js';
-import type { Member, Team } from '../dropbox/team.js';
 import { MAX_RESULTS, resourceTypes, schemas, serviceProviderConfig } from './discovery.js';
 import { type ScimErrorResponse, toScimError } from './errors.js';
 import { compileFilter } from './filter.js';
 import { listResponse, parseUserInput, type ScimUser, toScimUser } from './resource.js';
+import type { ScimUserRecord, ScimUserStore } from './store.js';
 
-/** A SCIM 2.0 Users endpoint over Dropbox's team, shaped to what Okta's SCIM client expects. */
+/** A SCIM 2.0 Users endpoint over a user store, shaped to what Okta's SCIM client expects. */
 export interface ScimServerOptions {
-  team: Team;
+  store: ScimUserStore;
   /** The bearer token the client must present. */
   token: string;
   /** The externally visible base URL (…/scim/v2), for meta.location and Location headers. */
@@ -76,8 +76,8 @@ function applyPatch(resource: ScimUser, body: Record<string, unknown>): unknown 
 }
 
 export function createScimRouter(options: ScimServerOptions): Router {
-  const { team, baseUrl } = options;
-  const user = (member: Member): ScimUser => toScimUser(member, baseUrl());
+  const { store, baseUrl } = options;
+  const user = (record: ScimUserRecord): ScimUser => toScimUser(record, baseUrl());
   const router = Router();
 
   router.use(requireBearer(options.token));
@@ -86,28 +86,28 @@ export function createScimRouter(options: ScimServerOptions): Router {
   router.get('/Users', (req, res) => {
     const matches = compileFilter(filterParam(req.query.filter));
     const { startIndex, count } = paging(req.query);
-    send(res, 200, listResponse(team.all().map(user).filter(matches), startIndex, count));
+    send(res, 200, listResponse(store.all().map(user).filter(matches), startIndex, count));
   });
 
-  router.get('/Users/:id', (req, res) => send(res, 200, user(team.get(req.params.id))));
+  router.get('/Users/:id', (req, res) => send(res, 200, user(store.get(req.params.id))));
 
   router.post('/Users', (req, res) => {
-    const created = user(team.create(parseUserInput(jsonObject(req.body))));
+    const created = user(store.create(parseUserInput(jsonObject(req.body))));
     res.location(created.meta.location);
     send(res, 201, created);
   });
 
   router.put('/Users/:id', (req, res) => {
-    send(res, 200, user(team.replace(req.params.id, parseUserInput(jsonObject(req.body)))));
+    send(res, 200, user(store.replace(req.params.id, parseUserInput(jsonObject(req.body)))));
   });
 
   router.patch('/Users/:id', (req, res) => {
-    const patched = applyPatch(user(team.get(req.params.id)), jsonObject(req.body));
-    send(res, 200, user(team.replace(req.params.id, parseUserInput(patched))));
+    const patched = applyPatch(user(store.get(req.params.id)), jsonObject(req.body));
+    send(res, 200, user(store.replace(req.params.id, parseUserInput(patched))));
   });
 
   router.delete('/Users/:id', (req, res) => {
-    team.remove(req.params.id);
+    store.remove(req.params.id);
     res.status(204).end();
   });
 

@@ -1,6 +1,13 @@
 import { escapeHtml as e } from '../core/html.js';
-import type { ScenarioResult } from '../scenario/runner.js';
 import { samlSummary, type TracedHop } from './decode.js';
+
+/** What the page shows of a run: a scenario's result has this shape. */
+export interface TracedRun {
+  name: string;
+  file: string;
+  steps: readonly { name: string; status: string; error?: { code: string; message: string } }[];
+  trace?: readonly TracedHop[];
+}
 
 /**
  * A self-contained page (no external assets, no script) showing a scenario's hops as a sequence
@@ -65,7 +72,7 @@ function hopHtml(hop: TracedHop, index: number): string {
   );
 }
 
-export function traceHtml(result: ScenarioResult): string {
+export function traceHtml(result: TracedRun): string {
   const hops = result.trace ?? [];
   const failed = result.steps.find((s) => s.status === 'failed');
   const verdict = failed?.error

@@ -1,7 +1,7 @@
-import { DEFAULT_RETRY } from '../faults/retry.js';
 import { NO_GROUP_POLICY } from '../okta/org2/group-actions.js';
+import { DEFAULT_RETRY } from '../provisioning/retry.js';
 import { ISSUER_DEFAULTS } from '../saml/issue.js';
-import type { SeedUserConfig } from '../scenario/schema-world.js';
+import type { SeedUserConfig } from './config.js';
 
 /** Every default of the simulated world, in one place: the seed walkthrough's finished setup. */
 export const WORLD_DEFAULTS = {

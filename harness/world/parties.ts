@@ -4,14 +4,14 @@ import type { IdGenerator } from '../core/ids.js';
 import type { CertInfo } from '../crypto/credential.js';
 import { loadCredential } from '../crypto/store.js';
 import { Dropbox } from '../dropbox/dropbox.js';
-import type { Scheduler } from '../faults/scheduler.js';
 import type { AdminRole } from '../okta/api/auth.js';
 import { Org1 } from '../okta/org1/org1.js';
 import { issuerOf } from '../okta/org1/org2org-app.js';
 import { dropboxIssuerOf, dropboxSsoPathOf } from '../okta/org2/dropbox-app.js';
 import { audienceOf, type InboundIdp } from '../okta/org2/inbound-idp.js';
 import { Org2 } from '../okta/org2/org2.js';
-import type { WorldConfig } from '../scenario/schema.js';
+import type { Scheduler } from '../provisioning/scheduler.js';
+import type { WorldConfig } from './config.js';
 import { WORLD_DEFAULTS as D } from './defaults.js';
 import { dropboxAppSettings, idpSettings, org2orgSettings } from './settings.js';
 

@@ -1,8 +1,7 @@
 import { FedsimError } from '../core/errors.js';
 import type { Org1 } from '../okta/org1/org1.js';
 import type { Org2 } from '../okta/org2/org2.js';
-import type { WorldConfig } from '../scenario/schema.js';
-import type { SeedUserConfig } from '../scenario/schema-world.js';
+import type { SeedUserConfig, WorldConfig } from './config.js';
 import { WORLD_DEFAULTS as D } from './defaults.js';
 
 /** The users (and org2 groups) a scenario's world starts with; org1 gets the seed's when none are listed. */

@@ -3,14 +3,14 @@ import { resolve } from 'node:path';
 import { FedsimError } from '../core/errors.js';
 import { defined } from '../core/objects.js';
 import { loadCredential } from '../crypto/store.js';
-import { DEFAULT_RETRY, type RetryPolicy } from '../faults/retry.js';
 import type { Org2OrgApp } from '../okta/org1/org2org-app.js';
 import type { DropboxApp } from '../okta/org2/dropbox-app.js';
 import { NO_GROUP_POLICY } from '../okta/org2/group-actions.js';
-import { inboundIdpFromOktaJson } from '../okta/org2/idp-json.js';
+import { readOktaIdp } from '../okta/org2/idp-json.js';
 import type { InboundIdp } from '../okta/org2/inbound-idp.js';
+import { DEFAULT_RETRY, type RetryPolicy } from '../provisioning/retry.js';
 import type { AppSigning } from '../saml/issue.js';
-import type { WorldConfig } from '../scenario/schema.js';
+import type { WorldConfig } from './config.js';
 
 /**
  * Scenario config → component settings. Each function returns only the keys the config sets,
@@ -130,5 +130,5 @@ export function loadOktaIdp(file: string | undefined, baseDir: string): Partial<
       { cause: err },
     );
   }
-  return inboundIdpFromOktaJson(json, path);
+  return readOktaIdp(json, path).settings;
 }

@@ -5,12 +5,12 @@ import { type Listening, listen } from '../core/listen.js';
 import type { CertInfo } from '../crypto/credential.js';
 import { loadCredential } from '../crypto/store.js';
 import type { Dropbox } from '../dropbox/dropbox.js';
-import { type Scheduler, schedulerFor } from '../faults/scheduler.js';
 import { createPartyFaults, type PartyFaults, withFaults } from '../faults/wire.js';
 import type { Org1 } from '../okta/org1/org1.js';
 import type { Org2 } from '../okta/org2/org2.js';
+import { type Scheduler, schedulerFor } from '../provisioning/scheduler.js';
 import { parseIdpMetadata, parseSpMetadata } from '../saml/metadata.js';
-import type { WorldConfig } from '../scenario/schema.js';
+import type { WorldConfig } from './config.js';
 import { WORLD_DEFAULTS as D } from './defaults.js';
 import {
   buildDropbox,

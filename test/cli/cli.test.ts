@@ -14,7 +14,7 @@ const run = (...args: string[]) =>
   spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000 });
 
 describe('fedsim run', () => {
-  it('--json prints the document of DESIGN.md and exits 0 when every scenario passes', () => {
+  it('--json prints the documented report and exits 0 when every scenario passes', () => {
     const res = run('run', 'scenarios/sarah-end-to-end.yaml', '--json');
     expect(res.status).toBe(0);
     const doc = JSON.parse(res.stdout);

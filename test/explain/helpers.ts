@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadProfile } from '../../harness/cli/explain-profiles.js';
 import { type ExplainOptions, explainInput, failingCodes } from '../../harness/saml/explain/explain.js';
 import { readInput } from '../../harness/saml/explain/input.js';
-import { type LoadedProfile, loadProfile } from '../../harness/saml/explain/profile.js';
+import type { LoadedProfile } from '../../harness/saml/explain/profile.js';
 import type { jsonReport } from '../../harness/saml/explain/report.js';
 import { fedsim } from '../cli/in-process.js';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inboundIdpFromOktaJson } from '../../harness/okta/org2/idp-json.js';
+import { readOktaIdp } from '../../harness/okta/org2/idp-json.js';
 import { audienceOf, toOktaIdpJson } from '../../harness/okta/org2/inbound-idp.js';
 import { createWorld, type World } from '../../harness/world/world.js';
 import { codeOf } from '../codes.js';
@@ -35,7 +35,7 @@ describe('Okta IdP JSON', () => {
 
   it('round-trips: what fedsim serves loads back to the same settings', () => {
     const served = toOktaIdpJson(world.org2.idp, world.org2.url);
-    const loaded = inboundIdpFromOktaJson(served, 'served');
+    const loaded = readOktaIdp(served, 'served').settings;
     for (const key of [
       'id',
       'issuer',
@@ -52,11 +52,11 @@ describe('Okta IdP JSON', () => {
   });
 
   it('refuses JSON that is not a SAML2 IdP with CONFIG_INVALID', () => {
-    expect(codeOf(() => inboundIdpFromOktaJson({ type: 'OIDC', protocol: { type: 'OIDC' } }, 'x.json'))).toBe(
+    expect(codeOf(() => readOktaIdp({ type: 'OIDC', protocol: { type: 'OIDC' } }, 'x.json'))).toBe(
       'CONFIG_INVALID',
     );
-    expect(
-      codeOf(() => inboundIdpFromOktaJson({ ...exported, policy: { maxClockSkew: -1 } }, 'x.json')),
-    ).toBe('CONFIG_INVALID');
+    expect(codeOf(() => readOktaIdp({ ...exported, policy: { maxClockSkew: -1 } }, 'x.json'))).toBe(
+      'CONFIG_INVALID',
+    );
   });
 });

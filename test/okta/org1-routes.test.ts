@@ -202,3 +202,20 @@ describe('org2 ACS refuses unusable input before any user is touched', () => {
     expect(cookieFrom(res, world.org2.sessions.cookieName)).toBeUndefined();
   });
 });
+
+describe("org2's SP-initiated start keeps the relay target on org2", () => {
+  const relayOf = async (query: string) => {
+    const res = await request(world.org2.url).get(`${new URL(world.org2.acsUrl).pathname}?${query}`);
+    expect(res.status).toBe(302);
+    return new URL(res.headers.location ?? '').searchParams.get('RelayState');
+  };
+
+  it.each([
+    ['RelayState=%2F%2Fevil.example%2F', HOME],
+    ['fromURI=https%3A%2F%2Fevil.example%2F', HOME],
+    ['RelayState=%2F%5Cevil.example%2F', HOME],
+    [`fromURI=${encodeURIComponent(`${HOME}?tab=apps`)}`, `${HOME}?tab=apps`],
+  ])('%s → RelayState %s', async (query, relay) => {
+    expect(await relayOf(query)).toBe(relay);
+  });
+});

@@ -2,8 +2,8 @@ import request from 'supertest';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SystemClock } from '../../harness/core/clock.js';
 import { type HttpFetch, loopbackFetch } from '../../harness/core/http.js';
-import { schedulerFor } from '../../harness/faults/scheduler.js';
-import type { WorldConfig } from '../../harness/scenario/schema.js';
+import { schedulerFor } from '../../harness/provisioning/scheduler.js';
+import type { WorldConfig } from '../../harness/world/config.js';
 import { WORLD_DEFAULTS } from '../../harness/world/defaults.js';
 import { createWorld, type World } from '../../harness/world/world.js';
 

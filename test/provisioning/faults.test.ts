@@ -5,7 +5,7 @@ import { FixedClock } from '../../harness/core/clock.js';
 import { SeededIds } from '../../harness/core/ids.js';
 import { FaultInjector } from '../../harness/faults/injector.js';
 import { oktaResponder, scimResponder } from '../../harness/faults/responses.js';
-import { schedulerFor } from '../../harness/faults/scheduler.js';
+import { schedulerFor } from '../../harness/provisioning/scheduler.js';
 
 const T0 = '2026-01-15T09:00:00.000Z';
 

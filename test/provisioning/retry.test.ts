@@ -9,9 +9,9 @@ import {
   type RetryPolicy,
   serverWaitMs,
   withOutcome,
-} from '../../harness/faults/retry.js';
-import { schedulerFor } from '../../harness/faults/scheduler.js';
-import { PerKeyQueue, TASK_LOG_MAX, TaskLog } from '../../harness/faults/task-log.js';
+} from '../../harness/provisioning/retry.js';
+import { schedulerFor } from '../../harness/provisioning/scheduler.js';
+import { PerKeyQueue, TASK_LOG_MAX, TaskLog } from '../../harness/provisioning/task-log.js';
 
 const T0 = '2026-01-15T09:00:00.000Z';
 const policy: RetryPolicy = {

@@ -4,7 +4,7 @@ import type { CertInfo } from '../../harness/crypto/credential.js';
 import { loadCredential } from '../../harness/crypto/store.js';
 import { ALGORITHMS, NS } from '../../harness/saml/constants.js';
 import { diagnoseSignature } from '../../harness/saml/explain/diagnose.js';
-import type { SignatureOutcome } from '../../harness/saml/verify.js';
+import type { SignatureOutcome } from '../../harness/saml/signature-outcome.js';
 import { build, read } from './checks/helpers.js';
 import { childNamed, element, mutate, setNameId, unsignedClone } from './checks/mutate.js';
 import { issue } from './helpers.js';

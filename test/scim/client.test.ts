@@ -7,7 +7,7 @@ import { FedsimError } from '../../harness/core/errors.js';
 import { loopbackFetch } from '../../harness/core/http.js';
 import { SeededIds } from '../../harness/core/ids.js';
 import { Team } from '../../harness/dropbox/team.js';
-import { outcomeOf } from '../../harness/faults/retry.js';
+import { outcomeOf } from '../../harness/provisioning/retry.js';
 import { OktaScimClient } from '../../harness/scim/client.js';
 import { createScimRouter } from '../../harness/scim/server.js';
 import { TOKEN } from './fixture.js';
@@ -57,7 +57,7 @@ beforeAll(async () => {
     });
     next();
   });
-  app.use('/scim/v2', createScimRouter({ team, token: TOKEN, baseUrl: () => baseUrl }));
+  app.use('/scim/v2', createScimRouter({ store: team, token: TOKEN, baseUrl: () => baseUrl }));
   server = app.listen(0, '127.0.0.1');
   await once(server, 'listening');
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/scim/v2`;

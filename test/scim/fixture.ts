@@ -30,7 +30,7 @@ export function scimFixture(deactivation: 'suspend' | 'remove' = 'suspend'): Sci
   const clock = new FixedClock(START);
   const team = new Team(clock, new SeededIds('scim-test'), { deactivation });
   const app = express();
-  app.use('/scim/v2', createScimRouter({ team, token: TOKEN, baseUrl: () => BASE_URL }));
+  app.use('/scim/v2', createScimRouter({ store: team, token: TOKEN, baseUrl: () => BASE_URL }));
   return { app, team, clock };
 }
 

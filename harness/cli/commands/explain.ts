@@ -35,6 +35,10 @@ export const explain: CliCommand = {
           isoDate,
         ),
       )
+      .option(
+        '--lenient',
+        'read an Okta IdP object past wrong values, with a note for each (default: errors)',
+      )
       .option('--json', 'print the report as one JSON document')
       .addHelpText(
         'after',
@@ -54,6 +58,7 @@ export const explain: CliCommand = {
           issuer: options.issuer,
           audience: options.audience,
           acs: options.acs,
+          lenient: options.lenient === true,
         },
         now: options.now,
         requestIds: options.requestId,

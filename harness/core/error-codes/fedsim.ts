@@ -1,4 +1,4 @@
-import type { ErrorInfo } from '../errors.js';
+import type { ErrorInfo } from './info.js';
 
 /** fedsim itself: the command line, scenario files, a party's configuration, HTTP and the browser. */
 export const FEDSIM_ERRORS = {

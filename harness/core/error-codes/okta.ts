@@ -1,4 +1,4 @@
-import type { ErrorInfo } from '../errors.js';
+import type { ErrorInfo } from './info.js';
 
 /**
  * The Okta orgs: org2's inbound IdP policy, app access and sign-in, and the Okta API's E-codes.

@@ -1,4 +1,4 @@
-import type { ErrorInfo } from '../errors.js';
+import type { ErrorInfo } from './info.js';
 
 /** Provisioning into Dropbox: the team, the SCIM 2.0 server, and the client pushing to it. */
 export const PROVISIONING_ERRORS = {

@@ -1,4 +1,4 @@
-import type { ErrorInfo } from '../errors.js';
+import type { ErrorInfo } from './info.js';
 
 /** A SAML Response the SP read but refuses: one code per check of the check table. */
 export const SAML_CHECK_ERRORS = {

@@ -1,4 +1,4 @@
-import type { ErrorInfo } from '../errors.js';
+import type { ErrorInfo } from './info.js';
 
 /** A SAML message fedsim could not read: missing, badly encoded, unsafe, or not the expected message. */
 export const SAML_INPUT_ERRORS = {

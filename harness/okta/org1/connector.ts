@@ -1,8 +1,8 @@
 import { FedsimError } from '../../core/errors.js';
 import type { HttpFetch } from '../../core/http.js';
-import type { RetryPolicy } from '../../faults/retry.js';
-import type { Scheduler } from '../../faults/scheduler.js';
-import { PerKeyQueue, type ProvisioningTask as Task, TaskLog, type TaskRun } from '../../faults/task-log.js';
+import type { RetryPolicy } from '../../provisioning/retry.js';
+import type { Scheduler } from '../../provisioning/scheduler.js';
+import { PerKeyQueue, type ProvisioningTask, TaskLog, type TaskRun } from '../../provisioning/task-log.js';
 import type { OktaUser } from '../directory.js';
 import { Org2Api, type RemoteUser } from './org2-api.js';
 
@@ -21,7 +21,8 @@ export interface Org2OrgProvisioning {
 }
 
 export type TaskAction = 'create' | 'link' | 'update' | 'deactivate' | 'reactivate';
-export type ProvisioningTask = Task<TaskAction>;
+/** A push of the Org2Org connector. */
+export type Org2OrgTask = ProvisioningTask<TaskAction>;
 
 type Outcome = 'done' | 'skipped';
 
@@ -43,7 +44,7 @@ export class Org2OrgConnector {
     this.log = new TaskLog({ scheduler: () => deps.scheduler, policy: () => settings().retry });
   }
 
-  get tasks(): ProvisioningTask[] {
+  get tasks(): Org2OrgTask[] {
     return this.log.tasks;
   }
 
@@ -53,14 +54,14 @@ export class Org2OrgConnector {
   }
 
   /** Assignment or profile change: create when absent, else update (and reactivate if deprovisioned). */
-  async push(user: OktaUser, reason: 'assign' | 'update'): Promise<ProvisioningTask | undefined> {
+  async push(user: OktaUser, reason: 'assign' | 'update'): Promise<Org2OrgTask | undefined> {
     if (!this.settings().enabled) return undefined;
     const task = this.log.open(reason === 'assign' ? 'create' : 'update', user.profile.login);
     return this.#queue.run(user.id, () => this.log.run(task, (run) => this.#push(run, user, reason)));
   }
 
   /** Unassignment or deactivation in org1 deactivates the org2 user. */
-  async deactivate(user: OktaUser): Promise<ProvisioningTask | undefined> {
+  async deactivate(user: OktaUser): Promise<Org2OrgTask | undefined> {
     if (!this.settings().enabled) return undefined;
     const task = this.log.open('deactivate', user.profile.login);
     return this.#queue.run(user.id, () =>
@@ -122,7 +123,7 @@ export class Org2OrgConnector {
     }
   }
 
-  #link(task: ProvisioningTask, user: OktaUser, remote: RemoteUser): RemoteUser {
+  #link(task: Org2OrgTask, user: OktaUser, remote: RemoteUser): RemoteUser {
     this.links.set(user.id, remote.id);
     task.targetId = remote.id;
     task.action = 'link';

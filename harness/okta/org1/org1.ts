@@ -5,14 +5,15 @@ import { FedsimError } from '../../core/errors.js';
 import { pageErrorHandler, sendError } from '../../core/html.js';
 import type { HttpFetch } from '../../core/http.js';
 import type { IdGenerator } from '../../core/ids.js';
-import { SessionStore } from '../../core/sessions.js';
+import { safeRelay } from '../../core/relay.js';
 import type { CertInfo } from '../../crypto/credential.js';
-import { type Scheduler, schedulerFor } from '../../faults/scheduler.js';
+import { type Scheduler, schedulerFor } from '../../provisioning/scheduler.js';
 import { idpMetadataXml } from '../../saml/metadata.js';
 import { oktaErrorHandler } from '../api/errors.js';
 import { type CreateUserOptions, Directory, type OktaProfile, type OktaUser } from '../directory.js';
 import { userNotFound } from '../errors.js';
 import { dashboardPage, OKTA_COLOR, signInPage } from '../pages.js';
+import { OktaSessions } from '../sessions.js';
 import { appSso } from '../sso.js';
 import { Org2OrgConnector } from './connector.js';
 import { issuerOf, type Org2OrgApp, ssoPathOf } from './org2org-app.js';
@@ -41,12 +42,12 @@ export class Org1 {
   readonly assignments = new Set<string>();
   /** org1 group names per user id: what a group attribute statement sends. */
   readonly userGroups = new Map<string, string[]>();
-  readonly sessions: SessionStore<{ userId: string }>;
+  readonly sessions: OktaSessions;
   url = '';
 
   constructor(readonly options: Org1Options) {
     this.directory = new Directory(options.clock, options.ids);
-    this.sessions = new SessionStore(`${options.name}_sid`, options.ids);
+    this.sessions = new OktaSessions(`${options.name}_sid`, options.ids, this.directory);
     // A getter, not the object: `configure` replaces the app's provisioning settings.
     this.connector = new Org2OrgConnector(() => this.app.provisioning, {
       fetch: options.fetch,
@@ -97,7 +98,7 @@ export class Org1 {
     });
     app.post('/login', (req, res) => this.#signIn(req.body ?? {}, res));
     app.get('/app/UserHome', (req, res) => {
-      const user = this.#sessionUser(req);
+      const user = this.sessions.user(req);
       if (!user) return res.redirect('/login?fromURI=/app/UserHome');
       const tiles = this.assignments.has(user.id)
         ? [{ label: this.app.label, href: ssoPathOf(this.app) }]
@@ -116,7 +117,7 @@ export class Org1 {
       );
     });
     app.get('/api/v1/users/me', (req, res) => {
-      const user = this.#sessionUser(req);
+      const user = this.sessions.user(req);
       if (!user) throw userNotFound('me');
       res.json({ id: user.id, status: user.status, profile: user.profile });
     });
@@ -125,16 +126,9 @@ export class Org1 {
     return app;
   }
 
-  #sessionUser(req: express.Request): OktaUser | undefined {
-    const session = this.sessions.get(req);
-    const user = session ? this.directory.find(session.userId) : undefined;
-    return user?.status === 'ACTIVE' ? user : undefined;
-  }
-
   #signIn(body: Record<string, string>, res: express.Response): void {
     const user = this.directory.find(String(body.username ?? ''));
-    const fromUri =
-      typeof body.fromURI === 'string' && /^\/(?![/\\])/.test(body.fromURI) ? body.fromURI : '/app/UserHome';
+    const fromUri = safeRelay(body.fromURI, '/app/UserHome');
     if (!user || user.password === undefined || user.password !== body.password) {
       res
         .status(401)
@@ -160,7 +154,7 @@ export class Org1 {
     appSso(req, res, {
       orgName: this.options.name,
       appLabel: this.app.label,
-      user: this.#sessionUser(req),
+      user: this.sessions.user(req),
       assigned: (user) => this.assignments.has(user.id),
       settings: { ...this.app, issuer: issuerOf(this.app) },
       acsUrl: this.app.acsUrl ?? target.acsUrl,

@@ -1,7 +1,7 @@
 import { type ErrorCode, FedsimError, isErrorCode } from '../../core/errors.js';
 import type { HttpFetch, HttpResponse } from '../../core/http.js';
-import { serverWaitMs, withOutcome } from '../../faults/retry.js';
-import type { Scheduler } from '../../faults/scheduler.js';
+import { serverWaitMs, withOutcome } from '../../provisioning/retry.js';
+import type { Scheduler } from '../../provisioning/scheduler.js';
 
 /** The parts of an org2 user the connector reads. */
 export interface RemoteUser {

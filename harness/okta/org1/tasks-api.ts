@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { notFound, oktaError } from '../errors.js';
-import type { ProvisioningTask } from './connector.js';
+import type { Org2OrgTask } from './connector.js';
 
 const STATUSES = new Set(['pending', 'done', 'failed', 'skipped']);
 
@@ -9,7 +9,7 @@ const STATUSES = new Set(['pending', 'done', 'failed', 'skipped']);
  * `GET /api/v1/apps/{appId}/tasks[?status=failed&login=…]` and `GET …/tasks/{taskId}`. Read-only
  * and, like the rest of org1 in fedsim, without an API token.
  */
-export function tasksRouter(appId: string, tasks: () => readonly ProvisioningTask[]): Router {
+export function tasksRouter(appId: string, tasks: () => readonly Org2OrgTask[]): Router {
   const router = Router();
   router.get(`/api/v1/apps/:appId/tasks`, (req, res) => {
     if (req.params.appId !== appId) throw notFound(req.params.appId, 'AppInstance');

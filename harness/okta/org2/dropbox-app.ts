@@ -1,7 +1,7 @@
 import type { HttpFetch } from '../../core/http.js';
-import { DEFAULT_RETRY, outcomeOf, type RetryPolicy } from '../../faults/retry.js';
-import type { Scheduler } from '../../faults/scheduler.js';
-import { PerKeyQueue, type ProvisioningTask, TaskLog, type TaskRun } from '../../faults/task-log.js';
+import { DEFAULT_RETRY, outcomeOf, type RetryPolicy } from '../../provisioning/retry.js';
+import type { Scheduler } from '../../provisioning/scheduler.js';
+import { PerKeyQueue, type ProvisioningTask, TaskLog, type TaskRun } from '../../provisioning/task-log.js';
 import type { AppSigning } from '../../saml/issue.js';
 import { OktaScimClient } from '../../scim/client.js';
 import type { OktaUser } from '../directory.js';

@@ -3,13 +3,17 @@ import { FedsimError } from '../../core/errors.js';
 import { defined } from '../../core/objects.js';
 import { NO_GROUP_POLICY } from './group-actions.js';
 import type { InboundIdp } from './inbound-idp.js';
+import { readLeniently } from './lenient.js';
 
 /**
  * Okta's IdP object (`GET /api/v1/idps/{id}`, SAML2) → the inbound IdP settings it implies, so a
- * configuration exported from a real org can be simulated as it is. Unknown fields are ignored,
- * as Okta adds fields over time; known fields with wrong values are errors.
+ * configuration exported from a real org can be simulated as it is, and `fedsim explain` checks
+ * a response against the same settings. Unknown fields are ignored, as Okta adds fields over
+ * time; known fields with wrong values are errors (or, when lenient, dropped with a note).
  */
 const action = <T extends string>(...values: [T, ...T[]]) => z.object({ action: z.enum(values) }).partial();
+
+const AUDIENCE = /^https:\/\/www\.okta\.com\/saml2\/service-provider\/(\w+)$/;
 
 const oktaIdpSchema = z.object({
   id: z.string().optional(),
@@ -18,7 +22,10 @@ const oktaIdpSchema = z.object({
   protocol: z.object({
     type: z.literal('SAML2'),
     endpoints: z
-      .object({ sso: z.object({ url: z.string() }).partial() })
+      .object({
+        sso: z.object({ url: z.string() }).partial(),
+        acs: z.object({ type: z.enum(['INSTANCE', 'ORG']) }).partial(),
+      })
       .partial()
       .optional(),
     algorithms: z
@@ -33,7 +40,18 @@ const oktaIdpSchema = z.object({
       .optional(),
     settings: z.object({ honorPersistentNameId: z.boolean() }).partial().optional(),
     credentials: z
-      .object({ trust: z.object({ issuer: z.string(), audience: z.string() }).partial() })
+      .object({
+        trust: z
+          .object({
+            issuer: z.string(),
+            audience: z
+              .string()
+              .regex(AUDIENCE, 'not an Okta SP audience (https://www.okta.com/saml2/service-provider/sp…)'),
+            kid: z.string(),
+            additionalKids: z.array(z.string()),
+          })
+          .partial(),
+      })
       .partial()
       .optional(),
   }),
@@ -71,32 +89,58 @@ const oktaIdpSchema = z.object({
           matchAttribute: z.string().nullable(),
         })
         .partial(),
+      /** Milliseconds. */
       maxClockSkew: z.number().nonnegative(),
     })
     .partial()
     .optional(),
+  _links: z
+    .object({ acs: z.object({ href: z.string() }).partial() })
+    .partial()
+    .optional(),
 });
 
-const AUDIENCE = /^https:\/\/www\.okta\.com\/saml2\/service-provider\/(\w+)$/;
+/** What an Okta IdP object says: the simulated settings, plus what only a reader of the object needs. */
+export interface OktaIdpObject {
+  settings: Partial<InboundIdp>;
+  /** The trusted signing keys, by kid only: the object carries no certificate. */
+  trustKids: string[];
+  /** `_links.acs.href`: where the org receives responses for this IdP. */
+  acsUrl?: string;
+  /** `acs.type` ORG: one ACS shared by the org's IdPs. */
+  sharedAcs: boolean;
+  /** One line per value a lenient read changed or ignored; empty otherwise. */
+  notes: string[];
+}
 
-export function inboundIdpFromOktaJson(json: unknown, source: string): Partial<InboundIdp> {
-  const parsed = oktaIdpSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
+export interface OktaIdpReadOptions {
+  /** Read past wrong values (a numeric string becomes a number, others are dropped), noting each. */
+  lenient?: boolean;
+}
+
+function parse(json: unknown, source: string, options: OktaIdpReadOptions) {
+  const { result, notes } = options.lenient
+    ? readLeniently(oktaIdpSchema, json)
+    : { result: oktaIdpSchema.safeParse(json), notes: [] };
+  if (!result.success) {
+    const issue = result.error.issues[0];
     throw new FedsimError(
       'CONFIG_INVALID',
       `${source}: not a SAML2 Okta IdP object: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`,
-      {
-        expected: 'the JSON of GET /api/v1/idps/{id} for a SAML2 IdP',
-      },
+      { expected: 'the JSON of GET /api/v1/idps/{id} for a SAML2 IdP' },
     );
   }
-  const { id, name, protocol, policy = {} } = parsed.data;
+  return { data: result.data, notes };
+}
+
+export function readOktaIdp(json: unknown, source: string, options: OktaIdpReadOptions = {}): OktaIdpObject {
+  const { data, notes } = parse(json, source, options);
+  const { id, name, protocol, policy = {} } = data;
   const trust = protocol.credentials?.trust ?? {};
   const signature = protocol.algorithms?.response?.signature ?? {};
   const { provisioning = {}, accountLink = {}, subject = {} } = policy;
   const groups = provisioning.groups && { ...NO_GROUP_POLICY, ...defined(provisioning.groups) };
-  return defined({
+  const settings: Partial<InboundIdp> = defined({
     id,
     name,
     issuer: trust.issuer,
@@ -119,4 +163,11 @@ export function inboundIdpFromOktaJson(json: unknown, source: string): Partial<I
     matchAttribute: subject.matchAttribute,
     maxClockSkewMs: policy.maxClockSkew,
   });
+  return {
+    settings,
+    trustKids: [trust.kid, ...(trust.additionalKids ?? [])].filter((k): k is string => k !== undefined),
+    acsUrl: data._links?.acs?.href,
+    sharedAcs: protocol.endpoints?.acs?.type === 'ORG',
+    notes,
+  };
 }

@@ -1,39 +1,55 @@
-import express, { type Request, type Response, type Router } from 'express';
-import { toFedsimError } from '../../core/errors.js';
-import { sendError } from '../../core/html.js';
-import { spInitiatedRedirect } from '../../saml/authn-request.js';
+import express, { type Router } from 'express';
+import type { Clock } from '../../core/clock.js';
+import type { IdGenerator } from '../../core/ids.js';
+import { safeRelay } from '../../core/relay.js';
+import type { SigningCredential } from '../../crypto/credential.js';
 import type { ConsumeResult } from '../../saml/consume.js';
+import type { OutstandingRequests } from '../../saml/outstanding.js';
+import type { ServiceProvider } from '../../saml/sp.js';
+import { acsHandler, type SpEndpoint, startSignIn } from '../../saml/sp-routes.js';
+import type { Directory } from '../directory.js';
 import { OKTA_COLOR, signInPage } from '../pages.js';
-import { acsPathOf, audienceOf } from './inbound-idp.js';
-import type { Org2 } from './org2.js';
+import type { OktaSessions } from '../sessions.js';
+import { acsPathOf, audienceOf, type InboundIdp } from './inbound-idp.js';
 import { enrollPage } from './pages.js';
+import type { InboundPolicy, SignInOutcome } from './policy.js';
 
 const HOME = '/app/UserHome';
 
-/** A relay target inside org2 only: never an absolute or protocol-relative URL (open redirect). */
-export function safeRelay(relay: unknown): string {
-  return typeof relay === 'string' && /^\/(?![/\\])/.test(relay) ? relay : HOME;
+/** Something that happened at org2's ACS, for reports and expectations. */
+export interface SignInEvent {
+  at: string;
+  ok: boolean;
+  outcome?: SignInOutcome['action'];
+  login?: string;
+  error?: { code: string; message: string };
+  /** Things Okta flags without refusing, e.g. an expired IdP signing certificate. */
+  warnings: string[];
 }
 
-/** SP-initiated: a signed AuthnRequest to org1 over the Redirect binding, remembered for InResponseTo. */
-function startSso(org2: Org2, req: Request, res: Response, relay: string): void {
-  const { idp, options } = org2;
-  const { id, url } = spInitiatedRedirect(
-    {
-      spEntityId: audienceOf(idp),
-      idpSsoUrl: idp.ssoUrl,
-      acsUrl: org2.acsUrl,
-      relayState: relay,
-      signing: { key: options.spCredential.privateKey, algorithm: idp.signatureAlgorithm },
-    },
-    options,
-  );
-  org2.outstanding.add(req, res, id);
-  res.redirect(url);
+/** What the routes use of org2 (org2.ts passes itself). */
+export interface InboundSignIn {
+  readonly options: {
+    name: string;
+    clock: Clock;
+    ids: IdGenerator;
+    spCredential: SigningCredential;
+    /** A routing rule sends every sign-in to the inbound IdP (Okta's "IdP routing"). */
+    idpRouting: boolean;
+  };
+  readonly idp: InboundIdp;
+  readonly acsUrl: string;
+  readonly sp: ServiceProvider;
+  readonly outstanding: OutstandingRequests;
+  readonly sessions: OktaSessions;
+  readonly directory: Directory;
+  readonly policy: InboundPolicy;
+  readonly enrolled: Set<string>;
+  recordSignIn(event: SignInEvent): void;
 }
 
 /** Okta accepts a signature from an expired IdP certificate and only flags it; so does fedsim. */
-function expiredCertWarnings(org2: Org2, result: ConsumeResult): string[] {
+function expiredCertWarnings(org2: InboundSignIn, result: ConsumeResult): string[] {
   const now = org2.options.clock.now();
   const used = new Set([
     result.message.signatures.response.verifiedBy,
@@ -47,64 +63,70 @@ function expiredCertWarnings(org2: Org2, result: ConsumeResult): string[] {
     );
 }
 
-function acs(org2: Org2, req: Request, res: Response): void {
-  const at = org2.options.clock.now().toISOString();
-  try {
-    const { assertion, result } = org2.sp.accept(req.body?.SAMLResponse, org2.outstanding.of(req));
-    org2.outstanding.consume(
-      req,
-      res,
-      assertion.subjectConfirmations.find((c) => c.inResponseTo)?.inResponseTo,
-    );
-    const outcome = org2.policy.resolve(assertion);
-    org2.directory.recordLogin(outcome.user);
-    org2.recordSignIn({
-      at,
-      ok: true,
-      outcome: outcome.action,
-      login: outcome.user.profile.login,
-      warnings: expiredCertWarnings(org2, result),
-    });
-    org2.sessions.set(req, res, { userId: outcome.user.id });
-    const relay = safeRelay(req.body?.RelayState);
-    if (!org2.enrolled.has(outcome.user.id)) {
-      res.type('html').send(enrollPage(org2.options.name, outcome.user.profile.login, relay));
-      return;
-    }
-    res.redirect(303, relay);
-  } catch (err) {
-    const e = toFedsimError(err);
-    org2.recordSignIn({ at, ok: false, error: { code: e.code, message: e.message }, warnings: [] });
-    sendError(res, e, org2.options.name, OKTA_COLOR);
-  }
+/** org2 as the SP of its inbound IdP: sign-in resolves the user by the IdP's policy, then enrollment. */
+function inboundEndpoint(org2: InboundSignIn): SpEndpoint<{ userId: string }> {
+  const { options } = org2;
+  const at = () => options.clock.now().toISOString();
+  return {
+    party: { name: options.name, color: OKTA_COLOR },
+    sp: org2.sp,
+    outstanding: org2.outstanding,
+    sessions: org2.sessions,
+    deps: options,
+    authnRequest: () => ({
+      spEntityId: audienceOf(org2.idp),
+      idpSsoUrl: org2.idp.ssoUrl,
+      acsUrl: org2.acsUrl,
+      signing: { key: options.spCredential.privateKey, algorithm: org2.idp.signatureAlgorithm },
+    }),
+    signIn: ({ assertion, result }, req) => {
+      const outcome = org2.policy.resolve(assertion);
+      const { user } = outcome;
+      org2.directory.recordLogin(user);
+      const warnings = expiredCertWarnings(org2, result);
+      org2.recordSignIn({ at: at(), ok: true, outcome: outcome.action, login: user.profile.login, warnings });
+      const relay = safeRelay(req.body?.RelayState, HOME);
+      return {
+        session: { userId: user.id },
+        respond: (res) => {
+          if (org2.enrolled.has(user.id)) res.redirect(303, relay);
+          else res.type('html').send(enrollPage(options.name, user.profile.login, relay));
+        },
+      };
+    },
+    onRefused: (e) =>
+      org2.recordSignIn({ at: at(), ok: false, error: { code: e.code, message: e.message }, warnings: [] }),
+  };
 }
 
 /** The browser side of org2's inbound IdP: sign-in routing, SP-initiated start, ACS, enrollment. */
-export function idpRoutes(org2: Org2): Router {
+export function idpRoutes(org2: InboundSignIn): Router {
   const router = express.Router();
+  const endpoint = inboundEndpoint(org2);
   const acsPath = acsPathOf(org2.idp);
   router.get('/login', (req, res) => {
     const fromUri = req.query.fromURI;
     // IdP routing rule: every sign-in goes to Org1 IDP.
-    if (org2.options.idpRouting && fromUri !== undefined) return startSso(org2, req, res, safeRelay(fromUri));
+    if (org2.options.idpRouting && fromUri !== undefined)
+      return startSignIn(endpoint, req, res, safeRelay(fromUri, HOME));
     return res.type('html').send(signInPage(org2.options.name, { note: `Sign in with ${org2.idp.name}.` }));
   });
   router.get(acsPath, (req, res) =>
-    startSso(org2, req, res, safeRelay(req.query.RelayState ?? req.query.fromURI)),
+    startSignIn(endpoint, req, res, safeRelay(req.query.RelayState ?? req.query.fromURI, HOME)),
   );
   // Deep link: /sso/saml2/{idpId}/app/… signs in through the IdP and lands on that app.
   router.get(`${acsPath}/app/*rest`, (req, res) =>
-    startSso(org2, req, res, safeRelay(req.path.slice(acsPath.length))),
+    startSignIn(endpoint, req, res, safeRelay(req.path.slice(acsPath.length), HOME)),
   );
-  router.post(acsPath, (req, res) => acs(org2, req, res));
+  router.post(acsPath, acsHandler(endpoint));
   router.post('/signin/enroll', (req, res) => {
-    const user = org2.sessionUser(req);
+    const user = org2.sessions.user(req);
     if (!user) return res.redirect('/login');
     org2.enrolled.add(user.id);
-    return res.redirect(303, safeRelay(req.body?.RelayState));
+    return res.redirect(303, safeRelay(req.body?.RelayState, HOME));
   });
   router.get(HOME, (req, res, next) => {
-    const user = org2.sessionUser(req);
+    const user = org2.sessions.user(req);
     if (!user) return res.redirect(`/login?fromURI=${HOME}`);
     if (!org2.enrolled.has(user.id))
       return res.type('html').send(enrollPage(org2.options.name, user.profile.login, HOME));

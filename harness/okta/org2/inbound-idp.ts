@@ -1,5 +1,7 @@
+import { defined } from '../../core/objects.js';
 import type { CertInfo } from '../../crypto/credential.js';
 import type { SignatureAlgorithmName, SignatureScope } from '../../saml/constants.js';
+import type { SpProfile } from '../../saml/profile.js';
 import type { GroupPolicy } from './group-actions.js';
 
 export type MatchType = 'USERNAME' | 'EMAIL' | 'USERNAME_OR_EMAIL' | 'CUSTOM_ATTRIBUTE';
@@ -40,6 +42,39 @@ export interface InboundIdp {
 export const audienceOf = (idp: Pick<InboundIdp, 'spId'>) =>
   `https://www.okta.com/saml2/service-provider/${idp.spId}`;
 export const acsPathOf = (idp: Pick<InboundIdp, 'id'>) => `/sso/saml2/${idp.id}`;
+
+/** The SP-profile fields an inbound IdP sets (org2's ACS adds its URL, key and labels). */
+export type IdpExpectations = Pick<
+  SpProfile,
+  | 'idpIssuer'
+  | 'trustedCerts'
+  | 'audience'
+  | 'signatureScope'
+  | 'minSignatureAlgorithm'
+  | 'maxClockSkewMs'
+  | 'allowUnsolicited'
+  | 'requireEncryption'
+>;
+
+/**
+ * What org2's ACS requires of a response for this IdP. The one mapping from IdP settings to the
+ * check table: org2 checks with it, and `fedsim explain --okta-idp` reads an exported IdP with it.
+ */
+export function expectationsOf(idp: InboundIdp): IdpExpectations;
+export function expectationsOf(idp: Partial<InboundIdp>): Partial<IdpExpectations>;
+export function expectationsOf(idp: Partial<InboundIdp>): Partial<IdpExpectations> {
+  return defined({
+    idpIssuer: idp.issuer,
+    trustedCerts: idp.trustedCerts,
+    audience: idp.spId === undefined ? undefined : audienceOf({ spId: idp.spId }),
+    signatureScope: idp.signatureScope,
+    // Okta's "Response Signature Algorithm" is the weakest it accepts.
+    minSignatureAlgorithm: idp.signatureAlgorithm,
+    maxClockSkewMs: idp.maxClockSkewMs,
+    allowUnsolicited: idp.allowUnsolicited,
+    requireEncryption: idp.requireEncryptedAssertion,
+  });
+}
 
 /** The IdP as `GET /api/v1/idps/{id}` returns it. */
 export function toOktaIdpJson(idp: InboundIdp, orgUrl: string): Record<string, unknown> {

@@ -4,10 +4,9 @@ import type { Clock } from '../../core/clock.js';
 import { pageErrorHandler } from '../../core/html.js';
 import type { HttpFetch } from '../../core/http.js';
 import type { IdGenerator } from '../../core/ids.js';
-import { SessionStore } from '../../core/sessions.js';
 import { TaskTracker } from '../../core/tasks.js';
 import type { CertInfo, SigningCredential } from '../../crypto/credential.js';
-import type { Scheduler } from '../../faults/scheduler.js';
+import type { Scheduler } from '../../provisioning/scheduler.js';
 import { idpMetadataXml, spMetadataXml } from '../../saml/metadata.js';
 import { OutstandingRequests } from '../../saml/outstanding.js';
 import type { SpProfile } from '../../saml/profile.js';
@@ -20,12 +19,13 @@ import { DEFAULT_RATE_LIMIT, RateLimiter } from '../api/rate-limit.js';
 import { Directory, type OktaUser } from '../directory.js';
 import { Groups } from '../groups.js';
 import { dashboardPage, OKTA_COLOR } from '../pages.js';
+import { OktaSessions } from '../sessions.js';
 import { appSso } from '../sso.js';
 import { type DropboxApp, DropboxProvisioner, dropboxIssuerOf, dropboxSsoPathOf } from './dropbox-app.js';
-import { idpRoutes } from './idp-routes.js';
-import { acsPathOf, audienceOf, type InboundIdp, toOktaIdpJson } from './inbound-idp.js';
+import { idpRoutes, type SignInEvent } from './idp-routes.js';
+import { acsPathOf, audienceOf, expectationsOf, type InboundIdp, toOktaIdpJson } from './inbound-idp.js';
 import { IdpLinks } from './links.js';
-import { InboundPolicy, type SignInOutcome } from './policy.js';
+import { InboundPolicy } from './policy.js';
 
 export interface Org2Options {
   name: string;
@@ -52,17 +52,6 @@ export interface Org2Options {
   };
 }
 
-/** Something that happened at org2's ACS, for reports and expectations. */
-export interface SignInEvent {
-  at: string;
-  ok: boolean;
-  outcome?: SignInOutcome['action'];
-  login?: string;
-  error?: { code: string; message: string };
-  /** Things Okta flags without refusing, e.g. an expired IdP signing certificate. */
-  warnings: string[];
-}
-
 const SIGN_IN_LOG_MAX = 1000;
 
 /** org2, the hub: directory and Users API, inbound IdP "Org1 IDP", dashboard, the Dropbox app. */
@@ -71,7 +60,7 @@ export class Org2 {
   readonly links: IdpLinks;
   readonly policy: InboundPolicy;
   readonly sp: ServiceProvider;
-  readonly sessions: SessionStore<{ userId: string }>;
+  readonly sessions: OktaSessions;
   readonly enrolled = new Set<string>();
   readonly appUsers: AppUsers;
   readonly groups: Groups;
@@ -96,7 +85,7 @@ export class Org2 {
     });
     this.sp = new ServiceProvider(() => this.spProfile(), options.clock);
     this.rateLimit = new RateLimiter({ ...DEFAULT_RATE_LIMIT, clock: options.clock });
-    this.sessions = new SessionStore(`${options.name}_sid`, options.ids);
+    this.sessions = new OktaSessions(`${options.name}_sid`, options.ids, this.directory);
     this.outstanding = new OutstandingRequests(`${options.name}_sp_state`, options.ids);
     this.provisioner = new DropboxProvisioner(options.dropbox, {
       fetch: options.fetch,
@@ -120,16 +109,9 @@ export class Org2 {
 
   spProfile(): SpProfile {
     return {
-      idpIssuer: this.idp.issuer,
-      trustedCerts: this.idp.trustedCerts,
-      audience: audienceOf(this.idp),
+      ...expectationsOf(this.idp),
       acsUrl: this.acsUrl,
-      signatureScope: this.idp.signatureScope,
-      minSignatureAlgorithm: this.idp.signatureAlgorithm,
-      maxClockSkewMs: this.idp.maxClockSkewMs,
-      allowUnsolicited: this.idp.allowUnsolicited,
       decryptionKey: this.options.spCredential.privateKey,
-      requireEncryption: this.idp.requireEncryptedAssertion,
       labels: { idpApp: "org1's Org2Org app", sp: `${this.options.name}'s IdP '${this.idp.name}'` },
     };
   }
@@ -161,7 +143,7 @@ export class Org2 {
         tokens: this.options.tokens,
         ids: this.options.ids,
         baseUrl: () => this.url,
-        sessionUser: (req) => this.sessionUser(req),
+        sessionUser: (req) => this.sessions.user(req),
         appUsers: this.appUsers,
         groups: this.groups,
         rateLimit: this.rateLimit,
@@ -183,7 +165,7 @@ export class Org2 {
     app.get('/', (_req, res) => res.redirect('/app/UserHome'));
     app.use(idpRoutes(this));
     app.get('/app/UserHome', (req, res) => {
-      const user = this.sessionUser(req) as OktaUser;
+      const user = this.sessions.user(req) as OktaUser;
       const tiles = this.isAssignedToDropbox(user.id)
         ? [{ label: this.options.dropbox.label, href: dropboxSsoPathOf(this.options.dropbox) }]
         : [];
@@ -238,20 +220,13 @@ export class Org2 {
     if (this.signIns.length > SIGN_IN_LOG_MAX) this.signIns.shift();
   }
 
-  /** The ACTIVE user of this browser's org2 session. */
-  sessionUser(req: Request): OktaUser | undefined {
-    const session = this.sessions.get(req);
-    const user = session ? this.directory.find(session.userId) : undefined;
-    return user?.status === 'ACTIVE' ? user : undefined;
-  }
-
   #dropboxSso(req: Request, res: Response): void {
     const app = this.options.dropbox;
     const target = this.options.target();
     appSso(req, res, {
       orgName: this.options.name,
       appLabel: app.label,
-      user: this.sessionUser(req),
+      user: this.sessions.user(req),
       assigned: (user) => this.isAssignedToDropbox(user.id),
       settings: { ...app, issuer: dropboxIssuerOf(app) },
       acsUrl: app.acsUrl ?? target.acsUrl,

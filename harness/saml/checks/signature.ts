@@ -1,5 +1,5 @@
 import { ALGORITHMS } from '../constants.js';
-import type { SignatureOutcome } from '../verify.js';
+import type { SignatureOutcome } from '../signature-outcome.js';
 import { type Check, outcome } from './types.js';
 
 function describe(name: string, s: SignatureOutcome): string {

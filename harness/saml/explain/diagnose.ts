@@ -1,7 +1,7 @@
 import { SignedXml } from 'xml-crypto';
 import type { CertInfo } from '../../crypto/credential.js';
 import { NS } from '../constants.js';
-import type { DigestMismatch, SignatureOutcome } from '../verify.js';
+import type { DigestMismatch, SignatureOutcome } from '../signature-outcome.js';
 import { children } from '../xml.js';
 
 /** Whether the signature verifies with `cert` (run once, only to compare with the trusted certs). */

@@ -1,9 +1,7 @@
 import { dirname, extname } from 'node:path';
 import { z } from 'zod';
 import { FedsimError } from '../../core/errors.js';
-import type { LoadedProfile } from './profile.js';
-import { fromOktaIdpObject } from './profile-okta.js';
-import { fromScenario } from './profile-scenario.js';
+import type { LoadedProfile, ProfileReaders } from './profile.js';
 import { parseJson, readCerts, readText } from './read.js';
 
 /** fedsim's own small profile format: what an SP expects, in the terms of the check table. */
@@ -56,12 +54,16 @@ function fromFedsimJson(json: unknown, file: string): LoadedProfile {
 }
 
 /** `--profile`: a scenario YAML (its world's org2 IdP), a fedsim profile JSON, or an Okta IdP JSON. */
-export async function fromProfileFile(file: string): Promise<LoadedProfile> {
+export async function fromProfileFile(
+  file: string,
+  readers: ProfileReaders,
+  lenient: boolean,
+): Promise<LoadedProfile> {
   const ext = extname(file).toLowerCase();
-  if (ext === '.yaml' || ext === '.yml') return fromScenario(file);
+  if (ext === '.yaml' || ext === '.yml') return readers.scenario(file);
   const json = parseJson(readText(file, 'profile'), file);
   if ((json as { protocol?: { type?: unknown } })?.protocol?.type === 'SAML2') {
-    return fromOktaIdpObject(json, file);
+    return readers.oktaIdp(json, file, { lenient });
   }
   return fromFedsimJson(json, file);
 }

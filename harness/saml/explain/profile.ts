@@ -1,10 +1,5 @@
-import { defined } from '../../core/objects.js';
 import type { CertInfo } from '../../crypto/credential.js';
 import type { SpProfile } from '../profile.js';
-import { fromProfileFile } from './profile-file.js';
-import { fromIdpMetadata, fromSpMetadata } from './profile-metadata.js';
-import { fromOktaIdpJson } from './profile-okta.js';
-import { readCerts } from './read.js';
 
 /** What is known of the SP's expectations; anything unset is reported as "not checked". */
 export type ProfileSpec = Partial<Omit<SpProfile, 'trustedCerts'>> & { trustedCerts?: readonly CertInfo[] };
@@ -19,6 +14,16 @@ export interface LoadedProfile {
    * same path on a loopback origin is taken as posted to that ACS.
    */
   loopbackAcsPath?: string;
+}
+
+/**
+ * Profile sources that belong to layers above saml/, passed in by the caller (the CLI): a
+ * scenario's world (`--profile x.yaml`) and an Okta IdP object (`--okta-idp`, or a `--profile`
+ * JSON whose protocol.type is SAML2), read by the same mapping org2's inbound IdP uses.
+ */
+export interface ProfileReaders {
+  scenario(file: string): Promise<LoadedProfile>;
+  oktaIdp(json: unknown, file: string, options: { lenient: boolean }): LoadedProfile;
 }
 
 /** The profile fields the checks compare with and that only the user can supply. */
@@ -49,62 +54,5 @@ export function completeProfile(spec: ProfileSpec): { profile: SpProfile; missin
       allowUnsolicited: spec.allowUnsolicited ?? true,
       labels: spec.labels ?? DEFAULT_LABELS,
     },
-  };
-}
-
-export interface ProfileOptions {
-  /** A scenario YAML (the world's org2 inbound IdP) or a fedsim profile JSON. */
-  profile?: string;
-  oktaIdp?: string;
-  spMetadata?: string;
-  idpMetadata?: string;
-  /** PEM files (or committed credential names) of trusted signing certificates. */
-  certs?: string[];
-  audience?: string;
-  acs?: string;
-  issuer?: string;
-}
-
-/** Loads the expectations from at most one profile source, then applies the flags on top. */
-export async function loadProfile(options: ProfileOptions): Promise<LoadedProfile> {
-  let loaded: LoadedProfile = { spec: {}, source: 'flags', notes: [] };
-  if (options.profile) loaded = await fromProfileFile(options.profile);
-  else if (options.oktaIdp) loaded = fromOktaIdpJson(options.oktaIdp);
-  else if (options.spMetadata) loaded = fromSpMetadata(options.spMetadata);
-  if (options.idpMetadata) {
-    const idp = fromIdpMetadata(options.idpMetadata);
-    loaded = {
-      ...loaded,
-      spec: {
-        ...loaded.spec,
-        ...defined(idp.spec),
-        labels: { idpApp: idp.spec.labels?.idpApp ?? '', sp: loaded.spec.labels?.sp ?? DEFAULT_LABELS.sp },
-      },
-      source: loaded.source === 'flags' ? idp.source : `${loaded.source} + ${idp.source}`,
-      notes: [...loaded.notes, ...idp.notes],
-    };
-  }
-  const spec: ProfileSpec = { ...loaded.spec };
-  if (options.certs?.length) spec.trustedCerts = options.certs.flatMap((c) => readCerts(c));
-  if (options.issuer) spec.idpIssuer = options.issuer;
-  if (options.audience) spec.audience = options.audience;
-  if (options.acs) spec.acsUrl = options.acs;
-  const flags = [
-    options.certs?.length ? '--cert' : '',
-    options.issuer ? '--issuer' : '',
-    options.audience ? '--audience' : '',
-    options.acs ? '--acs' : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
-  let source = loaded.source;
-  if (source === 'flags')
-    source = flags ? `flags ${flags}` : 'none (no --profile, --okta-idp, metadata or flags)';
-  else if (flags) source = `${source} + ${flags}`;
-  return {
-    ...loaded,
-    spec,
-    source,
-    loopbackAcsPath: options.acs ? undefined : loaded.loopbackAcsPath,
   };
 }

@@ -2,7 +2,7 @@ import type { CertInfo } from '../../crypto/credential.js';
 import { NS } from '../constants.js';
 import type { InboundMessage } from '../message.js';
 import type { ParsedAssertion } from '../parse.js';
-import type { SignatureOutcome } from '../verify.js';
+import type { SignatureOutcome } from '../signature-outcome.js';
 import { attr, child, children, textOf } from '../xml.js';
 import { diagnoseSignature } from './diagnose.js';
 

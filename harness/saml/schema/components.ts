@@ -47,7 +47,7 @@ export function readWildcard(node: Element, doc: DocInfo): Wildcard {
   return { mode: 'list', ns: '', list: new Set(list), process };
 }
 
-interface TypeResolver {
+export interface TypeResolver {
   types: Map<string, TypeDef>;
   qname(node: Element, attr: string, doc: DocInfo): string;
   simpleType(key: string, doc: DocInfo): SimpleType;

@@ -1,7 +1,21 @@
-import type { Compiler } from './compile.js';
-import { type DocInfo, type Draft, readSimpleType, readWildcard, unsupported } from './components.js';
+import {
+  type DocInfo,
+  type Draft,
+  readSimpleType,
+  readWildcard,
+  type TypeResolver,
+  unsupported,
+} from './components.js';
 import { elementChildren, resolveQName } from './dom.js';
-import { clark, type Particle, XS } from './types.js';
+import { clark, type ElementDecl, type Particle, XS } from './types.js';
+
+/** What reading content needs of the compiler (compile.ts's Compiler), without importing it. */
+interface Compiler extends TypeResolver {
+  global(kind: 'attribute' | 'attributeGroup' | 'group', key: string): { node: Element; doc: DocInfo };
+  element(key: string): ElementDecl;
+  declare(node: Element, doc: DocInfo, ns: string, global: boolean): ElementDecl;
+  nextAnon(): number;
+}
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ProvisioningTask } from '../../faults/task-log.js';
+import type { ProvisioningTask } from '../../provisioning/task-log.js';
 import { defineStep, failOnTask, requireUser } from './define.js';
 
 /** The apps an admin assigns and a user clicks: Org2Org in org1, Dropbox Business in org2. */

@@ -1,4 +1,4 @@
-import { worldSchema } from '../schema-world.js';
+import { worldSchema } from '../../world/config.js';
 import { defineStep } from './define.js';
 
 /** The world's settings, named once in the JSON Schema: a scenario's `world` and every `configure` share them. */

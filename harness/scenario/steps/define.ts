@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Agent, Hop } from '../../agent/index.js';
 import { FedsimError } from '../../core/errors.js';
-import type { ProvisioningTask } from '../../faults/task-log.js';
+import type { ProvisioningTask } from '../../provisioning/task-log.js';
 import type { World } from '../../world/world.js';
 
 export interface StepContext {

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { CREDENTIAL_NAMES } from '../crypto/store.js';
 import { OKTA_STATUSES } from '../okta/directory.js';
-import { retrySchema } from './schema-provisioning.js';
 
-/** The `world` section of a scenario: every setting of the three parties; defaults build the seed's topology. */
+/**
+ * A world's configuration (a scenario's `world` section, and its `configure` steps): every setting
+ * of the three parties; what is left out keeps the defaults that build the seed's topology.
+ */
 const credential = z.enum(CREDENTIAL_NAMES);
 export const status = z.enum(OKTA_STATUSES);
 const nameIdFormat = z.enum(['unspecified', 'emailAddress', 'persistent', 'transient']);
@@ -41,6 +43,19 @@ const signing = {
   notBeforeSeconds: z.number().optional(),
   validitySeconds: z.number().positive().optional(),
 };
+
+/** How a provisioning client retries 429, 5xx and dropped connections (never other 4xx). */
+const retrySchema = z
+  .object({
+    /** Tries of one task in all, the first included (default 4; 1 = never retry). */
+    maxAttempts: z.number().int().min(1).max(20).optional(),
+    /** First back-off on 5xx or a dropped connection, doubled at each retry (default 1). */
+    backoffSeconds: z.number().nonnegative().optional(),
+    maxBackoffSeconds: z.number().nonnegative().optional(),
+    /** A 429 whose X-Rate-Limit-Reset is further away fails the task (default 300). */
+    maxRateLimitWaitSeconds: z.number().nonnegative().optional(),
+  })
+  .strict();
 
 const toggles = {
   enabled: z.boolean().optional(),
@@ -153,4 +168,5 @@ export const worldSchema = z
   })
   .strict();
 
+export type WorldConfig = z.infer<typeof worldSchema>;
 export type SeedUserConfig = z.infer<typeof user>;

@@ -1,0 +1,40 @@
+/**
+ * What the SCIM server keeps its Users in. The server is a protocol adapter: it parses, filters,
+ * patches and shapes resources, and leaves identity rules (uniqueness, lifecycle) to the store.
+ * Dropbox's team implements it.
+ */
+export interface ScimUserRecord {
+  id: string;
+  userName: string;
+  externalId?: string;
+  givenName: string;
+  familyName: string;
+  displayName: string;
+  email: string;
+  /** The SCIM `active` flag. */
+  active: boolean;
+  created: Date;
+  lastModified: Date;
+}
+
+/** A User's writable attributes, from a POST or PUT body (or a patched resource). */
+export interface ScimUserInput {
+  userName: string;
+  externalId?: string;
+  givenName: string;
+  familyName: string;
+  displayName?: string;
+  email: string;
+  /** Omitted means "leave as is" on replace and "active" on create. */
+  active?: boolean;
+}
+
+/** Failures are thrown as FedsimErrors whose status the server answers with (e.g. 404, 409). */
+export interface ScimUserStore {
+  /** Every User, in a stable order so paging is stable. */
+  all(): ScimUserRecord[];
+  get(id: string): ScimUserRecord;
+  create(input: ScimUserInput): ScimUserRecord;
+  replace(id: string, input: ScimUserInput): ScimUserRecord;
+  remove(id: string): unknown;
+}
