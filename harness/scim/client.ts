@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { FedsimError } from '../core/errors.js';
 import type { HttpFetch, HttpResponse } from '../core/http.js';
-import { serverWaitMs, withOutcome } from '../provisioning/retry.js';
+import { outcomeOf, serverWaitMs, withOutcome } from '../provisioning/retry.js';
 import { USER_SCHEMA } from './resource.js';
 
 /**
- * org2's To-App provisioning, speaking SCIM 2.0 the way Okta's client does: look up by userName,
- * create if absent, otherwise GET and PUT the full resource; deactivate with PATCH, never DELETE.
+ * org2's To-App provisioning, speaking SCIM 2.0 the way Okta's client does: the first push looks
+ * up by userName and creates if absent; later pushes GET and PUT the full resource at the id kept
+ * from then (a userName change renames); deactivate with PATCH, never DELETE.
  */
 export interface OktaScimClientOptions {
   /** The app's SCIM base URL, ending in /scim/v2. */
@@ -122,10 +123,23 @@ export class OktaScimClient {
     return this.#request('PUT', path, remoteUser, { ...current, ...profileFields(user) });
   }
 
-  /** Creates or updates the user; returns the SCIM id. */
-  async push(user: ProvisionedUser): Promise<string> {
+  /**
+   * Creates or updates the user; returns the SCIM id to keep. With `knownId` (the app user's
+   * externalId) that id is updated, so a new userName renames the user; when the app answers 404
+   * there, the user is matched by userName again, else created unless `create` is off (then
+   * undefined). See docs/decisions/scim-updates-by-kept-id.md.
+   */
+  async push(user: ProvisionedUser, knownId?: string, create = true): Promise<string | undefined> {
+    if (knownId !== undefined) {
+      try {
+        return (await this.update(knownId, user)).id;
+      } catch (err) {
+        if (outcomeOf(err)?.status !== 404) throw err;
+      }
+    }
     const existing = await this.findByUserName(user.userName);
-    return existing ? (await this.update(existing.id, user)).id : (await this.create(user)).id;
+    if (existing) return (await this.update(existing.id, user)).id;
+    return create ? (await this.create(user)).id : undefined;
   }
 
   /** Unassigning deactivates (active:false); Okta never deletes downstream users. */

@@ -116,6 +116,27 @@ describe('Org2Org connector', () => {
     });
   });
 
+  it('updates the org2 user it created by id, so a login change renames it', async () => {
+    const seen: string[] = [];
+    const spy: HttpFetch = (url, init) => {
+      const { pathname } = new URL(url);
+      if (pathname.startsWith('/api/v1/users'))
+        seen.push(`${init?.method ?? 'GET'} ${pathname} ${init?.body ?? ''}`);
+      return loopbackFetch(url, init);
+    };
+    const w = await start({}, spy);
+    await w.org1.assign(SARAH.login);
+    const id = w.org2.directory.get(SARAH.login).id;
+    seen.length = 0;
+    const renamed = 'sarah.reyes@org1.example';
+    await w.org1.updateProfile(SARAH.login, { login: renamed });
+    const body = {
+      profile: { login: renamed, email: SARAH.email, firstName: SARAH.firstName, lastName: SARAH.lastName },
+    };
+    expect(seen).toEqual([`GET /api/v1/users/${id} `, `POST /api/v1/users/${id} ${JSON.stringify(body)}`]);
+    expect(w.org2.directory.all().map((u) => [u.id, u.profile.login])).toEqual([[id, renamed]]);
+  });
+
   it('sends every call with the SSWS token of the app', async () => {
     const seen: string[] = [];
     const spy: HttpFetch = (url, init) => {

@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type HttpFetch, loopbackFetch } from '../../harness/core/http.js';
 import { WORLD_DEFAULTS } from '../../harness/world/defaults.js';
@@ -36,7 +37,7 @@ async function recordingWorld(): Promise<{ w: World; seen: Seen[] }> {
 }
 
 describe("org2's To-App SCIM client", () => {
-  it('looks up, creates, updates by GET+PUT and deactivates by PATCH — never DELETE', async () => {
+  it('looks up, creates, updates the kept id by GET+PUT and deactivates by PATCH — never DELETE', async () => {
     const { w, seen } = await recordingWorld();
     await w.org1.assign(SARAH);
     await w.org2.assignDropbox(SARAH);
@@ -46,7 +47,6 @@ describe("org2's To-App SCIM client", () => {
     expect(seen.map((s) => `${s.method} ${s.path.split('?')[0]?.replace(/[0-9a-f-]{36}/, '{id}')}`)).toEqual([
       'GET /scim/v2/Users',
       'POST /scim/v2/Users',
-      'GET /scim/v2/Users',
       'GET /scim/v2/Users/{id}',
       'PUT /scim/v2/Users/{id}',
       'PATCH /scim/v2/Users/{id}',
@@ -56,6 +56,33 @@ describe("org2's To-App SCIM client", () => {
     );
     expect(new Set(seen.map((s) => s.agent))).toEqual(new Set(['Okta SCIM Client 1.0.0']));
     expect(w.dropbox.team.all().map((m) => [m.familyName, m.state])).toEqual([['Reyes', 'suspended']]);
+  });
+
+  // Okta updates the SCIM id it stored as the app user's externalId:
+  // https://support.okta.com/help/s/article/Existing-SCIM-User-Being-Created-at-Assignment
+  it('renames the member at the kept id and shows that id as the app user’s externalId', async () => {
+    const { w, seen } = await recordingWorld();
+    await w.org1.assign(SARAH);
+    await w.org2.assignDropbox(SARAH);
+    const [member] = w.dropbox.team.all();
+    seen.length = 0;
+    await w.org1.updateProfile(SARAH, {
+      login: 'sarah.reyes@org1.example',
+      email: 'sarah.reyes@org1.example',
+    });
+    await w.settle();
+    expect(seen.map((s) => [s.method, s.path, s.agent])).toEqual([
+      ['GET', `/scim/v2/Users/${member?.id}`, 'Okta SCIM Client 1.0.0'],
+      ['PUT', `/scim/v2/Users/${member?.id}`, 'Okta SCIM Client 1.0.0'],
+    ]);
+    expect(w.dropbox.team.all().map((m) => [m.id, m.userName])).toEqual([
+      [member?.id, 'sarah.reyes@org1.example'],
+    ]);
+    const userId = w.org2.directory.get('sarah.reyes@org1.example').id;
+    const appUser = await request(w.org2.url)
+      .get(`/api/v1/apps/${w.org2.options.dropbox.id}/users/${userId}`)
+      .set('Authorization', `SSWS ${w.tokens.superAdmin}`);
+    expect([appUser.status, appUser.body.externalId]).toEqual([200, member?.id]);
   });
 
   it('retries a dropped connection, a 500 and a 429 with one task and one member', async () => {

@@ -106,7 +106,7 @@ describe('OktaScimClient against the SCIM server', () => {
 
   it('push creates an absent user: lookup then POST', async () => {
     const id = await client.push({ ...grace, userName: 'alan@example.com', email: 'alan@example.com' });
-    expect(team.get(id).userName).toBe('alan@example.com');
+    expect(team.get(id ?? '').userName).toBe('alan@example.com');
     expect(seen.map((s) => s.method)).toEqual(['GET', 'POST']);
   });
 
@@ -119,7 +119,7 @@ describe('OktaScimClient against the SCIM server', () => {
       email: 'ghopper@example.com',
     });
     expect(pushed).toBe(id);
-    expect(team.get(pushed)).toMatchObject({
+    expect(team.get(pushed ?? '')).toMatchObject({
       givenName: 'Rear Admiral Grace',
       email: 'ghopper@example.com',
       externalId: '00ugrace',
@@ -130,6 +130,44 @@ describe('OktaScimClient against the SCIM server', () => {
       `GET /scim/v2/Users/${id}`,
       `PUT /scim/v2/Users/${id}`,
     ]);
+  });
+
+  // Okta keeps the id from create as the app user's externalId and updates that id:
+  // https://support.okta.com/help/s/article/Existing-SCIM-User-Being-Created-at-Assignment
+  it('push with the kept id renames: GET then PUT at that id as Okta SCIM Client, no lookup', async () => {
+    const { id } = team.create({ ...grace, userName: 'grace.old@example.com' });
+    const before = team.all().length;
+    const renamed = { ...grace, userName: 'grace.new@example.com', email: 'grace.new@example.com' };
+    expect(await client.push(renamed, id)).toBe(id);
+    expect(team.get(id)).toMatchObject({ userName: 'grace.new@example.com', email: 'grace.new@example.com' });
+    expect(team.all()).toHaveLength(before);
+    expect(seen.map((s) => [s.method, s.url, s.userAgent])).toEqual([
+      ['GET', `/scim/v2/Users/${id}`, 'Okta SCIM Client 1.0.0'],
+      ['PUT', `/scim/v2/Users/${id}`, 'Okta SCIM Client 1.0.0'],
+    ]);
+    expect(seen[1]?.contentType).toBe('application/scim+json; charset=utf-8');
+  });
+
+  it('a 404 at the kept id re-matches by userName and updates the match', async () => {
+    const { id } = team.create({ ...grace, userName: 'grace.rematch@example.com' });
+    const user = { ...grace, userName: 'grace.rematch@example.com', familyName: 'Murray' };
+    expect(await client.push(user, 'gone')).toBe(id);
+    expect(team.get(id).familyName).toBe('Murray');
+    expect(seen.map((s) => `${s.method} ${s.url.split('?')[0]}`)).toEqual([
+      'GET /scim/v2/Users/gone',
+      'GET /scim/v2/Users',
+      `GET /scim/v2/Users/${id}`,
+      `PUT /scim/v2/Users/${id}`,
+    ]);
+  });
+
+  it('a 404 at the kept id with no match creates, unless create is off', async () => {
+    const user = { ...grace, userName: 'grace.recreate@example.com' };
+    expect(await client.push(user, 'gone', false)).toBeUndefined();
+    expect(team.findByUserName(user.userName)).toBeUndefined();
+    const id = await client.push(user, 'gone');
+    expect(team.get(id ?? '').userName).toBe('grace.recreate@example.com');
+    expect(seen.map((s) => s.method)).toEqual(['GET', 'GET', 'GET', 'GET', 'POST']);
   });
 
   it('deactivates and reactivates with PATCH, never DELETE', async () => {

@@ -26,6 +26,8 @@ export interface AppsApiOptions extends OktaApiOptions {
   assign: (appId: string, userId: string) => Promise<void>;
   /** Called on unassignment (To-App deactivation). */
   unassign: (appId: string, userId: string) => Promise<void>;
+  /** The id the app's provisioning kept for the user (the app user's `externalId`), if any. */
+  externalId?: (appId: string, userId: string) => string | undefined;
 }
 
 const assignSchema = z.object({
@@ -39,10 +41,10 @@ function serializeApp(app: AppSummary, baseUrl: string) {
   return { ...app, _links: { users: { href: `${self}/users` }, groups: { href: `${self}/groups` } } };
 }
 
-function serializeAppUser(appUser: AppUser, baseUrl: string) {
+function serializeAppUser(appUser: AppUser, baseUrl: string, externalId: string | undefined) {
   return {
     id: appUser.userId,
-    externalId: null,
+    externalId: externalId ?? null,
     created: appUser.created.toISOString(),
     lastUpdated: appUser.lastUpdated.toISOString(),
     scope: appUser.scope,
@@ -76,6 +78,8 @@ export function createAppsRouter(options: AppsApiOptions): Router {
     if (!app) throw notFound(appId, 'AppInstance');
     return app;
   };
+  const serialize = (appUser: AppUser) =>
+    serializeAppUser(appUser, options.baseUrl(), options.externalId?.(appUser.appId, appUser.userId));
   const router = Router();
   router.use('/apps', apiFront('apps', options), apiAuth(options));
 
@@ -90,14 +94,14 @@ export function createAppsRouter(options: AppsApiOptions): Router {
 
   router.get('/apps/:appId/users', (req, res) => {
     const app = appOf(req.params.appId);
-    res.json(appUsers.list(app.id).map((u) => serializeAppUser(u, options.baseUrl())));
+    res.json(appUsers.list(app.id).map(serialize));
   });
 
   router.get('/apps/:appId/users/:userId', (req, res) => {
     const app = appOf(req.params.appId);
     const appUser = appUsers.find(app.id, req.params.userId);
     if (!appUser) throw notFound(req.params.userId, 'AppUser');
-    res.json(serializeAppUser(appUser, options.baseUrl()));
+    res.json(serialize(appUser));
   });
 
   router.post('/apps/:appId/users', async (req, res) => {
@@ -106,7 +110,7 @@ export function createAppsRouter(options: AppsApiOptions): Router {
     const user = directory.get(body.id);
     await options.assign(app.id, user.id);
     const userName = body.credentials?.userName ?? user.profile.login;
-    res.json(serializeAppUser(appUsers.assign(app.id, user.id, userName), options.baseUrl()));
+    res.json(serialize(appUsers.assign(app.id, user.id, userName)));
   });
 
   router.delete('/apps/:appId/users/:userId', async (req, res) => {

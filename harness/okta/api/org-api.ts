@@ -7,7 +7,9 @@ import { createGroupsRouter } from './groups.js';
 import { DEFAULT_RATE_LIMIT, RateLimiter } from './rate-limit.js';
 import { createUsersRouter, type UsersApiOptions } from './users.js';
 
-export interface OrgApiOptions extends UsersApiOptions, Pick<AppsApiOptions, 'apps' | 'assign' | 'unassign'> {
+export interface OrgApiOptions
+  extends UsersApiOptions,
+    Pick<AppsApiOptions, 'apps' | 'assign' | 'unassign' | 'externalId'> {
   clock: Clock;
   /** Pass the org's own stores so it can act on them (group push, JIT groups); created when omitted. */
   appUsers?: AppUsers;

@@ -81,7 +81,10 @@ export class DropboxProvisioner {
     const shouldBeActive = assigned && (user.status === 'ACTIVE' || user.status === 'PROVISIONED');
     if (!shouldBeActive) {
       if (remote?.active && p.deactivate)
-        await this.#task('deactivate', user, false, (c) => c.setActive(remote.scimId, false));
+        await this.#task('deactivate', user, false, async (c) => {
+          await c.setActive(remote.scimId, false);
+          return remote.scimId;
+        });
       return;
     }
     if (!remote) {
@@ -100,7 +103,15 @@ export class DropboxProvisioner {
         }
       });
     }
-    if (p.update) await this.#task('update', user, true, (c) => c.push(this.#scimUser(user)));
+    // The id kept at create (or just now, by a reactivation that had to create afresh).
+    const knownId = this.externalId(user.id);
+    if (p.update)
+      await this.#task('update', user, true, (c) => c.push(this.#scimUser(user), knownId, p.create));
+  }
+
+  /** The SCIM id kept for the org2 user: their Dropbox app user's externalId. */
+  externalId(userId: string): string | undefined {
+    return this.#remote.get(userId)?.scimId;
   }
 
   #scimUser(user: OktaUser) {
@@ -117,15 +128,18 @@ export class DropboxProvisioner {
     action: AppTaskAction,
     user: OktaUser,
     active: boolean,
-    work: (c: OktaScimClient) => Promise<unknown>,
+    work: (c: OktaScimClient) => Promise<string | undefined>,
   ): Promise<AppTask> {
     const task = this.log.open(action, user.profile.login);
     return this.log.run(task, async (run) => {
       const scimId = await work(this.#client(run));
-      const known = this.#remote.get(user.id);
-      const id = typeof scimId === 'string' ? scimId : (known?.scimId ?? '');
-      this.#remote.set(user.id, { scimId: id, active });
-      task.targetId = id;
+      if (scimId === undefined) {
+        // The kept id is gone from the app and Create is off: nothing to update until re-created.
+        this.#remote.delete(user.id);
+        return 'skipped';
+      }
+      this.#remote.set(user.id, { scimId, active });
+      task.targetId = scimId;
       return 'done';
     });
   }

@@ -158,6 +158,7 @@ export class Org2 {
         ],
         assign: (_appId, userId) => this.assignDropbox(userId),
         unassign: (_appId, userId) => this.unassignDropbox(userId),
+        externalId: (_appId, userId) => this.provisioner.externalId(userId),
       }),
     );
     // After the API routers: they parse their own JSON bodies and answer malformed ones as Okta does.

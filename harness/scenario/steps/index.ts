@@ -8,6 +8,7 @@ import type { StepContext, StepDefinition } from './define.js';
 import { expectStep } from './expect.js';
 import { injectStep } from './inject.js';
 import { loginStep } from './login.js';
+import { removeMemberStep } from './remove-member.js';
 import { replayStep } from './replay.js';
 import { setGroupsStep } from './set-groups.js';
 import { updateProfileStep } from './update-profile.js';
@@ -25,6 +26,7 @@ export const STEPS = [
   replayStep,
   advanceClockStep,
   setGroupsStep,
+  removeMemberStep,
   configureStep,
   injectStep,
   expectStep,
