@@ -43,20 +43,20 @@ function startsWith(q: string): (user: OktaUser) => boolean {
     );
 }
 
-/** What `GET /users` returns for `filter`, `search` and `q`, in creation order. */
+/**
+ * What `GET /users` returns for `filter`, `search` and `q`, in creation order. Only the plain list
+ * and `q` omit DEPROVISIONED users; `filter` and `search` return them (Okta's listUsers parameters,
+ * management OpenAPI spec `/api/v1/users` GET).
+ */
 export function listPredicate(req: Request): (user: OktaUser) => boolean {
   const tests: ((user: OktaUser) => boolean)[] = [];
-  let mentionsStatus = false;
   for (const mode of ['filter', 'search'] as const) {
     const expr = queryParam(req, mode);
-    if (expr === undefined) continue;
-    const parsed = parseUserFilter(expr, mode);
-    tests.push(parsed.matches);
-    mentionsStatus ||= parsed.mentionsStatus;
+    if (expr !== undefined) tests.push(parseUserFilter(expr, mode));
   }
   const q = queryParam(req, 'q');
   if (q !== undefined) tests.push(startsWith(q));
-  if (!mentionsStatus) tests.push((u) => u.status !== 'DEPROVISIONED');
+  if (tests.length === 0 || q !== undefined) tests.push((u) => u.status !== 'DEPROVISIONED');
   return (user) => tests.every((t) => t(user));
 }
 
