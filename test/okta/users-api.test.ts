@@ -523,13 +523,17 @@ describe('DELETE /api/v1/users/{id}', () => {
 });
 
 describe('SSWS authentication', () => {
-  it('answers 401 E0000011 without a token, with an unknown token, or with another scheme', async () => {
-    expectOktaError(
-      await call('get', '/api/v1/users', { token: null }),
-      401,
-      'E0000011',
-      'Invalid token provided',
-    );
+  // developer.okta.com/docs/reference/error-codes: E0000005 "Invalid session" is 403, E0000011 401.
+  it('answers 403 E0000005 without an Authorization header or with one that is not SSWS/Bearer', async () => {
+    expectOktaError(await call('get', '/api/v1/users', { token: null }), 403, 'E0000005', 'Invalid session');
+    for (const header of [SUPER, `Basic ${SUPER}`, 'SSWS', `SSWS ${SUPER} extra`]) {
+      const res = await request(app).get('/api/v1/users').set('Authorization', header);
+      expectOktaError(res, 403, 'E0000005', 'Invalid session');
+      expect(res.headers['x-okta-request-id']).toMatch(/^[0-9A-Za-z_-]{20}$/);
+    }
+  });
+
+  it('answers 401 E0000011 for an SSWS token the org does not know, and for any Bearer token', async () => {
     expectOktaError(
       await call('get', '/api/v1/users', { token: 'nope' }),
       401,
@@ -538,7 +542,6 @@ describe('SSWS authentication', () => {
     );
     const bearer = await request(app).get('/api/v1/users').set('Authorization', `Bearer ${SUPER}`);
     expectOktaError(bearer, 401, 'E0000011', 'Invalid token provided');
-    expect(bearer.headers['x-okta-request-id']).toMatch(/^[0-9A-Za-z_-]{20}$/);
   });
 
   it('lets a read-only admin read but not write (E0000006)', async () => {

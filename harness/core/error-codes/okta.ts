@@ -66,6 +66,11 @@ export const OKTA_ERRORS = {
     summary: 'Authentication failed',
     fix: 'Sign in with valid credentials.',
   },
+  OKTA_E0000005: {
+    status: 403,
+    summary: 'Invalid session',
+    fix: "Send the org's API token as Authorization: SSWS {token} (no other scheme, nothing else in the header).",
+  },
   OKTA_E0000006: {
     status: 403,
     summary: 'You do not have permission to perform the requested action',
