@@ -4,7 +4,7 @@ import { type Directory, type OktaProfile, type OktaUser, PROVIDER_TYPES } from 
 import { notFound, oktaError, userNotFound, validationError } from '../errors.js';
 import { apiAuth, apiFront, type OktaApiOptions, parseBody } from './common.js';
 import { oktaErrorHandler } from './errors.js';
-import { afterCursor, booleanParam, listPredicate, pageOf, queryParam } from './query.js';
+import { afterCursor, booleanParam, listPredicate, pageOf, queryParam, userPages } from './query.js';
 import { serializeUser } from './serialize.js';
 
 export type { AdminRole } from './auth.js';
@@ -84,7 +84,7 @@ export function createUsersRouter(options: UsersApiOptions): Router {
   router.get('/users', (req, res) => {
     const matching = afterCursor(directory.all(), queryParam(req, 'after')).filter(listPredicate(req));
     const origin = options.baseUrl();
-    const { page, links } = pageOf(req, matching, origin);
+    const { page, links } = pageOf(req, matching, origin, userPages(req));
     res.setHeader('Link', links);
     res.json(page.map((u) => serializeUser(u, { baseUrl: origin, typeId })));
   });
