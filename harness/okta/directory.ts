@@ -51,6 +51,8 @@ export interface CreateUserOptions {
   activate?: boolean;
   provider?: ProviderType;
   password?: string;
+  /** `nextLogin=changePassword`: the activated user must change the password (PASSWORD_EXPIRED). */
+  expirePassword?: boolean;
 }
 
 const LOGIN_MIN = 5;
@@ -67,11 +69,31 @@ function wrongStatus(user: OktaUser, action: string, allowed: OktaStatus[]): Fed
   });
 }
 
+/**
+ * Suspend and unsuspend refuse a user in another status with 400 E0000001 (Okta's error-code
+ * reference names "Suspend User" as the example; the spec lists 400 for both), in Okta's words.
+ */
+function notInStatus(user: OktaUser, action: 'suspend' | 'unsuspend', required: OktaStatus): FedsimError {
+  const adjective = required === 'ACTIVE' ? 'active' : 'suspended';
+  return oktaError('OKTA_E0000001', {
+    detail: action,
+    causes: [`Cannot ${action} a user that is not ${adjective}`],
+    expected: required,
+    actual: user.status,
+  });
+}
+
 export class Directory {
   readonly #users = new Map<string, OktaUser>();
   readonly #byLogin = new Map<string, string>();
 
   readonly #listeners: ((user: OktaUser) => void)[] = [];
+
+  /**
+   * Okta's org setting "Edit Deactivated User Profile Updates" (Directory > People): off by
+   * default, and then profile updates of DEPROVISIONED users are refused (E0000038).
+   */
+  editDeprovisionedProfiles = false;
 
   constructor(
     private readonly clock: Clock,
@@ -93,6 +115,7 @@ export class Directory {
     const activate = options.activate ?? true;
     let status: OktaStatus = 'STAGED';
     if (activate) status = options.password || provider === 'FEDERATION' ? 'ACTIVE' : 'PROVISIONED';
+    if (status === 'ACTIVE' && options.password && options.expirePassword) status = 'PASSWORD_EXPIRED';
     const user: OktaUser = {
       id: this.ids.okta('00u'),
       status,
@@ -188,13 +211,13 @@ export class Directory {
 
   suspend(idOrLogin: string): OktaUser {
     const user = this.get(idOrLogin);
-    if (user.status !== 'ACTIVE') throw wrongStatus(user, 'suspend', ['ACTIVE']);
+    if (user.status !== 'ACTIVE') throw notInStatus(user, 'suspend', 'ACTIVE');
     return this.#setStatus(user, 'SUSPENDED');
   }
 
   unsuspend(idOrLogin: string): OktaUser {
     const user = this.get(idOrLogin);
-    if (user.status !== 'SUSPENDED') throw wrongStatus(user, 'unsuspend', ['SUSPENDED']);
+    if (user.status !== 'SUSPENDED') throw notInStatus(user, 'unsuspend', 'SUSPENDED');
     return this.#setStatus(user, 'ACTIVE');
   }
 

@@ -460,12 +460,17 @@ describe('lifecycle', () => {
     );
   });
 
-  it('suspends an ACTIVE user and unsuspends a SUSPENDED one, refusing the wrong statuses', async () => {
+  // Okta's error-code reference: suspending a user who is not active is 400 E0000001.
+  it('suspends an ACTIVE user and unsuspends a SUSPENDED one, refusing the wrong statuses with E0000001', async () => {
     const id = await create('sarah', '', withPassword);
-    expectOktaError(await lifecycle(id, 'unsuspend'), 403, 'E0000038', wrongStatus('unsuspend', 'ACTIVE'));
+    expectOktaError(await lifecycle(id, 'unsuspend'), 400, 'E0000001', 'Api validation failed: unsuspend', [
+      'Cannot unsuspend a user that is not suspended',
+    ]);
     expect((await lifecycle(id, 'suspend')).body).toEqual({});
     expect(statusOf(id)).toBe('SUSPENDED');
-    expectOktaError(await lifecycle(id, 'suspend'), 403, 'E0000038', wrongStatus('suspend', 'SUSPENDED'));
+    expectOktaError(await lifecycle(id, 'suspend'), 400, 'E0000001', 'Api validation failed: suspend', [
+      'Cannot suspend a user that is not active',
+    ]);
     expect((await lifecycle(id, 'unsuspend')).body).toEqual({});
     expect(statusOf(id)).toBe('ACTIVE');
   });

@@ -126,4 +126,16 @@ export const OKTA_ERRORS = {
     summary: 'Unable to update this user: the request conflicts with its current state',
     fix: 'Read the user again and retry the update on its current state.',
   },
+  OKTA_E0000124: {
+    status: 400,
+    summary:
+      'Could not create user. To create a user and expire their password immediately, a password must be specified.',
+    fix: 'Send credentials.password with nextLogin=changePassword, or drop nextLogin.',
+  },
+  OKTA_E0000125: {
+    status: 400,
+    summary:
+      'Could not create user. To create a user and expire their password immediately, `activate` must be true.',
+    fix: 'Create with activate=true when nextLogin=changePassword, or drop nextLogin.',
+  },
 } satisfies Record<string, ErrorInfo>;
