@@ -44,6 +44,7 @@ describe('the error table', () => {
     expect(statuses).toMatchObject({
       E0000001: 400,
       E0000003: 400,
+      E0000005: 403,
       E0000006: 403,
       E0000007: 404,
       E0000009: 500,

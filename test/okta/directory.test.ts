@@ -160,10 +160,10 @@ describe('lifecycle', () => {
     expect(codeOf(() => dir.reactivate(active.id))).toBe('OKTA_E0000038');
   });
 
-  it('suspend / unsuspend and lockOut / unlock check the current status', () => {
-    expect(codeOf(() => dir.unsuspend(active.id))).toBe('OKTA_E0000038');
+  it('suspend / unsuspend (E0000001) and lockOut / unlock (E0000038) check the current status', () => {
+    expect(codeOf(() => dir.unsuspend(active.id))).toBe('OKTA_E0000001');
     expect(dir.suspend(active.id).status).toBe('SUSPENDED');
-    expect(codeOf(() => dir.suspend(active.id))).toBe('OKTA_E0000038');
+    expect(codeOf(() => dir.suspend(active.id))).toBe('OKTA_E0000001');
     expect(codeOf(() => dir.lockOut(active.id))).toBe('OKTA_E0000038');
     expect(dir.unsuspend(active.id).status).toBe('ACTIVE');
     expect(codeOf(() => dir.unlock(active.id))).toBe('OKTA_E0000038');

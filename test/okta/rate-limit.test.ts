@@ -52,7 +52,7 @@ describe('X-Rate-Limit-* and 429 E0000047', () => {
 
   it('puts the headers on errors too: 401, 404 and malformed bodies', async () => {
     const { app } = testOrg({ limit: 10 });
-    const unauthorised = await call(app, 'get', '/api/v1/users', { token: null });
+    const unauthorised = await call(app, 'get', '/api/v1/users', { token: 'revoked' });
     const missing = await call(app, 'get', '/api/v1/users/00uNOPE');
     const malformed = await call(app, 'post', '/api/v1/users', { raw: '{' });
     expect([unauthorised.status, missing.status, malformed.status]).toEqual([401, 404, 400]);

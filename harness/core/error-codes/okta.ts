@@ -66,6 +66,11 @@ export const OKTA_ERRORS = {
     summary: 'Authentication failed',
     fix: 'Sign in with valid credentials.',
   },
+  OKTA_E0000005: {
+    status: 403,
+    summary: 'Invalid session',
+    fix: "Send the org's API token as Authorization: SSWS {token} (no other scheme, nothing else in the header).",
+  },
   OKTA_E0000006: {
     status: 403,
     summary: 'You do not have permission to perform the requested action',
@@ -120,5 +125,17 @@ export const OKTA_ERRORS = {
     status: 409,
     summary: 'Unable to update this user: the request conflicts with its current state',
     fix: 'Read the user again and retry the update on its current state.',
+  },
+  OKTA_E0000124: {
+    status: 400,
+    summary:
+      'Could not create user. To create a user and expire their password immediately, a password must be specified.',
+    fix: 'Send credentials.password with nextLogin=changePassword, or drop nextLogin.',
+  },
+  OKTA_E0000125: {
+    status: 400,
+    summary:
+      'Could not create user. To create a user and expire their password immediately, `activate` must be true.',
+    fix: 'Create with activate=true when nextLogin=changePassword, or drop nextLogin.',
   },
 } satisfies Record<string, ErrorInfo>;

@@ -5,9 +5,18 @@ export type AdminRole = 'SUPER_ADMIN' | 'ORG_ADMIN' | 'READ_ONLY_ADMIN';
 
 const READ_METHODS = new Set(['GET', 'HEAD']);
 
-function roleOf(header: string | undefined, tokens: ReadonlyMap<string, AdminRole>): AdminRole | undefined {
-  const match = /^SSWS\s+(\S+)$/i.exec(header ?? '');
-  return match ? tokens.get(match[1] as string) : undefined;
+/**
+ * The admin role of the header's token. Okta answers a request without an `SSWS`/`Bearer`
+ * credential as one without a session (403 E0000005 "Invalid session"), and a token it does not
+ * know with 401 E0000011 (developer.okta.com/docs/reference/error-codes). fedsim issues no OAuth
+ * access tokens, so any Bearer token is unknown.
+ */
+function roleOf(header: string | undefined, tokens: ReadonlyMap<string, AdminRole>): AdminRole {
+  const match = /^(SSWS|Bearer)\s+(\S+)$/i.exec(header ?? '');
+  if (!match) throw oktaError('OKTA_E0000005');
+  const role = match[1]?.toUpperCase() === 'SSWS' ? tokens.get(match[2] as string) : undefined;
+  if (!role) throw oktaError('OKTA_E0000011');
+  return role;
 }
 
 /**
@@ -17,7 +26,6 @@ function roleOf(header: string | undefined, tokens: ReadonlyMap<string, AdminRol
 export function sswsAuth(tokens: ReadonlyMap<string, AdminRole>): RequestHandler {
   return (req, _res, next) => {
     const role = roleOf(req.get('authorization'), tokens);
-    if (!role) throw oktaError('OKTA_E0000011');
     if (role !== 'SUPER_ADMIN' && !READ_METHODS.has(req.method)) {
       throw oktaError('OKTA_E0000006');
     }

@@ -8,12 +8,6 @@ import { oktaError } from '../errors.js';
  */
 export type FilterMode = 'filter' | 'search';
 
-export interface UserFilter {
-  matches: (user: OktaUser) => boolean;
-  /** Only an expression naming `status` may return DEPROVISIONED users. */
-  mentionsStatus: boolean;
-}
-
 type Token = { kind: 'word' | 'string' | '(' | ')'; text: string; at: number };
 type Predicate = (user: OktaUser) => boolean;
 type DateAttr = 'created' | 'activated' | 'statusChanged' | 'lastLogin' | 'lastUpdated' | 'passwordChanged';
@@ -70,7 +64,6 @@ function readString(expr: string, start: number): { text: string; end: number } 
 
 class Parser {
   #pos = 0;
-  mentionsStatus = false;
 
   constructor(
     private readonly tokens: Token[],
@@ -132,7 +125,6 @@ class Parser {
     if (!(OKTA_STATUSES as readonly string[]).includes(value)) {
       throw new FilterSyntaxError(`'${value}' is not a user status (one of ${OKTA_STATUSES.join(', ')})`);
     }
-    this.mentionsStatus = true;
     return (u) => u.status === value;
   }
 
@@ -172,11 +164,9 @@ function dateComparison(attr: DateAttr, op: string, value: string): Predicate {
 }
 
 /** Parses `expr`; an invalid one is Okta's 400 E0000031 with a cause naming the problem. */
-export function parseUserFilter(expr: string, mode: FilterMode = 'filter'): UserFilter {
+export function parseUserFilter(expr: string, mode: FilterMode = 'filter'): Predicate {
   try {
-    const parser = new Parser(tokenize(expr), mode);
-    const matches = parser.parse();
-    return { matches, mentionsStatus: parser.mentionsStatus };
+    return new Parser(tokenize(expr), mode).parse();
   } catch (err) {
     if (!(err instanceof FilterSyntaxError)) throw err;
     throw oktaError('OKTA_E0000031', { causes: [`${mode}: ${err.message}`] });

@@ -20,19 +20,30 @@ export function booleanParam(req: Request, name: string, fallback: boolean): boo
   throw validationError([`${name}: The value must be true or false`]);
 }
 
+/** How a list answers: its `limit` when none is given, and whether it links to a next page. */
+export interface PageRules {
+  defaultLimit: number;
+  next: boolean;
+}
+
+const LIST_PAGES: PageRules = { defaultLimit: MAX_LIMIT, next: true };
+
 /** Okta caps `limit` at 200 rather than rejecting larger values. */
-export function limitParam(req: Request): number {
+export function limitParam(req: Request, fallback = MAX_LIMIT): number {
   const value = queryParam(req, 'limit');
-  if (value === undefined) return MAX_LIMIT;
+  if (value === undefined) return fallback;
   if (!/^\d+$/.test(value) || Number(value) < 1) {
     throw validationError(['limit: The value must be a positive integer']);
   }
   return Math.min(Number(value), MAX_LIMIT);
 }
 
-const Q_FIELDS = ['login', 'email', 'firstName', 'lastName'];
+// Okta's listUsers `q` (management OpenAPI spec, GET /api/v1/users): a starts-with match on
+// firstName, lastName or email — not login —, 10 users unless `limit` says otherwise, no paging.
+const Q_FIELDS = ['firstName', 'lastName', 'email'];
+const Q_PAGES: PageRules = { defaultLimit: 10, next: false };
 
-/** `q`: a case-insensitive prefix of login, email, first or last name. */
+/** `q`: a case-insensitive prefix of the first name, last name or email. */
 function startsWith(q: string): (user: OktaUser) => boolean {
   const prefix = q.toLowerCase();
   return (u) =>
@@ -43,21 +54,26 @@ function startsWith(q: string): (user: OktaUser) => boolean {
     );
 }
 
-/** What `GET /users` returns for `filter`, `search` and `q`, in creation order. */
+/**
+ * What `GET /users` returns for `filter`, `search` and `q`, in creation order. Only the plain list
+ * and `q` omit DEPROVISIONED users; `filter` and `search` return them (Okta's listUsers parameters,
+ * management OpenAPI spec `/api/v1/users` GET).
+ */
 export function listPredicate(req: Request): (user: OktaUser) => boolean {
   const tests: ((user: OktaUser) => boolean)[] = [];
-  let mentionsStatus = false;
   for (const mode of ['filter', 'search'] as const) {
     const expr = queryParam(req, mode);
-    if (expr === undefined) continue;
-    const parsed = parseUserFilter(expr, mode);
-    tests.push(parsed.matches);
-    mentionsStatus ||= parsed.mentionsStatus;
+    if (expr !== undefined) tests.push(parseUserFilter(expr, mode));
   }
   const q = queryParam(req, 'q');
   if (q !== undefined) tests.push(startsWith(q));
-  if (!mentionsStatus) tests.push((u) => u.status !== 'DEPROVISIONED');
+  if (tests.length === 0 || q !== undefined) tests.push((u) => u.status !== 'DEPROVISIONED');
   return (user) => tests.every((t) => t(user));
+}
+
+/** `q` answers one page of 10 by default; every other user list pages by 200. */
+export function userPages(req: Request): PageRules {
+  return queryParam(req, 'q') === undefined ? LIST_PAGES : Q_PAGES;
 }
 
 /** Items after the cursor: `after` is the id of the previous page's last item (a user, a group…). */
@@ -103,9 +119,10 @@ export function pageOf<T extends { id: string }>(
   req: Request,
   matching: T[],
   origin: string,
+  rules: PageRules = LIST_PAGES,
 ): { page: T[]; links: string[] } {
-  const limit = limitParam(req);
+  const limit = limitParam(req, rules.defaultLimit);
   const page = matching.slice(0, limit);
-  const nextAfter = matching.length > page.length ? page.at(-1)?.id : undefined;
+  const nextAfter = rules.next && matching.length > page.length ? page.at(-1)?.id : undefined;
   return { page, links: pageLinks(req, origin, limit, nextAfter) };
 }

@@ -1,10 +1,11 @@
 import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
+import { errorInfo } from '../../core/errors.js';
 import { type Directory, type OktaProfile, type OktaUser, PROVIDER_TYPES } from '../directory.js';
 import { notFound, oktaError, userNotFound, validationError } from '../errors.js';
 import { apiAuth, apiFront, type OktaApiOptions, parseBody } from './common.js';
 import { oktaErrorHandler } from './errors.js';
-import { afterCursor, booleanParam, listPredicate, pageOf, queryParam } from './query.js';
+import { afterCursor, booleanParam, listPredicate, pageOf, queryParam, userPages } from './query.js';
 import { serializeUser } from './serialize.js';
 
 export type { AdminRole } from './auth.js';
@@ -29,13 +30,38 @@ const createSchema = z.object({
 });
 const profileBodySchema = z.object({ profile: profileSchema });
 
-/** After a JIT sign-in with profileMaster the IdP owns the profile: Okta refuses API updates. */
+/**
+ * After a JIT sign-in with profileMaster the IdP owns the profile: Okta refuses API updates. A
+ * DEPROVISIONED user's profile is refused too unless the org allows it (Okta's updateUser notes in
+ * the management OpenAPI spec; support.okta.com: 403 E0000038 when editing deactivated profiles).
+ */
 function updatableUser(directory: Directory, id: string): OktaUser {
   const user = directory.get(id);
   if (user.profileMasteredBy) {
     throw oktaError('OKTA_E0000023');
   }
+  if (user.status === 'DEPROVISIONED' && !directory.editDeprovisionedProfiles) {
+    throw oktaError('OKTA_E0000038', { expected: 'a user that is not DEPROVISIONED', actual: user.status });
+  }
   return user;
+}
+
+/**
+ * `nextLogin=changePassword` creates the user with an expired password; Okta requires both
+ * `activate=true` (E0000125) and a password (E0000124), per createUser's examples in the spec.
+ */
+function expirePassword(req: Request, activate: boolean, password: string | undefined): boolean {
+  const nextLogin = queryParam(req, 'nextLogin');
+  if (nextLogin === undefined) return false;
+  if (nextLogin !== 'changePassword') {
+    throw validationError(['nextLogin: The value must be changePassword']);
+  }
+  // Okta repeats the summary as the one errorCause.
+  const refuse = (code: 'OKTA_E0000124' | 'OKTA_E0000125') =>
+    oktaError(code, { causes: [errorInfo(code).summary] });
+  if (!activate) throw refuse('OKTA_E0000125');
+  if (password === undefined) throw refuse('OKTA_E0000124');
+  return true;
 }
 
 // A Map, not an object literal: `/lifecycle/toString` must not reach Object.prototype.
@@ -78,13 +104,17 @@ export function createUsersRouter(options: UsersApiOptions): Router {
         'credentials.password: A user with a FEDERATION provider cannot have a password',
       ]);
     }
-    send(res, directory.create(body.profile as OktaProfile, { activate, provider, password }));
+    const expire = expirePassword(req, activate, password);
+    send(
+      res,
+      directory.create(body.profile as OktaProfile, { activate, provider, password, expirePassword: expire }),
+    );
   });
 
   router.get('/users', (req, res) => {
     const matching = afterCursor(directory.all(), queryParam(req, 'after')).filter(listPredicate(req));
     const origin = options.baseUrl();
-    const { page, links } = pageOf(req, matching, origin);
+    const { page, links } = pageOf(req, matching, origin, userPages(req));
     res.setHeader('Link', links);
     res.json(page.map((u) => serializeUser(u, { baseUrl: origin, typeId })));
   });
@@ -108,8 +138,15 @@ export function createUsersRouter(options: UsersApiOptions): Router {
   router.post('/users/:id/lifecycle/:action', (req, res) => {
     const transition = LIFECYCLE.get(req.params.action);
     if (!transition) throw notFound(req.params.action, 'Lifecycle');
+    const sendEmail = req.params.action === 'activate' && booleanParam(req, 'sendEmail', true);
     transition(directory, req.params.id);
-    res.json({});
+    if (req.params.action !== 'activate' || sendEmail) {
+      res.json({});
+      return;
+    }
+    // Okta's UserActivationToken: with sendEmail=false the caller gets the link (Identity Engine form).
+    const activationToken = ids.token(20);
+    res.json({ activationUrl: `${options.baseUrl()}/tokens/${activationToken}/verify`, activationToken });
   });
 
   // Okta's DELETE deactivates a user that is not yet deprovisioned; a second DELETE removes it.
