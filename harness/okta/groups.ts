@@ -22,8 +22,11 @@ export class Groups {
     private readonly ids: IdGenerator,
   ) {}
 
-  /** Okta group names are unique within an org (case-insensitive). */
-  create(profile: { name: string; description?: string }): OktaGroup {
+  /**
+   * Okta group names are unique within an org (case-insensitive). `id` keeps the id a group has in
+   * a real org, so an exported IdP policy that names it by id finds it.
+   */
+  create(profile: { name: string; description?: string }, id?: string): OktaGroup {
     const name = profile.name.trim();
     if (name === '')
       throw validationError(['name: The field cannot be left blank'], { actual: profile.name });
@@ -32,9 +35,14 @@ export class Groups {
         actual: name,
       });
     }
+    if (id !== undefined && this.find(id)) {
+      throw validationError(['id: An object with this field already exists in the current organization'], {
+        actual: id,
+      });
+    }
     const now = this.clock.now();
     const group: OktaGroup = {
-      id: this.ids.okta('00g'),
+      id: id ?? this.ids.okta('00g'),
       created: now,
       lastUpdated: now,
       lastMembershipUpdated: now,

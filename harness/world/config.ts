@@ -101,8 +101,23 @@ export const worldSchema = z
     org2: z
       .object({
         users: z.array(user).optional(),
-        /** Groups that exist in org2 (Okta's JIT group policy never creates groups). */
-        groups: z.array(z.string()).optional(),
+        /**
+         * Groups that exist in org2 (Okta's JIT group policy never creates groups): a name, or
+         * `{ id, name }` to keep the id an exported IdP object refers to.
+         */
+        groups: z
+          .array(
+            z.union([
+              z.string(),
+              z
+                .object({
+                  id: z.string().regex(/^00g[0-9A-Za-z]+$/, 'an Okta group id (00g…)'),
+                  name: z.string(),
+                })
+                .strict(),
+            ]),
+          )
+          .optional(),
         jit: z.boolean().optional(),
         /** org2's API rate limit: requests per endpoint family per window (Okta: per minute). */
         rateLimit: z
@@ -130,12 +145,15 @@ export const worldSchema = z
             allowUnsolicited: z.boolean().optional(),
             requireEncryptedAssertion: z.boolean().optional(),
             deprovisionedAction: z.enum(['NONE', 'REACTIVATE']).optional(),
+            /** Auto-link only members of these groups: ids (00g…) or names of world.org2.groups. */
             accountLinkGroups: z.array(z.string()).optional(),
             groups: z
               .object({
                 action: z.enum(['NONE', 'ASSIGN', 'APPEND', 'SYNC']),
+                /** Groups (ids or names) a JIT-created user joins. */
                 assignments: z.array(z.string()).optional(),
                 sourceAttributeName: z.string().optional(),
+                /** Groups (ids or names) APPEND / SYNC may manage. */
                 filter: z.array(z.string()).optional(),
               })
               .strict()

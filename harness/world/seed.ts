@@ -12,7 +12,10 @@ export function seedUsers(org1: Org1, org2: Org2, config: WorldConfig): void {
     if (status === 'DEPROVISIONED') org1.directory.deactivate(created.id);
     if (groups) org1.userGroups.set(created.id, groups);
   }
-  for (const name of config.org2?.groups ?? []) org2.groups.create({ name });
+  for (const g of config.org2?.groups ?? []) {
+    if (typeof g === 'string') org2.groups.create({ name: g });
+    else org2.groups.create({ name: g.name }, g.id);
+  }
   for (const u of config.org2?.users ?? []) {
     const { status, password, profile: extra, groups, ...base } = u;
     const profile = { ...base, ...extra };

@@ -26,7 +26,10 @@ describe('Okta IdP JSON', () => {
   });
 
   it('serves it back at GET /api/v1/idps/{id} with the same trust and policy', async () => {
-    const res = await request(world.org2.url).get('/api/v1/idps/0oa4x7kqv9ZcT2mWd1d7').expect(200);
+    const res = await request(world.org2.url)
+      .get('/api/v1/idps/0oa4x7kqv9ZcT2mWd1d7')
+      .set('Authorization', `SSWS ${world.tokens.superAdmin}`)
+      .expect(200);
     expect(res.body.protocol.credentials.trust.issuer).toBe(exported.protocol.credentials.trust.issuer);
     expect(res.body.protocol.credentials.trust.audience).toBe(exported.protocol.credentials.trust.audience);
     expect(res.body.policy.subject).toEqual(exported.policy.subject);

@@ -23,7 +23,7 @@ export interface InboundIdp {
   matchType: MatchType;
   matchAttribute: string | null;
   accountLink: 'AUTO' | 'DISABLED';
-  /** Auto-link only users in one of these groups (Okta's account link filter); empty = everyone. */
+  /** Auto-link only users in one of these groups, by id (Okta's account link filter); empty = everyone. */
   accountLinkGroups: readonly string[];
   groups: GroupPolicy;
   provisioning: 'AUTO' | 'DISABLED';

@@ -13,7 +13,6 @@ import type { SpProfile } from '../../saml/profile.js';
 import { ServiceProvider } from '../../saml/sp.js';
 import { AppUsers } from '../api/app-users.js';
 import type { AdminRole } from '../api/auth.js';
-import { oktaErrorHandler } from '../api/errors.js';
 import { createOrgApi } from '../api/org-api.js';
 import { DEFAULT_RATE_LIMIT, RateLimiter } from '../api/rate-limit.js';
 import { Directory, type OktaUser } from '../directory.js';
@@ -23,7 +22,8 @@ import { OktaSessions } from '../sessions.js';
 import { appSso } from '../sso.js';
 import { type DropboxApp, DropboxProvisioner, dropboxIssuerOf, dropboxSsoPathOf } from './dropbox-app.js';
 import { idpRoutes, type SignInEvent } from './idp-routes.js';
-import { acsPathOf, audienceOf, expectationsOf, type InboundIdp, toOktaIdpJson } from './inbound-idp.js';
+import { createIdpsRouter } from './idps-api.js';
+import { acsPathOf, audienceOf, expectationsOf, type InboundIdp } from './inbound-idp.js';
 import { IdpLinks } from './links.js';
 import { InboundPolicy } from './policy.js';
 
@@ -134,7 +134,18 @@ export class Org2 {
 
   createApp(): Express {
     const app = partyApp();
-    app.use('/api/v1', this.#idpsRouter());
+    app.use(
+      '/api/v1',
+      createIdpsRouter({
+        tokens: this.options.tokens,
+        ids: this.options.ids,
+        baseUrl: () => this.url,
+        rateLimit: this.rateLimit,
+        idp: () => this.idp,
+        links: this.links,
+        metadataXml: () => this.#spMetadataXml(),
+      }),
+    );
     app.use(
       '/api/v1',
       createOrgApi({
@@ -187,33 +198,14 @@ export class Org2 {
     return app;
   }
 
-  #idpsRouter(): express.Router {
-    const router = express.Router();
-    router.get(`/idps/${this.idp.id}`, (_req, res) => res.json(toOktaIdpJson(this.idp, this.url)));
-    router.get(`/idps/${this.idp.id}/metadata.xml`, (_req, res) => {
-      res.type('application/xml').send(
-        spMetadataXml({
-          entityId: audienceOf(this.idp),
-          acsUrl: this.acsUrl,
-          signingCert: this.options.spCredential.cert,
-          wantAssertionsSigned: this.idp.signatureScope === 'TOKEN',
-          authnRequestsSigned: true,
-        }),
-      );
+  #spMetadataXml(): string {
+    return spMetadataXml({
+      entityId: audienceOf(this.idp),
+      acsUrl: this.acsUrl,
+      signingCert: this.options.spCredential.cert,
+      wantAssertionsSigned: this.idp.signatureScope === 'TOKEN',
+      authnRequestsSigned: true,
     });
-    router.get(`/idps/${this.idp.id}/users`, (_req, res) =>
-      res.json(
-        this.links.all().map((l) => ({
-          id: l.userId,
-          externalId: l.externalId,
-          created: l.created,
-          lastUpdated: l.lastUpdated,
-          profile: l.profile,
-        })),
-      ),
-    );
-    router.use(oktaErrorHandler(this.options.ids));
-    return router;
   }
 
   recordSignIn(event: SignInEvent): void {

@@ -129,14 +129,11 @@ export class InboundPolicy {
     );
   }
 
-  /** Auto-link is on and, with a group filter, the user is in one of its groups. */
+  /** Auto-link is on and, with a group filter (group ids), the user is in one of its groups. */
   #mayLink(user: OktaUser): boolean {
     if (this.idp.accountLink !== 'AUTO') return false;
-    const include = new Set(this.idp.accountLinkGroups.map((g) => g.toLowerCase()));
-    return (
-      include.size === 0 ||
-      this.deps.groups.groupsOf(user.id).some((g) => include.has(g.profile.name.toLowerCase()))
-    );
+    const include = new Set(this.idp.accountLinkGroups);
+    return include.size === 0 || this.deps.groups.groupsOf(user.id).some((g) => include.has(g.id));
   }
 
   #jitOn(): boolean {
