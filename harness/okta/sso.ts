@@ -21,6 +21,8 @@ export interface AppSsoInput {
   appLabel: string;
   /** The signed-in user, or undefined to send them to sign in first. */
   user: OktaUser | undefined;
+  /** When that user signed in at this org (the session's start): the assertion's AuthnInstant. */
+  authTime: Date | undefined;
   assigned: (user: OktaUser) => boolean;
   settings: IssuerSettings & AppSigning;
   acsUrl: string;
@@ -86,6 +88,7 @@ export function appSso(req: Request, res: Response, input: AppSsoInput): void {
     audience: input.audience,
     ...input.subject(user),
     inResponseTo: authnRequest?.id,
+    authnInstant: input.authTime,
     overrides: defined({ recipient, destination, inResponseTo }),
   };
   const { encryptAssertion: algorithm } = input.settings;

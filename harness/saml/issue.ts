@@ -53,6 +53,8 @@ export interface ResponseRequest {
   nameId: string;
   attributes: Record<string, string | string[]>;
   inResponseTo?: string;
+  /** When the user signed in at this IdP (the session's start); defaults to now, a sign-in that just happened. */
+  authnInstant?: Date;
   /** Overrides for building deliberately broken responses in tests and attacks. */
   overrides?: Partial<ResponseFields>;
 }
@@ -61,6 +63,15 @@ export interface IssuedResponse {
   xml: string;
   base64: string;
   fields: ResponseFields;
+}
+
+/**
+ * Okta's SessionIndex (inferred from captured responses, docs/decisions/okta-saml-wire-shape.md):
+ * the AuthnRequest's ID when answering one, else `id`, the issue time in epoch milliseconds, a
+ * dot and a number.
+ */
+function sessionIndexOf(inResponseTo: string | undefined, now: Date, ids: IdGenerator): string {
+  return inResponseTo ?? `id${now.getTime()}.${ids.saml().slice(2, 11)}`;
 }
 
 export function issueResponse(
@@ -83,7 +94,8 @@ export function issueResponse(
     notBefore: new Date(now.getTime() + settings.notBeforeOffsetMs),
     notOnOrAfter: new Date(now.getTime() + settings.validityMs),
     subjectNotOnOrAfter: new Date(now.getTime() + settings.validityMs),
-    sessionIndex: deps.ids.saml(),
+    authnInstant: request.authnInstant ?? now,
+    sessionIndex: sessionIndexOf(request.inResponseTo, now, deps.ids),
     attributes: request.attributes,
     ...request.overrides,
   };

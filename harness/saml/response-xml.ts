@@ -24,14 +24,28 @@ export interface ResponseFields {
   notBefore: Date;
   notOnOrAfter: Date;
   subjectNotOnOrAfter: Date;
+  /** When the user signed in at the IdP (the session's authentication), not when this was issued. */
+  authnInstant: Date;
   sessionIndex: string;
   attributes: Record<string, string | string[]>;
 }
 
 const iso = (d: Date) => d.toISOString();
+const SAML2 = `xmlns:saml2="${NS.assertion}"`;
+const XS = `xmlns:xs="${NS.xs}"`;
 
-function issuerXml(issuer: string): string {
-  return `<saml2:Issuer xmlns:saml2="${NS.assertion}" Format="${NAMEID_FORMAT.entity}">${escapeXml(issuer)}</saml2:Issuer>`;
+/**
+ * Okta's serialiser redeclares `saml2` on each child of the Assertion and `saml2p` on Status,
+ * declares `xs` on the Response and the Assertion (the PrefixList of its signatures) and again
+ * with `xsi` on each AttributeValue: fedsim writes the same declarations in the same places
+ * (fixtures/responses/okta-captured/ holds a real response to compare with).
+ */
+function issuerXml(issuer: string, where: 'response' | 'assertion'): string {
+  const attrs =
+    where === 'response'
+      ? `${SAML2} Format="${NAMEID_FORMAT.entity}"`
+      : `Format="${NAMEID_FORMAT.entity}" ${SAML2}`;
+  return `<saml2:Issuer ${attrs}>${escapeXml(issuer)}</saml2:Issuer>`;
 }
 
 function attributesXml(attributes: Record<string, string | string[]>): string {
@@ -42,29 +56,29 @@ function attributesXml(attributes: Record<string, string | string[]>): string {
       const values = (Array.isArray(value) ? value : [value])
         .map(
           (v) =>
-            `<saml2:AttributeValue xmlns:xs="${NS.xs}" xmlns:xsi="${NS.xsi}" xsi:type="xs:string">${escapeXml(v)}</saml2:AttributeValue>`,
+            `<saml2:AttributeValue ${XS} xmlns:xsi="${NS.xsi}" xsi:type="xs:string">${escapeXml(v)}</saml2:AttributeValue>`,
         )
         .join('');
       return `<saml2:Attribute Name="${escapeXml(name)}" NameFormat="${ATTRNAME_UNSPECIFIED}">${values}</saml2:Attribute>`;
     })
     .join('');
-  return `<saml2:AttributeStatement>${attrs}</saml2:AttributeStatement>`;
+  return `<saml2:AttributeStatement ${SAML2}>${attrs}</saml2:AttributeStatement>`;
 }
 
 /** The Assertion in the shape Okta emits (saml2: prefix, Issuer first, bearer confirmation). */
 export function assertionXml(f: ResponseFields): string {
   const irt = f.inResponseTo ? ` InResponseTo="${escapeXml(f.inResponseTo)}"` : '';
   return (
-    `<saml2:Assertion xmlns:saml2="${NS.assertion}" ID="${f.assertionId}" IssueInstant="${iso(f.issueInstant)}" Version="2.0">` +
-    issuerXml(f.issuer) +
-    `<saml2:Subject><saml2:NameID Format="${escapeXml(f.nameIdFormat)}">${escapeXml(f.nameId)}</saml2:NameID>` +
+    `<saml2:Assertion ${SAML2} ID="${f.assertionId}" IssueInstant="${iso(f.issueInstant)}" Version="2.0" ${XS}>` +
+    issuerXml(f.issuer, 'assertion') +
+    `<saml2:Subject ${SAML2}><saml2:NameID Format="${escapeXml(f.nameIdFormat)}">${escapeXml(f.nameId)}</saml2:NameID>` +
     `<saml2:SubjectConfirmation Method="${CM_BEARER}">` +
     `<saml2:SubjectConfirmationData${irt} NotOnOrAfter="${iso(f.subjectNotOnOrAfter)}" Recipient="${escapeXml(f.recipient)}"/>` +
     '</saml2:SubjectConfirmation></saml2:Subject>' +
-    `<saml2:Conditions NotBefore="${iso(f.notBefore)}" NotOnOrAfter="${iso(f.notOnOrAfter)}">` +
+    `<saml2:Conditions NotBefore="${iso(f.notBefore)}" NotOnOrAfter="${iso(f.notOnOrAfter)}" ${SAML2}>` +
     `<saml2:AudienceRestriction><saml2:Audience>${escapeXml(f.audience)}</saml2:Audience></saml2:AudienceRestriction>` +
     '</saml2:Conditions>' +
-    `<saml2:AuthnStatement AuthnInstant="${iso(f.issueInstant)}" SessionIndex="${escapeXml(f.sessionIndex)}">` +
+    `<saml2:AuthnStatement AuthnInstant="${iso(f.authnInstant)}" SessionIndex="${escapeXml(f.sessionIndex)}" ${SAML2}>` +
     `<saml2:AuthnContext><saml2:AuthnContextClassRef>${AC_PASSWORD_PROTECTED}</saml2:AuthnContextClassRef></saml2:AuthnContext>` +
     '</saml2:AuthnStatement>' +
     attributesXml(f.attributes) +
@@ -76,9 +90,9 @@ export function assertionXml(f: ResponseFields): string {
 export function responseXml(f: ResponseFields, assertion: string): string {
   const irt = f.inResponseTo ? ` InResponseTo="${escapeXml(f.inResponseTo)}"` : '';
   return (
-    `<saml2p:Response xmlns:saml2p="${NS.protocol}" Destination="${escapeXml(f.destination)}" ID="${f.responseId}"${irt} IssueInstant="${iso(f.issueInstant)}" Version="2.0">` +
-    issuerXml(f.issuer) +
-    `<saml2p:Status><saml2p:StatusCode Value="${escapeXml(f.statusCode ?? STATUS_SUCCESS)}"/></saml2p:Status>` +
+    `<saml2p:Response xmlns:saml2p="${NS.protocol}" Destination="${escapeXml(f.destination)}" ID="${f.responseId}"${irt} IssueInstant="${iso(f.issueInstant)}" Version="2.0" ${XS}>` +
+    issuerXml(f.issuer, 'response') +
+    `<saml2p:Status xmlns:saml2p="${NS.protocol}"><saml2p:StatusCode Value="${escapeXml(f.statusCode ?? STATUS_SUCCESS)}"/></saml2p:Status>` +
     assertion +
     '</saml2p:Response>'
   );

@@ -7,10 +7,18 @@ import { ALGORITHMS, NS, type SignatureAlgorithmName } from './constants.js';
 
 const HASH: Record<SignatureAlgorithmName, 'sha256' | 'sha1'> = { 'SHA-256': 'sha256', 'SHA-1': 'sha1' };
 const c14n = new ExclusiveCanonicalization();
+/**
+ * Okta's exclusive-C14N transform keeps `xs` (InclusiveNamespaces PrefixList="xs"): the prefix is
+ * used only inside `xsi:type` values, which exclusive C14N alone would not see.
+ */
+const PREFIX_LIST = ['xs'];
 
-function canonical(xml: string): { root: Element; text: string } {
+function canonical(xml: string, prefixes: string[] = []): { root: Element; text: string } {
   const root = new DOMParser().parseFromString(xml, 'text/xml').documentElement as Element;
-  return { root, text: c14n.process(root, { ancestorNamespaces: [] }) };
+  return {
+    root,
+    text: c14n.process(root, { ancestorNamespaces: [], inclusiveNamespacesPrefixList: prefixes }),
+  };
 }
 
 /**
@@ -28,7 +36,7 @@ export function signElement(
   algorithm: SignatureAlgorithmName,
 ): string {
   const alg = ALGORITHMS[algorithm];
-  const { root, text } = canonical(xml);
+  const { root, text } = canonical(xml, PREFIX_LIST);
   if (root.localName !== localName || root.getAttribute('ID') !== id) {
     throw new FedsimError(
       'SAML_XML_INVALID',
@@ -39,7 +47,8 @@ export function signElement(
   const signedInfo =
     `<ds:SignedInfo xmlns:ds="${NS.dsig}"><ds:CanonicalizationMethod Algorithm="${ALGORITHMS.exclusiveC14n}"/>` +
     `<ds:SignatureMethod Algorithm="${alg.signature}"/><ds:Reference URI="#${id}"><ds:Transforms>` +
-    `<ds:Transform Algorithm="${ALGORITHMS.envelopedSignature}"/><ds:Transform Algorithm="${ALGORITHMS.exclusiveC14n}"/>` +
+    `<ds:Transform Algorithm="${ALGORITHMS.envelopedSignature}"/><ds:Transform Algorithm="${ALGORITHMS.exclusiveC14n}">` +
+    `<ec:InclusiveNamespaces xmlns:ec="${ALGORITHMS.exclusiveC14n}" PrefixList="${PREFIX_LIST.join(' ')}"/></ds:Transform>` +
     `</ds:Transforms><ds:DigestMethod Algorithm="${alg.digest}"/><ds:DigestValue>${digest}</ds:DigestValue></ds:Reference></ds:SignedInfo>`;
   const value = sign(
     HASH[algorithm],

@@ -7,7 +7,7 @@ import { attr, child, children, textOf } from './xml.js';
 
 /**
  * Verification of the one signature shape SAML IdPs use (enveloped, one Reference to the parent's
- * ID, exclusive C14N without InclusiveNamespaces, RSA-SHA256/SHA-1) on the DOM already parsed:
+ * ID, exclusive C14N with or without InclusiveNamespaces, RSA-SHA256/SHA-1) on the DOM already parsed:
  * no re-parse, no XPath. Any other shape returns undefined and xml-crypto's general verifier
  * decides. Same rules as xml-crypto: the digest is compared in constant time, and what was
  * signed is returned as the only bytes read downstream (the caller has checked the ID is unique).
@@ -54,6 +54,21 @@ function withoutSignature<T>(element: Element, signature: Element, read: () => T
   }
 }
 
+/**
+ * The PrefixList of the exclusive-C14N transform (Okta's `xs`): [] without InclusiveNamespaces,
+ * undefined for anything else. A listed prefix declared only above the element is left to
+ * xml-crypto, whose canonicaliser copies it onto the element (a change to the DOM this path reads).
+ */
+function prefixList(transform: Element, element: Element): string[] | undefined {
+  const nodes = transform.childNodes;
+  const inclusive = children(transform, ALGORITHMS.exclusiveC14n, 'InclusiveNamespaces');
+  if (nodes.length === 0) return [];
+  if (nodes.length !== 1 || inclusive.length !== 1) return undefined;
+  const prefixes = (attr(inclusive[0], 'PrefixList') ?? '').split(/\s+/).filter(Boolean);
+  const declaredHere = prefixes.every((p) => element.hasAttribute(`xmlns:${p}`));
+  return declaredHere ? prefixes : undefined;
+}
+
 /** Undefined when the signature is not the plain SAML shape this verifier handles. */
 export function fastVerdict(
   element: Element,
@@ -69,6 +84,7 @@ export function fastVerdict(
   const transforms = children(child(reference[0], NS.dsig, 'Transforms'), NS.dsig, 'Transform');
   const hash = SIGNATURE[attr(child(signedInfo, NS.dsig, 'SignatureMethod'), 'Algorithm') ?? ''];
   const digestHash = DIGEST[attr(child(reference[0], NS.dsig, 'DigestMethod'), 'Algorithm') ?? ''];
+  const prefixes = transforms[1] && prefixList(transforms[1], element);
   const plain =
     infos.length === 1 &&
     values.length === 1 &&
@@ -76,13 +92,19 @@ export function fastVerdict(
     attr(canonMethod, 'Algorithm') === ALGORITHMS.exclusiveC14n &&
     canonMethod?.firstChild === null &&
     transforms.length === 2 &&
-    transforms.every((t, i) => attr(t, 'Algorithm') === TRANSFORMS[i] && t.firstChild === null) &&
+    transforms.every((t, i) => attr(t, 'Algorithm') === TRANSFORMS[i]) &&
+    transforms[0]?.firstChild === null &&
+    prefixes !== undefined &&
     hash !== undefined &&
     digestHash !== undefined;
-  if (!plain || !signedInfo) return undefined;
+  if (!plain || !signedInfo || !prefixes) return undefined;
 
   const signedXml = withoutSignature(element, signature, () =>
-    c14n.process(element, { ancestorNamespaces: ancestorNamespaces(element) }),
+    c14n.process(element, {
+      // The element's own declarations of the listed prefixes shadow its ancestors'.
+      ancestorNamespaces: ancestorNamespaces(element).filter((n) => !prefixes.includes(n.prefix)),
+      inclusiveNamespacesPrefixList: prefixes,
+    }),
   );
   const computed = createHash(digestHash).update(signedXml, 'utf8').digest();
   const statedText = (textOf(child(reference[0], NS.dsig, 'DigestValue')) ?? '').replace(/\s+/g, '');

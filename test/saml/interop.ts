@@ -33,6 +33,15 @@ export function signatureInteropCases(verify: Verifier): void {
     },
   );
 
+  it("a Response over a signed Assertion, as Okta signs both (InclusiveNamespaces PrefixList='xs'), verifies", async () => {
+    const { xml } = issue();
+    expect(xml.match(/PrefixList="xs"/g)).toHaveLength(2);
+    // Only the Response's own KeyInfo (the first) may go: the Assertion's is part of what it signs.
+    const responseKeyInfoOff = xml.replace(/<ds:KeyInfo>[\s\S]*?<\/ds:KeyInfo>/, '');
+    expect(await verify(responseKeyInfoOff, 'org1-org2org', 'Response')).toBe(true);
+    expect(await verify(responseKeyInfoOff, 'org2-dropbox', 'Response')).toBe(false);
+  });
+
   it('an assertion-only signature verifies, and a tampered NameID does not', async () => {
     const { xml } = issue({}, { signResponse: false });
     expect(await check(xml, 'org1-org2org', 'Assertion')).toBe(true);

@@ -145,7 +145,7 @@ export class Org1 {
       return;
     }
     this.directory.recordLogin(user);
-    this.sessions.start(res, { userId: user.id });
+    this.sessions.start(res, { userId: user.id, authTime: this.options.clock.now() });
     res.redirect(303, fromUri);
   }
 
@@ -155,6 +155,7 @@ export class Org1 {
       orgName: this.options.name,
       appLabel: this.app.label,
       user: this.sessions.user(req),
+      authTime: this.sessions.authTime(req),
       assigned: (user) => this.assignments.has(user.id),
       settings: { ...this.app, issuer: issuerOf(this.app) },
       acsUrl: this.app.acsUrl ?? target.acsUrl,

@@ -9,7 +9,7 @@ import type { ServiceProvider } from '../../saml/sp.js';
 import { acsHandler, type SpEndpoint, startSignIn } from '../../saml/sp-routes.js';
 import type { Directory } from '../directory.js';
 import { OKTA_COLOR, signInPage } from '../pages.js';
-import type { OktaSessions } from '../sessions.js';
+import type { OktaSession, OktaSessions } from '../sessions.js';
 import { acsPathOf, audienceOf, type InboundIdp } from './inbound-idp.js';
 import { enrollPage } from './pages.js';
 import type { InboundPolicy, SignInOutcome } from './policy.js';
@@ -64,7 +64,7 @@ function expiredCertWarnings(org2: InboundSignIn, result: ConsumeResult): string
 }
 
 /** org2 as the SP of its inbound IdP: sign-in resolves the user by the IdP's policy, then enrollment. */
-function inboundEndpoint(org2: InboundSignIn): SpEndpoint<{ userId: string }> {
+function inboundEndpoint(org2: InboundSignIn): SpEndpoint<OktaSession> {
   const { options } = org2;
   const at = () => options.clock.now().toISOString();
   return {
@@ -87,7 +87,7 @@ function inboundEndpoint(org2: InboundSignIn): SpEndpoint<{ userId: string }> {
       org2.recordSignIn({ at: at(), ok: true, outcome: outcome.action, login: user.profile.login, warnings });
       const relay = safeRelay(req.body?.RelayState, HOME);
       return {
-        session: { userId: user.id },
+        session: { userId: user.id, authTime: options.clock.now() },
         respond: (res) => {
           if (org2.enrolled.has(user.id)) res.redirect(303, relay);
           else res.type('html').send(enrollPage(options.name, user.profile.login, relay));

@@ -220,6 +220,7 @@ export class Org2 {
       orgName: this.options.name,
       appLabel: app.label,
       user: this.sessions.user(req),
+      authTime: this.sessions.authTime(req),
       assigned: (user) => this.isAssignedToDropbox(user.id),
       settings: { ...app, issuer: dropboxIssuerOf(app) },
       acsUrl: app.acsUrl ?? target.acsUrl,

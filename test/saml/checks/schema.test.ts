@@ -17,7 +17,10 @@ describe('schema: the message validates against the SAML 2.0 XSDs', () => {
   it('fails Status before Issuer (element order), with the path in actual, even though signed', () => {
     const xml = build({
       editResponse: (x) =>
-        x.replace(/(<saml2:Issuer [^>]*>[^<]*<\/saml2:Issuer>)(<saml2p:Status>.*?<\/saml2p:Status>)/, '$2$1'),
+        x.replace(
+          /(<saml2:Issuer [^>]*>[^<]*<\/saml2:Issuer>)(<saml2p:Status[ >].*?<\/saml2p:Status>)/,
+          '$2$1',
+        ),
     }).xml;
     expect(row('signature', xml).ok).toBe(true);
     const r = row('schema', xml);
