@@ -119,6 +119,16 @@ export const worldSchema = z
           )
           .optional(),
         jit: z.boolean().optional(),
+        /** org2's directory settings in Okta's Admin Console (both as Okta ships them by default). */
+        directory: z
+          .object({
+            /** The default username policy: logins must be email addresses (true). */
+            loginsAreEmails: z.boolean().optional(),
+            /** "Edit Deactivated User Profile Updates": profile updates of DEPROVISIONED users (false). */
+            editDeprovisionedProfiles: z.boolean().optional(),
+          })
+          .strict()
+          .optional(),
         /** org2's API rate limit: requests per endpoint family per window (Okta: per minute). */
         rateLimit: z
           .object({

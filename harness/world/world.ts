@@ -105,6 +105,7 @@ export class World {
     this.org1 = buildOrg1(ctx, appKey, tokenFor);
     this.#dropboxTrust = { certs: [loadCredential(config.dropbox?.trust ?? D.dropboxApp.certificate).cert] };
     this.dropbox = buildDropbox(ctx, () => this.#dropboxTrust);
+    Object.assign(this.org2.directory, config.org2?.directory);
     seedUsers(this.org1, this.org2, config);
     resolveIdpGroups(this.org2.idp, this.org2.groups);
   }
@@ -120,6 +121,7 @@ export class World {
     resolveIdpGroups(this.org2.idp, this.org2.groups);
     this.org2.policy.refresh();
     if (patch.org2?.jit !== undefined) this.org2.policy.jitEnabled = patch.org2.jit;
+    Object.assign(this.org2.directory, patch.org2?.directory);
     if (patch.org2?.rateLimit) this.org2.rateLimit.configure(rateLimitSettings(patch.org2.rateLimit));
     const dbx = this.org2.options.dropbox;
     Object.assign(dbx, dropboxAppSettings(patch.org2?.dropbox ?? {}, dbx.provisioning));

@@ -230,7 +230,7 @@ describe('GET /api/v1/users', () => {
     const ids = await world();
     const byLogin = await call(
       'get',
-      `/api/v1/users?filter=${encodeURIComponent('profile.login eq "BOB@org2.example"')}`,
+      `/api/v1/users?filter=${encodeURIComponent('profile.login eq "bob@org2.example"')}`,
     );
     expect(byLogin.body.map((u: { id: string }) => u.id)).toEqual([ids.bob]);
     const byId = await call('get', `/api/v1/users?filter=${encodeURIComponent(`id eq "${ids.cat}"`)}`);
@@ -250,7 +250,7 @@ describe('GET /api/v1/users', () => {
       'ann@org2.example',
       'cat@org2.example',
     ]);
-    expect(await query('status eq "ACTIVE" and profile.firstName eq "ann"')).toEqual(['ann@org2.example']);
+    expect(await query('status eq "ACTIVE" and profile.firstName eq "Ann"')).toEqual(['ann@org2.example']);
     expect(await query('status eq "ACTIVE" and profile.firstName eq "Bob"')).toEqual([]);
     // `and` binds tighter: ann, or (bob and staged) — which matches nobody.
     expect(

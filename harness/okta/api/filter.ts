@@ -1,27 +1,34 @@
 import { OKTA_STATUSES, type OktaUser } from '../directory.js';
 import { oktaError } from '../errors.js';
+import { type AttrContext, DATE_ATTRS, isPresent, isSearchable, userAttribute } from './user-attrs.js';
 
 /**
- * Okta's `filter` and `search` expressions: `attr op "value"` terms joined by `and`/`or` (`and`
- * binds tighter), parentheses optional. `filter` allows only the attributes Okta's docs list;
- * `search` also allows any `profile.*` attribute, the other dates and `sw`.
+ * Okta's `filter` and `search` expressions: `attr op "value"` terms (`attr pr` alone) joined by
+ * `and`/`or` (`and` binds tighter), parentheses optional. As the listUsers parameters describe
+ * them (management OpenAPI spec, GET /api/v1/users): property names are case-sensitive and
+ * operators are not. `filter` takes `eq` on `id`, `status`, `profile.login/email/firstName/
+ * lastName` and `lastUpdated` (which also takes `gt`/`ge`/`lt`/`le`), and compares values
+ * case-sensitively. `search` takes any profile attribute, `id`, `status`, `type.id` and the dates,
+ * with `eq`, `sw`, `pr`, `gt`/`ge`/`lt`/`le` and `co` (only on the four names below), comparing
+ * values case-insensitively but minding diacritics. An array attribute matches when one element does.
  */
 export type FilterMode = 'filter' | 'search';
 
 type Token = { kind: 'word' | 'string' | '(' | ')'; text: string; at: number };
 type Predicate = (user: OktaUser) => boolean;
-type DateAttr = 'created' | 'activated' | 'statusChanged' | 'lastLogin' | 'lastUpdated' | 'passwordChanged';
 
-const FILTER_PROFILE_ATTRS = new Set(['login', 'email', 'firstName', 'lastName']);
-const DATE_ATTRS = new Set<string>([
-  'created',
-  'activated',
-  'statusChanged',
-  'lastLogin',
+const FILTER_ATTRS = new Set([
+  'id',
+  'status',
   'lastUpdated',
-  'passwordChanged',
+  'profile.login',
+  'profile.email',
+  'profile.firstName',
+  'profile.lastName',
 ]);
-const DATE_OPS = new Set(['eq', 'gt', 'ge', 'lt', 'le']);
+const CONTAINS_ATTRS = new Set(['profile.login', 'profile.email', 'profile.firstName', 'profile.lastName']);
+const ORDER_OPS = new Set(['gt', 'ge', 'lt', 'le']);
+const SEARCH_STRING_OPS = new Set(['eq', 'sw', 'co', ...ORDER_OPS]);
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 class FilterSyntaxError extends Error {}
@@ -68,6 +75,7 @@ class Parser {
   constructor(
     private readonly tokens: Token[],
     private readonly mode: FilterMode,
+    private readonly ctx: AttrContext,
   ) {}
 
   parse(): Predicate {
@@ -99,33 +107,63 @@ class Parser {
     }
     const attr = this.#expect('word', 'an attribute').text;
     const op = this.#expect('word', `an operator after '${attr}'`).text.toLowerCase();
+    this.#checkAttribute(attr);
+    if (op === 'pr') return this.#present(attr);
     const value = this.#expect('string', `a quoted value after '${op}'`).text;
-    return this.#comparison(attr, op, value);
+    if (DATE_ATTRS.has(attr)) return this.#date(attr, op, value);
+    return this.#string(attr, op, attr === 'status' ? this.#status(value) : value);
   }
 
-  #comparison(attr: string, op: string, value: string): Predicate {
-    if (attr === 'id' || attr === 'status') return this.#exact(attr, op, value);
-    if (DATE_ATTRS.has(attr) && (attr === 'lastUpdated' || this.mode === 'search')) {
-      return dateComparison(attr as DateAttr, op, value);
-    }
-    const name = attr.startsWith('profile.') ? attr.slice('profile.'.length) : undefined;
-    if (!name || (this.mode === 'filter' && !FILTER_PROFILE_ATTRS.has(name))) {
-      throw new FilterSyntaxError(`unsupported attribute '${attr}'`);
-    }
-    const wanted = value.toLowerCase();
-    const actual = (u: OktaUser) => String(u.profile[name] ?? '').toLowerCase();
-    if (op === 'eq') return (u) => actual(u) === wanted;
-    if (op === 'sw' && this.mode === 'search') return (u) => actual(u).startsWith(wanted);
-    throw new FilterSyntaxError(`operator '${op}' is not supported for '${attr}'`);
+  #checkAttribute(attr: string): void {
+    const known = this.mode === 'filter' ? FILTER_ATTRS.has(attr) : isSearchable(attr);
+    if (!known) throw new FilterSyntaxError(`unsupported attribute '${attr}'`);
   }
 
-  #exact(attr: 'id' | 'status', op: string, value: string): Predicate {
-    if (op !== 'eq') throw new FilterSyntaxError(`operator '${op}' is not supported for '${attr}'`);
-    if (attr === 'id') return (u) => u.id === value;
-    if (!(OKTA_STATUSES as readonly string[]).includes(value)) {
+  #present(attr: string): Predicate {
+    if (this.mode === 'filter') throw unsupported('pr', attr);
+    return (u) => isPresent(userAttribute(u, attr, this.ctx));
+  }
+
+  #date(attr: string, op: string, value: string): Predicate {
+    const orderAllowed = this.mode === 'search' || attr === 'lastUpdated';
+    if (op !== 'eq' && !(orderAllowed && ORDER_OPS.has(op))) throw unsupported(op, attr);
+    const wanted = Date.parse(value);
+    if (!ISO_TIMESTAMP.test(value) || Number.isNaN(wanted)) {
+      throw new FilterSyntaxError(`'${value}' is not an ISO 8601 timestamp for '${attr}'`);
+    }
+    return (u) => {
+      const actual = userAttribute(u, attr, this.ctx);
+      return typeof actual === 'number' && compare(op, actual, wanted);
+    };
+  }
+
+  /** A status value must name a status; `search` takes it in any case. */
+  #status(value: string): string {
+    const status = this.mode === 'search' ? value.toUpperCase() : value;
+    if (!(OKTA_STATUSES as readonly string[]).includes(status)) {
       throw new FilterSyntaxError(`'${value}' is not a user status (one of ${OKTA_STATUSES.join(', ')})`);
     }
-    return (u) => u.status === value;
+    return status;
+  }
+
+  #string(attr: string, op: string, value: string): Predicate {
+    const search = this.mode === 'search';
+    const allowed = search
+      ? SEARCH_STRING_OPS.has(op) && (op !== 'co' || CONTAINS_ATTRS.has(attr))
+      : op === 'eq';
+    if (!allowed) throw unsupported(op, attr);
+    const fold = (text: string) => (search ? text.toLowerCase() : text);
+    const wanted = fold(value);
+    const test = (actual: string): boolean => {
+      if (op === 'sw') return actual.startsWith(wanted);
+      if (op === 'co') return actual.includes(wanted);
+      return compare(op, actual, wanted);
+    };
+    return (u) => {
+      const actual = userAttribute(u, attr, this.ctx);
+      const values = Array.isArray(actual) ? actual : [actual];
+      return values.some((v) => isPresent(v) && test(fold(String(v))));
+    };
   }
 
   #takeKeyword(keyword: string): boolean {
@@ -146,27 +184,23 @@ class Parser {
   }
 }
 
-function dateComparison(attr: DateAttr, op: string, value: string): Predicate {
-  if (!DATE_OPS.has(op)) throw new FilterSyntaxError(`operator '${op}' is not supported for '${attr}'`);
-  const wanted = Date.parse(value);
-  if (!ISO_TIMESTAMP.test(value) || Number.isNaN(wanted)) {
-    throw new FilterSyntaxError(`'${value}' is not an ISO 8601 timestamp for '${attr}'`);
-  }
-  return (u) => {
-    const actual = u[attr]?.getTime();
-    if (actual === undefined) return false;
-    if (op === 'gt') return actual > wanted;
-    if (op === 'ge') return actual >= wanted;
-    if (op === 'lt') return actual < wanted;
-    if (op === 'le') return actual <= wanted;
-    return actual === wanted;
-  };
+function unsupported(op: string, attr: string): FilterSyntaxError {
+  return new FilterSyntaxError(`operator '${op}' is not supported for '${attr}'`);
+}
+
+/** `eq` and the order operators; strings compare by code unit (status order is inferred). */
+function compare<T extends string | number>(op: string, actual: T, wanted: T): boolean {
+  if (op === 'gt') return actual > wanted;
+  if (op === 'ge') return actual >= wanted;
+  if (op === 'lt') return actual < wanted;
+  if (op === 'le') return actual <= wanted;
+  return actual === wanted;
 }
 
 /** Parses `expr`; an invalid one is Okta's 400 E0000031 with a cause naming the problem. */
-export function parseUserFilter(expr: string, mode: FilterMode = 'filter'): Predicate {
+export function parseUserFilter(expr: string, mode: FilterMode, ctx: AttrContext): Predicate {
   try {
-    return new Parser(tokenize(expr), mode).parse();
+    return new Parser(tokenize(expr), mode, ctx).parse();
   } catch (err) {
     if (!(err instanceof FilterSyntaxError)) throw err;
     throw oktaError('OKTA_E0000031', { causes: [`${mode}: ${err.message}`] });

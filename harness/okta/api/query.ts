@@ -2,6 +2,7 @@ import type { Request } from 'express';
 import type { OktaUser } from '../directory.js';
 import { validationError } from '../errors.js';
 import { parseUserFilter } from './filter.js';
+import { type AttrContext, isSearchable, sortUsers } from './user-attrs.js';
 
 // The query string of list routes: flags, `filter`/`search`/`q`, and the `limit`/`after` cursor.
 
@@ -59,16 +60,32 @@ function startsWith(q: string): (user: OktaUser) => boolean {
  * and `q` omit DEPROVISIONED users; `filter` and `search` return them (Okta's listUsers parameters,
  * management OpenAPI spec `/api/v1/users` GET).
  */
-export function listPredicate(req: Request): (user: OktaUser) => boolean {
+export function listPredicate(req: Request, ctx: AttrContext): (user: OktaUser) => boolean {
   const tests: ((user: OktaUser) => boolean)[] = [];
   for (const mode of ['filter', 'search'] as const) {
     const expr = queryParam(req, mode);
-    if (expr !== undefined) tests.push(parseUserFilter(expr, mode));
+    if (expr !== undefined) tests.push(parseUserFilter(expr, mode, ctx));
   }
   const q = queryParam(req, 'q');
   if (q !== undefined) tests.push(startsWith(q));
   if (tests.length === 0 || q !== undefined) tests.push((u) => u.status !== 'DEPROVISIONED');
   return (user) => tests.every((t) => t(user));
+}
+
+/**
+ * `sortBy` (any single searchable property) and `sortOrder` (`asc` by default) order a `search`'s
+ * users; without `search` or `sortBy` they stay in creation order (the spec: "for search queries
+ * only", sortOrder "is ignored if sortBy isn't present").
+ */
+export function sortedUsers(req: Request, users: OktaUser[], ctx: AttrContext): OktaUser[] {
+  const sortBy = queryParam(req, 'sortBy');
+  if (sortBy === undefined || queryParam(req, 'search') === undefined) return users;
+  if (!isSearchable(sortBy))
+    throw validationError([`sortBy: ${sortBy} is not a property users can be sorted by`]);
+  const order = queryParam(req, 'sortOrder') ?? 'asc';
+  if (order !== 'asc' && order !== 'desc')
+    throw validationError(['sortOrder: The value must be asc or desc']);
+  return sortUsers(users, sortBy, order === 'desc', ctx);
 }
 
 /** `q` answers one page of 10 by default; every other user list pages by 200. */
@@ -102,7 +119,7 @@ export function pageLinks(
   const links = [`<${origin}${req.originalUrl}>; rel="self"`];
   if (nextAfter === undefined) return links;
   const params = new URLSearchParams();
-  for (const name of ['filter', 'search', 'q']) {
+  for (const name of ['filter', 'search', 'q', 'sortBy', 'sortOrder']) {
     const value = queryParam(req, name);
     if (value !== undefined) params.set(name, value);
   }

@@ -5,7 +5,15 @@ import { type Directory, type OktaProfile, type OktaUser, PROVIDER_TYPES } from 
 import { notFound, oktaError, userNotFound, validationError } from '../errors.js';
 import { apiAuth, apiFront, type OktaApiOptions, parseBody } from './common.js';
 import { oktaErrorHandler } from './errors.js';
-import { afterCursor, booleanParam, listPredicate, pageOf, queryParam, userPages } from './query.js';
+import {
+  afterCursor,
+  booleanParam,
+  listPredicate,
+  pageOf,
+  queryParam,
+  sortedUsers,
+  userPages,
+} from './query.js';
 import { serializeUser } from './serialize.js';
 
 export type { AdminRole } from './auth.js';
@@ -112,7 +120,9 @@ export function createUsersRouter(options: UsersApiOptions): Router {
   });
 
   router.get('/users', (req, res) => {
-    const matching = afterCursor(directory.all(), queryParam(req, 'after')).filter(listPredicate(req));
+    const ctx = { typeId };
+    const users = sortedUsers(req, directory.all(), ctx);
+    const matching = afterCursor(users, queryParam(req, 'after')).filter(listPredicate(req, ctx));
     const origin = options.baseUrl();
     const { page, links } = pageOf(req, matching, origin, userPages(req));
     res.setHeader('Link', links);
