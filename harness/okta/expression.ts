@@ -41,57 +41,70 @@ type Node = { lit: string } | { attr: string } | { call: string; args: Node[] } 
 
 const TOKEN = /\s*(?:(")((?:[^"\\]|\\.)*)"|(\d+)(?![\w.])|([A-Za-z_][\w.]*)|([(),+]))/y;
 
-function tokenize(template: string): string[] {
+function tokenize(template: string, invalid: (why: string) => FedsimError): string[] {
   const tokens: string[] = [];
   TOKEN.lastIndex = 0;
   while (TOKEN.lastIndex < template.length) {
     if (/^\s*$/.test(template.slice(TOKEN.lastIndex))) break;
     const start = TOKEN.lastIndex;
     const m = TOKEN.exec(template);
-    if (!m) throw invalid(template, `unexpected character at position ${start + 1}`);
+    if (!m) throw invalid(`unexpected character at position ${start + 1}`);
     // A number literal (String.substring(x, 0, 5)) is read as its string form, as EL coerces it.
     tokens.push(m[1] ? `"${(m[2] ?? '').replace(/\\(.)/g, '$1')}` : m[3] ? `"${m[3]}` : (m[4] ?? m[5] ?? ''));
   }
   return tokens;
 }
 
-function invalid(template: string, why: string): FedsimError {
-  return new FedsimError('IDP_TEMPLATE_INVALID', `IdP username template "${template}" is invalid: ${why}`, {
-    actual: template,
-    hint: `Use idpuser.<attr> (${IDP_USER_ATTRIBUTES.join(', ')}) and String.${Object.keys(FUNCTIONS).join('/')}.`,
-  });
+/** What an expression may read: `<prefix>.<attr>`, and the error it fails with. */
+export interface Vocabulary {
+  prefix: string;
+  attributes: readonly string[];
+  code: 'IDP_TEMPLATE_INVALID' | 'APP_USERNAME_EXPRESSION_INVALID';
+  label: string;
 }
 
-function parse(template: string): Node {
-  const tokens = tokenize(template);
+const IDP_VOCABULARY: Vocabulary = {
+  prefix: 'idpuser',
+  attributes: IDP_USER_ATTRIBUTES,
+  code: 'IDP_TEMPLATE_INVALID',
+  label: 'IdP username template',
+};
+
+function parse(template: string, vocabulary: Vocabulary): Node {
+  const { prefix, attributes, code, label } = vocabulary;
+  const invalid = (why: string) =>
+    new FedsimError(code, `${label} "${template}" is invalid: ${why}`, {
+      actual: template,
+      hint: `Use ${prefix}.<attr> (${attributes.join(', ')}) and String.${Object.keys(FUNCTIONS).join('/')}.`,
+    });
+  const tokens = tokenize(template, invalid);
   let i = 0;
   const primary = (): Node => {
     const t = tokens[i++];
-    if (t === undefined) throw invalid(template, 'unexpected end');
+    if (t === undefined) throw invalid('unexpected end');
     if (t.startsWith('"')) return { lit: t.slice(1) };
-    if (t.startsWith('idpuser.')) {
-      const attr = t.slice('idpuser.'.length);
-      if (!(IDP_USER_ATTRIBUTES as readonly string[]).includes(attr))
-        throw invalid(template, `unknown attribute idpuser.${attr}`);
+    if (t.startsWith(`${prefix}.`)) {
+      const attr = t.slice(prefix.length + 1);
+      if (!attributes.includes(attr)) throw invalid(`unknown attribute ${prefix}.${attr}`);
       return { attr };
     }
     if (t.startsWith('String.')) {
       const name = t.slice('String.'.length);
       const spec = FUNCTIONS[name];
-      if (!spec) throw invalid(template, `unknown function ${t}`);
-      if (tokens[i++] !== '(') throw invalid(template, `expected ( after ${t}`);
+      if (!spec) throw invalid(`unknown function ${t}`);
+      if (tokens[i++] !== '(') throw invalid(`expected ( after ${t}`);
       const args: Node[] = [];
       while (tokens[i] !== ')') {
         args.push(expr());
         if (tokens[i] === ',') i++;
-        else if (tokens[i] !== ')') throw invalid(template, `expected , or ) in ${t}(…)`);
+        else if (tokens[i] !== ')') throw invalid(`expected , or ) in ${t}(…)`);
       }
       i++;
       if (args.length < spec.arity[0] || args.length > spec.arity[1])
-        throw invalid(template, `${t} takes ${spec.arity[0]}–${spec.arity[1]} arguments, got ${args.length}`);
+        throw invalid(`${t} takes ${spec.arity[0]}–${spec.arity[1]} arguments, got ${args.length}`);
       return { call: name, args };
     }
-    throw invalid(template, `unexpected "${t}"`);
+    throw invalid(`unexpected "${t}"`);
   };
   const expr = (): Node => {
     const parts = [primary()];
@@ -102,13 +115,15 @@ function parse(template: string): Node {
     return parts.length === 1 ? (parts[0] as Node) : { concat: parts };
   };
   const root = expr();
-  if (i !== tokens.length) throw invalid(template, `unexpected "${tokens[i]}"`);
+  if (i !== tokens.length) throw invalid(`unexpected "${tokens[i]}"`);
   return root;
 }
 
-function evaluate(node: Node, user: IdpUser): string {
+type Values = Partial<Record<string, string>>;
+
+function evaluate(node: Node, user: Values): string {
   if ('lit' in node) return node.lit;
-  if ('attr' in node) return user[node.attr as keyof IdpUser] ?? '';
+  if ('attr' in node) return user[node.attr] ?? '';
   if ('concat' in node) return node.concat.map((n) => evaluate(n, user)).join('');
   const spec = FUNCTIONS[node.call] as (typeof FUNCTIONS)[string];
   return spec.fn(...node.args.map((a) => evaluate(a, user)));
@@ -116,7 +131,8 @@ function evaluate(node: Node, user: IdpUser): string {
 
 export type CompiledTemplate = (user: IdpUser) => string;
 
-export function compileTemplate(template: string): CompiledTemplate {
-  const ast = parse(template);
+/** Compiles an expression over `idpuser.*` (default) or another vocabulary, e.g. `user.*`. */
+export function compileTemplate(template: string, vocabulary = IDP_VOCABULARY): CompiledTemplate {
+  const ast = parse(template, vocabulary);
   return (user) => evaluate(ast, user);
 }

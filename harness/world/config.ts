@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CREDENTIAL_NAMES } from '../crypto/store.js';
+import { USERNAME_FORMATS } from '../okta/app-username.js';
 import { OKTA_STATUSES } from '../okta/directory.js';
 
 /**
@@ -44,6 +45,13 @@ const signing = {
   validitySeconds: z.number().positive().optional(),
 };
 
+/** An app's Sign On tab "Application username format": the app username, its NameID and what provisioning pushes. */
+const appUserName = {
+  userNameFormat: z.enum(USERNAME_FORMATS).optional(),
+  /** The Okta expression over user.login/email/firstName/lastName when userNameFormat is CUSTOM. */
+  userNameExpression: z.string().optional(),
+};
+
 /** How a provisioning client retries 429, 5xx and dropped connections (never other 4xx). */
 const retrySchema = z
   .object({
@@ -75,6 +83,7 @@ export const worldSchema = z
         org2org: z
           .object({
             ...signing,
+            ...appUserName,
             issuer: z.string().optional(),
             /** Take ACS URL and Audience from org2's SP metadata instead of defaults. */
             fromMetadata: z.boolean().optional(),
@@ -87,8 +96,6 @@ export const worldSchema = z
                 token: z.enum(['super-admin', 'read-only', 'invalid']).optional(),
                 /** Link to an org2 user with the same login instead of failing with E0000001. */
                 matchExisting: z.boolean().optional(),
-                /** Push the org1 username as org2 login (off: the email, Okta's default). */
-                preferUsername: z.boolean().optional(),
               })
               .strict()
               .optional(),
@@ -177,7 +184,7 @@ export const worldSchema = z
           .strict()
           .optional(),
         dropbox: z
-          .object({ ...signing, provisioning: z.object(toggles).strict().optional() })
+          .object({ ...signing, ...appUserName, provisioning: z.object(toggles).strict().optional() })
           .strict()
           .optional(),
       })

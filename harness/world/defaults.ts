@@ -28,6 +28,8 @@ export const WORLD_DEFAULTS = {
     label: 'Org2Org',
     certificate: 'org1-org2org',
     ...ISSUER_DEFAULTS,
+    /** The seed walkthrough selects "Okta username": org2 logins equal org1 usernames. */
+    userNameFormat: 'OKTA_USERNAME',
     provisioning: {
       enabled: true,
       create: true,
@@ -36,13 +38,6 @@ export const WORLD_DEFAULTS = {
       token: 'super-admin',
       /** Okta's push fails on an existing login (E0000001) unless told to match and link. */
       matchExisting: false,
-      /**
-       * Okta's own default is off (the email becomes the org2 login; see
-       * scenarios/prefer-username-off-login-mismatch.yaml). The seed walkthrough selects "Okta
-       * username" for the app, so org2 logins equal org1 usernames — which the IdP's
-       * `idpuser.subjectNameId` template and USERNAME match rely on.
-       */
-      preferUsername: true,
       retry: DEFAULT_RETRY,
     },
   },
@@ -73,6 +68,7 @@ export const WORLD_DEFAULTS = {
     label: 'Dropbox Business',
     certificate: 'org2-dropbox',
     ...ISSUER_DEFAULTS,
+    userNameFormat: 'OKTA_USERNAME',
     nameIdFormat: 'emailAddress',
     provisioning: { enabled: true, create: true, update: true, deactivate: true, retry: DEFAULT_RETRY },
   },

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { FedsimError } from '../core/errors.js';
 import { defined } from '../core/objects.js';
 import { loadCredential } from '../crypto/store.js';
+import { appUserNameFormat } from '../okta/app-username.js';
 import type { Org2OrgApp } from '../okta/org1/org2org-app.js';
 import type { DropboxApp } from '../okta/org2/dropbox-app.js';
 import { NO_GROUP_POLICY } from '../okta/org2/group-actions.js';
@@ -19,7 +20,7 @@ import type { WorldConfig } from './config.js';
 type Org1Config = NonNullable<NonNullable<WorldConfig['org1']>['org2org']>;
 type IdpConfig = NonNullable<NonNullable<WorldConfig['org2']>['idp']>;
 type DropboxAppConfig = NonNullable<NonNullable<WorldConfig['org2']>['dropbox']>;
-type SigningConfig = Omit<DropboxAppConfig, 'provisioning'>;
+type SigningConfig = Omit<DropboxAppConfig, 'provisioning' | 'userNameFormat' | 'userNameExpression'>;
 type RetryConfig = NonNullable<NonNullable<DropboxAppConfig['provisioning']>['retry']>;
 
 const seconds = (s: number | undefined) => (s === undefined ? undefined : s * 1000);
@@ -42,6 +43,13 @@ function signingSettings(
     notBeforeOffsetMs: seconds(c.notBeforeSeconds),
     validityMs: seconds(c.validitySeconds),
   });
+}
+
+/** The app's username format; a custom expression is compiled here so a bad one fails when set. */
+function userNameSettings(c: Pick<DropboxAppConfig, 'userNameFormat' | 'userNameExpression'>) {
+  const { userNameFormat, userNameExpression } = c;
+  if (userNameFormat === 'CUSTOM') appUserNameFormat({ userNameFormat, userNameExpression });
+  return defined({ userNameFormat, userNameExpression });
 }
 
 /** A scenario's retry settings (seconds) over the current policy (ms). */
@@ -70,10 +78,13 @@ export function org2orgSettings(
     issuer,
     groupsAttribute,
     fromMetadata: _fromMetadata,
+    userNameFormat,
+    userNameExpression,
     ...signing
   } = c;
   return defined({
     ...signingSettings(signing),
+    ...userNameSettings({ userNameFormat, userNameExpression }),
     issuer,
     groupsAttribute,
     clockOffsetMs: seconds(clockOffsetSeconds),
@@ -100,9 +111,10 @@ export function dropboxAppSettings(
   c: DropboxAppConfig,
   current: DropboxApp['provisioning'],
 ): Partial<DropboxApp> {
-  const { provisioning, ...signing } = c;
+  const { provisioning, userNameFormat, userNameExpression, ...signing } = c;
   return defined({
     ...signingSettings(signing),
+    ...userNameSettings({ userNameFormat, userNameExpression }),
     provisioning: provisioning && {
       ...current,
       ...defined({ ...provisioning, retry: undefined }),

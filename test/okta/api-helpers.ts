@@ -70,7 +70,11 @@ export function testOrg(options: { limit?: number; windowMs?: number } = {}): Te
       appUsers: org.appUsers,
       groups: org.groups,
       rateLimit: org.limiter,
-      assign: (appId, userId) => record('assign', appId, userId),
+      // The org keeps the assignment, as org2 does; its username format here is the Okta username.
+      assign: async (appId, userId, userName) => {
+        await record('assign', appId, userId);
+        org.appUsers.assign(appId, userId, org.directory.get(userId).profile.login, userName);
+      },
       unassign: (appId, userId) => record('unassign', appId, userId),
     }),
   );

@@ -83,21 +83,29 @@ describe('Org2Org connector', () => {
     expect(task?.targetId).toBe(w.org2.directory.get(SARAH.login).id);
   });
 
-  it('pushes the email as the org2 login when preferUsername is off', async () => {
+  it('pushes the app username as the org2 login: the email with the Email format, or the assignment’s own', async () => {
     const w = await start({
       org1: {
         users: [
           { login: 'smiller@org1.example', email: 'sarah@org1.example', firstName: 'S', lastName: 'M' },
+          { login: 'dokafor@org1.example', email: 'david@org1.example', firstName: 'D', lastName: 'O' },
         ],
-        org2org: { provisioning: { preferUsername: false } },
+        org2org: { userNameFormat: 'EMAIL' },
       },
     });
     await w.org1.assign('smiller@org1.example');
-    expect(w.org2.directory.all().map((u) => u.profile.login)).toEqual(['sarah@org1.example']);
-    w.configure({ org1: { org2org: { provisioning: { preferUsername: true } } } });
-    expect(w.org1.connector.appUserName(w.org1.directory.get('smiller@org1.example'))).toBe(
-      'smiller@org1.example',
-    );
+    await w.org1.assign('dokafor@org1.example', 'david.o@org1.example');
+    expect(w.org2.directory.all().map((u) => u.profile.login)).toEqual([
+      'sarah@org1.example',
+      'david.o@org1.example',
+    ]);
+    // A profile change re-computes the app username, except where the assignment set one.
+    await w.org1.updateProfile('smiller@org1.example', { email: 'sarah.m@org1.example' });
+    await w.org1.updateProfile('dokafor@org1.example', { email: 'd.okafor@org1.example' });
+    expect(w.org2.directory.all().map((u) => u.profile.login)).toEqual([
+      'sarah.m@org1.example',
+      'david.o@org1.example',
+    ]);
   });
 
   it('follows toggles changed on the running world', async () => {

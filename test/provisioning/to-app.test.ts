@@ -82,7 +82,11 @@ describe("org2's To-App SCIM client", () => {
     const appUser = await request(w.org2.url)
       .get(`/api/v1/apps/${w.org2.options.dropbox.id}/users/${userId}`)
       .set('Authorization', `SSWS ${w.tokens.superAdmin}`);
-    expect([appUser.status, appUser.body.externalId]).toEqual([200, member?.id]);
+    expect([appUser.status, appUser.body.externalId, appUser.body.credentials.userName]).toEqual([
+      200,
+      member?.id,
+      'sarah.reyes@org1.example',
+    ]);
   });
 
   it('retries a dropped connection, a 500 and a 429 with one task and one member', async () => {

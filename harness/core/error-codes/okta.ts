@@ -26,6 +26,11 @@ export const OKTA_ERRORS = {
     summary: "The IdP's username template is not a valid Okta expression.",
     fix: 'Write the template with idpuser.* attributes and the supported functions, e.g. idpuser.subjectNameId.',
   },
+  APP_USERNAME_EXPRESSION_INVALID: {
+    status: 500,
+    summary: "An app's custom application username format is not a valid Okta expression.",
+    fix: 'Write it with user.* attributes (login, email, firstName, lastName) and the supported String functions.',
+  },
   IDP_SUBJECT_FILTER: {
     status: 403,
     summary: "The transformed username does not match the IdP's subject filter.",

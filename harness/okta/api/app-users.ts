@@ -4,8 +4,10 @@ import type { Clock } from '../../core/clock.js';
 export interface AppUser {
   appId: string;
   userId: string;
-  /** The app username: the user's login unless the assignment named another. */
+  /** The app username (`credentials.userName`): from the app's username format, or set on the assignment. */
   userName: string;
+  /** Set by an admin on the assignment: profile changes leave it alone (inferred). */
+  overridden: boolean;
   scope: 'USER';
   created: Date;
   lastUpdated: Date;
@@ -17,18 +19,41 @@ export class AppUsers {
 
   constructor(private readonly clock: Clock) {}
 
-  /** Assigns, or updates the username of an existing assignment (Okta's POST is an upsert). */
-  assign(appId: string, userId: string, userName: string): AppUser {
+  /**
+   * Assigns, or updates an existing assignment (Okta's POST is an upsert). `override` is a username
+   * the admin typed; without one the assignment takes `computed`, the app's username format.
+   */
+  assign(appId: string, userId: string, computed: string, override?: string): AppUser {
     const users = this.#users(appId);
     const now = this.clock.now();
+    const userName = override ?? computed;
     const existing = users.get(userId);
     if (existing) {
-      existing.userName = userName;
+      existing.userName = override ?? (existing.overridden ? existing.userName : computed);
+      existing.overridden ||= override !== undefined;
       existing.lastUpdated = now;
       return existing;
     }
-    const appUser: AppUser = { appId, userId, userName, scope: 'USER', created: now, lastUpdated: now };
+    const appUser: AppUser = {
+      appId,
+      userId,
+      userName,
+      overridden: override !== undefined,
+      scope: 'USER',
+      created: now,
+      lastUpdated: now,
+    };
     users.set(userId, appUser);
+    return appUser;
+  }
+
+  /** A profile change re-computes the app username unless the assignment set one. */
+  refresh(appId: string, userId: string, computed: string): AppUser | undefined {
+    const appUser = this.find(appId, userId);
+    if (appUser && !appUser.overridden && appUser.userName !== computed) {
+      appUser.userName = computed;
+      appUser.lastUpdated = this.clock.now();
+    }
     return appUser;
   }
 

@@ -22,8 +22,11 @@ export interface AppsApiOptions extends OktaApiOptions {
   apps: () => AppSummary[];
   /** Who is assigned to what; shared with the org so its own assignments show here too. */
   appUsers: AppUsers;
-  /** Called on every (re-)assignment, e.g. to run To-App provisioning; a rejection fails the call. */
-  assign: (appId: string, userId: string) => Promise<void>;
+  /**
+   * Called on every (re-)assignment: the org records the app user (`userName`: the username the
+   * admin set, else the app's username format) and runs To-App provisioning; a rejection fails the call.
+   */
+  assign: (appId: string, userId: string, userName?: string) => Promise<void>;
   /** Called on unassignment (To-App deactivation). */
   unassign: (appId: string, userId: string) => Promise<void>;
   /** The id the app's provisioning kept for the user (the app user's `externalId`), if any. */
@@ -108,9 +111,10 @@ export function createAppsRouter(options: AppsApiOptions): Router {
     const app = appOf(req.params.appId);
     const body = parseBody(assignSchema, req.body);
     const user = directory.get(body.id);
-    await options.assign(app.id, user.id);
-    const userName = body.credentials?.userName ?? user.profile.login;
-    res.json(serialize(appUsers.assign(app.id, user.id, userName)));
+    await options.assign(app.id, user.id, body.credentials?.userName);
+    const appUser = appUsers.find(app.id, user.id);
+    if (!appUser) throw notFound(user.id, 'AppUser');
+    res.json(serialize(appUser));
   });
 
   router.delete('/apps/:appId/users/:userId', async (req, res) => {

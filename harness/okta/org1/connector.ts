@@ -15,8 +15,6 @@ export interface Org2OrgProvisioning {
   deactivate: boolean;
   /** Link to an org2 user that already has the login (Okta's "match" on import) instead of failing. */
   matchExisting: boolean;
-  /** Push the org1 username as the org2 login; off, Okta pushes the email (its default). */
-  preferUsername: boolean;
   retry: RetryPolicy;
 }
 
@@ -39,18 +37,19 @@ export class Org2OrgConnector {
 
   constructor(
     private readonly settings: () => Org2OrgProvisioning,
-    private readonly deps: { fetch: HttpFetch; scheduler: Scheduler; org2Url: () => string },
+    private readonly deps: {
+      fetch: HttpFetch;
+      scheduler: Scheduler;
+      org2Url: () => string;
+      /** The user's Org2Org app username (`credentials.userName`): the org2 login pushed. */
+      userNameOf: (user: OktaUser) => string;
+    },
   ) {
     this.log = new TaskLog({ scheduler: () => deps.scheduler, policy: () => settings().retry });
   }
 
   get tasks(): Org2OrgTask[] {
     return this.log.tasks;
-  }
-
-  /** The org2 login this user is pushed with: the username, or the email unless preferUsername. */
-  appUserName(user: OktaUser): string {
-    return this.settings().preferUsername ? user.profile.login : user.profile.email;
   }
 
   /** Assignment or profile change: create when absent, else update (and reactivate if deprovisioned). */
@@ -68,7 +67,7 @@ export class Org2OrgConnector {
       this.log.run(task, async (run) => {
         if (!this.settings().deactivate) return 'skipped';
         const api = this.#api(run);
-        const remote = (await this.#linked(api, user)) ?? (await api.get(this.appUserName(user)));
+        const remote = (await this.#linked(api, user)) ?? (await api.get(this.deps.userNameOf(user)));
         if (!remote || remote.status === 'DEPROVISIONED') return 'skipped';
         run.task.targetId = remote.id;
         await api.lifecycle(remote.id, 'deactivate');
@@ -83,7 +82,7 @@ export class Org2OrgConnector {
     const api = this.#api(run);
     let remote = await this.#linked(api, user);
     if (!remote) {
-      const found = await api.get(this.appUserName(user));
+      const found = await api.get(this.deps.userNameOf(user));
       if (found && s.matchExisting) remote = this.#link(task, user, found);
       else if (!s.create) return 'skipped';
       else return this.#create(run, api, user);
@@ -116,7 +115,7 @@ export class Org2OrgConnector {
       const unanswered = task.errors.slice(before, -1).some((e) => e.status === undefined || e.status >= 500);
       const duplicate = err instanceof FedsimError && err.code === 'OKTA_E0000001';
       if (!duplicate || !(this.settings().matchExisting || unanswered)) throw err;
-      const found = await api.get(this.appUserName(user));
+      const found = await api.get(this.deps.userNameOf(user));
       if (!found) throw err;
       this.#link(task, user, found);
       return 'done';
@@ -151,6 +150,6 @@ export class Org2OrgConnector {
 
   #profile(user: OktaUser) {
     const { email, firstName, lastName } = user.profile;
-    return { login: this.appUserName(user), email, firstName, lastName };
+    return { login: this.deps.userNameOf(user), email, firstName, lastName };
   }
 }

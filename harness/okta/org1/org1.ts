@@ -9,7 +9,9 @@ import { safeRelay } from '../../core/relay.js';
 import type { CertInfo } from '../../crypto/credential.js';
 import { type Scheduler, schedulerFor } from '../../provisioning/scheduler.js';
 import { idpMetadataXml } from '../../saml/metadata.js';
+import { AppUsers } from '../api/app-users.js';
 import { oktaErrorHandler } from '../api/errors.js';
+import { appUserNameFormat } from '../app-username.js';
 import { type CreateUserOptions, Directory, type OktaProfile, type OktaUser } from '../directory.js';
 import { userNotFound } from '../errors.js';
 import { dashboardPage, OKTA_COLOR, signInPage } from '../pages.js';
@@ -39,7 +41,8 @@ export interface SeedUser extends OktaProfile {
 export class Org1 {
   readonly directory: Directory;
   readonly connector: Org2OrgConnector;
-  readonly assignments = new Set<string>();
+  /** Org2Org's app users, each with its app username (`credentials.userName`). */
+  readonly appUsers: AppUsers;
   /** org1 group names per user id: what a group attribute statement sends. */
   readonly userGroups = new Map<string, string[]>();
   readonly sessions: OktaSessions;
@@ -47,12 +50,14 @@ export class Org1 {
 
   constructor(readonly options: Org1Options) {
     this.directory = new Directory(options.clock, options.ids);
+    this.appUsers = new AppUsers(options.clock);
     this.sessions = new OktaSessions(`${options.name}_sid`, options.ids, this.directory);
     // A getter, not the object: `configure` replaces the app's provisioning settings.
     this.connector = new Org2OrgConnector(() => this.app.provisioning, {
       fetch: options.fetch,
       scheduler: options.scheduler ?? schedulerFor(options.clock),
       org2Url: () => options.target().url,
+      userNameOf: (user) => this.appUserName(user),
     });
   }
 
@@ -64,27 +69,43 @@ export class Org1 {
     return this.directory.create(profile, { password, ...options });
   }
 
-  async assign(login: string) {
+  /** `userName`: the app username an admin sets on this assignment; default: the app's username format. */
+  async assign(login: string, userName?: string) {
     const user = this.directory.get(login);
-    this.assignments.add(user.id);
+    this.appUsers.assign(this.app.id, user.id, this.#formatted(user), userName);
     return this.connector.push(user, 'assign');
   }
 
   async unassign(login: string) {
     const user = this.directory.get(login);
-    this.assignments.delete(user.id);
+    this.appUsers.remove(this.app.id, user.id);
     return this.connector.deactivate(user);
+  }
+
+  isAssigned(userId: string): boolean {
+    return this.appUsers.find(this.app.id, userId) !== undefined;
+  }
+
+  /** The user's Org2Org app username: their NameID and the login Org2Org pushes to org2. */
+  appUserName(user: OktaUser): string {
+    return this.appUsers.find(this.app.id, user.id)?.userName ?? this.#formatted(user);
+  }
+
+  /** The Org2Org app's username format applied to the user. */
+  #formatted(user: OktaUser): string {
+    return appUserNameFormat(this.app)(user);
   }
 
   async updateProfile(login: string, changes: Partial<OktaProfile>) {
     const user = this.directory.update(login, changes);
-    return this.assignments.has(user.id) ? this.connector.push(user, 'update') : undefined;
+    const assigned = this.appUsers.refresh(this.app.id, user.id, this.#formatted(user));
+    return assigned ? this.connector.push(user, 'update') : undefined;
   }
 
   async deactivate(login: string) {
     const user = this.directory.deactivate(login);
     this.sessions.revoke((s) => s.userId === user.id);
-    return this.assignments.has(user.id) ? this.connector.deactivate(user) : undefined;
+    return this.isAssigned(user.id) ? this.connector.deactivate(user) : undefined;
   }
 
   createApp(): Express {
@@ -100,9 +121,7 @@ export class Org1 {
     app.get('/app/UserHome', (req, res) => {
       const user = this.sessions.user(req);
       if (!user) return res.redirect('/login?fromURI=/app/UserHome');
-      const tiles = this.assignments.has(user.id)
-        ? [{ label: this.app.label, href: ssoPathOf(this.app) }]
-        : [];
+      const tiles = this.isAssigned(user.id) ? [{ label: this.app.label, href: ssoPathOf(this.app) }] : [];
       return res.type('html').send(dashboardPage(this.options.name, user.profile.login, tiles));
     });
     app.get(ssoPathOf(this.app), (req, res) => this.#sso(req, res));
@@ -156,13 +175,13 @@ export class Org1 {
       appLabel: this.app.label,
       user: this.sessions.user(req),
       authTime: this.sessions.authTime(req),
-      assigned: (user) => this.assignments.has(user.id),
+      assigned: (user) => this.isAssigned(user.id),
       settings: { ...this.app, issuer: issuerOf(this.app) },
       acsUrl: this.app.acsUrl ?? target.acsUrl,
       audience: this.app.audience ?? target.audience,
       sp: { entityId: target.audience, requestCert: target.requestCert, encryptionCert: target.requestCert },
       subject: (user) => ({
-        nameId: user.profile.login,
+        nameId: this.appUserName(user),
         attributes: {
           firstName: user.profile.firstName,
           lastName: user.profile.lastName,

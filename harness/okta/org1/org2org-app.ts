@@ -1,8 +1,9 @@
 import type { AppSigning } from '../../saml/issue.js';
+import type { AppUserNameSettings } from '../app-username.js';
 import type { Org2OrgProvisioning } from './connector.js';
 
 /** org1's Org2Org app instance: its ids, SAML sign-on settings and provisioning toggles. */
-export interface Org2OrgApp extends AppSigning {
+export interface Org2OrgApp extends AppSigning, AppUserNameSettings {
   id: string;
   /** The app key (`exk…`): part of the issuer and SSO URL. */
   key: string;

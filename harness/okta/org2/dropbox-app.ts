@@ -4,10 +4,11 @@ import type { Scheduler } from '../../provisioning/scheduler.js';
 import { PerKeyQueue, type ProvisioningTask, TaskLog, type TaskRun } from '../../provisioning/task-log.js';
 import type { AppSigning } from '../../saml/issue.js';
 import { OktaScimClient } from '../../scim/client.js';
+import type { AppUserNameSettings } from '../app-username.js';
 import type { OktaUser } from '../directory.js';
 
 /** org2's Dropbox Business app instance: SAML sign-on settings and To-App provisioning. */
-export interface DropboxApp extends AppSigning {
+export interface DropboxApp extends AppSigning, AppUserNameSettings {
   id: string;
   key: string;
   label: string;
@@ -46,6 +47,8 @@ export class DropboxProvisioner {
       fetch: HttpFetch;
       scheduler: Scheduler;
       scim: () => { url: string; token: string };
+      /** The user's app username (`credentials.userName`), pushed as the SCIM userName. */
+      userNameOf: (user: OktaUser) => string;
     },
   ) {
     this.log = new TaskLog({
@@ -116,7 +119,7 @@ export class DropboxProvisioner {
 
   #scimUser(user: OktaUser) {
     return {
-      userName: user.profile.email,
+      userName: this.deps.userNameOf(user),
       givenName: user.profile.firstName,
       familyName: user.profile.lastName,
       email: user.profile.email,

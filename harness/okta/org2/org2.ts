@@ -15,6 +15,7 @@ import { AppUsers } from '../api/app-users.js';
 import type { AdminRole } from '../api/auth.js';
 import { createOrgApi } from '../api/org-api.js';
 import { DEFAULT_RATE_LIMIT, RateLimiter } from '../api/rate-limit.js';
+import { appUserNameFormat } from '../app-username.js';
 import { Directory, type OktaUser } from '../directory.js';
 import { Groups } from '../groups.js';
 import { dashboardPage, OKTA_COLOR } from '../pages.js';
@@ -91,11 +92,13 @@ export class Org2 {
       fetch: options.fetch,
       scheduler: options.scheduler,
       scim: () => ({ url: options.target().scimUrl, token: options.target().scimToken }),
+      userNameOf: (user) => this.dropboxUserName(user),
     });
     this.directory.onChange((user) => {
       if (user.status === 'DEPROVISIONED' || user.status === 'SUSPENDED')
         this.sessions.revoke((s) => s.userId === user.id);
-      if (this.isAssignedToDropbox(user.id)) this.tasks.track(this.provisioner.sync(user, true));
+      if (this.appUsers.refresh(options.dropbox.id, user.id, this.#dropboxFormat(user)))
+        this.tasks.track(this.provisioner.sync(user, true));
     });
   }
 
@@ -120,10 +123,21 @@ export class Org2 {
     return this.appUsers.find(this.options.dropbox.id, userId) !== undefined;
   }
 
-  async assignDropbox(login: string): Promise<void> {
+  /** `userName`: the app username an admin sets on this assignment; default: the app's username format. */
+  async assignDropbox(login: string, userName?: string): Promise<void> {
     const user = this.directory.get(login);
-    this.appUsers.assign(this.options.dropbox.id, user.id, user.profile.login);
+    this.appUsers.assign(this.options.dropbox.id, user.id, this.#dropboxFormat(user), userName);
     await this.tasks.track(this.provisioner.sync(user, true));
+  }
+
+  /** The user's Dropbox app username (`credentials.userName`): its NameID and SCIM userName. */
+  dropboxUserName(user: OktaUser): string {
+    return this.appUsers.find(this.options.dropbox.id, user.id)?.userName ?? this.#dropboxFormat(user);
+  }
+
+  /** The Dropbox app's username format applied to the user. */
+  #dropboxFormat(user: OktaUser): string {
+    return appUserNameFormat(this.options.dropbox)(user);
   }
 
   async unassignDropbox(login: string): Promise<void> {
@@ -167,7 +181,7 @@ export class Org2 {
             signOnMode: 'SAML_2_0',
           },
         ],
-        assign: (_appId, userId) => this.assignDropbox(userId),
+        assign: (_appId, userId, userName) => this.assignDropbox(userId, userName),
         unassign: (_appId, userId) => this.unassignDropbox(userId),
         externalId: (_appId, userId) => this.provisioner.externalId(userId),
       }),
@@ -227,7 +241,7 @@ export class Org2 {
       audience: app.audience ?? target.audience,
       sp: { entityId: target.audience, requestCert: target.requestCert, encryptionCert: target.requestCert },
       subject: (user) => ({
-        nameId: user.profile.email,
+        nameId: this.dropboxUserName(user),
         attributes: {
           givenName: user.profile.firstName,
           surname: user.profile.lastName,

@@ -6,6 +6,16 @@ import { defineStep, failOnTask, requireUser } from './define.js';
 export const appName = z.enum(['Org2Org', 'Dropbox Business']);
 
 const userRef = z.object({ user: z.string(), app: appName.optional() }).strict();
+/** An assignment may set the app username (Okta's per-assignment override of the username format). */
+const assignment = userRef
+  .extend({
+    userName: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("the app username set on this assignment (default: the app's username format)"),
+  })
+  .strict();
 
 /** The tasks an action opened for one user: those after `sinceId` in the party's log. */
 function tasksOpenedFor(
@@ -22,18 +32,20 @@ function assignmentStep<const K extends 'assign' | 'unassign'>(kind: K, summary:
   return defineStep({
     kind,
     summary,
-    schema: userRef,
-    describe: ({ user, app = 'Org2Org' }) =>
-      assign ? `assign ${user} to ${app}` : `unassign ${user} from ${app}`,
-    async run({ user, app = 'Org2Org' }, { world }) {
+    schema: assign ? assignment : userRef,
+    describe: ({ user, app = 'Org2Org', userName }: z.infer<typeof assignment>) =>
+      assign
+        ? `assign ${user} to ${app}${userName ? ` as ${userName}` : ''}`
+        : `unassign ${user} from ${app}`,
+    async run({ user, app = 'Org2Org', userName }: z.infer<typeof assignment>, { world }) {
       if (app === 'Org2Org') {
         requireUser(world, 'org1', user);
-        return failOnTask(await (assign ? world.org1.assign(user) : world.org1.unassign(user)));
+        return failOnTask(await (assign ? world.org1.assign(user, userName) : world.org1.unassign(user)));
       }
       const target = requireUser(world, 'org2', user);
       const tasks = world.org2.provisioner.tasks;
       const before = tasks.at(-1)?.id ?? 0;
-      await (assign ? world.org2.assignDropbox(user) : world.org2.unassignDropbox(user));
+      await (assign ? world.org2.assignDropbox(user, userName) : world.org2.unassignDropbox(user));
       // Only this user's tasks from this action count, not whatever another user's push left last.
       for (const task of tasksOpenedFor(tasks, target.profile.login, before)) failOnTask(task);
     },

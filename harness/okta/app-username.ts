@@ -1,0 +1,53 @@
+import { FedsimError } from '../core/errors.js';
+import type { OktaUser } from './directory.js';
+import { compileTemplate } from './expression.js';
+
+/** An app's Sign On tab "Application username format" (Okta's built-in choices, or a custom expression). */
+export const USERNAME_FORMATS = [
+  'OKTA_USERNAME',
+  'OKTA_USERNAME_PREFIX',
+  'EMAIL',
+  'EMAIL_PREFIX',
+  'CUSTOM',
+] as const;
+export type UserNameFormat = (typeof USERNAME_FORMATS)[number];
+
+export interface AppUserNameSettings {
+  userNameFormat: UserNameFormat;
+  /** The Okta expression over `user.*` when the format is CUSTOM. */
+  userNameExpression?: string;
+}
+
+const USER_VOCABULARY = {
+  prefix: 'user',
+  attributes: ['login', 'email', 'firstName', 'lastName'],
+  code: 'APP_USERNAME_EXPRESSION_INVALID',
+  label: 'Custom application username expression',
+} as const;
+
+const prefix = (value: string) => value.split('@')[0] ?? value;
+
+/** Compiles the app's format once (a bad custom expression fails when the world is built). */
+export function appUserNameFormat(settings: AppUserNameSettings): (user: OktaUser) => string {
+  const { userNameFormat: format, userNameExpression } = settings;
+  if (format !== 'CUSTOM') {
+    return ({ profile }) =>
+      ({
+        OKTA_USERNAME: profile.login,
+        OKTA_USERNAME_PREFIX: prefix(profile.login),
+        EMAIL: profile.email,
+        EMAIL_PREFIX: prefix(profile.email),
+      })[format];
+  }
+  if (userNameExpression === undefined) {
+    throw new FedsimError(
+      'APP_USERNAME_EXPRESSION_INVALID',
+      'The CUSTOM username format needs an expression',
+      {
+        hint: 'Set userNameExpression, e.g. String.toLowerCase(user.email).',
+      },
+    );
+  }
+  const compiled = compileTemplate(userNameExpression, USER_VOCABULARY);
+  return ({ profile }) => compiled(profile as Record<string, string>);
+}
