@@ -48,6 +48,8 @@ export const WORLD_DEFAULTS = {
   },
   idp: {
     name: 'Org1 IDP',
+    /** The management spec's default (IdentityProviderIssuerMode). */
+    issuerMode: 'DYNAMIC',
     trust: ['org1-org2org'],
     signatureScope: 'ANY',
     signatureAlgorithm: 'SHA-256',

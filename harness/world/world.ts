@@ -116,8 +116,10 @@ export class World {
   configure(patch: WorldConfig): void {
     const app = this.org1.app;
     Object.assign(app, org2orgSettings(patch.org1?.org2org ?? {}, app.provisioning, this.#tokenFor));
-    Object.assign(this.org2.idp, idpSettings(patch.org2?.idp ?? {}));
-    resolveIdpGroups(this.org2.idp, this.org2.groups);
+    if (patch.org2?.idp) {
+      Object.assign(this.org2.idp, idpSettings(patch.org2.idp), { lastUpdated: this.clock.now() });
+      resolveIdpGroups(this.org2.idp, this.org2.groups);
+    }
     this.org2.policy.refresh();
     if (patch.org2?.jit !== undefined) this.org2.policy.jitEnabled = patch.org2.jit;
     if (patch.org2?.rateLimit) this.org2.rateLimit.configure(rateLimitSettings(patch.org2.rateLimit));

@@ -23,6 +23,8 @@ const IDP: InboundIdp = {
   issuer: 'http://www.okta.com/exkUnderTest0000000',
   ssoUrl: 'http://127.0.0.1:9/app/okta_org2org/exkUnderTest0000000/sso/saml',
   trustedCerts: [],
+  created: new Date(0),
+  lastUpdated: new Date(0),
 };
 
 function policy(idp: Partial<InboundIdp> = {}, jitEnabled = true): InboundPolicy {

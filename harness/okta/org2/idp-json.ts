@@ -19,6 +19,9 @@ const oktaIdpSchema = z.object({
   id: z.string().optional(),
   name: z.string().optional(),
   type: z.literal('SAML2'),
+  issuerMode: z.enum(['ORG_URL', 'CUSTOM_URL', 'DYNAMIC']).optional(),
+  created: z.iso.datetime().optional(),
+  lastUpdated: z.iso.datetime().optional(),
   protocol: z.object({
     type: z.literal('SAML2'),
     endpoints: z
@@ -136,13 +139,19 @@ function parse(json: unknown, source: string, options: OktaIdpReadOptions) {
 export function readOktaIdp(json: unknown, source: string, options: OktaIdpReadOptions = {}): OktaIdpObject {
   const { data, notes } = parse(json, source, options);
   const { id, name, protocol, policy = {} } = data;
+  const date = (iso: string | undefined) => (iso === undefined ? undefined : new Date(iso));
   const trust = protocol.credentials?.trust ?? {};
+  const trustKids = [trust.kid, ...(trust.additionalKids ?? [])].filter((k): k is string => k !== undefined);
   const signature = protocol.algorithms?.response?.signature ?? {};
   const { provisioning = {}, accountLink = {}, subject = {} } = policy;
   const groups = provisioning.groups && { ...NO_GROUP_POLICY, ...defined(provisioning.groups) };
   const settings: Partial<InboundIdp> = defined({
     id,
     name,
+    issuerMode: data.issuerMode,
+    created: date(data.created),
+    lastUpdated: date(data.lastUpdated),
+    trustKids: trustKids.length ? trustKids : undefined,
     issuer: trust.issuer,
     spId: trust.audience ? AUDIENCE.exec(trust.audience)?.[1] : undefined,
     ssoUrl: protocol.endpoints?.sso?.url,
@@ -165,7 +174,7 @@ export function readOktaIdp(json: unknown, source: string, options: OktaIdpReadO
   });
   return {
     settings,
-    trustKids: [trust.kid, ...(trust.additionalKids ?? [])].filter((k): k is string => k !== undefined),
+    trustKids,
     acsUrl: data._links?.acs?.href,
     sharedAcs: protocol.endpoints?.acs?.type === 'ORG',
     notes,

@@ -5,6 +5,7 @@ import type { SpProfile } from '../../saml/profile.js';
 import type { GroupPolicy } from './group-actions.js';
 
 export type MatchType = 'USERNAME' | 'EMAIL' | 'USERNAME_OR_EMAIL' | 'CUSTOM_ATTRIBUTE';
+export type IssuerMode = 'ORG_URL' | 'CUSTOM_URL' | 'DYNAMIC';
 
 /** org2's inbound SAML IdP ("Org1 IDP"), the fields of Okta's IdP object that drive sign-in. */
 export interface InboundIdp {
@@ -16,6 +17,12 @@ export interface InboundIdp {
   ssoUrl: string;
   /** Primary trusted cert first; a second one allows rollover (`additionalKids`). */
   trustedCerts: CertInfo[];
+  /** The key ids an exported IdP object gave `trustedCerts` (`trust.kid`, `additionalKids`), in order. */
+  trustKids?: readonly string[];
+  /** When the IdP was created and last changed: an exported object's, else the world's start. */
+  created: Date;
+  lastUpdated: Date;
+  issuerMode: IssuerMode;
   signatureScope: SignatureScope;
   signatureAlgorithm: SignatureAlgorithmName;
   userNameTemplate: string;
@@ -76,18 +83,32 @@ export function expectationsOf(idp: Partial<InboundIdp>): Partial<IdpExpectation
   });
 }
 
-/** The IdP as `GET /api/v1/idps/{id}` returns it. */
-export function toOktaIdpJson(idp: InboundIdp, orgUrl: string): Record<string, unknown> {
-  const [primary, additional] = idp.trustedCerts;
+/** What serving the IdP object needs beyond the IdP: where it lives and its key ids. */
+export interface IdpJsonContext {
+  orgUrl: string;
+  /** The key credential id (`/api/v1/idps/credentials/keys/{kid}`) of a trusted certificate. */
+  kidOf: (cert: CertInfo) => string;
+  /** The IdP's own signing key (`protocol.credentials.signing.kid`): it signs org2's AuthnRequests. */
+  signingKid: string;
+}
+
+/** The IdP as `GET /api/v1/idps/{id}` returns it (Okta's management spec, IdentityProvider / ProtocolSaml). */
+export function toOktaIdpJson(idp: InboundIdp, ctx: IdpJsonContext): Record<string, unknown> {
+  const [primary, ...additional] = idp.trustedCerts.map(ctx.kidOf);
+  const self = `${ctx.orgUrl}/api/v1/idps/${idp.id}`;
   return {
     id: idp.id,
     type: 'SAML2',
+    issuerMode: idp.issuerMode,
     name: idp.name,
     status: 'ACTIVE',
+    created: idp.created.toISOString(),
+    lastUpdated: idp.lastUpdated.toISOString(),
     protocol: {
       type: 'SAML2',
       endpoints: {
-        sso: { url: idp.ssoUrl, binding: 'HTTP-POST', destination: idp.ssoUrl },
+        // org2 sends its AuthnRequest over the Redirect binding (saml/sp-routes.ts).
+        sso: { url: idp.ssoUrl, binding: 'HTTP-REDIRECT', destination: idp.ssoUrl },
         acs: { binding: 'HTTP-POST', type: 'INSTANCE' },
       },
       algorithms: {
@@ -102,9 +123,10 @@ export function toOktaIdpJson(idp: InboundIdp, orgUrl: string): Record<string, u
         trust: {
           issuer: idp.issuer,
           audience: audienceOf(idp),
-          kid: primary?.sha256,
-          ...(additional ? { additionalKids: [additional.sha256] } : {}),
+          kid: primary,
+          ...(additional.length ? { additionalKids: additional } : {}),
         },
+        signing: { kid: ctx.signingKid },
       },
     },
     policy: {
@@ -129,15 +151,17 @@ export function toOktaIdpJson(idp: InboundIdp, orgUrl: string): Record<string, u
       },
       subject: {
         userNameTemplate: { template: idp.userNameTemplate },
-        filter: idp.subjectFilter,
+        filter: idp.subjectFilter || null,
         matchType: idp.matchType,
         matchAttribute: idp.matchAttribute,
       },
       maxClockSkew: idp.maxClockSkewMs,
     },
     _links: {
-      metadata: { href: `${orgUrl}/api/v1/idps/${idp.id}/metadata.xml` },
-      acs: { href: `${orgUrl}${acsPathOf(idp)}` },
+      metadata: { href: `${self}/metadata.xml`, type: 'application/xml', hints: { allow: ['GET'] } },
+      acs: { href: `${ctx.orgUrl}${acsPathOf(idp)}`, type: 'application/xml', hints: { allow: ['POST'] } },
+      users: { href: `${self}/users`, hints: { allow: ['GET'] } },
+      deactivate: { href: `${self}/lifecycle/deactivate`, hints: { allow: ['POST'] } },
     },
   };
 }
