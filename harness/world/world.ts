@@ -12,7 +12,7 @@ import { type Scheduler, schedulerFor } from '../provisioning/scheduler.js';
 import { parseIdpMetadata, parseSpMetadata } from '../saml/metadata.js';
 import type { WorldConfig } from './config.js';
 import { WORLD_DEFAULTS as D } from './defaults.js';
-import { resolveIdpGroups } from './group-refs.js';
+import { resolveIdpRefs } from './idp-refs.js';
 import {
   buildDropbox,
   buildOrg1,
@@ -106,7 +106,7 @@ export class World {
     this.#dropboxTrust = { certs: [loadCredential(config.dropbox?.trust ?? D.dropboxApp.certificate).cert] };
     this.dropbox = buildDropbox(ctx, () => this.#dropboxTrust);
     seedUsers(this.org1, this.org2, config);
-    resolveIdpGroups(this.org2.idp, this.org2.groups);
+    resolveIdpRefs(this.org2.idp, this.org2);
   }
 
   /**
@@ -118,7 +118,7 @@ export class World {
     Object.assign(app, org2orgSettings(patch.org1?.org2org ?? {}, app.provisioning, this.#tokenFor));
     if (patch.org2?.idp) {
       Object.assign(this.org2.idp, idpSettings(patch.org2.idp), { lastUpdated: this.clock.now() });
-      resolveIdpGroups(this.org2.idp, this.org2.groups);
+      resolveIdpRefs(this.org2.idp, this.org2);
     }
     this.org2.policy.refresh();
     if (patch.org2?.jit !== undefined) this.org2.policy.jitEnabled = patch.org2.jit;

@@ -79,7 +79,10 @@ const oktaIdpSchema = z.object({
         .object({
           action: z.enum(['AUTO', 'DISABLED']),
           filter: z
-            .object({ groups: z.object({ include: z.array(z.string()) }).partial() })
+            .object({
+              groups: z.object({ include: z.array(z.string()) }).partial(),
+              users: z.object({ exclude: z.array(z.string()), excludeAdmins: z.boolean() }).partial(),
+            })
             .partial()
             .nullable(),
         })
@@ -94,6 +97,7 @@ const oktaIdpSchema = z.object({
         .partial(),
       /** Milliseconds. */
       maxClockSkew: z.number().nonnegative(),
+      trustClaims: z.boolean(),
     })
     .partial()
     .optional(),
@@ -166,6 +170,9 @@ export function readOktaIdp(json: unknown, source: string, options: OktaIdpReadO
     suspendedAction: provisioning.conditions?.suspended?.action,
     accountLink: accountLink.action,
     accountLinkGroups: accountLink.filter?.groups?.include,
+    accountLinkExcludeUsers: accountLink.filter?.users?.exclude,
+    accountLinkExcludeAdmins: accountLink.filter?.users?.excludeAdmins,
+    trustClaims: policy.trustClaims,
     userNameTemplate: subject.userNameTemplate?.template,
     subjectFilter: subject.filter ?? undefined,
     matchType: subject.matchType,

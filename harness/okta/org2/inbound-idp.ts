@@ -32,6 +32,12 @@ export interface InboundIdp {
   accountLink: 'AUTO' | 'DISABLED';
   /** Auto-link only users in one of these groups, by id (Okta's account link filter); empty = everyone. */
   accountLinkGroups: readonly string[];
+  /** Never auto-link these users (ids): `accountLink.filter.users.exclude`. */
+  accountLinkExcludeUsers: readonly string[];
+  /** Never auto-link a user holding an admin role: `accountLink.filter.users.excludeAdmins`. */
+  accountLinkExcludeAdmins: boolean;
+  /** `policy.trustClaims`: read and served; see docs/decisions/account-link-exclusions-and-trust-claims.md. */
+  trustClaims: boolean;
   groups: GroupPolicy;
   provisioning: 'AUTO' | 'DISABLED';
   profileMaster: boolean;
@@ -81,6 +87,17 @@ export function expectationsOf(idp: Partial<InboundIdp>): Partial<IdpExpectation
     allowUnsolicited: idp.allowUnsolicited,
     requireEncryption: idp.requireEncryptedAssertion,
   });
+}
+
+/** `accountLink.filter` (PolicyAccountLinkFilter): only the parts set, null when none is. */
+function accountLinkFilter(idp: InboundIdp) {
+  const { accountLinkGroups: include, accountLinkExcludeUsers: exclude, accountLinkExcludeAdmins } = idp;
+  const users =
+    exclude.length || accountLinkExcludeAdmins
+      ? { ...(exclude.length ? { exclude } : {}), excludeAdmins: accountLinkExcludeAdmins }
+      : undefined;
+  if (!include.length && !users) return null;
+  return { ...(include.length ? { groups: { include } } : {}), ...(users ? { users } : {}) };
 }
 
 /** What serving the IdP object needs beyond the IdP: where it lives and its key ids. */
@@ -145,10 +162,7 @@ export function toOktaIdpJson(idp: InboundIdp, ctx: IdpJsonContext): Record<stri
           suspended: { action: idp.suspendedAction },
         },
       },
-      accountLink: {
-        action: idp.accountLink,
-        filter: idp.accountLinkGroups.length ? { groups: { include: idp.accountLinkGroups } } : null,
-      },
+      accountLink: { action: idp.accountLink, filter: accountLinkFilter(idp) },
       subject: {
         userNameTemplate: { template: idp.userNameTemplate },
         filter: idp.subjectFilter || null,
@@ -156,6 +170,7 @@ export function toOktaIdpJson(idp: InboundIdp, ctx: IdpJsonContext): Record<stri
         matchAttribute: idp.matchAttribute,
       },
       maxClockSkew: idp.maxClockSkewMs,
+      trustClaims: idp.trustClaims,
     },
     _links: {
       metadata: { href: `${self}/metadata.xml`, type: 'application/xml', hints: { allow: ['GET'] } },

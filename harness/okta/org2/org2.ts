@@ -63,6 +63,8 @@ export class Org2 {
   readonly sp: ServiceProvider;
   readonly sessions: OktaSessions;
   readonly enrolled = new Set<string>();
+  /** Users holding an admin role in org2 (ids). */
+  readonly admins = new Set<string>();
   readonly appUsers: AppUsers;
   readonly groups: Groups;
   readonly rateLimit: RateLimiter;
@@ -91,6 +93,7 @@ export class Org2 {
       links: this.links,
       groups: this.groups,
       jitEnabled: options.jitEnabled,
+      isAdmin: (userId) => this.admins.has(userId),
     });
     this.sp = new ServiceProvider(() => this.spProfile(), options.clock);
     this.rateLimit = new RateLimiter({ ...DEFAULT_RATE_LIMIT, clock: options.clock });
