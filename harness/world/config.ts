@@ -136,6 +136,8 @@ export const worldSchema = z
           })
           .strict()
           .optional(),
+        /** Logins of org2 users holding an admin role (what accountLinkExcludeAdmins excludes). */
+        admins: z.array(z.string()).optional(),
         /** org2's API rate limit: requests per endpoint family per window (Okta: per minute). */
         rateLimit: z
           .object({
@@ -164,6 +166,12 @@ export const worldSchema = z
             deprovisionedAction: z.enum(['NONE', 'REACTIVATE']).optional(),
             /** Auto-link only members of these groups: ids (00g…) or names of world.org2.groups. */
             accountLinkGroups: z.array(z.string()).optional(),
+            /** Never auto-link these org2 users: ids (00u…) or logins. */
+            accountLinkExcludeUsers: z.array(z.string()).optional(),
+            /** Never auto-link users listed under world.org2.admins. */
+            accountLinkExcludeAdmins: z.boolean().optional(),
+            /** Okta's "trust claims from this IdP" (policy.trustClaims); read and served only. */
+            trustClaims: z.boolean().optional(),
             groups: z
               .object({
                 action: z.enum(['NONE', 'ASSIGN', 'APPEND', 'SYNC']),

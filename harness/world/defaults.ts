@@ -43,6 +43,8 @@ export const WORLD_DEFAULTS = {
   },
   idp: {
     name: 'Org1 IDP',
+    /** The management spec's default (IdentityProviderIssuerMode). */
+    issuerMode: 'DYNAMIC',
     trust: ['org1-org2org'],
     signatureScope: 'ANY',
     signatureAlgorithm: 'SHA-256',
@@ -52,6 +54,9 @@ export const WORLD_DEFAULTS = {
     matchAttribute: null,
     accountLink: 'AUTO',
     accountLinkGroups: [],
+    accountLinkExcludeUsers: [],
+    accountLinkExcludeAdmins: false,
+    trustClaims: false,
     groups: NO_GROUP_POLICY,
     provisioning: 'AUTO',
     profileMaster: false,

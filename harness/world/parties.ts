@@ -49,6 +49,8 @@ export function buildOrg2(ctx: PartyContext, appKey: string, fromJson: Partial<I
       issuer: issuerOf({ key: appKey }),
       ssoUrl: '',
       trustedCerts: D.idp.trust.map((name) => loadCredential(name).cert),
+      created: ctx.clock.now(),
+      lastUpdated: ctx.clock.now(),
       ...fromJson,
       ...idpSettings(config.org2?.idp ?? {}),
     },

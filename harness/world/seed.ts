@@ -27,6 +27,7 @@ export function seedUsers(org1: Org1, org2: Org2, config: WorldConfig): void {
     if (status === 'SUSPENDED') org2.directory.suspend(created.id);
     if (groups) setOrg2Groups(org2, created.id, groups);
   }
+  for (const login of config.org2?.admins ?? []) org2.admins.add(org2.directory.get(login).id);
 }
 
 /** Makes an org2 user's memberships exactly `names` (each group must exist). */

@@ -12,7 +12,7 @@ import { type Scheduler, schedulerFor } from '../provisioning/scheduler.js';
 import { parseIdpMetadata, parseSpMetadata } from '../saml/metadata.js';
 import type { WorldConfig } from './config.js';
 import { WORLD_DEFAULTS as D } from './defaults.js';
-import { resolveIdpGroups } from './group-refs.js';
+import { resolveIdpRefs } from './idp-refs.js';
 import {
   buildDropbox,
   buildOrg1,
@@ -107,7 +107,7 @@ export class World {
     this.dropbox = buildDropbox(ctx, () => this.#dropboxTrust);
     Object.assign(this.org2.directory, config.org2?.directory);
     seedUsers(this.org1, this.org2, config);
-    resolveIdpGroups(this.org2.idp, this.org2.groups);
+    resolveIdpRefs(this.org2.idp, this.org2);
   }
 
   /**
@@ -117,8 +117,10 @@ export class World {
   configure(patch: WorldConfig): void {
     const app = this.org1.app;
     Object.assign(app, org2orgSettings(patch.org1?.org2org ?? {}, app.provisioning, this.#tokenFor));
-    Object.assign(this.org2.idp, idpSettings(patch.org2?.idp ?? {}));
-    resolveIdpGroups(this.org2.idp, this.org2.groups);
+    if (patch.org2?.idp) {
+      Object.assign(this.org2.idp, idpSettings(patch.org2.idp), { lastUpdated: this.clock.now() });
+      resolveIdpRefs(this.org2.idp, this.org2);
+    }
     this.org2.policy.refresh();
     if (patch.org2?.jit !== undefined) this.org2.policy.jitEnabled = patch.org2.jit;
     Object.assign(this.org2.directory, patch.org2?.directory);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readOktaIdp } from '../../harness/okta/org2/idp-json.js';
-import { audienceOf, toOktaIdpJson } from '../../harness/okta/org2/inbound-idp.js';
+import { audienceOf } from '../../harness/okta/org2/inbound-idp.js';
 import { createWorld, type World } from '../../harness/world/world.js';
 import { codeOf } from '../codes.js';
 
@@ -36,8 +36,23 @@ describe('Okta IdP JSON', () => {
     expect(res.body.policy.maxClockSkew).toBe(120000);
   });
 
+  it('keeps the exported key ids: trust.kid still names the trusted certificate in the key store', async () => {
+    const kid = exported.protocol.credentials.trust.kid;
+    const ssws = `SSWS ${world.tokens.superAdmin}`;
+    const served = await request(world.org2.url)
+      .get('/api/v1/idps/0oa4x7kqv9ZcT2mWd1d7')
+      .set('Authorization', ssws);
+    expect(served.body.protocol.credentials.trust.kid).toBe(kid);
+    expect(served.body.created).toBe(exported.created);
+    expect(served.body.issuerMode).toBe(exported.issuerMode);
+    const key = await request(world.org2.url)
+      .get(`/api/v1/idps/credentials/keys/${kid}`)
+      .set('Authorization', ssws);
+    expect(key.body.x5c).toEqual([world.org2.idp.trustedCerts[0]?.base64]);
+  });
+
   it('round-trips: what fedsim serves loads back to the same settings', () => {
-    const served = toOktaIdpJson(world.org2.idp, world.org2.url);
+    const served = world.org2.idpJson();
     const loaded = readOktaIdp(served, 'served').settings;
     for (const key of [
       'id',

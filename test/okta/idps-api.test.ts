@@ -54,3 +54,83 @@ describe('/api/v1/idps behind the Users API front', () => {
     expect(res.headers['content-type']).toMatch(/^application\/xml/);
   });
 });
+
+describe('the IdP object and the /api/v1/idps operations of the management spec', () => {
+  let world: World;
+  let api: (method: 'get' | 'post' | 'delete', path: string) => request.Test;
+  let idp: string;
+  beforeAll(async () => {
+    world = await createWorld();
+    api = (method, path) =>
+      request(world.org2.url)[method](path).set('Authorization', `SSWS ${world.tokens.superAdmin}`);
+    idp = `/api/v1/idps/${world.org2.idp.id}`;
+  });
+  afterAll(() => world.close());
+
+  it('serves created, lastUpdated, issuerMode, the signing kid, _links, a null subject filter and the Redirect binding', async () => {
+    const { body } = await api('get', idp).expect(200);
+    expect(body.created).toBe('2026-01-15T09:00:00.000Z');
+    expect(body.lastUpdated).toBe(body.created);
+    expect(body.issuerMode).toBe('DYNAMIC');
+    expect(body.protocol.credentials.signing.kid).toMatch(/^[0-9a-f-]{36}$/);
+    expect(body.policy.subject.filter).toBeNull();
+    // org2 sends its AuthnRequest over the Redirect binding (SP-initiated sign-in).
+    expect(body.protocol.endpoints.sso.binding).toBe('HTTP-REDIRECT');
+    expect(body._links.users.href).toBe(`${world.org2.url}${idp}/users`);
+    expect(body._links.deactivate.href).toBe(`${world.org2.url}${idp}/lifecycle/deactivate`);
+  });
+
+  it('names the trusted key by a key credential id that the key store serves, not by a fingerprint', async () => {
+    const { body } = await api('get', idp).expect(200);
+    const kid = body.protocol.credentials.trust.kid;
+    expect(kid).not.toContain(':');
+    const key = (await api('get', `/api/v1/idps/credentials/keys/${kid}`).expect(200)).body;
+    expect(key.x5c).toEqual([world.org2.idp.trustedCerts[0]?.base64]);
+    expect(key).toMatchObject({ kid, kty: 'RSA', use: 'sig' });
+    const all = (await api('get', '/api/v1/idps/credentials/keys').expect(200)).body;
+    expect(all.map((k: { kid: string }) => k.kid)).toContain(kid);
+    expect((await api('get', '/api/v1/idps/credentials/keys/nosuchkid').expect(404)).body.errorCode).toBe(
+      'E0000007',
+    );
+  });
+
+  it('lists IdPs by name prefix (q) and type', async () => {
+    const ids = async (query: string) =>
+      (await api('get', `/api/v1/idps${query}`).expect(200)).body.map((i: { id: string }) => i.id);
+    expect(await ids('')).toEqual([world.org2.idp.id]);
+    expect(await ids('?q=org1')).toEqual([world.org2.idp.id]);
+    expect(await ids('?q=Google')).toEqual([]);
+    expect(await ids('?type=SAML2')).toEqual([world.org2.idp.id]);
+    expect(await ids('?type=OIDC')).toEqual([]);
+  });
+
+  it('links a user by externalId, serves the link, and unlinks it', async () => {
+    const user = world.org2.directory.create(
+      { login: 'lee@org1.example', email: 'lee@org1.example', firstName: 'Lee', lastName: 'Park' },
+      { activate: true },
+    );
+    const path = `${idp}/users/${user.id}`;
+    expect((await api('get', path).expect(404)).body.errorCode).toBe('E0000007');
+    const linked = (await api('post', path).send({ externalId: 'persistent-lee' }).expect(200)).body;
+    expect(linked).toMatchObject({ id: user.id, externalId: 'persistent-lee' });
+    expect(linked._links.user.href).toBe(`${world.org2.url}/api/v1/users/${user.id}`);
+    expect((await api('get', path).expect(200)).body.externalId).toBe('persistent-lee');
+    await api('delete', path).expect(204);
+    await api('get', path).expect(404);
+    await api('delete', path).expect(404);
+  });
+
+  it('refuses to link an unknown user (404) or a body without externalId (400 E0000001)', async () => {
+    expect(
+      (await api('post', `${idp}/users/00uNOSUCHUSER0000001`).send({ externalId: 'x' }).expect(404)).body
+        .errorCode,
+    ).toBe('E0000007');
+    const someone = world.org2.directory.create(
+      { login: 'kim@org1.example', email: 'kim@org1.example', firstName: 'Kim', lastName: 'Lo' },
+      { activate: true },
+    );
+    expect((await api('post', `${idp}/users/${someone.id}`).send({}).expect(400)).body.errorCode).toBe(
+      'E0000001',
+    );
+  });
+});

@@ -14,6 +14,7 @@ import { codeOf } from '../codes.js';
 let directory: Directory;
 let links: IdpLinks;
 let groups: Groups;
+const admins = new Set<string>();
 
 // The world's defaults, so a new IdP setting needs no change here.
 const IDP: InboundIdp = {
@@ -23,10 +24,15 @@ const IDP: InboundIdp = {
   issuer: 'http://www.okta.com/exkUnderTest0000000',
   ssoUrl: 'http://127.0.0.1:9/app/okta_org2org/exkUnderTest0000000/sso/saml',
   trustedCerts: [],
+  created: new Date(0),
+  lastUpdated: new Date(0),
 };
 
 function policy(idp: Partial<InboundIdp> = {}, jitEnabled = true): InboundPolicy {
-  return new InboundPolicy({ ...IDP, ...idp }, { directory, links, groups, jitEnabled });
+  return new InboundPolicy(
+    { ...IDP, ...idp },
+    { directory, links, groups, jitEnabled, isAdmin: (id) => admins.has(id) },
+  );
 }
 
 function assertion(
@@ -68,6 +74,7 @@ beforeEach(() => {
   directory = new Directory(clock, new SeededIds('policy'));
   links = new IdpLinks(clock);
   groups = new Groups(clock, new SeededIds('groups'));
+  admins.clear();
 });
 
 describe('matching', () => {
@@ -134,6 +141,27 @@ describe('account link and JIT', () => {
     const p = policy({ accountLink: 'DISABLED', provisioning: 'DISABLED' });
     expect(codeOf(() => p.resolve(SARAH))).toBe('IDP_USER_NOT_FOUND');
     expect(links.all()).toHaveLength(0);
+  });
+
+  // Management spec PolicyAccountLinkFilterUsers: `exclude` (user ids) and `excludeAdmins`.
+  it('auto-link skips a user on the exclude list, as if linking were disabled for them', () => {
+    const u = active('sarah@org1.example');
+    expect(codeOf(() => policy({ accountLinkExcludeUsers: [u.id] }).resolve(SARAH))).toBe(
+      'IDP_USERNAME_NOT_UNIQUE',
+    );
+    expect(links.all()).toHaveLength(0);
+    expect(policy({ accountLinkExcludeUsers: ['00uSomeoneElse000001'] }).resolve(SARAH).action).toBe(
+      'linked-existing',
+    );
+  });
+
+  it('excludeAdmins skips users holding an admin role, and only them', () => {
+    const u = active('sarah@org1.example');
+    admins.add(u.id);
+    const p = policy({ accountLinkExcludeAdmins: true, provisioning: 'DISABLED' });
+    expect(codeOf(() => p.resolve(SARAH))).toBe('IDP_USER_NOT_FOUND');
+    admins.delete(u.id);
+    expect(p.resolve(SARAH).action).toBe('linked-existing');
   });
 
   it('link DISABLED still lets an already-linked user in', () => {

@@ -19,6 +19,9 @@ const oktaIdpSchema = z.object({
   id: z.string().optional(),
   name: z.string().optional(),
   type: z.literal('SAML2'),
+  issuerMode: z.enum(['ORG_URL', 'CUSTOM_URL', 'DYNAMIC']).optional(),
+  created: z.iso.datetime().optional(),
+  lastUpdated: z.iso.datetime().optional(),
   protocol: z.object({
     type: z.literal('SAML2'),
     endpoints: z
@@ -76,7 +79,10 @@ const oktaIdpSchema = z.object({
         .object({
           action: z.enum(['AUTO', 'DISABLED']),
           filter: z
-            .object({ groups: z.object({ include: z.array(z.string()) }).partial() })
+            .object({
+              groups: z.object({ include: z.array(z.string()) }).partial(),
+              users: z.object({ exclude: z.array(z.string()), excludeAdmins: z.boolean() }).partial(),
+            })
             .partial()
             .nullable(),
         })
@@ -91,6 +97,7 @@ const oktaIdpSchema = z.object({
         .partial(),
       /** Milliseconds. */
       maxClockSkew: z.number().nonnegative(),
+      trustClaims: z.boolean(),
     })
     .partial()
     .optional(),
@@ -136,13 +143,19 @@ function parse(json: unknown, source: string, options: OktaIdpReadOptions) {
 export function readOktaIdp(json: unknown, source: string, options: OktaIdpReadOptions = {}): OktaIdpObject {
   const { data, notes } = parse(json, source, options);
   const { id, name, protocol, policy = {} } = data;
+  const date = (iso: string | undefined) => (iso === undefined ? undefined : new Date(iso));
   const trust = protocol.credentials?.trust ?? {};
+  const trustKids = [trust.kid, ...(trust.additionalKids ?? [])].filter((k): k is string => k !== undefined);
   const signature = protocol.algorithms?.response?.signature ?? {};
   const { provisioning = {}, accountLink = {}, subject = {} } = policy;
   const groups = provisioning.groups && { ...NO_GROUP_POLICY, ...defined(provisioning.groups) };
   const settings: Partial<InboundIdp> = defined({
     id,
     name,
+    issuerMode: data.issuerMode,
+    created: date(data.created),
+    lastUpdated: date(data.lastUpdated),
+    trustKids: trustKids.length ? trustKids : undefined,
     issuer: trust.issuer,
     spId: trust.audience ? AUDIENCE.exec(trust.audience)?.[1] : undefined,
     ssoUrl: protocol.endpoints?.sso?.url,
@@ -157,6 +170,9 @@ export function readOktaIdp(json: unknown, source: string, options: OktaIdpReadO
     suspendedAction: provisioning.conditions?.suspended?.action,
     accountLink: accountLink.action,
     accountLinkGroups: accountLink.filter?.groups?.include,
+    accountLinkExcludeUsers: accountLink.filter?.users?.exclude,
+    accountLinkExcludeAdmins: accountLink.filter?.users?.excludeAdmins,
+    trustClaims: policy.trustClaims,
     userNameTemplate: subject.userNameTemplate?.template,
     subjectFilter: subject.filter ?? undefined,
     matchType: subject.matchType,
@@ -165,7 +181,7 @@ export function readOktaIdp(json: unknown, source: string, options: OktaIdpReadO
   });
   return {
     settings,
-    trustKids: [trust.kid, ...(trust.additionalKids ?? [])].filter((k): k is string => k !== undefined),
+    trustKids,
     acsUrl: data._links?.acs?.href,
     sharedAcs: protocol.endpoints?.acs?.type === 'ORG',
     notes,

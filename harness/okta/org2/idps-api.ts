@@ -1,17 +1,27 @@
 import { Router } from 'express';
-import { apiAuth, apiFront, type OktaApiOptions } from '../api/common.js';
+import { z } from 'zod';
+import { apiAuth, apiFront, type OktaApiOptions, parseBody } from '../api/common.js';
 import { oktaErrorHandler } from '../api/errors.js';
-import { notFound } from '../errors.js';
-import { type InboundIdp, toOktaIdpJson } from './inbound-idp.js';
+import { queryParam } from '../api/query.js';
+import type { Directory } from '../directory.js';
+import { notFound, validationError } from '../errors.js';
+import { type IdpKeyStore, serializeKey } from './idp-keys.js';
+import type { InboundIdp } from './inbound-idp.js';
 import type { IdpLink, IdpLinks } from './links.js';
 
-/** What org2's `/api/v1/idps` serves: its one inbound IdP and the users linked to it. */
+/** What org2's `/api/v1/idps` serves: its one inbound IdP, its key store and linked users. */
 export interface IdpsApiOptions extends OktaApiOptions {
   idp: () => InboundIdp;
+  /** The IdP object as served (`GET /api/v1/idps/{id}`). */
+  idpJson: () => Record<string, unknown>;
+  keys: IdpKeyStore;
+  directory: Directory;
   links: IdpLinks;
   /** The IdP's SP metadata (`_links.metadata`). */
   metadataXml: () => string;
 }
+
+const linkSchema = z.object({ externalId: z.string().min(1).max(512) });
 
 /** Okta's IdentityProviderApplicationUser (management spec, `/api/v1/idps/{idpId}/users/{userId}`). */
 function serializeLink(link: IdpLink, idpId: string, baseUrl: string) {
@@ -23,11 +33,19 @@ function serializeLink(link: IdpLink, idpId: string, baseUrl: string) {
     lastUpdated: link.lastUpdated.toISOString(),
     profile: link.profile,
     _links: {
-      self: { href: `${idp}/users/${link.userId}` },
+      self: { href: `${idp}/users/${link.userId}`, hints: { allow: ['GET', 'DELETE'] } },
       idp: { href: idp },
       user: { href: `${baseUrl}/api/v1/users/${link.userId}` },
     },
   };
+}
+
+/** `q` searches the IdP's name (a case-insensitive prefix, as `q` does elsewhere); `type` is exact. */
+function listed(idp: InboundIdp, q: string | undefined, type: string | undefined): boolean {
+  return (
+    (q === undefined || idp.name.toLowerCase().startsWith(q.toLowerCase())) &&
+    (type === undefined || type === 'SAML2')
+  );
 }
 
 /**
@@ -35,11 +53,20 @@ function serializeLink(link: IdpLink, idpId: string, baseUrl: string) {
  * limit (bucket `idps`), the SSWS token, and Okta's JSON errors. The caller mounts it at `/api/v1`.
  */
 export function createIdpsRouter(options: IdpsApiOptions): Router {
-  const { links, ids } = options;
+  const { links, keys, ids } = options;
   const idpOf = (idpId: string): InboundIdp => {
     const idp = options.idp();
     if (idpId !== idp.id) throw notFound(idpId, 'IdentityProvider');
     return idp;
+  };
+  const linkOf = (userId: string): IdpLink => {
+    const link = links.get(userId);
+    if (!link) throw notFound(userId, 'IdpUser');
+    return link;
+  };
+  // Every key the IdP trusts is in the store before the store is read.
+  const trustedKeys = () => {
+    for (const cert of options.idp().trustedCerts) keys.kidOf(cert);
   };
   const router = Router();
   router.use('/idps', apiFront('idps', options));
@@ -51,13 +78,53 @@ export function createIdpsRouter(options: IdpsApiOptions): Router {
   });
   router.use('/idps', apiAuth(options));
 
+  router.get('/idps', (req, res) => {
+    const idp = options.idp();
+    res.json(listed(idp, queryParam(req, 'q'), queryParam(req, 'type')) ? [options.idpJson()] : []);
+  });
+
+  router.get('/idps/credentials/keys', (_req, res) => {
+    trustedKeys();
+    res.json(keys.all().map((k) => serializeKey(k)));
+  });
+
+  router.get('/idps/credentials/keys/:kid', (req, res) => {
+    trustedKeys();
+    const key = keys.get(req.params.kid);
+    if (!key) throw notFound(req.params.kid, 'IdpKeyCredential');
+    res.json(serializeKey(key));
+  });
+
   router.get('/idps/:idpId', (req, res) => {
-    res.json(toOktaIdpJson(idpOf(req.params.idpId), options.baseUrl()));
+    idpOf(req.params.idpId);
+    res.json(options.idpJson());
   });
 
   router.get('/idps/:idpId/users', (req, res) => {
     const idp = idpOf(req.params.idpId);
     res.json(links.all().map((l) => serializeLink(l, idp.id, options.baseUrl())));
+  });
+
+  router.get('/idps/:idpId/users/:userId', (req, res) => {
+    const idp = idpOf(req.params.idpId);
+    res.json(serializeLink(linkOf(req.params.userId), idp.id, options.baseUrl()));
+  });
+
+  // The spec: linking needs honorPersistentNameId; the externalId is the persistent NameID.
+  router.post('/idps/:idpId/users/:userId', (req, res) => {
+    const idp = idpOf(req.params.idpId);
+    const user = options.directory.get(req.params.userId);
+    const { externalId } = parseBody(linkSchema, req.body);
+    if (!idp.honorPersistentNameId) {
+      throw validationError(['honorPersistentNameId: The IdP must honor persistent Name IDs to link users']);
+    }
+    res.json(serializeLink(links.link(user.id, externalId, {}), idp.id, options.baseUrl()));
+  });
+
+  router.delete('/idps/:idpId/users/:userId', (req, res) => {
+    idpOf(req.params.idpId);
+    links.unlink(linkOf(req.params.userId).userId);
+    res.status(204).end();
   });
 
   // Any other path under /idps is Okta's JSON 404, never express's HTML page.

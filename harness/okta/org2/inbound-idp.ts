@@ -5,6 +5,7 @@ import type { SpProfile } from '../../saml/profile.js';
 import type { GroupPolicy } from './group-actions.js';
 
 export type MatchType = 'USERNAME' | 'EMAIL' | 'USERNAME_OR_EMAIL' | 'CUSTOM_ATTRIBUTE';
+export type IssuerMode = 'ORG_URL' | 'CUSTOM_URL' | 'DYNAMIC';
 
 /** org2's inbound SAML IdP ("Org1 IDP"), the fields of Okta's IdP object that drive sign-in. */
 export interface InboundIdp {
@@ -16,6 +17,12 @@ export interface InboundIdp {
   ssoUrl: string;
   /** Primary trusted cert first; a second one allows rollover (`additionalKids`). */
   trustedCerts: CertInfo[];
+  /** The key ids an exported IdP object gave `trustedCerts` (`trust.kid`, `additionalKids`), in order. */
+  trustKids?: readonly string[];
+  /** When the IdP was created and last changed: an exported object's, else the world's start. */
+  created: Date;
+  lastUpdated: Date;
+  issuerMode: IssuerMode;
   signatureScope: SignatureScope;
   signatureAlgorithm: SignatureAlgorithmName;
   userNameTemplate: string;
@@ -25,6 +32,12 @@ export interface InboundIdp {
   accountLink: 'AUTO' | 'DISABLED';
   /** Auto-link only users in one of these groups, by id (Okta's account link filter); empty = everyone. */
   accountLinkGroups: readonly string[];
+  /** Never auto-link these users (ids): `accountLink.filter.users.exclude`. */
+  accountLinkExcludeUsers: readonly string[];
+  /** Never auto-link a user holding an admin role: `accountLink.filter.users.excludeAdmins`. */
+  accountLinkExcludeAdmins: boolean;
+  /** `policy.trustClaims`: read and served; see docs/decisions/account-link-exclusions-and-trust-claims.md. */
+  trustClaims: boolean;
   groups: GroupPolicy;
   provisioning: 'AUTO' | 'DISABLED';
   profileMaster: boolean;
@@ -76,18 +89,43 @@ export function expectationsOf(idp: Partial<InboundIdp>): Partial<IdpExpectation
   });
 }
 
-/** The IdP as `GET /api/v1/idps/{id}` returns it. */
-export function toOktaIdpJson(idp: InboundIdp, orgUrl: string): Record<string, unknown> {
-  const [primary, additional] = idp.trustedCerts;
+/** `accountLink.filter` (PolicyAccountLinkFilter): only the parts set, null when none is. */
+function accountLinkFilter(idp: InboundIdp) {
+  const { accountLinkGroups: include, accountLinkExcludeUsers: exclude, accountLinkExcludeAdmins } = idp;
+  const users =
+    exclude.length || accountLinkExcludeAdmins
+      ? { ...(exclude.length ? { exclude } : {}), excludeAdmins: accountLinkExcludeAdmins }
+      : undefined;
+  if (!include.length && !users) return null;
+  return { ...(include.length ? { groups: { include } } : {}), ...(users ? { users } : {}) };
+}
+
+/** What serving the IdP object needs beyond the IdP: where it lives and its key ids. */
+export interface IdpJsonContext {
+  orgUrl: string;
+  /** The key credential id (`/api/v1/idps/credentials/keys/{kid}`) of a trusted certificate. */
+  kidOf: (cert: CertInfo) => string;
+  /** The IdP's own signing key (`protocol.credentials.signing.kid`): it signs org2's AuthnRequests. */
+  signingKid: string;
+}
+
+/** The IdP as `GET /api/v1/idps/{id}` returns it (Okta's management spec, IdentityProvider / ProtocolSaml). */
+export function toOktaIdpJson(idp: InboundIdp, ctx: IdpJsonContext): Record<string, unknown> {
+  const [primary, ...additional] = idp.trustedCerts.map(ctx.kidOf);
+  const self = `${ctx.orgUrl}/api/v1/idps/${idp.id}`;
   return {
     id: idp.id,
     type: 'SAML2',
+    issuerMode: idp.issuerMode,
     name: idp.name,
     status: 'ACTIVE',
+    created: idp.created.toISOString(),
+    lastUpdated: idp.lastUpdated.toISOString(),
     protocol: {
       type: 'SAML2',
       endpoints: {
-        sso: { url: idp.ssoUrl, binding: 'HTTP-POST', destination: idp.ssoUrl },
+        // org2 sends its AuthnRequest over the Redirect binding (saml/sp-routes.ts).
+        sso: { url: idp.ssoUrl, binding: 'HTTP-REDIRECT', destination: idp.ssoUrl },
         acs: { binding: 'HTTP-POST', type: 'INSTANCE' },
       },
       algorithms: {
@@ -102,9 +140,10 @@ export function toOktaIdpJson(idp: InboundIdp, orgUrl: string): Record<string, u
         trust: {
           issuer: idp.issuer,
           audience: audienceOf(idp),
-          kid: primary?.sha256,
-          ...(additional ? { additionalKids: [additional.sha256] } : {}),
+          kid: primary,
+          ...(additional.length ? { additionalKids: additional } : {}),
         },
+        signing: { kid: ctx.signingKid },
       },
     },
     policy: {
@@ -123,21 +162,21 @@ export function toOktaIdpJson(idp: InboundIdp, orgUrl: string): Record<string, u
           suspended: { action: idp.suspendedAction },
         },
       },
-      accountLink: {
-        action: idp.accountLink,
-        filter: idp.accountLinkGroups.length ? { groups: { include: idp.accountLinkGroups } } : null,
-      },
+      accountLink: { action: idp.accountLink, filter: accountLinkFilter(idp) },
       subject: {
         userNameTemplate: { template: idp.userNameTemplate },
-        filter: idp.subjectFilter,
+        filter: idp.subjectFilter || null,
         matchType: idp.matchType,
         matchAttribute: idp.matchAttribute,
       },
       maxClockSkew: idp.maxClockSkewMs,
+      trustClaims: idp.trustClaims,
     },
     _links: {
-      metadata: { href: `${orgUrl}/api/v1/idps/${idp.id}/metadata.xml` },
-      acs: { href: `${orgUrl}${acsPathOf(idp)}` },
+      metadata: { href: `${self}/metadata.xml`, type: 'application/xml', hints: { allow: ['GET'] } },
+      acs: { href: `${ctx.orgUrl}${acsPathOf(idp)}`, type: 'application/xml', hints: { allow: ['POST'] } },
+      users: { href: `${self}/users`, hints: { allow: ['GET'] } },
+      deactivate: { href: `${self}/lifecycle/deactivate`, hints: { allow: ['POST'] } },
     },
   };
 }

@@ -22,9 +22,10 @@ import { dashboardPage, OKTA_COLOR } from '../pages.js';
 import { OktaSessions } from '../sessions.js';
 import { appSso } from '../sso.js';
 import { type DropboxApp, DropboxProvisioner, dropboxIssuerOf, dropboxSsoPathOf } from './dropbox-app.js';
+import { IdpKeyStore } from './idp-keys.js';
 import { idpRoutes, type SignInEvent } from './idp-routes.js';
 import { createIdpsRouter } from './idps-api.js';
-import { acsPathOf, audienceOf, expectationsOf, type InboundIdp } from './inbound-idp.js';
+import { acsPathOf, audienceOf, expectationsOf, type InboundIdp, toOktaIdpJson } from './inbound-idp.js';
 import { IdpLinks } from './links.js';
 import { InboundPolicy } from './policy.js';
 
@@ -63,6 +64,8 @@ export class Org2 {
   readonly sp: ServiceProvider;
   readonly sessions: OktaSessions;
   readonly enrolled = new Set<string>();
+  /** Users holding an admin role in org2 (ids). */
+  readonly admins = new Set<string>();
   readonly appUsers: AppUsers;
   readonly groups: Groups;
   readonly rateLimit: RateLimiter;
@@ -71,6 +74,10 @@ export class Org2 {
   /** The most recent sign-ins (at most SIGN_IN_LOG_MAX), newest last. */
   readonly signIns: SignInEvent[] = [];
   readonly outstanding: OutstandingRequests;
+  /** The org's IdP key store: what the IdP's `trust.kid` refers to. */
+  readonly idpKeys: IdpKeyStore;
+  /** The IdP's own signing key (org2's SP credential), `protocol.credentials.signing.kid`. */
+  readonly #signingKeys: IdpKeyStore;
   url = '';
 
   constructor(readonly options: Org2Options) {
@@ -78,11 +85,16 @@ export class Org2 {
     this.links = new IdpLinks(options.clock);
     this.appUsers = new AppUsers(options.clock);
     this.groups = new Groups(options.clock, options.ids);
+    this.idpKeys = new IdpKeyStore(options.clock);
+    this.#signingKeys = new IdpKeyStore(options.clock);
+    for (const [i, cert] of options.idp.trustedCerts.entries())
+      this.idpKeys.kidOf(cert, options.idp.trustKids?.[i]);
     this.policy = new InboundPolicy(options.idp, {
       directory: this.directory,
       links: this.links,
       groups: this.groups,
       jitEnabled: options.jitEnabled,
+      isAdmin: (userId) => this.admins.has(userId),
     });
     this.sp = new ServiceProvider(() => this.spProfile(), options.clock);
     this.rateLimit = new RateLimiter({ ...DEFAULT_RATE_LIMIT, clock: options.clock });
@@ -156,6 +168,9 @@ export class Org2 {
         baseUrl: () => this.url,
         rateLimit: this.rateLimit,
         idp: () => this.idp,
+        idpJson: () => this.idpJson(),
+        keys: this.idpKeys,
+        directory: this.directory,
         links: this.links,
         metadataXml: () => this.#spMetadataXml(),
       }),
@@ -210,6 +225,15 @@ export class Org2 {
     });
     app.use(pageErrorHandler(this.options.name, OKTA_COLOR));
     return app;
+  }
+
+  /** The inbound IdP as `GET /api/v1/idps/{id}` returns it. */
+  idpJson(): Record<string, unknown> {
+    return toOktaIdpJson(this.idp, {
+      orgUrl: this.url,
+      kidOf: (cert) => this.idpKeys.kidOf(cert),
+      signingKid: this.#signingKeys.kidOf(this.options.spCredential.cert),
+    });
   }
 
   #spMetadataXml(): string {

@@ -23,6 +23,8 @@ export interface PolicyDeps {
   groups: Groups;
   /** Org-wide "Just In Time provisioning" switch (Security > General). */
   jitEnabled: boolean;
+  /** Whether the user holds an admin role in the org (for `excludeAdmins`). */
+  isAdmin: (userId: string) => boolean;
 }
 
 const first = (a: ParsedAssertion, name: string) => a.attributes[name]?.[0];
@@ -129,9 +131,14 @@ export class InboundPolicy {
     );
   }
 
-  /** Auto-link is on and, with a group filter (group ids), the user is in one of its groups. */
+  /**
+   * Auto-link is on, the user is not excluded (by id, or as an admin), and, with a group filter
+   * (group ids), the user is in one of its groups.
+   */
   #mayLink(user: OktaUser): boolean {
     if (this.idp.accountLink !== 'AUTO') return false;
+    if (this.idp.accountLinkExcludeUsers.includes(user.id)) return false;
+    if (this.idp.accountLinkExcludeAdmins && this.deps.isAdmin(user.id)) return false;
     const include = new Set(this.idp.accountLinkGroups);
     return include.size === 0 || this.deps.groups.groupsOf(user.id).some((g) => include.has(g.id));
   }

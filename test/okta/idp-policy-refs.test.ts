@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FedsimError } from '../../harness/core/errors.js';
+import { readOktaIdp } from '../../harness/okta/org2/idp-json.js';
 import { createWorld, type World } from '../../harness/world/world.js';
 
 // Okta management spec (okta/okta-management-openapi-spec, dist/current/management-oneOfInheritance.yaml):
@@ -8,7 +9,7 @@ import { createWorld, type World } from '../../harness/world/world.js';
 
 const CONTRACTORS = '00gk9fedq4TrWx2Lp1d7';
 
-describe('IdP policy group references are group ids', () => {
+describe('IdP policy group and user references are ids', () => {
   let world: World;
   beforeAll(async () => {
     world = await createWorld({
@@ -37,6 +38,34 @@ describe('IdP policy group references are group ids', () => {
   it('re-resolves names given by a configure step', () => {
     world.configure({ org2: { idp: { accountLinkGroups: ['Contractors'] } } });
     expect(world.org2.idp.accountLinkGroups).toEqual([CONTRACTORS]);
+  });
+
+  it('serves users.exclude as user ids, excludeAdmins and trustClaims', async () => {
+    const lee = world.org2.directory.create(
+      { login: 'lee@org2.example', email: 'lee@org2.example', firstName: 'Lee', lastName: 'Park' },
+      { activate: true },
+    );
+    world.configure({
+      org2: {
+        idp: {
+          accountLinkExcludeUsers: ['lee@org2.example'],
+          accountLinkExcludeAdmins: true,
+          trustClaims: true,
+        },
+      },
+    });
+    const { body } = await request(world.org2.url)
+      .get(`/api/v1/idps/${world.org2.idp.id}`)
+      .set('Authorization', `SSWS ${world.tokens.superAdmin}`)
+      .expect(200);
+    expect(body.policy.accountLink.filter.users).toEqual({ exclude: [lee.id], excludeAdmins: true });
+    expect(body.policy.trustClaims).toBe(true);
+    const read = readOktaIdp(body, 'served').settings;
+    expect(read).toMatchObject({
+      accountLinkExcludeUsers: [lee.id],
+      accountLinkExcludeAdmins: true,
+      trustClaims: true,
+    });
   });
 
   it('refuses a reference to a group org2 does not have with CONFIG_INVALID', async () => {
