@@ -192,7 +192,13 @@ export const worldSchema = z
           .strict()
           .optional(),
         dropbox: z
-          .object({ ...signing, ...appUserName, provisioning: z.object(toggles).strict().optional() })
+          .object({
+            ...signing,
+            ...appUserName,
+            provisioning: z.object(toggles).strict().optional(),
+            /** Advanced Sign-on Settings "Silent Provisioning": no invitation; the first SSO sign-in activates the member. */
+            silentProvisioning: z.boolean().optional(),
+          })
           .strict()
           .optional(),
       })

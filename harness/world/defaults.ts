@@ -76,6 +76,7 @@ export const WORLD_DEFAULTS = {
     userNameFormat: 'OKTA_USERNAME',
     nameIdFormat: 'emailAddress',
     provisioning: { enabled: true, create: true, update: true, deactivate: true, retry: DEFAULT_RETRY },
+    silentProvisioning: false,
   },
   dropbox: {
     teamName: 'Acme Team',

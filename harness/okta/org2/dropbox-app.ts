@@ -20,6 +20,8 @@ export interface DropboxApp extends AppSigning, AppUserNameSettings {
     /** Retries of each SCIM call (default DEFAULT_RETRY). */
     retry?: RetryPolicy;
   };
+  /** Okta's "Silent Provisioning": Dropbox sends new members no invitation. */
+  silentProvisioning: boolean;
 }
 
 export const dropboxIssuerOf = (app: Pick<DropboxApp, 'key'>) => `http://www.okta.com/${app.key}`;
