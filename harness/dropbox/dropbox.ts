@@ -22,6 +22,8 @@ export interface DropboxOptions {
   entityId: string;
   scimToken: string;
   deactivation: 'suspend' | 'remove';
+  /** Whether the members org2 provisions were added silently (no invitation to accept). */
+  silentProvisioning: () => boolean;
   maxClockSkewMs: number;
   /** The IdP dropbox trusts: org2's Dropbox app. */
   idp: () => { issuer: string; certs: CertInfo[]; ssoUrl: string };
@@ -155,7 +157,12 @@ export class Dropbox {
         signing: { key: this.options.spCredential.privateKey, algorithm: 'SHA-256' },
       }),
       signIn: ({ assertion }) => {
-        const member = this.#member(assertion.nameId ?? '');
+        const named = this.#member(assertion.nameId ?? '');
+        // Silently provisioned members got no invitation: their first SSO sign-in activates them.
+        const member =
+          named.state === 'invited' && this.options.silentProvisioning()
+            ? this.team.confirm(named.id)
+            : named;
         const confirmed = member.state === 'active';
         return {
           session: { memberId: member.id, confirmed },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CREDENTIAL_NAMES } from '../crypto/store.js';
 import { USERNAME_FORMATS } from '../okta/app-username.js';
 import { OKTA_STATUSES } from '../okta/directory.js';
+import { ORG2ORG_INITIAL_STATUSES } from '../okta/org1/initial-status.js';
 
 /**
  * A world's configuration (a scenario's `world` section, and its `configure` steps): every setting
@@ -96,6 +97,8 @@ export const worldSchema = z
                 token: z.enum(['super-admin', 'read-only', 'invalid']).optional(),
                 /** Link to an org2 user with the same login instead of failing with E0000001. */
                 matchExisting: z.boolean().optional(),
+                /** Status of users it creates in org2 (default active_without_pass: PROVISIONED). */
+                initialStatus: z.enum(ORG2ORG_INITIAL_STATUSES).optional(),
               })
               .strict()
               .optional(),
@@ -192,7 +195,13 @@ export const worldSchema = z
           .strict()
           .optional(),
         dropbox: z
-          .object({ ...signing, ...appUserName, provisioning: z.object(toggles).strict().optional() })
+          .object({
+            ...signing,
+            ...appUserName,
+            provisioning: z.object(toggles).strict().optional(),
+            /** Advanced Sign-on Settings "Silent Provisioning": no invitation; the first SSO sign-in activates the member. */
+            silentProvisioning: z.boolean().optional(),
+          })
           .strict()
           .optional(),
       })

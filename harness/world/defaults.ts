@@ -38,6 +38,8 @@ export const WORLD_DEFAULTS = {
       token: 'super-admin',
       /** Okta's push fails on an existing login (E0000001) unless told to match and link. */
       matchExisting: false,
+      /** Inferred default: what fedsim always did (activated, no password: PROVISIONED in org2). */
+      initialStatus: 'active_without_pass',
       retry: DEFAULT_RETRY,
     },
   },
@@ -76,6 +78,7 @@ export const WORLD_DEFAULTS = {
     userNameFormat: 'OKTA_USERNAME',
     nameIdFormat: 'emailAddress',
     provisioning: { enabled: true, create: true, update: true, deactivate: true, retry: DEFAULT_RETRY },
+    silentProvisioning: false,
   },
   dropbox: {
     teamName: 'Acme Team',

@@ -125,6 +125,7 @@ export function buildDropbox(
     ids: ctx.ids,
     teamName: config.dropbox?.teamName ?? D.dropbox.teamName,
     deactivation: config.dropbox?.deactivation ?? D.dropbox.deactivation,
+    silentProvisioning: () => ctx.parties().org2.options.dropbox.silentProvisioning,
     scimToken: ctx.tokens.scim,
     idp: () => {
       const { org2 } = ctx.parties();

@@ -20,7 +20,10 @@ import type { WorldConfig } from './config.js';
 type Org1Config = NonNullable<NonNullable<WorldConfig['org1']>['org2org']>;
 type IdpConfig = NonNullable<NonNullable<WorldConfig['org2']>['idp']>;
 type DropboxAppConfig = NonNullable<NonNullable<WorldConfig['org2']>['dropbox']>;
-type SigningConfig = Omit<DropboxAppConfig, 'provisioning' | 'userNameFormat' | 'userNameExpression'>;
+type SigningConfig = Omit<
+  DropboxAppConfig,
+  'provisioning' | 'userNameFormat' | 'userNameExpression' | 'silentProvisioning'
+>;
 type RetryConfig = NonNullable<NonNullable<DropboxAppConfig['provisioning']>['retry']>;
 
 const seconds = (s: number | undefined) => (s === undefined ? undefined : s * 1000);
@@ -111,9 +114,10 @@ export function dropboxAppSettings(
   c: DropboxAppConfig,
   current: DropboxApp['provisioning'],
 ): Partial<DropboxApp> {
-  const { provisioning, userNameFormat, userNameExpression, ...signing } = c;
+  const { provisioning, userNameFormat, userNameExpression, silentProvisioning, ...signing } = c;
   return defined({
     ...signingSettings(signing),
+    silentProvisioning,
     ...userNameSettings({ userNameFormat, userNameExpression }),
     provisioning: provisioning && {
       ...current,

@@ -70,10 +70,12 @@ export function testOrg(options: { limit?: number; windowMs?: number } = {}): Te
       appUsers: org.appUsers,
       groups: org.groups,
       rateLimit: org.limiter,
-      // The org keeps the assignment, as org2 does; its username format here is the Okta username.
+      // The org keeps the assignment, as org2 does; its username format here is the Okta username,
+      // and its apps do not provision.
       assign: async (appId, userId, userName) => {
         await record('assign', appId, userId);
         org.appUsers.assign(appId, userId, org.directory.get(userId).profile.login, userName);
+        org.appUsers.pushed(appId, userId, 'off');
       },
       unassign: (appId, userId) => record('unassign', appId, userId),
     }),

@@ -1,5 +1,18 @@
 import type { Clock } from '../../core/clock.js';
 
+/** The AppUser statuses fedsim's To-App provisioning produces (Okta's AppUserStatus has more). */
+export type AppUserStatus = 'ACTIVE' | 'STAGED' | 'PROVISIONED';
+/** Okta's AppUserSyncState. */
+export type AppUserSyncState = 'DISABLED' | 'OUT_OF_SYNC' | 'SYNCING' | 'SYNCHRONIZED' | 'ERROR';
+/** What the app's last push for the user did; `off` when the app's provisioning is disabled. */
+export type PushResult = 'done' | 'failed' | 'skipped' | 'off';
+
+/** The result of a push task (undefined: none ran) for `pushed`, given whether the app provisions at all. */
+export function pushResultOf(enabled: boolean, task?: { status: string }): PushResult {
+  if (!enabled) return 'off';
+  return task?.status === 'done' || task?.status === 'failed' ? task.status : 'skipped';
+}
+
 /** One user's assignment to one app instance, as `/api/v1/apps/{appId}/users` shows it. */
 export interface AppUser {
   appId: string;
@@ -9,6 +22,11 @@ export interface AppUser {
   /** Set by an admin on the assignment: profile changes leave it alone (inferred). */
   overridden: boolean;
   scope: 'USER';
+  status: AppUserStatus;
+  syncState: AppUserSyncState;
+  statusChanged: Date;
+  /** The last successful push (Okta's `lastSync`). */
+  lastSync?: Date;
   created: Date;
   lastUpdated: Date;
 }
@@ -40,6 +58,10 @@ export class AppUsers {
       userName,
       overridden: override !== undefined,
       scope: 'USER',
+      // Okta's STAGED: no externalId yet, the push is queued.
+      status: 'STAGED',
+      syncState: 'SYNCING',
+      statusChanged: now,
       created: now,
       lastUpdated: now,
     };
@@ -55,6 +77,30 @@ export class AppUsers {
       appUser.lastUpdated = this.clock.now();
     }
     return appUser;
+  }
+
+  /**
+   * Records what provisioning left: a push done is PROVISIONED and SYNCHRONIZED, a failed one keeps
+   * the status with ERROR, a skipped one leaves changes unpushed (OUT_OF_SYNC, inferred); an app
+   * without provisioning shows ACTIVE and DISABLED.
+   */
+  pushed(appId: string, userId: string, result: PushResult): void {
+    const appUser = this.find(appId, userId);
+    if (!appUser) return;
+    const now = this.clock.now();
+    const setStatus = (status: AppUserStatus) => {
+      if (appUser.status !== status) appUser.statusChanged = now;
+      appUser.status = status;
+    };
+    if (result === 'off') {
+      setStatus('ACTIVE');
+      appUser.syncState = 'DISABLED';
+    } else if (result === 'done') {
+      setStatus('PROVISIONED');
+      appUser.syncState = 'SYNCHRONIZED';
+      appUser.lastSync = now;
+    } else appUser.syncState = result === 'failed' ? 'ERROR' : 'OUT_OF_SYNC';
+    appUser.lastUpdated = now;
   }
 
   find(appId: string, userId: string): AppUser | undefined {

@@ -4,6 +4,7 @@ import type { RetryPolicy } from '../../provisioning/retry.js';
 import type { Scheduler } from '../../provisioning/scheduler.js';
 import { PerKeyQueue, type ProvisioningTask, TaskLog, type TaskRun } from '../../provisioning/task-log.js';
 import type { OktaUser } from '../directory.js';
+import { createOptions, type Org2OrgInitialStatus } from './initial-status.js';
 import { Org2Api, type RemoteUser } from './org2-api.js';
 
 /** The Org2Org To-App toggles and the org2 API token they run with. */
@@ -15,6 +16,8 @@ export interface Org2OrgProvisioning {
   deactivate: boolean;
   /** Link to an org2 user that already has the login (Okta's "match" on import) instead of failing. */
   matchExisting: boolean;
+  /** The status users it creates start with in org2. */
+  initialStatus: Org2OrgInitialStatus;
   retry: RetryPolicy;
 }
 
@@ -107,7 +110,10 @@ export class Org2OrgConnector {
     task.action = 'create';
     const before = task.errors.length;
     try {
-      const created = await api.create(this.#profile(user));
+      const created = await api.create(
+        this.#profile(user),
+        createOptions(this.settings().initialStatus, user.password),
+      );
       this.#link(task, user, created);
       task.action = 'create';
       return 'done';

@@ -9,7 +9,7 @@ import { safeRelay } from '../../core/relay.js';
 import type { CertInfo } from '../../crypto/credential.js';
 import { type Scheduler, schedulerFor } from '../../provisioning/scheduler.js';
 import { idpMetadataXml } from '../../saml/metadata.js';
-import { AppUsers } from '../api/app-users.js';
+import { AppUsers, pushResultOf } from '../api/app-users.js';
 import { oktaErrorHandler } from '../api/errors.js';
 import { appUserNameFormat } from '../app-username.js';
 import { type CreateUserOptions, Directory, type OktaProfile, type OktaUser } from '../directory.js';
@@ -73,7 +73,14 @@ export class Org1 {
   async assign(login: string, userName?: string) {
     const user = this.directory.get(login);
     this.appUsers.assign(this.app.id, user.id, this.#formatted(user), userName);
-    return this.connector.push(user, 'assign');
+    return this.#push(user, 'assign');
+  }
+
+  /** Pushes the assigned user to org2 and shows on their app user what the push left. */
+  async #push(user: OktaUser, reason: 'assign' | 'update') {
+    const task = await this.connector.push(user, reason);
+    this.appUsers.pushed(this.app.id, user.id, pushResultOf(this.app.provisioning.enabled, task));
+    return task;
   }
 
   async unassign(login: string) {
@@ -99,7 +106,7 @@ export class Org1 {
   async updateProfile(login: string, changes: Partial<OktaProfile>) {
     const user = this.directory.update(login, changes);
     const assigned = this.appUsers.refresh(this.app.id, user.id, this.#formatted(user));
-    return assigned ? this.connector.push(user, 'update') : undefined;
+    return assigned ? this.#push(user, 'update') : undefined;
   }
 
   async deactivate(login: string) {

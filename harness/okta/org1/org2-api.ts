@@ -30,8 +30,12 @@ export class Org2Api {
     return this.#request('GET', `/api/v1/users/${encodeURIComponent(idOrLogin)}`, undefined, true);
   }
 
-  async create(profile: Json): Promise<RemoteUser> {
-    return (await this.#request('POST', '/api/v1/users?activate=true', { profile })) as RemoteUser;
+  /** `activate` false creates a STAGED user; a password goes in `credentials.password`. */
+  async create(profile: Json, options: { activate: boolean; password?: string }): Promise<RemoteUser> {
+    const credentials =
+      options.password === undefined ? {} : { credentials: { password: { value: options.password } } };
+    const path = `/api/v1/users?activate=${options.activate}`;
+    return (await this.#request('POST', path, { profile, ...credentials })) as RemoteUser;
   }
 
   async update(id: string, profile: Json): Promise<void> {

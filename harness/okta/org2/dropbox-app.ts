@@ -20,6 +20,8 @@ export interface DropboxApp extends AppSigning, AppUserNameSettings {
     /** Retries of each SCIM call (default DEFAULT_RETRY). */
     retry?: RetryPolicy;
   };
+  /** Okta's "Silent Provisioning": Dropbox sends new members no invitation. */
+  silentProvisioning: boolean;
 }
 
 export const dropboxIssuerOf = (app: Pick<DropboxApp, 'key'>) => `http://www.okta.com/${app.key}`;
@@ -72,30 +74,31 @@ export class DropboxProvisioner {
     });
   }
 
-  /** Brings dropbox in line with the org2 user: create/update while active, deactivate otherwise. */
-  sync(user: OktaUser, assigned: boolean): Promise<void> {
-    if (!this.app.provisioning.enabled) return Promise.resolve();
+  /**
+   * Brings dropbox in line with the org2 user: create/update while active, deactivate otherwise.
+   * Resolves to the last task run (undefined when nothing was pushed).
+   */
+  sync(user: OktaUser, assigned: boolean): Promise<AppTask | undefined> {
+    if (!this.app.provisioning.enabled) return Promise.resolve(undefined);
     return this.#queue.run(user.id, () => this.#sync(user, assigned));
   }
 
-  async #sync(user: OktaUser, assigned: boolean): Promise<void> {
+  async #sync(user: OktaUser, assigned: boolean): Promise<AppTask | undefined> {
     const p = this.app.provisioning;
     const remote = this.#remote.get(user.id);
     const shouldBeActive = assigned && (user.status === 'ACTIVE' || user.status === 'PROVISIONED');
     if (!shouldBeActive) {
-      if (remote?.active && p.deactivate)
-        await this.#task('deactivate', user, false, async (c) => {
-          await c.setActive(remote.scimId, false);
-          return remote.scimId;
-        });
-      return;
+      if (!remote?.active || !p.deactivate) return undefined;
+      return this.#task('deactivate', user, false, async (c) => {
+        await c.setActive(remote.scimId, false);
+        return remote.scimId;
+      });
     }
-    if (!remote) {
-      if (p.create) await this.#task('create', user, true, (c) => c.push(this.#scimUser(user)));
-      return;
-    }
+    if (!remote)
+      return p.create ? this.#task('create', user, true, (c) => c.push(this.#scimUser(user))) : undefined;
+    let last: AppTask | undefined;
     if (!remote.active) {
-      await this.#task('reactivate', user, true, async (c) => {
+      last = await this.#task('reactivate', user, true, async (c) => {
         try {
           await c.setActive(remote.scimId, true);
           return remote.scimId;
@@ -109,7 +112,8 @@ export class DropboxProvisioner {
     // The id kept at create (or just now, by a reactivation that had to create afresh).
     const knownId = this.externalId(user.id);
     if (p.update)
-      await this.#task('update', user, true, (c) => c.push(this.#scimUser(user), knownId, p.create));
+      last = await this.#task('update', user, true, (c) => c.push(this.#scimUser(user), knownId, p.create));
+    return last;
   }
 
   /** The SCIM id kept for the org2 user: their Dropbox app user's externalId. */

@@ -11,7 +11,7 @@ import { idpMetadataXml, spMetadataXml } from '../../saml/metadata.js';
 import { OutstandingRequests } from '../../saml/outstanding.js';
 import type { SpProfile } from '../../saml/profile.js';
 import { ServiceProvider } from '../../saml/sp.js';
-import { AppUsers } from '../api/app-users.js';
+import { AppUsers, pushResultOf } from '../api/app-users.js';
 import type { AdminRole } from '../api/auth.js';
 import { createOrgApi } from '../api/org-api.js';
 import { DEFAULT_RATE_LIMIT, RateLimiter } from '../api/rate-limit.js';
@@ -110,7 +110,7 @@ export class Org2 {
       if (user.status === 'DEPROVISIONED' || user.status === 'SUSPENDED')
         this.sessions.revoke((s) => s.userId === user.id);
       if (this.appUsers.refresh(options.dropbox.id, user.id, this.#dropboxFormat(user)))
-        this.tasks.track(this.provisioner.sync(user, true));
+        this.tasks.track(this.#syncDropbox(user));
     });
   }
 
@@ -139,7 +139,14 @@ export class Org2 {
   async assignDropbox(login: string, userName?: string): Promise<void> {
     const user = this.directory.get(login);
     this.appUsers.assign(this.options.dropbox.id, user.id, this.#dropboxFormat(user), userName);
-    await this.tasks.track(this.provisioner.sync(user, true));
+    await this.tasks.track(this.#syncDropbox(user));
+  }
+
+  /** Pushes the assigned user to Dropbox and shows on their app user what the push left. */
+  async #syncDropbox(user: OktaUser): Promise<void> {
+    const task = await this.provisioner.sync(user, true);
+    const { id, provisioning } = this.options.dropbox;
+    this.appUsers.pushed(id, user.id, pushResultOf(provisioning.enabled, task));
   }
 
   /** The user's Dropbox app username (`credentials.userName`): its NameID and SCIM userName. */
