@@ -21,8 +21,11 @@ import { Groups } from '../groups.js';
 import { dashboardPage, OKTA_COLOR } from '../pages.js';
 import { OktaSessions } from '../sessions.js';
 import { appSso } from '../sso.js';
+import { SystemLog } from '../syslog/log-store.js';
+import { createLogsRouter } from '../syslog/logs-api.js';
 import { type DropboxApp, DropboxProvisioner, dropboxIssuerOf, dropboxSsoPathOf } from './dropbox-app.js';
 import { IdpKeyStore } from './idp-keys.js';
+import { signInLogInputs } from './idp-log.js';
 import { idpRoutes, type SignInEvent } from './idp-routes.js';
 import { createIdpsRouter } from './idps-api.js';
 import { acsPathOf, audienceOf, expectationsOf, type InboundIdp, toOktaIdpJson } from './inbound-idp.js';
@@ -73,6 +76,8 @@ export class Org2 {
   readonly tasks = new TaskTracker();
   /** The most recent sign-ins (at most SIGN_IN_LOG_MAX), newest last. */
   readonly signIns: SignInEvent[] = [];
+  /** org2's System Log (`GET /api/v1/logs`). */
+  readonly log: SystemLog;
   readonly outstanding: OutstandingRequests;
   /** The org's IdP key store: what the IdP's `trust.kid` refers to. */
   readonly idpKeys: IdpKeyStore;
@@ -83,6 +88,7 @@ export class Org2 {
   constructor(readonly options: Org2Options) {
     this.directory = new Directory(options.clock, options.ids);
     this.links = new IdpLinks(options.clock);
+    this.log = new SystemLog(options.clock, options.ids);
     this.appUsers = new AppUsers(options.clock);
     this.groups = new Groups(options.clock, options.ids);
     this.idpKeys = new IdpKeyStore(options.clock);
@@ -177,6 +183,17 @@ export class Org2 {
     );
     app.use(
       '/api/v1',
+      createLogsRouter({
+        tokens: this.options.tokens,
+        ids: this.options.ids,
+        baseUrl: () => this.url,
+        rateLimit: this.rateLimit,
+        clock: this.options.clock,
+        log: this.log,
+      }),
+    );
+    app.use(
+      '/api/v1',
       createOrgApi({
         clock: this.options.clock,
         directory: this.directory,
@@ -249,6 +266,8 @@ export class Org2 {
   recordSignIn(event: SignInEvent): void {
     this.signIns.push(event);
     if (this.signIns.length > SIGN_IN_LOG_MAX) this.signIns.shift();
+    const user = event.login === undefined ? undefined : this.directory.find(event.login);
+    for (const input of signInLogInputs(event, this.idp, user)) this.log.record(input);
   }
 
   #dropboxSso(req: Request, res: Response): void {
@@ -273,6 +292,7 @@ export class Org2 {
         },
       }),
       deps: { clock: this.options.clock, ids: this.options.ids },
+      log: { to: this.log, appId: app.id },
     });
   }
 }
