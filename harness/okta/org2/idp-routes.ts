@@ -16,6 +16,14 @@ import type { InboundPolicy, SignInOutcome } from './policy.js';
 
 const HOME = '/app/UserHome';
 
+/**
+ * Okta's end-user page for a refused inbound sign-in: a generic 400 with GENERAL_NONSUCCESS, the
+ * reason only in the System Log (support.okta.com, "Unable to transform email to username"
+ * Failure on Inbound SSO). fedsim's code stays in the page's meta tags. See
+ * docs/decisions/inbound-failure-page.md.
+ */
+const GENERIC_REFUSAL = { status: 400, heading: '400 Bad Request', text: 'Error Code: GENERAL_NONSUCCESS' };
+
 /** Something that happened at org2's ACS, for reports and expectations. */
 export interface SignInEvent {
   at: string;
@@ -94,6 +102,7 @@ function inboundEndpoint(org2: InboundSignIn): SpEndpoint<OktaSession> {
         },
       };
     },
+    refusalShown: GENERIC_REFUSAL,
     onRefused: (e) =>
       org2.recordSignIn({ at: at(), ok: false, error: { code: e.code, message: e.message }, warnings: [] }),
   };
