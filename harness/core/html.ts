@@ -41,7 +41,7 @@ export const ERROR_META = 'fedsim-error-code';
  * The error as meta tags, so a client (the scenario runner, a test) reads code, message, expected,
  * actual and hint off the page; values that are not strings are JSON.
  */
-function errorMetas(err: FedsimError): string {
+export function errorMetas(err: FedsimError): string {
   const fields: [string, unknown][] = [
     [ERROR_META, err.code],
     ['fedsim-error-message', err.message],

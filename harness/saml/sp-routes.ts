@@ -1,7 +1,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { Clock } from '../core/clock.js';
 import { type FedsimError, toFedsimError } from '../core/errors.js';
-import { type ShownError, sendError } from '../core/html.js';
+import { sendError } from '../core/html.js';
 import type { IdGenerator } from '../core/ids.js';
 import type { SessionStore } from '../core/sessions.js';
 import { type SpInitiatedOptions, spInitiatedRedirect } from './authn-request.js';
@@ -28,8 +28,8 @@ export interface SpEndpoint<Session> {
   signIn(accepted: Accepted, req: Request): { session: Session; respond(res: Response): void };
   /** Sees every refusal before its error page is sent (org2 logs failed sign-ins). */
   onRefused?(error: FedsimError): void;
-  /** What the end user sees of a refusal (not of an INTERNAL error); default: fedsim's detailed page. */
-  refusalShown?: ShownError;
+  /** The party's answer to a refusal (not to an INTERNAL error); default: fedsim's detailed page. */
+  refuse?(error: FedsimError, req: Request, res: Response): void;
 }
 
 /** SP-initiated sign-in: a signed AuthnRequest over the Redirect binding, remembered for InResponseTo. */
@@ -58,8 +58,8 @@ export function acsHandler<S>(endpoint: SpEndpoint<S>): RequestHandler {
       const error = toFedsimError(err);
       endpoint.onRefused?.(error);
       // A bug in fedsim is never dressed as the party's page: it must read as fedsim's.
-      const shown = error.code === 'INTERNAL' ? undefined : endpoint.refusalShown;
-      sendError(res, error, endpoint.party.name, endpoint.party.color, shown);
+      if (error.code !== 'INTERNAL' && endpoint.refuse) endpoint.refuse(error, req, res);
+      else sendError(res, error, endpoint.party.name, endpoint.party.color);
     }
   };
 }

@@ -1,9 +1,11 @@
 import express, { type Express, type Request, type Response } from 'express';
 import { partyApp } from '../../core/app.js';
 import type { Clock } from '../../core/clock.js';
+import type { FedsimError } from '../../core/errors.js';
 import { pageErrorHandler } from '../../core/html.js';
 import type { HttpFetch } from '../../core/http.js';
 import type { IdGenerator } from '../../core/ids.js';
+import { SessionStore } from '../../core/sessions.js';
 import { TaskTracker } from '../../core/tasks.js';
 import type { CertInfo, SigningCredential } from '../../crypto/credential.js';
 import type { Scheduler } from '../../provisioning/scheduler.js';
@@ -79,6 +81,7 @@ export class Org2 {
   /** org2's System Log (`GET /api/v1/logs`). */
   readonly log: SystemLog;
   readonly outstanding: OutstandingRequests;
+  readonly refusals: SessionStore<FedsimError>;
   /** The org's IdP key store: what the IdP's `trust.kid` refers to. */
   readonly idpKeys: IdpKeyStore;
   /** The IdP's own signing key (org2's SP credential), `protocol.credentials.signing.kid`. */
@@ -106,6 +109,7 @@ export class Org2 {
     this.rateLimit = new RateLimiter({ ...DEFAULT_RATE_LIMIT, clock: options.clock });
     this.sessions = new OktaSessions(`${options.name}_sid`, options.ids, this.directory);
     this.outstanding = new OutstandingRequests(`${options.name}_sp_state`, options.ids);
+    this.refusals = new SessionStore(`${options.name}_idp_refusal`, options.ids);
     this.provisioner = new DropboxProvisioner(options.dropbox, {
       fetch: options.fetch,
       scheduler: options.scheduler,
