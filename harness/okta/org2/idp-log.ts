@@ -24,6 +24,15 @@ const REASONS: Record<string, string[]> = {
   IDP_SUBJECT_FILTER: ['The transformed username was rejected by the username filter'],
 };
 const SAML_REASON = 'Unable to validate incoming SAML Assertion';
+/**
+ * A success's reason says whether JIT or an account link made it (Okta developer release notes
+ * 2024.10.0, "Two System Log event types now provide event outcome reasons"); the wording is
+ * inferred. A user already linked has none.
+ */
+const SUCCESS_REASONS: Partial<Record<NonNullable<SignInEvent['outcome']>, string>> = {
+  'jit-created': 'User created by JIT provisioning',
+  'linked-existing': 'User linked to an existing Okta account',
+};
 /** Inferred: the reason of a refusal Okta's articles do not name. */
 const OTHER_REASON = 'Authentication failed';
 
@@ -45,8 +54,9 @@ const UNKNOWN_ACTOR: LogActor = {
 };
 
 /**
- * The System Log events of one inbound sign-in: `user.authentication.auth_via_IDP` (SUCCESS, or
- * FAILURE once per reason), preceded by `user.lifecycle.create` when JIT created the user.
+ * The System Log events of one inbound sign-in: `user.authentication.auth_via_IDP` (SUCCESS, its
+ * reason naming a JIT creation or an account link, or FAILURE once per reason), preceded by
+ * `user.lifecycle.create` when JIT created the user.
  */
 export function signInLogInputs(event: SignInEvent, idp: InboundIdp, user: OktaUser | undefined): LogInput[] {
   const target = [idpTarget(idp)];
@@ -68,7 +78,7 @@ export function signInLogInputs(event: SignInEvent, idp: InboundIdp, user: OktaU
     eventType,
     displayMessage,
     actor,
-    outcome: { result: 'SUCCESS', reason: null },
+    outcome: { result: 'SUCCESS', reason: (event.outcome && SUCCESS_REASONS[event.outcome]) ?? null },
     target,
     debugData: { fedsimOutcome: event.outcome ?? '' },
   };
