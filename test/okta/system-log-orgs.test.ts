@@ -42,4 +42,22 @@ describe("the orgs' System Log API", () => {
     const res = await logs(world.org2.url, 'eventType sw "user."').expect(200);
     expect(res.body).toEqual([]);
   });
+
+  it("logs an admin's Users API changes with the user as target", async () => {
+    const admin = (method: 'post' | 'delete', path: string) =>
+      request(world.org2.url)[method](path).set('Authorization', `SSWS ${world.tokens.superAdmin}`);
+    const login = 'lena@org2.example';
+    const created = await admin('post', '/api/v1/users?activate=true')
+      .send({ profile: { login, email: login, firstName: 'Lena', lastName: 'Ng' } })
+      .expect(200);
+    await admin('post', `/api/v1/users/${created.body.id}/lifecycle/deactivate`).expect(200);
+    await admin('delete', `/api/v1/users/${created.body.id}`).expect(204);
+    const res = await logs(world.org2.url, `target.id eq "${created.body.id}"`).expect(200);
+    expect(res.body.map((e: { eventType: string }) => e.eventType)).toEqual([
+      'user.lifecycle.create',
+      'user.lifecycle.deactivate',
+      'user.lifecycle.delete.initiated',
+    ]);
+    expect(res.body[0].target[0].alternateId).toBe(login);
+  });
 });

@@ -205,6 +205,7 @@ export class Org2 {
         ids: this.options.ids,
         baseUrl: () => this.url,
         sessionUser: (req) => this.sessions.user(req),
+        log: this.log,
         appUsers: this.appUsers,
         groups: this.groups,
         rateLimit: this.rateLimit,
