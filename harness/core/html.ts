@@ -41,7 +41,7 @@ export const ERROR_META = 'fedsim-error-code';
  * The error as meta tags, so a client (the scenario runner, a test) reads code, message, expected,
  * actual and hint off the page; values that are not strings are JSON.
  */
-function errorMetas(err: FedsimError): string {
+export function errorMetas(err: FedsimError): string {
   const fields: [string, unknown][] = [
     [ERROR_META, err.code],
     ['fedsim-error-message', err.message],
@@ -59,18 +59,36 @@ function errorMetas(err: FedsimError): string {
 }
 
 /** Renders a refusal: the stable code, the message, what to change, and the HTTP status. */
-export function sendError(res: Response, err: FedsimError, party: string, color: string): void {
-  const body =
-    `<section class="error" data-error-code="${escapeHtml(err.code)}"><h1>Sign-in failed</h1>` +
-    `<p class="code">${escapeHtml(err.code)}</p><p class="message">${escapeHtml(err.message)}</p>` +
-    (err.hint ? `<p class="hint">${escapeHtml(err.hint)}</p>` : '') +
-    '</section>';
+/**
+ * What a party shows its end user instead of fedsim's detail (Okta's generic error page). The
+ * error's meta tags stay on the page, so the harness still reads fedsim's code.
+ */
+export interface ShownError {
+  status: number;
+  heading: string;
+  text: string;
+}
+
+export function sendError(
+  res: Response,
+  err: FedsimError,
+  party: string,
+  color: string,
+  shown?: ShownError,
+): void {
+  const body = shown
+    ? `<section class="error" data-error-code="${escapeHtml(err.code)}"><h1>${escapeHtml(shown.heading)}</h1>` +
+      `<p class="message">${escapeHtml(shown.text)}</p></section>`
+    : `<section class="error" data-error-code="${escapeHtml(err.code)}"><h1>Sign-in failed</h1>` +
+      `<p class="code">${escapeHtml(err.code)}</p><p class="message">${escapeHtml(err.message)}</p>` +
+      (err.hint ? `<p class="hint">${escapeHtml(err.hint)}</p>` : '') +
+      '</section>';
   res
-    .status(err.status)
+    .status(shown?.status ?? err.status)
     .type('html')
     .send(
       page({
-        title: `${party}: ${err.code}`,
+        title: `${party}: ${shown?.heading ?? err.code}`,
         party,
         color,
         body,

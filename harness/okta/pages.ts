@@ -10,7 +10,7 @@ export interface Tile {
 
 export function signInPage(
   orgName: string,
-  options: { fromUri?: string; error?: string; note?: string },
+  options: { fromUri?: string; error?: string; note?: string; head?: string },
 ): string {
   const from = options.fromUri
     ? `<input type="hidden" name="fromURI" value="${escapeHtml(options.fromUri)}">`
@@ -21,6 +21,7 @@ export function signInPage(
     title: `${orgName} - Sign In`,
     party: orgName,
     color: OKTA_COLOR,
+    head: options.head,
     body:
       `<h1>Sign In</h1>${error}${note}<form method="POST" action="/login" id="sign-in">` +
       '<label for="username">Username</label><input type="text" id="username" name="username" autocomplete="username">' +

@@ -15,6 +15,7 @@ import {
 } from '../saml/issue.js';
 import type { OktaUser } from './directory.js';
 import { OKTA_COLOR } from './pages.js';
+import { type SystemLog, userActor } from './syslog/log-store.js';
 
 export interface AppSsoInput {
   orgName: string;
@@ -29,6 +30,8 @@ export interface AppSsoInput {
   audience: string;
   subject: (user: OktaUser) => Pick<ResponseRequest, 'nameId' | 'attributes'>;
   deps: { clock: Clock; ids: IdGenerator };
+  /** The org's System Log and the app's id: each SSO attempt is a `user.authentication.sso` event. */
+  log: { to: SystemLog; appId: string };
   /** SP-initiated: who may send AuthnRequests here, and the cert their redirect signature must verify with. */
   sp: { entityId: string; requestCert?: CertInfo; encryptionCert?: CertInfo };
 }
@@ -57,6 +60,23 @@ function readRequest(req: Request, input: AppSsoInput): ReceivedAuthnRequest | u
   return request;
 }
 
+/**
+ * `user.authentication.sso` ("User single sign on to app", Okta's event types catalogue), the app
+ * as target; a refusal's fedsim code goes to debugData and is the reason (inferred).
+ */
+function logSso(input: AppSsoInput, user: OktaUser, result: 'SUCCESS' | 'FAILURE', code?: string): void {
+  input.log.to.record({
+    eventType: 'user.authentication.sso',
+    displayMessage: 'User single sign on to app',
+    actor: userActor(user),
+    outcome: { result, reason: code ?? null },
+    target: [
+      { id: input.log.appId, type: 'AppInstance', alternateId: input.appLabel, displayName: input.appLabel },
+    ],
+    debugData: code === undefined ? {} : { fedsimCode: code },
+  });
+}
+
 /** An Okta app's IdP-initiated SSO endpoint: session, assignment, then a signed response in an auto-post form. */
 export function appSso(req: Request, res: Response, input: AppSsoInput): void {
   const { user } = input;
@@ -72,6 +92,7 @@ export function appSso(req: Request, res: Response, input: AppSsoInput): void {
     return;
   }
   if (!input.assigned(user)) {
+    logSso(input, user, 'FAILURE', 'APP_NOT_ASSIGNED');
     const err = new FedsimError(
       'APP_NOT_ASSIGNED',
       `403 App Not Assigned: ${user.profile.login} is not assigned to ${input.appLabel} in ${input.orgName}`,
@@ -103,6 +124,7 @@ export function appSso(req: Request, res: Response, input: AppSsoInput): void {
   }
   const encryption = algorithm && encryptionCert ? { algorithm, certPem: encryptionCert.pem } : undefined;
   const issued = issueResponse({ ...input.settings, encryption }, request, input.deps);
+  logSso(input, user, 'SUCCESS');
   const relayState = authnRequest
     ? authnRequest.relayState
     : typeof req.query.RelayState === 'string'

@@ -28,6 +28,8 @@ export interface SpEndpoint<Session> {
   signIn(accepted: Accepted, req: Request): { session: Session; respond(res: Response): void };
   /** Sees every refusal before its error page is sent (org2 logs failed sign-ins). */
   onRefused?(error: FedsimError): void;
+  /** The party's answer to a refusal (not to an INTERNAL error); default: fedsim's detailed page. */
+  refuse?(error: FedsimError, req: Request, res: Response): void;
 }
 
 /** SP-initiated sign-in: a signed AuthnRequest over the Redirect binding, remembered for InResponseTo. */
@@ -55,7 +57,9 @@ export function acsHandler<S>(endpoint: SpEndpoint<S>): RequestHandler {
     } catch (err) {
       const error = toFedsimError(err);
       endpoint.onRefused?.(error);
-      sendError(res, error, endpoint.party.name, endpoint.party.color);
+      // A bug in fedsim is never dressed as the party's page: it must read as fedsim's.
+      if (error.code !== 'INTERNAL' && endpoint.refuse) endpoint.refuse(error, req, res);
+      else sendError(res, error, endpoint.party.name, endpoint.party.color);
     }
   };
 }

@@ -3,6 +3,7 @@ import { FedsimError } from '../core/errors.js';
 import type { ProvisioningTask } from '../provisioning/task-log.js';
 import type { World } from '../world/world.js';
 import { whereSignedIn } from './browse.js';
+import { logCheck } from './expect-log.js';
 import type { Expectation } from './schema-expect.js';
 
 type Mismatch = { what: string; expected: unknown; actual: unknown };
@@ -135,6 +136,8 @@ export async function checkExpectations(
   if (e.dropbox) dropboxChecks(world, e.dropbox, out);
   if (e.provisioning) provisioningChecks(world, e.provisioning, out);
   if (e.faults) faultChecks(world, e.faults, out);
+  const logMismatch = e.log && logCheck(world, e.log);
+  if (logMismatch) out.push(logMismatch);
   if (e.signedIn) {
     const agent = browsers.get(e.signedIn.user.toLowerCase());
     const at = agent ? await whereSignedIn(world, agent) : { org1: false, org2: false, dropbox: false };

@@ -82,6 +82,22 @@ const signedIn = z
   })
   .strict();
 
+const log = z
+  .object({
+    org: z.enum(['org1', 'org2']).describe('whose System Log (GET /api/v1/logs)'),
+    eventType: z.string().describe("Okta's event type, e.g. user.authentication.auth_via_IDP"),
+    outcome: z.enum(['SUCCESS', 'FAILURE']).optional().describe('outcome.result'),
+    reason: z.string().optional().describe('outcome.reason, e.g. User Not Found'),
+    target: z.string().optional().describe("a target's id or alternateId (a login, an app or IdP name)"),
+    count: z
+      .number()
+      .int()
+      .nonnegative()
+      .optional()
+      .describe('exactly this many matching events (default: at least one)'),
+  })
+  .strict();
+
 export const expectSchema = z
   .object({
     org1: org1.optional().describe('a user in org1'),
@@ -90,6 +106,7 @@ export const expectSchema = z
     signedIn: signedIn.optional().describe("where the user's browser is signed in"),
     provisioning: provisioningExpectSchema.optional().describe("a party's last provisioning task"),
     faults: faultsExpectSchema.optional().describe("what a party's injected faults did"),
+    log: log.optional().describe("events in an org's System Log"),
   })
   .strict();
 

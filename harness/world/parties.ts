@@ -34,6 +34,14 @@ export interface PartyContext {
   parties: () => { org1: Org1; org2: Org2; dropbox: Dropbox };
 }
 
+/** The world's super and read-only admin API tokens. */
+function adminTokens(tokens: WorldTokens): ReadonlyMap<string, AdminRole> {
+  return new Map<string, AdminRole>([
+    [tokens.superAdmin, 'SUPER_ADMIN'],
+    [tokens.readOnly, 'READ_ONLY_ADMIN'],
+  ]);
+}
+
 /** org2: the inbound IdP trusting org1's Org2Org app (`appKey`), and the Dropbox app. */
 export function buildOrg2(ctx: PartyContext, appKey: string, fromJson: Partial<InboundIdp>): Org2 {
   const { config, ids, tokens } = ctx;
@@ -58,10 +66,7 @@ export function buildOrg2(ctx: PartyContext, appKey: string, fromJson: Partial<I
     spCredential: loadCredential(D.org2SpCertificate),
     idpRouting: true,
     scheduler: ctx.scheduler,
-    tokens: new Map<string, AdminRole>([
-      [tokens.superAdmin, 'SUPER_ADMIN'],
-      [tokens.readOnly, 'READ_ONLY_ADMIN'],
-    ]),
+    tokens: adminTokens(tokens),
     dropbox: {
       ...D.dropboxApp,
       id: ids.okta('0oa'),
@@ -92,6 +97,8 @@ export function buildOrg1(ctx: PartyContext, appKey: string, tokenFor: TokenFor)
     ids: ctx.ids,
     fetch: ctx.fetch,
     scheduler: ctx.scheduler,
+    // Inferred: the world's admin tokens are valid at both orgs (a real org issues its own).
+    tokens: adminTokens(ctx.tokens),
     app: {
       ...D.org2org,
       id: ctx.ids.okta('0oa'),

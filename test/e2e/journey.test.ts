@@ -15,6 +15,7 @@ import { LOOPBACK, launchChromium } from './chromium.js';
  */
 const [SARAH, DAVID] = WORLD_DEFAULTS.org1Users;
 const SCREENSHOT = path.join(os.tmpdir(), 'fedsim-e2e-journey.png');
+const REFUSAL_SCREENSHOT = path.join(os.tmpdir(), 'fedsim-e2e-inbound-refusal.png');
 
 let world: World;
 let browser: Browser;
@@ -165,6 +166,26 @@ describe('in a real browser (chromium)', () => {
     expect(await page.locator('h1').textContent()).toBe('Sign-in failed');
     expect(await page.title()).toBe('org1: APP_NOT_ASSIGNED');
     expect(world.org2.signIns.some((s) => s.login === DAVID.login)).toBe(false);
+    expectLoopbackOnly(requests);
+  });
+
+  it("a refused inbound sign-in shows Okta's generic page; fedsim's code stays in its meta tags", async () => {
+    const { page, requests } = await openSession();
+    // A response org2 cannot parse, posted by the browser as an IdP's auto-post form would.
+    await page.goto(`${world.org2.url}/login`);
+    await page.setContent(
+      `<form id="f" method="POST" action="${world.org2.acsUrl}"><input name="SAMLResponse" value="PHg+"></form>`,
+    );
+    const [response] = await Promise.all([
+      page.waitForNavigation(),
+      page.locator('#f').evaluate((f) => (f as HTMLFormElement).submit()),
+    ]);
+    expect(response?.status()).toBe(400);
+    expect(await page.locator('h1').textContent()).toBe('400 Bad Request');
+    expect(await page.locator('main').textContent()).toContain('GENERAL_NONSUCCESS');
+    expect(await page.locator('meta[name=fedsim-error-code]').getAttribute('content')).toMatch(/^SAML_/);
+    await page.screenshot({ path: REFUSAL_SCREENSHOT });
+    expect(statSync(REFUSAL_SCREENSHOT).size).toBeGreaterThan(3_000);
     expectLoopbackOnly(requests);
   });
 });

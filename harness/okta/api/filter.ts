@@ -1,5 +1,6 @@
 import { OKTA_STATUSES, type OktaUser } from '../directory.js';
 import { oktaError } from '../errors.js';
+import { FilterGrammar, FilterSyntaxError, type Token, tokenize } from './filter-grammar.js';
 import { type AttrContext, DATE_ATTRS, isPresent, isSearchable, userAttribute } from './user-attrs.js';
 
 /**
@@ -14,7 +15,6 @@ import { type AttrContext, DATE_ATTRS, isPresent, isSearchable, userAttribute } 
  */
 export type FilterMode = 'filter' | 'search';
 
-type Token = { kind: 'word' | 'string' | '(' | ')'; text: string; at: number };
 type Predicate = (user: OktaUser) => boolean;
 
 const FILTER_ATTRS = new Set([
@@ -31,85 +31,19 @@ const ORDER_OPS = new Set(['gt', 'ge', 'lt', 'le']);
 const SEARCH_STRING_OPS = new Set(['eq', 'sw', 'co', ...ORDER_OPS]);
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
-class FilterSyntaxError extends Error {}
-
-function tokenize(expr: string): Token[] {
-  const tokens: Token[] = [];
-  let i = 0;
-  while (i < expr.length) {
-    const ch = expr.charAt(i);
-    if (/\s/.test(ch)) {
-      i += 1;
-    } else if (ch === '(' || ch === ')') {
-      tokens.push({ kind: ch, text: ch, at: i });
-      i += 1;
-    } else if (ch === '"') {
-      const { text, end } = readString(expr, i);
-      tokens.push({ kind: 'string', text, at: i });
-      i = end;
-    } else {
-      const word = /^[A-Za-z0-9_.]+/.exec(expr.slice(i));
-      if (!word) throw new FilterSyntaxError(`unexpected character '${ch}' at position ${i}`);
-      tokens.push({ kind: 'word', text: word[0], at: i });
-      i += word[0].length;
-    }
-  }
-  return tokens;
-}
-
-/** A double-quoted value; `\"` and `\\` escape. */
-function readString(expr: string, start: number): { text: string; end: number } {
-  let text = '';
-  for (let i = start + 1; i < expr.length; i += 1) {
-    const ch = expr.charAt(i);
-    if (ch === '"') return { text, end: i + 1 };
-    if (ch === '\\' && i + 1 < expr.length) i += 1;
-    text += expr.charAt(i);
-  }
-  throw new FilterSyntaxError(`unterminated string starting at position ${start}`);
-}
-
-class Parser {
-  #pos = 0;
-
+class Parser extends FilterGrammar<OktaUser> {
   constructor(
-    private readonly tokens: Token[],
+    tokens: Token[],
     private readonly mode: FilterMode,
     private readonly ctx: AttrContext,
-  ) {}
-
-  parse(): Predicate {
-    if (this.tokens.length === 0) throw new FilterSyntaxError('the expression is empty');
-    const predicate = this.#or();
-    const rest = this.tokens[this.#pos];
-    if (rest) throw new FilterSyntaxError(`unexpected '${rest.text}' at position ${rest.at}`);
-    return predicate;
+  ) {
+    super(tokens);
   }
 
-  #or(): Predicate {
-    const terms = [this.#and()];
-    while (this.#takeKeyword('or')) terms.push(this.#and());
-    return terms.length === 1 ? (terms[0] as Predicate) : (u) => terms.some((t) => t(u));
-  }
-
-  #and(): Predicate {
-    const terms = [this.#term()];
-    while (this.#takeKeyword('and')) terms.push(this.#term());
-    return terms.length === 1 ? (terms[0] as Predicate) : (u) => terms.every((t) => t(u));
-  }
-
-  #term(): Predicate {
-    if (this.tokens[this.#pos]?.kind === '(') {
-      this.#pos += 1;
-      const inner = this.#or();
-      this.#expect(')', "')'");
-      return inner;
-    }
-    const attr = this.#expect('word', 'an attribute').text;
-    const op = this.#expect('word', `an operator after '${attr}'`).text.toLowerCase();
+  protected comparison(attr: string, op: string): Predicate {
     this.#checkAttribute(attr);
     if (op === 'pr') return this.#present(attr);
-    const value = this.#expect('string', `a quoted value after '${op}'`).text;
+    const value = this.quoted(op);
     if (DATE_ATTRS.has(attr)) return this.#date(attr, op, value);
     return this.#string(attr, op, attr === 'status' ? this.#status(value) : value);
   }
@@ -164,23 +98,6 @@ class Parser {
       const values = Array.isArray(actual) ? actual : [actual];
       return values.some((v) => isPresent(v) && test(fold(String(v))));
     };
-  }
-
-  #takeKeyword(keyword: string): boolean {
-    const token = this.tokens[this.#pos];
-    if (token?.kind !== 'word' || token.text.toLowerCase() !== keyword) return false;
-    this.#pos += 1;
-    return true;
-  }
-
-  #expect(kind: Token['kind'], what: string): Token {
-    const token = this.tokens[this.#pos];
-    if (token?.kind !== kind) {
-      const found = token ? `'${token.text}' at position ${token.at}` : 'the end of the expression';
-      throw new FilterSyntaxError(`expected ${what} but found ${found}`);
-    }
-    this.#pos += 1;
-    return token;
   }
 }
 

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { errorInfo } from '../../core/errors.js';
 import { type Directory, type OktaProfile, type OktaUser, PROVIDER_TYPES } from '../directory.js';
 import { notFound, oktaError, userNotFound, validationError } from '../errors.js';
+import { logAdminChange } from '../syslog/admin-events.js';
+import type { SystemLog } from '../syslog/log-store.js';
 import { apiAuth, apiFront, type OktaApiOptions, parseBody } from './common.js';
 import { oktaErrorHandler } from './errors.js';
 import {
@@ -23,6 +25,8 @@ export interface UsersApiOptions extends OktaApiOptions {
   directory: Directory;
   /** The user signed in by the browser session cookie, for GET /api/v1/users/me (no SSWS needed there). */
   sessionUser: (req: Request) => OktaUser | undefined;
+  /** The org's System Log: each change an admin makes through the API is an event. */
+  log?: SystemLog;
 }
 
 // Only the shape: the directory checks login, email, firstName and lastName with Okta's wording.
@@ -113,10 +117,14 @@ export function createUsersRouter(options: UsersApiOptions): Router {
       ]);
     }
     const expire = expirePassword(req, activate, password);
-    send(
-      res,
-      directory.create(body.profile as OktaProfile, { activate, provider, password, expirePassword: expire }),
-    );
+    const created = directory.create(body.profile as OktaProfile, {
+      activate,
+      provider,
+      password,
+      expirePassword: expire,
+    });
+    logAdminChange(options.log, 'create', created);
+    send(res, created);
   });
 
   router.get('/users', (req, res) => {
@@ -136,20 +144,24 @@ export function createUsersRouter(options: UsersApiOptions): Router {
   router.post('/users/:id', (req, res) => {
     const user = updatableUser(directory, req.params.id);
     const { profile } = parseBody(profileBodySchema, req.body);
-    send(res, directory.update(user.id, profile));
+    const updated = directory.update(user.id, profile);
+    logAdminChange(options.log, 'update', updated);
+    send(res, updated);
   });
 
   router.put('/users/:id', (req, res) => {
     const user = updatableUser(directory, req.params.id);
     const { profile } = parseBody(profileBodySchema, req.body);
-    send(res, directory.replace(user.id, profile as OktaProfile));
+    const replaced = directory.replace(user.id, profile as OktaProfile);
+    logAdminChange(options.log, 'update', replaced);
+    send(res, replaced);
   });
 
   router.post('/users/:id/lifecycle/:action', (req, res) => {
     const transition = LIFECYCLE.get(req.params.action);
     if (!transition) throw notFound(req.params.action, 'Lifecycle');
     const sendEmail = req.params.action === 'activate' && booleanParam(req, 'sendEmail', true);
-    transition(directory, req.params.id);
+    logAdminChange(options.log, req.params.action, transition(directory, req.params.id));
     if (req.params.action !== 'activate' || sendEmail) {
       res.json({});
       return;
@@ -162,8 +174,10 @@ export function createUsersRouter(options: UsersApiOptions): Router {
   // Okta's DELETE deactivates a user that is not yet deprovisioned; a second DELETE removes it.
   router.delete('/users/:id', (req, res) => {
     const user = directory.get(req.params.id);
-    if (user.status === 'DEPROVISIONED') directory.delete(user.id);
-    else directory.deactivate(user.id);
+    if (user.status === 'DEPROVISIONED') {
+      directory.delete(user.id);
+      logAdminChange(options.log, 'delete', user);
+    } else logAdminChange(options.log, 'deactivate', directory.deactivate(user.id));
     res.status(204).end();
   });
 

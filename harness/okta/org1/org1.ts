@@ -10,6 +10,7 @@ import type { CertInfo } from '../../crypto/credential.js';
 import { type Scheduler, schedulerFor } from '../../provisioning/scheduler.js';
 import { idpMetadataXml } from '../../saml/metadata.js';
 import { AppUsers, pushResultOf } from '../api/app-users.js';
+import type { AdminRole } from '../api/auth.js';
 import { oktaErrorHandler } from '../api/errors.js';
 import { appUserNameFormat } from '../app-username.js';
 import { type CreateUserOptions, Directory, type OktaProfile, type OktaUser } from '../directory.js';
@@ -17,6 +18,8 @@ import { userNotFound } from '../errors.js';
 import { dashboardPage, OKTA_COLOR, signInPage } from '../pages.js';
 import { OktaSessions } from '../sessions.js';
 import { appSso } from '../sso.js';
+import { SystemLog, userActor } from '../syslog/log-store.js';
+import { createLogsRouter } from '../syslog/logs-api.js';
 import { Org2OrgConnector } from './connector.js';
 import { issuerOf, type Org2OrgApp, ssoPathOf } from './org2org-app.js';
 import { tasksRouter } from './tasks-api.js';
@@ -31,6 +34,8 @@ export interface Org1Options {
   target: () => { url: string; acsUrl: string; audience: string; requestCert?: CertInfo };
   /** How the connector waits between retries; default: the org's clock (moved, when it is fixed). */
   scheduler?: Scheduler;
+  /** API tokens of org1 (its System Log API): token → the admin role of its owner. */
+  tokens: ReadonlyMap<string, AdminRole>;
 }
 
 export interface SeedUser extends OktaProfile {
@@ -46,11 +51,14 @@ export class Org1 {
   /** org1 group names per user id: what a group attribute statement sends. */
   readonly userGroups = new Map<string, string[]>();
   readonly sessions: OktaSessions;
+  /** org1's System Log (`GET /api/v1/logs`). */
+  readonly log: SystemLog;
   url = '';
 
   constructor(readonly options: Org1Options) {
     this.directory = new Directory(options.clock, options.ids);
     this.appUsers = new AppUsers(options.clock);
+    this.log = new SystemLog(options.clock, options.ids);
     this.sessions = new OktaSessions(`${options.name}_sid`, options.ids, this.directory);
     // A getter, not the object: `configure` replaces the app's provisioning settings.
     this.connector = new Org2OrgConnector(() => this.app.provisioning, {
@@ -117,6 +125,16 @@ export class Org1 {
 
   createApp(): Express {
     const app = partyApp();
+    app.use(
+      '/api/v1',
+      createLogsRouter({
+        tokens: this.options.tokens,
+        ids: this.options.ids,
+        baseUrl: () => this.url,
+        clock: this.options.clock,
+        log: this.log,
+      }),
+    );
     app.use(express.urlencoded({ extended: false, limit: '64kb' }));
     app.get('/', (_req, res) => res.redirect('/app/UserHome'));
     app.get('/login', (req, res) => {
@@ -156,6 +174,7 @@ export class Org1 {
     const user = this.directory.find(String(body.username ?? ''));
     const fromUri = safeRelay(body.fromURI, '/app/UserHome');
     if (!user || user.password === undefined || user.password !== body.password) {
+      this.#logSignIn(user, 'INVALID_CREDENTIALS', 'AUTH_INVALID_CREDENTIALS');
       res
         .status(401)
         .type('html')
@@ -167,12 +186,30 @@ export class Org1 {
         'AUTH_USER_INACTIVE',
         `User ${user.profile.login} is ${user.status} in ${this.options.name}`,
       );
+      this.#logSignIn(user, 'VERIFICATION_ERROR', err.code);
       sendError(res, err, this.options.name, OKTA_COLOR);
       return;
     }
+    this.#logSignIn(user);
     this.directory.recordLogin(user);
     this.sessions.start(res, { userId: user.id, authTime: this.options.clock.now() });
     res.redirect(303, fromUri);
+  }
+
+  /**
+   * `user.session.start` for a password sign-in; a failure carries Okta's reason
+   * (INVALID_CREDENTIALS, VERIFICATION_ERROR) and fedsim's code. See docs/decisions/system-log.md.
+   */
+  #logSignIn(user: OktaUser | undefined, reason?: string, code?: string): void {
+    this.log.record({
+      eventType: 'user.session.start',
+      displayMessage: 'User login to Okta',
+      actor: user
+        ? userActor(user)
+        : { id: 'unknown', type: 'User', alternateId: 'unknown', displayName: 'unknown' },
+      outcome: reason === undefined ? { result: 'SUCCESS', reason: null } : { result: 'FAILURE', reason },
+      debugData: code === undefined ? {} : { fedsimCode: code },
+    });
   }
 
   #sso(req: express.Request, res: express.Response): void {
@@ -199,6 +236,7 @@ export class Org1 {
         },
       }),
       deps: { clock: new OffsetClock(this.options.clock, this.app.clockOffsetMs), ids: this.options.ids },
+      log: { to: this.log, appId: this.app.id },
     });
   }
 }

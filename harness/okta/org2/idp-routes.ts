@@ -1,7 +1,10 @@
 import express, { type Router } from 'express';
 import type { Clock } from '../../core/clock.js';
+import type { FedsimError } from '../../core/errors.js';
+import { errorMetas, sendError } from '../../core/html.js';
 import type { IdGenerator } from '../../core/ids.js';
 import { safeRelay } from '../../core/relay.js';
+import type { SessionStore } from '../../core/sessions.js';
 import type { SigningCredential } from '../../crypto/credential.js';
 import type { ConsumeResult } from '../../saml/consume.js';
 import type { OutstandingRequests } from '../../saml/outstanding.js';
@@ -15,6 +18,15 @@ import { enrollPage } from './pages.js';
 import type { InboundPolicy, SignInOutcome } from './policy.js';
 
 const HOME = '/app/UserHome';
+
+/**
+ * Okta's end-user page for a refused inbound sign-in: a generic 400 with GENERAL_NONSUCCESS, the
+ * reason only in the System Log (support.okta.com, "Unable to transform email to username"
+ * Failure on Inbound SSO); with no match and the IdP's "If no match is found" set to "Redirect to
+ * Okta sign-in page" (provisioning DISABLED), the sign-in page. fedsim's code stays in the page's
+ * meta tags. See docs/decisions/inbound-failure-page.md.
+ */
+const GENERIC_REFUSAL = { status: 400, heading: '400 Bad Request', text: 'Error Code: GENERAL_NONSUCCESS' };
 
 /** Something that happened at org2's ACS, for reports and expectations. */
 export interface SignInEvent {
@@ -45,6 +57,8 @@ export interface InboundSignIn {
   readonly directory: Directory;
   readonly policy: InboundPolicy;
   readonly enrolled: Set<string>;
+  /** The refusal a browser was sent to the sign-in page with (its meta tags keep fedsim's code). */
+  readonly refusals: SessionStore<FedsimError>;
   recordSignIn(event: SignInEvent): void;
 }
 
@@ -94,6 +108,12 @@ function inboundEndpoint(org2: InboundSignIn): SpEndpoint<OktaSession> {
         },
       };
     },
+    refuse: (e, _req, res) => {
+      if (e.code === 'IDP_USER_NOT_FOUND' && org2.idp.provisioning === 'DISABLED') {
+        org2.refusals.start(res, e);
+        res.redirect(303, '/login');
+      } else sendError(res, e, options.name, OKTA_COLOR, GENERIC_REFUSAL);
+    },
     onRefused: (e) =>
       org2.recordSignIn({ at: at(), ok: false, error: { code: e.code, message: e.message }, warnings: [] }),
   };
@@ -105,11 +125,17 @@ export function idpRoutes(org2: InboundSignIn): Router {
   const endpoint = inboundEndpoint(org2);
   const acsPath = acsPathOf(org2.idp);
   router.get('/login', (req, res) => {
+    const refusal = org2.refusals.get(req);
+    const note = `Sign in with ${org2.idp.name}.`;
+    if (refusal) {
+      org2.refusals.end(req, res);
+      return res.type('html').send(signInPage(org2.options.name, { note, head: errorMetas(refusal) }));
+    }
     const fromUri = req.query.fromURI;
     // IdP routing rule: every sign-in goes to Org1 IDP.
     if (org2.options.idpRouting && fromUri !== undefined)
       return startSignIn(endpoint, req, res, safeRelay(fromUri, HOME));
-    return res.type('html').send(signInPage(org2.options.name, { note: `Sign in with ${org2.idp.name}.` }));
+    return res.type('html').send(signInPage(org2.options.name, { note }));
   });
   router.get(acsPath, (req, res) =>
     startSignIn(endpoint, req, res, safeRelay(req.query.RelayState ?? req.query.fromURI, HOME)),

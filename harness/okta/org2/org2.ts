@@ -1,9 +1,11 @@
 import express, { type Express, type Request, type Response } from 'express';
 import { partyApp } from '../../core/app.js';
 import type { Clock } from '../../core/clock.js';
+import type { FedsimError } from '../../core/errors.js';
 import { pageErrorHandler } from '../../core/html.js';
 import type { HttpFetch } from '../../core/http.js';
 import type { IdGenerator } from '../../core/ids.js';
+import { SessionStore } from '../../core/sessions.js';
 import { TaskTracker } from '../../core/tasks.js';
 import type { CertInfo, SigningCredential } from '../../crypto/credential.js';
 import type { Scheduler } from '../../provisioning/scheduler.js';
@@ -21,8 +23,11 @@ import { Groups } from '../groups.js';
 import { dashboardPage, OKTA_COLOR } from '../pages.js';
 import { OktaSessions } from '../sessions.js';
 import { appSso } from '../sso.js';
+import { SystemLog } from '../syslog/log-store.js';
+import { createLogsRouter } from '../syslog/logs-api.js';
 import { type DropboxApp, DropboxProvisioner, dropboxIssuerOf, dropboxSsoPathOf } from './dropbox-app.js';
 import { IdpKeyStore } from './idp-keys.js';
+import { signInLogInputs } from './idp-log.js';
 import { idpRoutes, type SignInEvent } from './idp-routes.js';
 import { createIdpsRouter } from './idps-api.js';
 import { acsPathOf, audienceOf, expectationsOf, type InboundIdp, toOktaIdpJson } from './inbound-idp.js';
@@ -73,7 +78,10 @@ export class Org2 {
   readonly tasks = new TaskTracker();
   /** The most recent sign-ins (at most SIGN_IN_LOG_MAX), newest last. */
   readonly signIns: SignInEvent[] = [];
+  /** org2's System Log (`GET /api/v1/logs`). */
+  readonly log: SystemLog;
   readonly outstanding: OutstandingRequests;
+  readonly refusals: SessionStore<FedsimError>;
   /** The org's IdP key store: what the IdP's `trust.kid` refers to. */
   readonly idpKeys: IdpKeyStore;
   /** The IdP's own signing key (org2's SP credential), `protocol.credentials.signing.kid`. */
@@ -83,6 +91,7 @@ export class Org2 {
   constructor(readonly options: Org2Options) {
     this.directory = new Directory(options.clock, options.ids);
     this.links = new IdpLinks(options.clock);
+    this.log = new SystemLog(options.clock, options.ids);
     this.appUsers = new AppUsers(options.clock);
     this.groups = new Groups(options.clock, options.ids);
     this.idpKeys = new IdpKeyStore(options.clock);
@@ -100,6 +109,7 @@ export class Org2 {
     this.rateLimit = new RateLimiter({ ...DEFAULT_RATE_LIMIT, clock: options.clock });
     this.sessions = new OktaSessions(`${options.name}_sid`, options.ids, this.directory);
     this.outstanding = new OutstandingRequests(`${options.name}_sp_state`, options.ids);
+    this.refusals = new SessionStore(`${options.name}_idp_refusal`, options.ids);
     this.provisioner = new DropboxProvisioner(options.dropbox, {
       fetch: options.fetch,
       scheduler: options.scheduler,
@@ -184,6 +194,17 @@ export class Org2 {
     );
     app.use(
       '/api/v1',
+      createLogsRouter({
+        tokens: this.options.tokens,
+        ids: this.options.ids,
+        baseUrl: () => this.url,
+        rateLimit: this.rateLimit,
+        clock: this.options.clock,
+        log: this.log,
+      }),
+    );
+    app.use(
+      '/api/v1',
       createOrgApi({
         clock: this.options.clock,
         directory: this.directory,
@@ -191,6 +212,7 @@ export class Org2 {
         ids: this.options.ids,
         baseUrl: () => this.url,
         sessionUser: (req) => this.sessions.user(req),
+        log: this.log,
         appUsers: this.appUsers,
         groups: this.groups,
         rateLimit: this.rateLimit,
@@ -256,6 +278,8 @@ export class Org2 {
   recordSignIn(event: SignInEvent): void {
     this.signIns.push(event);
     if (this.signIns.length > SIGN_IN_LOG_MAX) this.signIns.shift();
+    const user = event.login === undefined ? undefined : this.directory.find(event.login);
+    for (const input of signInLogInputs(event, this.idp, user)) this.log.record(input);
   }
 
   #dropboxSso(req: Request, res: Response): void {
@@ -280,6 +304,7 @@ export class Org2 {
         },
       }),
       deps: { clock: this.options.clock, ids: this.options.ids },
+      log: { to: this.log, appId: app.id },
     });
   }
 }

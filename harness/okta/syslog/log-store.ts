@@ -1,0 +1,106 @@
+import type { Clock } from '../../core/clock.js';
+import type { IdGenerator } from '../../core/ids.js';
+import type { OktaUser } from '../directory.js';
+
+/**
+ * Okta's LogEvent as `GET /api/v1/logs` serves it (management OpenAPI spec, schema LogEvent):
+ * the parts fedsim fills. `debugContext.debugData` carries fedsim's own detail (e.g. `fedsimCode`).
+ */
+export interface LogActor {
+  id: string;
+  type: string;
+  alternateId: string;
+  displayName: string;
+}
+
+export type LogTarget = LogActor;
+
+/** An actor or target as served: Okta adds `detailEntry` (null when there is nothing more). */
+type Served<T> = T & { detailEntry: null };
+
+export interface LogEvent {
+  uuid: string;
+  published: string;
+  eventType: string;
+  version: '0';
+  severity: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+  legacyEventType: null;
+  displayMessage: string;
+  actor: Served<LogActor>;
+  /** No browser details are simulated: every field is null. */
+  client: { userAgent: null; zone: null; device: null; id: null; ipAddress: null; geographicalContext: null };
+  outcome: {
+    result: 'SUCCESS' | 'FAILURE' | 'SKIPPED' | 'ALLOW' | 'DENY' | 'CHALLENGE' | 'UNKNOWN';
+    reason: string | null;
+  };
+  target: Served<LogTarget>[];
+  transaction: { type: 'WEB' | 'JOB'; id: string; detail: null };
+  debugContext: { debugData: Record<string, string> };
+}
+
+/** What a caller says about an event; the store adds uuid, time, client and transaction. */
+export interface LogInput {
+  eventType: string;
+  displayMessage: string;
+  actor: LogActor;
+  outcome: LogEvent['outcome'];
+  target?: LogTarget[];
+  severity?: LogEvent['severity'];
+  transaction?: LogEvent['transaction']['type'];
+  debugData?: Record<string, string>;
+}
+
+/** Events kept per org; the oldest go first, so a long `serve` stays bounded (as task logs do). */
+export const SYSTEM_LOG_MAX = 1000;
+
+/** The actor of events the org itself causes (a JIT creation, a provisioning push): Okta's system principal. */
+export const SYSTEM_ACTOR: LogActor = {
+  id: '0oa0000000000000system',
+  type: 'SystemPrincipal',
+  alternateId: 'system@okta.com',
+  displayName: 'Okta System',
+};
+
+/** A user as an event's actor or target. */
+export function userActor(user: OktaUser): LogActor {
+  const { login, firstName, lastName } = user.profile;
+  return { id: user.id, type: 'User', alternateId: login, displayName: `${firstName} ${lastName}` };
+}
+
+/** An org's System Log: events in the order they happened, newest last. */
+export class SystemLog {
+  readonly events: LogEvent[] = [];
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+  ) {}
+
+  record(input: LogInput): LogEvent {
+    const event: LogEvent = {
+      uuid: this.ids.uuid(),
+      published: this.clock.now().toISOString(),
+      eventType: input.eventType,
+      version: '0',
+      severity: input.severity ?? (input.outcome.result === 'FAILURE' ? 'WARN' : 'INFO'),
+      legacyEventType: null,
+      displayMessage: input.displayMessage,
+      actor: { ...input.actor, detailEntry: null },
+      client: {
+        userAgent: null,
+        zone: null,
+        device: null,
+        id: null,
+        ipAddress: null,
+        geographicalContext: null,
+      },
+      outcome: input.outcome,
+      target: (input.target ?? []).map((t) => ({ ...t, detailEntry: null })),
+      transaction: { type: input.transaction ?? 'WEB', id: this.ids.token(32), detail: null },
+      debugContext: { debugData: input.debugData ?? {} },
+    };
+    this.events.push(event);
+    if (this.events.length > SYSTEM_LOG_MAX) this.events.shift();
+    return event;
+  }
+}
