@@ -67,40 +67,69 @@ export function userActor(user: OktaUser): LogActor {
   return { id: user.id, type: 'User', alternateId: login, displayName: `${firstName} ${lastName}` };
 }
 
-/** An org's System Log: events in the order they happened, newest last. */
+/** What the store keeps of an event: the caller's input and what the store drew; the rest is derived. */
+interface StoredEvent {
+  uuid: string;
+  published: string;
+  transactionId: string;
+  input: LogInput;
+}
+
+/** Every LogEvent field that never varies: no browser details are simulated. */
+const NO_CLIENT: LogEvent['client'] = Object.freeze({
+  userAgent: null,
+  zone: null,
+  device: null,
+  id: null,
+  ipAddress: null,
+  geographicalContext: null,
+});
+
+function served({ uuid, published, transactionId, input }: StoredEvent): LogEvent {
+  return {
+    uuid,
+    published,
+    eventType: input.eventType,
+    version: '0',
+    severity: input.severity ?? (input.outcome.result === 'FAILURE' ? 'WARN' : 'INFO'),
+    legacyEventType: null,
+    displayMessage: input.displayMessage,
+    actor: { ...input.actor, detailEntry: null },
+    client: NO_CLIENT,
+    outcome: input.outcome,
+    target: (input.target ?? []).map((t) => ({ ...t, detailEntry: null })),
+    transaction: { type: input.transaction ?? 'WEB', id: transactionId, detail: null },
+    debugContext: { debugData: input.debugData ?? {} },
+  };
+}
+
+/**
+ * An org's System Log: events in the order they happened, newest last. It keeps each event's
+ * input and builds the served shape when read: a full LogEvent costs ~2.4 KB of heap, which made a
+ * long `serve` grow past its memory budget.
+ */
 export class SystemLog {
-  readonly events: LogEvent[] = [];
+  readonly #stored: StoredEvent[] = [];
 
   constructor(
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
   ) {}
 
+  /** Every event kept, oldest first, as `GET /api/v1/logs` serves them. */
+  get events(): LogEvent[] {
+    return this.#stored.map(served);
+  }
+
   record(input: LogInput): LogEvent {
-    const event: LogEvent = {
+    const stored: StoredEvent = {
       uuid: this.ids.uuid(),
       published: this.clock.now().toISOString(),
-      eventType: input.eventType,
-      version: '0',
-      severity: input.severity ?? (input.outcome.result === 'FAILURE' ? 'WARN' : 'INFO'),
-      legacyEventType: null,
-      displayMessage: input.displayMessage,
-      actor: { ...input.actor, detailEntry: null },
-      client: {
-        userAgent: null,
-        zone: null,
-        device: null,
-        id: null,
-        ipAddress: null,
-        geographicalContext: null,
-      },
-      outcome: input.outcome,
-      target: (input.target ?? []).map((t) => ({ ...t, detailEntry: null })),
-      transaction: { type: input.transaction ?? 'WEB', id: this.ids.token(32), detail: null },
-      debugContext: { debugData: input.debugData ?? {} },
+      transactionId: this.ids.token(32),
+      input,
     };
-    this.events.push(event);
-    if (this.events.length > SYSTEM_LOG_MAX) this.events.shift();
-    return event;
+    this.#stored.push(stored);
+    if (this.#stored.length > SYSTEM_LOG_MAX) this.#stored.shift();
+    return served(stored);
   }
 }
