@@ -15,6 +15,7 @@ import type { SpProfile } from '../../saml/profile.js';
 import { ServiceProvider } from '../../saml/sp.js';
 import { AppUsers, pushResultOf } from '../api/app-users.js';
 import type { AdminRole } from '../api/auth.js';
+import type { OktaApiOptions } from '../api/common.js';
 import { createOrgApi } from '../api/org-api.js';
 import { DEFAULT_RATE_LIMIT, RateLimiter } from '../api/rate-limit.js';
 import { appUserNameFormat } from '../app-username.js';
@@ -177,13 +178,17 @@ export class Org2 {
 
   createApp(): Express {
     const app = partyApp();
+    // What every /api/v1 router of the org shares: its tokens, ids, origin and one rate limiter.
+    const api: OktaApiOptions = {
+      tokens: this.options.tokens,
+      ids: this.options.ids,
+      baseUrl: () => this.url,
+      rateLimit: this.rateLimit,
+    };
     app.use(
       '/api/v1',
       createIdpsRouter({
-        tokens: this.options.tokens,
-        ids: this.options.ids,
-        baseUrl: () => this.url,
-        rateLimit: this.rateLimit,
+        ...api,
         idp: () => this.idp,
         idpJson: () => this.idpJson(),
         keys: this.idpKeys,
@@ -195,10 +200,7 @@ export class Org2 {
     app.use(
       '/api/v1',
       createLogsRouter({
-        tokens: this.options.tokens,
-        ids: this.options.ids,
-        baseUrl: () => this.url,
-        rateLimit: this.rateLimit,
+        ...api,
         clock: this.options.clock,
         log: this.log,
       }),
@@ -208,14 +210,11 @@ export class Org2 {
       createOrgApi({
         clock: this.options.clock,
         directory: this.directory,
-        tokens: this.options.tokens,
-        ids: this.options.ids,
-        baseUrl: () => this.url,
+        ...api,
         sessionUser: (req) => this.sessions.user(req),
         log: this.log,
         appUsers: this.appUsers,
         groups: this.groups,
-        rateLimit: this.rateLimit,
         apps: () => [
           {
             id: this.options.dropbox.id,
