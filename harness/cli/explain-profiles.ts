@@ -2,7 +2,7 @@ import { readOktaIdp } from '../okta/org2/idp-json.js';
 import { acsPathOf, expectationsOf } from '../okta/org2/inbound-idp.js';
 import { loadProfile as loadWith, type ProfileOptions } from '../saml/explain/load-profile.js';
 import type { LoadedProfile, ProfileReaders } from '../saml/explain/profile.js';
-import { loadScenarioFile } from '../scenario/load.js';
+import { loadScenarioFile, scenarioSeed } from '../scenario/load.js';
 import { createWorld } from '../world/world.js';
 
 /**
@@ -45,7 +45,7 @@ export function fromOktaIdp(json: unknown, file: string, options: { lenient: boo
  */
 export async function fromScenario(file: string): Promise<LoadedProfile> {
   const scenario = loadScenarioFile(file);
-  const world = await createWorld(scenario.world);
+  const world = await createWorld({ ...scenario.world, seed: scenarioSeed(scenario) });
   try {
     const profile = world.org2.spProfile();
     const notes = [

@@ -73,6 +73,15 @@ export function findScenarioFiles(paths: string[]): string[] {
   return out;
 }
 
+/**
+ * The seed of a scenario's ids: its world's `seed`, else its `name`. Never the path as typed
+ * (`x.yaml`, `./x.yaml` and an absolute path are one scenario), so `run`, `explain --profile`
+ * and two runs of the same scenario derive the same ids, XML and signatures.
+ */
+export function scenarioSeed(scenario: Scenario): string {
+  return scenario.world?.seed ?? scenario.name;
+}
+
 export function scenarioStem(file: string): string {
   return basename(file, extname(file));
 }

@@ -4,7 +4,7 @@ import type { Agent, Hop } from '../agent/index.js';
 import { toFedsimError } from '../core/errors.js';
 import { decodeHop, type TracedHop, type TracedSaml, traceHops } from '../trace/decode.js';
 import { createWorld, type World } from '../world/world.js';
-import { loadScenarioFile } from './load.js';
+import { loadScenarioFile, scenarioSeed } from './load.js';
 import { runOnWorkers } from './pool.js';
 import type { Scenario } from './schema.js';
 import { describeStep, runStep } from './steps/index.js';
@@ -97,7 +97,7 @@ export async function runParsedScenario(
   let world: World | undefined;
   try {
     world = await createWorld(
-      { seed: file, ...scenario.world },
+      { ...scenario.world, seed: scenarioSeed(scenario) },
       { baseDir: file === INLINE ? process.cwd() : dirname(file) },
     );
   } catch (err) {

@@ -10,6 +10,7 @@ import { loadCredential } from '../../harness/crypto/store.js';
 import { audienceOf } from '../../harness/okta/org2/inbound-idp.js';
 import { completeProfile } from '../../harness/saml/explain/profile.js';
 import { ISSUER_DEFAULTS, issueResponse } from '../../harness/saml/issue.js';
+import { loadScenarioFile, scenarioSeed } from '../../harness/scenario/load.js';
 import { createWorld, type World } from '../../harness/world/world.js';
 import { explainText, fixture, readFixture } from './helpers.js';
 
@@ -127,7 +128,8 @@ describe('a scenario as a profile: its world, started on ephemeral ports and clo
   it("checks a response of that scenario's world, whatever port org2 had", async () => {
     const loaded = await loadProfile({ profile: scenario });
     expect(loaded.loopbackAcsPath).toMatch(/^\/sso\/saml2\/0oa/);
-    const world = await createWorld({});
+    // The same seed `fedsim run` gives this scenario: its name, not the path as typed.
+    const world = await createWorld({ seed: scenarioSeed(loadScenarioFile(`./${scenario}`)) });
     try {
       expect(world.org2.acsUrl.endsWith(loaded.loopbackAcsPath ?? '-')).toBe(true);
       const { result, codes } = explainText(issueFor(world), loaded);
