@@ -16,6 +16,8 @@ export { ERROR_CODES, ERRORS, errorInfo, FedsimError } from './core/errors.js';
 export type { HttpFetch, HttpResponse } from './core/http.js';
 export type { IdGenerator } from './core/ids.js';
 export { SeededIds } from './core/ids.js';
+export type { SecretSource } from './core/secrets.js';
+export { randomSecrets } from './core/secrets.js';
 // crypto: the committed test credentials
 export type { CertInfo, SigningCredential } from './crypto/credential.js';
 export type { CredentialName } from './crypto/store.js';
@@ -63,5 +65,5 @@ export { runStep, STEP_KINDS } from './scenario/steps/index.js';
 export type { TracedHop, TracedSaml } from './trace/decode.js';
 // world: the three parties wired together
 export type { SeedUserConfig, WorldConfig } from './world/config.js';
-export type { WorldOptions } from './world/world.js';
+export type { WorldOptions, WorldSecrets } from './world/world.js';
 export { createWorld, World } from './world/world.js';

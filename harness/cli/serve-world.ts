@@ -1,6 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { SystemClock } from '../core/clock.js';
 import { FedsimError, toFedsimError } from '../core/errors.js';
+import { isLoopbackHost } from '../core/http.js';
+import { randomSecrets } from '../core/secrets.js';
 import { samlSchemas } from '../saml/schema/validate.js';
 import { loadScenarioFile } from '../scenario/load.js';
 import { WORLD_DEFAULTS } from '../world/defaults.js';
@@ -12,6 +14,8 @@ export interface ServeOptions {
   port: number;
   host: string;
   json: boolean;
+  /** Tokens from the seed (the same on every start, for scripts) instead of the CSPRNG. */
+  fixedTokens: boolean;
 }
 
 /** Worker → main thread: started (the facts are printed), or failed before listening. */
@@ -51,14 +55,28 @@ function announce(facts: ReturnType<typeof serveFacts>, json: boolean): string {
   ].join('\n');
 }
 
+/** Said on stderr when serve listens beyond this machine. */
+function exposedWarning(host: string): string {
+  return (
+    `fedsim: warning: listening on ${host}, not loopback: the API and SCIM tokens and the demo ` +
+    'passwords below are reachable from the network. Use --host 127.0.0.1 unless you mean it.\n'
+  );
+}
+
 /** The three parties on real time, until the main thread says stop. */
 async function serveWorld(options: ServeOptions): Promise<World> {
   const config = options.scenario ? loadScenarioFile(options.scenario).world : {};
   const ports = servePorts(options.port);
-  const world = await createWorld(config, { clock: new SystemClock(), ports, host: options.host });
+  const world = await createWorld(config, {
+    clock: new SystemClock(),
+    ports,
+    host: options.host,
+    tokens: options.fixedTokens ? undefined : randomSecrets,
+  });
   if (!options.scenario) await finishSetup(world);
   // Compiled now rather than on the first sign-in, which would otherwise pay for it.
   samlSchemas();
+  if (!isLoopbackHost(options.host)) process.stderr.write(exposedWarning(options.host));
   process.stdout.write(announce(serveFacts(world), options.json));
   return world;
 }

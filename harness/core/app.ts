@@ -1,13 +1,37 @@
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
+import { hostGuard } from './request-guard.js';
 
 /**
- * An express app as every party runs it. No X-Powered-By and no ETag: Okta and Dropbox send
- * neither on these routes, fedsim's SCIM server declares ETags unsupported, and the weak ETag
- * would hash every page (the SAML auto-post ones are ~10 kB) for nothing.
+ * What every response of every party carries: no framing (clickjacking a sign-in or an admin
+ * form), no MIME sniffing, no Referer to another origin (Redirect-binding URLs carry SAML
+ * messages), and no caching (pages carry SAML messages, sign-in forms and tokens). The CSP is
+ * only `frame-ancestors`: the SAML POST pages submit from an inline `onload`, which a script
+ * policy would block. See docs/decisions/serve-hardening.md.
  */
-export function partyApp(): Express {
+const securityHeaders: RequestHandler = (_req, res, next) => {
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('Content-Security-Policy', "frame-ancestors 'none'");
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'same-origin');
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+};
+
+/**
+ * An express app without X-Powered-By and ETag: Okta and Dropbox send neither on these routes,
+ * fedsim's SCIM server declares ETags unsupported, and the weak ETag would hash every page (the
+ * SAML auto-post ones are ~10 kB) for nothing.
+ */
+export function expressApp(): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  return app;
+}
+
+/** An express app as every party runs it: answers only its own Host (`origin()`: its URL once listening). */
+export function partyApp(origin: () => string): Express {
+  const app = expressApp();
+  app.use(securityHeaders, hostGuard(origin));
   return app;
 }

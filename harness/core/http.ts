@@ -12,13 +12,13 @@ export type HttpFetch = (url: string, init?: RequestInit) => Promise<HttpRespons
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
+/** A host name that is this machine whatever DNS says. */
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK_HOSTS.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
 export function isLoopback(url: string): boolean {
-  try {
-    const host = new URL(url).hostname;
-    return LOOPBACK_HOSTS.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host);
-  } catch {
-    return false;
-  }
+  return URL.canParse(url) && isLoopbackHost(new URL(url).hostname);
 }
 
 /**

@@ -7,6 +7,9 @@ export interface Listening {
   close(): Promise<void>;
 }
 
+/** A wildcard address listens everywhere, this machine's loopback included: the parties' URLs use that. */
+const WILDCARDS = new Set(['0.0.0.0', '::', '[::]']);
+
 /** Starts an express app on a loopback listener (port 0 = ephemeral). */
 export function listen(app: Express, port = 0, host = '127.0.0.1'): Promise<Listening> {
   return new Promise((resolve, reject) => {
@@ -17,7 +20,7 @@ export function listen(app: Express, port = 0, host = '127.0.0.1'): Promise<List
       // Keep-alive sockets would hold close() open; parties close between scenarios.
       server.keepAliveTimeout = 5000;
       resolve({
-        url: `http://${host}:${actual}`,
+        url: `http://${WILDCARDS.has(host) ? '127.0.0.1' : host}:${actual}`,
         close: () =>
           new Promise<void>((done) => {
             server.closeAllConnections();

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { IdGenerator } from './ids.js';
+import type { SecretSource } from './secrets.js';
 
 /** Reads one cookie from a request's Cookie header. */
 export function readCookie(req: Request, name: string): string | undefined {
@@ -21,7 +21,7 @@ export class SessionStore<T> {
 
   constructor(
     readonly cookieName: string,
-    private readonly ids: IdGenerator,
+    private readonly secrets: SecretSource,
   ) {}
 
   get(req: Request): T | undefined {
@@ -29,8 +29,14 @@ export class SessionStore<T> {
     return sid ? this.#sessions.get(sid) : undefined;
   }
 
-  start(res: Response, data: T): void {
-    const sid = this.ids.token(32);
+  /**
+   * Starts a session under a fresh id and forgets the one the browser carried, if any: an id
+   * planted in the browser before a sign-in never becomes the signed-in session (fixation).
+   */
+  start(req: Request, res: Response, data: T): void {
+    const old = readCookie(req, this.cookieName);
+    if (old) this.#sessions.delete(old);
+    const sid = this.secrets.token(32);
     if (this.#sessions.size >= SessionStore.MAX)
       this.#sessions.delete(this.#sessions.keys().next().value as string);
     this.#sessions.set(sid, data);
@@ -41,7 +47,7 @@ export class SessionStore<T> {
   set(req: Request, res: Response, data: T): void {
     const sid = readCookie(req, this.cookieName);
     if (sid && this.#sessions.has(sid)) this.#sessions.set(sid, data);
-    else this.start(res, data);
+    else this.start(req, res, data);
   }
 
   end(req: Request, res: Response): void {

@@ -4,6 +4,8 @@ import type { Clock } from '../core/clock.js';
 import { FedsimError } from '../core/errors.js';
 import { pageErrorHandler } from '../core/html.js';
 import type { IdGenerator } from '../core/ids.js';
+import { sameOrigin } from '../core/request-guard.js';
+import type { SecretSource } from '../core/secrets.js';
 import { SessionStore } from '../core/sessions.js';
 import type { CertInfo, SigningCredential } from '../crypto/credential.js';
 import { spMetadataXml } from '../saml/metadata.js';
@@ -18,6 +20,8 @@ import { type Member, Team } from './team.js';
 export interface DropboxOptions {
   clock: Clock;
   ids: IdGenerator;
+  /** Session and SSO-state cookie ids. */
+  secrets: SecretSource;
   teamName: string;
   entityId: string;
   scimToken: string;
@@ -51,8 +55,8 @@ export class Dropbox {
   constructor(readonly options: DropboxOptions) {
     this.team = new Team(options.clock, options.ids, { deactivation: options.deactivation });
     this.sp = new ServiceProvider(() => this.spProfile(), options.clock);
-    this.sessions = new SessionStore('dbx_session', options.ids);
-    this.outstanding = new OutstandingRequests('dbx_sso_state', options.ids);
+    this.sessions = new SessionStore('dbx_session', options.secrets);
+    this.outstanding = new OutstandingRequests('dbx_sso_state', options.secrets);
   }
 
   get acsUrl(): string {
@@ -80,7 +84,7 @@ export class Dropbox {
   }
 
   createApp(): Express {
-    const app = partyApp();
+    const app = partyApp(() => this.url);
     app.use(
       '/scim/v2',
       createScimRouter({ store: this.team, token: this.options.scimToken, baseUrl: () => this.url }),
@@ -102,7 +106,7 @@ export class Dropbox {
     const endpoint = this.#endpoint();
     app.get('/sso/start', (req, res) => startSignIn(endpoint, req, res));
     app.post(DROPBOX_ACS_PATH, acsHandler(endpoint));
-    app.post('/team/join', (req, res) => {
+    app.post('/team/join', sameOrigin, (req, res) => {
       const session = this.sessions.get(req);
       if (!session) return res.redirect('/login');
       this.team.confirm(session.memberId);

@@ -1,5 +1,5 @@
 import type { Express } from 'express';
-import { partyApp } from '../core/app.js';
+import { expressApp } from '../core/app.js';
 import type { IdGenerator } from '../core/ids.js';
 import type { Scheduler } from '../provisioning/scheduler.js';
 import { FaultInjector } from './injector.js';
@@ -33,7 +33,7 @@ export function createPartyFaults(deps: {
 /** The party's app behind its fault middleware, which runs before anything else of the party. */
 export function withFaults(app: Express, injector: FaultInjector | undefined): Express {
   if (!injector) return app;
-  const outer = partyApp();
+  const outer = expressApp();
   outer.use(injector.middleware());
   outer.use(app);
   return outer;

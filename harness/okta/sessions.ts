@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { IdGenerator } from '../core/ids.js';
+import type { SecretSource } from '../core/secrets.js';
 import { SessionStore } from '../core/sessions.js';
 import type { Directory, OktaUser } from './directory.js';
 
@@ -14,10 +14,10 @@ export interface OktaSession {
 export class OktaSessions extends SessionStore<OktaSession> {
   constructor(
     cookieName: string,
-    ids: IdGenerator,
+    secrets: SecretSource,
     private readonly directory: Directory,
   ) {
-    super(cookieName, ids);
+    super(cookieName, secrets);
   }
 
   /** The user of this browser's session while ACTIVE: a deactivated or suspended user is signed out. */

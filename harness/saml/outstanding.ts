@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { IdGenerator } from '../core/ids.js';
+import type { SecretSource } from '../core/secrets.js';
 import { SessionStore } from '../core/sessions.js';
 
 /** At most this many unanswered AuthnRequests per browser: older ones are forgotten. */
@@ -9,8 +9,8 @@ const MAX_PER_BROWSER = 10;
 export class OutstandingRequests {
   readonly #store: SessionStore<string[]>;
 
-  constructor(cookieName: string, ids: IdGenerator) {
-    this.#store = new SessionStore(cookieName, ids);
+  constructor(cookieName: string, secrets: SecretSource) {
+    this.#store = new SessionStore(cookieName, secrets);
   }
 
   add(req: Request, res: Response, id: string): void {

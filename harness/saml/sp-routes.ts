@@ -52,7 +52,7 @@ export function acsHandler<S>(endpoint: SpEndpoint<S>): RequestHandler {
       const answered = accepted.assertion.subjectConfirmations.find((c) => c.inResponseTo)?.inResponseTo;
       endpoint.outstanding.consume(req, res, answered);
       const { session, respond } = endpoint.signIn(accepted, req);
-      endpoint.sessions.set(req, res, session);
+      endpoint.sessions.start(req, res, session);
       respond(res);
     } catch (err) {
       const error = toFedsimError(err);

@@ -1,6 +1,7 @@
 import type { Clock } from '../core/clock.js';
 import type { HttpFetch } from '../core/http.js';
 import type { IdGenerator } from '../core/ids.js';
+import type { SecretSource } from '../core/secrets.js';
 import type { CertInfo } from '../crypto/credential.js';
 import { loadCredential } from '../crypto/store.js';
 import { Dropbox } from '../dropbox/dropbox.js';
@@ -28,6 +29,8 @@ export interface PartyContext {
   config: WorldConfig;
   clock: Clock;
   ids: IdGenerator;
+  /** Session (and SSO-state) cookie ids of every party. */
+  sessionSecrets: SecretSource;
   fetch: HttpFetch;
   scheduler: Scheduler;
   tokens: WorldTokens;
@@ -49,6 +52,7 @@ export function buildOrg2(ctx: PartyContext, appKey: string, fromJson: Partial<I
     name: D.org2Name,
     clock: ctx.clock,
     ids,
+    secrets: ctx.sessionSecrets,
     fetch: ctx.fetch,
     idp: {
       ...D.idp,
@@ -95,6 +99,7 @@ export function buildOrg1(ctx: PartyContext, appKey: string, tokenFor: TokenFor)
     name: D.org1Name,
     clock: ctx.clock,
     ids: ctx.ids,
+    secrets: ctx.sessionSecrets,
     fetch: ctx.fetch,
     scheduler: ctx.scheduler,
     // Inferred: the world's admin tokens are valid at both orgs (a real org issues its own).
@@ -130,6 +135,7 @@ export function buildDropbox(
     ...D.dropbox,
     clock: ctx.clock,
     ids: ctx.ids,
+    secrets: ctx.sessionSecrets,
     teamName: config.dropbox?.teamName ?? D.dropbox.teamName,
     deactivation: config.dropbox?.deactivation ?? D.dropbox.deactivation,
     silentProvisioning: () => ctx.parties().org2.options.dropbox.silentProvisioning,

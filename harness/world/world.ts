@@ -2,6 +2,7 @@ import { type Clock, FixedClock } from '../core/clock.js';
 import { type HttpFetch, type LoopbackTransport, loopbackTransport } from '../core/http.js';
 import { type IdGenerator, SeededIds } from '../core/ids.js';
 import { type Listening, listen } from '../core/listen.js';
+import { randomSecrets, type SecretSource } from '../core/secrets.js';
 import type { CertInfo } from '../crypto/credential.js';
 import { loadCredential } from '../crypto/store.js';
 import type { Dropbox } from '../dropbox/dropbox.js';
@@ -39,6 +40,16 @@ export interface WorldOptions {
   host?: string;
   /** Folder relative paths in the config are resolved against (the scenario file's). */
   baseDir?: string;
+  /** Where the API and SCIM tokens come from; default: the seeded ids (reproducible scenarios). */
+  tokens?: SecretSource;
+}
+
+/** Where the world's secrets come from (docs/decisions/serve-secrets.md). */
+export interface WorldSecrets {
+  /** Session and SSO-state cookie ids: never predictable, scenario runs included. */
+  sessions: SecretSource;
+  /** API and SCIM tokens. */
+  tokens: SecretSource;
 }
 
 /** The three parties of the federation, wired together and listening on loopback. */
@@ -69,10 +80,12 @@ export class World {
     injected: HttpFetch | undefined,
     /** Where relative file paths in the config (oktaJson) are resolved: the scenario's folder. */
     baseDir = process.cwd(),
+    secrets: WorldSecrets = { sessions: randomSecrets, tokens: ids },
   ) {
     this.#ownTransport = injected ? undefined : loopbackTransport();
     const transport = injected ?? (this.#ownTransport as LoopbackTransport);
-    this.tokens = { superAdmin: ids.token(42), readOnly: ids.token(42), scim: ids.token(48) };
+    const { tokens } = secrets;
+    this.tokens = { superAdmin: tokens.token(42), readOnly: tokens.token(42), scim: tokens.token(48) };
     const tokenFor = {
       'super-admin': this.tokens.superAdmin,
       'read-only': this.tokens.readOnly,
@@ -89,6 +102,7 @@ export class World {
       config,
       clock,
       ids,
+      sessionSecrets: secrets.sessions,
       fetch,
       scheduler: this.scheduler,
       tokens: this.tokens,
@@ -199,6 +213,9 @@ export class World {
 export async function createWorld(config: WorldConfig = {}, options: WorldOptions = {}): Promise<World> {
   const clock = options.clock ?? new FixedClock(config.clock ?? D.clock);
   const ids = new SeededIds(config.seed ?? 'fedsim');
-  const world = new World(config, clock, ids, options.fetch, options.baseDir);
+  const world = new World(config, clock, ids, options.fetch, options.baseDir, {
+    sessions: randomSecrets,
+    tokens: options.tokens ?? ids,
+  });
   return world.start(options.ports, options.host);
 }

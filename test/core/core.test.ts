@@ -218,7 +218,7 @@ describe('TaskTracker', () => {
 
 describe('partyApp', () => {
   it('sends neither X-Powered-By nor ETag, as Okta and Dropbox do not', async () => {
-    const app = partyApp();
+    const app = partyApp(() => '');
     app.get('/page', (_req, res) => res.type('html').send('<p>hello</p>'));
     const res = await request(app).get('/page');
     expect(res.status).toBe(200);

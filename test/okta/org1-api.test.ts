@@ -17,14 +17,18 @@ describe("org1's API errors", () => {
   });
 
   it('the tasks list refuses an unknown status with E0000031 and says why in errorCauses', async () => {
-    const res = await request(world.org1.url).get(`/api/v1/apps/${world.org1.app.id}/tasks?status=weird`);
+    const res = await request(world.org1.url)
+      .get(`/api/v1/apps/${world.org1.app.id}/tasks?status=weird`)
+      .set('Authorization', `SSWS ${world.tokens.superAdmin}`);
     expectOktaError(res, 400, 'E0000031', 'Invalid search criteria.', [
       'status: must be one of pending, done, failed, skipped',
     ]);
   });
 
   it('an unknown task is 404 E0000007 naming it', async () => {
-    const res = await request(world.org1.url).get(`/api/v1/apps/${world.org1.app.id}/tasks/99`);
+    const res = await request(world.org1.url)
+      .get(`/api/v1/apps/${world.org1.app.id}/tasks/99`)
+      .set('Authorization', `SSWS ${world.tokens.superAdmin}`);
     expectOktaError(res, 404, 'E0000007', 'Not found: Resource not found: 99 (Task)');
     expect(res.type).toBe('application/json');
   });

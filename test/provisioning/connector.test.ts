@@ -20,13 +20,17 @@ async function start(config: WorldConfig = {}, fetch?: HttpFetch): Promise<World
   return world;
 }
 
+/** org1's task list, read with the world's admin token. */
+const tasks = (w: World, path: string) =>
+  request(w.org1.url).get(path).set('Authorization', `SSWS ${w.tokens.superAdmin}`);
+
 describe("org1's task list: GET /api/v1/apps/{appId}/tasks", () => {
   it('lists every push with status, attempts, errors and timestamps', async () => {
     const w = await start({ org1: { org2org: { provisioning: { token: 'read-only' } } } });
     await w.org1.assign(SARAH.login);
     w.configure({ org1: { org2org: { provisioning: { token: 'super-admin' } } } });
     await w.org1.assign(DAVID.login);
-    const res = await request(w.org1.url).get(`/api/v1/apps/${w.org1.app.id}/tasks`);
+    const res = await tasks(w, `/api/v1/apps/${w.org1.app.id}/tasks`);
     expect(res.status).toBe(200);
     expect(res.body).toEqual([
       expect.objectContaining({
@@ -42,24 +46,21 @@ describe("org1's task list: GET /api/v1/apps/{appId}/tasks", () => {
       }),
       expect.objectContaining({ id: 2, action: 'create', login: DAVID.login, status: 'done', errors: [] }),
     ]);
-    const failed = await request(w.org1.url).get(`/api/v1/apps/${w.org1.app.id}/tasks?status=failed`);
+    const failed = await tasks(w, `/api/v1/apps/${w.org1.app.id}/tasks?status=failed`);
     expect(failed.body.map((t: { id: number }) => t.id)).toEqual([1]);
-    const david = await request(w.org1.url).get(
-      `/api/v1/apps/${w.org1.app.id}/tasks?login=DAVID@org1.example`,
-    );
+    const david = await tasks(w, `/api/v1/apps/${w.org1.app.id}/tasks?login=DAVID@org1.example`);
     expect(david.body.map((t: { id: number }) => t.id)).toEqual([2]);
-    const one = await request(w.org1.url).get(`/api/v1/apps/${w.org1.app.id}/tasks/2`);
+    const one = await tasks(w, `/api/v1/apps/${w.org1.app.id}/tasks/2`);
     expect([one.status, one.body.targetId]).toEqual([200, w.org2.directory.get(DAVID.login).id]);
   });
 
   it('answers an unknown app or task 404 E0000007 and a bad status filter 400', async () => {
     const w = await start();
-    const base = request(w.org1.url);
-    const app = await base.get('/api/v1/apps/0oaNOPE/tasks');
+    const app = await tasks(w, '/api/v1/apps/0oaNOPE/tasks');
     expect([app.status, app.body.errorCode]).toEqual([404, 'E0000007']);
-    const task = await base.get(`/api/v1/apps/${w.org1.app.id}/tasks/99`);
+    const task = await tasks(w, `/api/v1/apps/${w.org1.app.id}/tasks/99`);
     expect([task.status, task.body.errorSummary]).toEqual([404, 'Not found: Resource not found: 99 (Task)']);
-    const bad = await base.get(`/api/v1/apps/${w.org1.app.id}/tasks?status=weird`);
+    const bad = await tasks(w, `/api/v1/apps/${w.org1.app.id}/tasks?status=weird`);
     expect([bad.status, bad.body.errorCode]).toEqual([400, 'E0000031']);
   });
 });

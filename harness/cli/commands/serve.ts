@@ -22,6 +22,10 @@ export const serve: CliCommand = {
           .default(0),
       )
       .option('--json', 'print one line of JSON: URLs, tokens, IdP id, ACS URL, demo users')
+      .option(
+        '--fixed-tokens',
+        "API and SCIM tokens from the world's seed, the same on every start (for scripts); default: random",
+      )
       .addHelpText('after', '\nExit 0 once stopped by a signal, 2 when the world cannot start.'),
   run: async ([scenario], options) =>
     (await import('../serve.js')).serveCommand({
@@ -29,5 +33,6 @@ export const serve: CliCommand = {
       port: options.port,
       host: options.host,
       json: options.json === true,
+      fixedTokens: options.fixedTokens === true,
     }),
 };

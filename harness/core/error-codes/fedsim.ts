@@ -67,6 +67,16 @@ export const FEDSIM_ERRORS = {
     summary: 'The request body is larger than the endpoint accepts.',
     fix: 'Send a smaller body: a SAML message is a few kB.',
   },
+  HTTP_HOST_REFUSED: {
+    status: 421,
+    summary: "The request's Host header names neither the party's address nor an IP literal (DNS rebinding).",
+    fix: "Browse the party at the URL fedsim prints (or localhost, or an IP address) with the party's port.",
+  },
+  HTTP_ORIGIN_REFUSED: {
+    status: 403,
+    summary: 'A browser form was posted from another origin (cross-site request forgery).',
+    fix: "Submit the form from the party's own page; only SAML ACS posts come from another origin.",
+  },
   HTTP_BODY_INVALID: {
     status: 400,
     summary: 'The request body could not be read (bad encoding or too many parameters).',

@@ -51,6 +51,11 @@ export const OKTA_ERRORS = {
     summary: 'The username or password is wrong.',
     fix: "Use the user's login and password as the scenario's world defines them.",
   },
+  AUTH_USER_LOCKED_OUT: {
+    status: 401,
+    summary: 'Too many wrong passwords: the password policy locked the user out (LOCKED_OUT).',
+    fix: 'Unlock the user: POST /api/v1/users/{id}/lifecycle/unlock with an admin API token.',
+  },
   AUTH_USER_INACTIVE: {
     status: 403,
     summary: 'The user exists but is not ACTIVE in this org, so they cannot sign in.',

@@ -1,33 +1,37 @@
 import express, { type Express } from 'express';
 import { partyApp } from '../../core/app.js';
 import { type Clock, OffsetClock } from '../../core/clock.js';
-import { FedsimError } from '../../core/errors.js';
-import { pageErrorHandler, sendError } from '../../core/html.js';
+import { pageErrorHandler } from '../../core/html.js';
 import type { HttpFetch } from '../../core/http.js';
 import type { IdGenerator } from '../../core/ids.js';
-import { safeRelay } from '../../core/relay.js';
+import { sameOrigin } from '../../core/request-guard.js';
+import type { SecretSource } from '../../core/secrets.js';
 import type { CertInfo } from '../../crypto/credential.js';
 import { type Scheduler, schedulerFor } from '../../provisioning/scheduler.js';
 import { idpMetadataXml } from '../../saml/metadata.js';
 import { AppUsers, pushResultOf } from '../api/app-users.js';
 import type { AdminRole } from '../api/auth.js';
 import { oktaErrorHandler } from '../api/errors.js';
+import { createUsersRouter } from '../api/users.js';
 import { appUserNameFormat } from '../app-username.js';
 import { type CreateUserOptions, Directory, type OktaProfile, type OktaUser } from '../directory.js';
-import { userNotFound } from '../errors.js';
+import { PasswordLockout } from '../lockout.js';
 import { dashboardPage, OKTA_COLOR, signInPage } from '../pages.js';
 import { OktaSessions } from '../sessions.js';
 import { appSso } from '../sso.js';
-import { SystemLog, userActor } from '../syslog/log-store.js';
+import { SystemLog } from '../syslog/log-store.js';
 import { createLogsRouter } from '../syslog/logs-api.js';
 import { Org2OrgConnector } from './connector.js';
 import { issuerOf, type Org2OrgApp, ssoPathOf } from './org2org-app.js';
+import { passwordSignIn } from './sign-in.js';
 import { tasksRouter } from './tasks-api.js';
 
 export interface Org1Options {
   name: string;
   clock: Clock;
   ids: IdGenerator;
+  /** Session cookie ids. */
+  secrets: SecretSource;
   fetch: HttpFetch;
   app: Org2OrgApp;
   /** What org2 publishes for its inbound IdP: where to post and which audience to use. */
@@ -51,6 +55,8 @@ export class Org1 {
   /** org1 group names per user id: what a group attribute statement sends. */
   readonly userGroups = new Map<string, string[]>();
   readonly sessions: OktaSessions;
+  /** The password policy's lockout: 10 wrong passwords in a row lock a user out. */
+  readonly lockout: PasswordLockout;
   /** org1's System Log (`GET /api/v1/logs`). */
   readonly log: SystemLog;
   url = '';
@@ -59,7 +65,8 @@ export class Org1 {
     this.directory = new Directory(options.clock, options.ids);
     this.appUsers = new AppUsers(options.clock);
     this.log = new SystemLog(options.clock, options.ids);
-    this.sessions = new OktaSessions(`${options.name}_sid`, options.ids, this.directory);
+    this.lockout = new PasswordLockout(this.directory, this.log);
+    this.sessions = new OktaSessions(`${options.name}_sid`, options.secrets, this.directory);
     // A getter, not the object: `configure` replaces the app's provisioning settings.
     this.connector = new Org2OrgConnector(() => this.app.provisioning, {
       fetch: options.fetch,
@@ -124,16 +131,18 @@ export class Org1 {
   }
 
   createApp(): Express {
-    const app = partyApp();
+    const app = partyApp(() => this.url);
+    const api = {
+      tokens: this.options.tokens,
+      ids: this.options.ids,
+      baseUrl: () => this.url,
+      log: this.log,
+    };
+    app.use('/api/v1', createLogsRouter({ ...api, clock: this.options.clock }));
+    // The Users API: an admin unlocks a locked-out user here; /users/me answers for the session.
     app.use(
       '/api/v1',
-      createLogsRouter({
-        tokens: this.options.tokens,
-        ids: this.options.ids,
-        baseUrl: () => this.url,
-        clock: this.options.clock,
-        log: this.log,
-      }),
+      createUsersRouter({ ...api, directory: this.directory, sessionUser: (req) => this.sessions.user(req) }),
     );
     app.use(express.urlencoded({ extended: false, limit: '64kb' }));
     app.get('/', (_req, res) => res.redirect('/app/UserHome'));
@@ -142,7 +151,7 @@ export class Org1 {
         .type('html')
         .send(signInPage(this.options.name, { fromUri: String(req.query.fromURI ?? '') || undefined }));
     });
-    app.post('/login', (req, res) => this.#signIn(req.body ?? {}, res));
+    app.post('/login', sameOrigin, (req, res) => passwordSignIn(this, req, res));
     app.get('/app/UserHome', (req, res) => {
       const user = this.sessions.user(req);
       if (!user) return res.redirect('/login?fromURI=/app/UserHome');
@@ -150,7 +159,7 @@ export class Org1 {
       return res.type('html').send(dashboardPage(this.options.name, user.profile.login, tiles));
     });
     app.get(ssoPathOf(this.app), (req, res) => this.#sso(req, res));
-    app.use(tasksRouter(this.app.id, () => this.connector.tasks));
+    app.use(tasksRouter(this.app.id, () => this.connector.tasks, this.options.tokens));
     app.get(`/app/${this.app.key}/sso/saml/metadata`, (_req, res) => {
       res.type('application/xml').send(
         idpMetadataXml({
@@ -160,56 +169,9 @@ export class Org1 {
         }),
       );
     });
-    app.get('/api/v1/users/me', (req, res) => {
-      const user = this.sessions.user(req);
-      if (!user) throw userNotFound('me');
-      res.json({ id: user.id, status: user.status, profile: user.profile });
-    });
     app.use('/api/v1', oktaErrorHandler(this.options.ids));
     app.use(pageErrorHandler(this.options.name, OKTA_COLOR));
     return app;
-  }
-
-  #signIn(body: Record<string, string>, res: express.Response): void {
-    const user = this.directory.find(String(body.username ?? ''));
-    const fromUri = safeRelay(body.fromURI, '/app/UserHome');
-    if (!user || user.password === undefined || user.password !== body.password) {
-      this.#logSignIn(user, 'INVALID_CREDENTIALS', 'AUTH_INVALID_CREDENTIALS');
-      res
-        .status(401)
-        .type('html')
-        .send(signInPage(this.options.name, { fromUri, error: 'Unable to sign in' }));
-      return;
-    }
-    if (user.status !== 'ACTIVE') {
-      const err = new FedsimError(
-        'AUTH_USER_INACTIVE',
-        `User ${user.profile.login} is ${user.status} in ${this.options.name}`,
-      );
-      this.#logSignIn(user, 'VERIFICATION_ERROR', err.code);
-      sendError(res, err, this.options.name, OKTA_COLOR);
-      return;
-    }
-    this.#logSignIn(user);
-    this.directory.recordLogin(user);
-    this.sessions.start(res, { userId: user.id, authTime: this.options.clock.now() });
-    res.redirect(303, fromUri);
-  }
-
-  /**
-   * `user.session.start` for a password sign-in; a failure carries Okta's reason
-   * (INVALID_CREDENTIALS, VERIFICATION_ERROR) and fedsim's code. See docs/decisions/system-log.md.
-   */
-  #logSignIn(user: OktaUser | undefined, reason?: string, code?: string): void {
-    this.log.record({
-      eventType: 'user.session.start',
-      displayMessage: 'User login to Okta',
-      actor: user
-        ? userActor(user)
-        : { id: 'unknown', type: 'User', alternateId: 'unknown', displayName: 'unknown' },
-      outcome: reason === undefined ? { result: 'SUCCESS', reason: null } : { result: 'FAILURE', reason },
-      debugData: code === undefined ? {} : { fedsimCode: code },
-    });
   }
 
   #sso(req: express.Request, res: express.Response): void {

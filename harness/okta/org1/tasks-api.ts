@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { type AdminRole, sswsAuth } from '../api/auth.js';
 import { notFound, oktaError } from '../errors.js';
 import type { Org2OrgTask } from './connector.js';
 
@@ -6,11 +7,16 @@ const STATUSES = new Set(['pending', 'done', 'failed', 'skipped']);
 
 /**
  * org1's view of the Org2Org app's provisioning tasks (Okta shows these under Dashboard › Tasks):
- * `GET /api/v1/apps/{appId}/tasks[?status=failed&login=…]` and `GET …/tasks/{taskId}`. Read-only
- * and, like the rest of org1 in fedsim, without an API token.
+ * `GET /api/v1/apps/{appId}/tasks[?status=failed&login=…]` and `GET …/tasks/{taskId}`. Read-only,
+ * with an admin's API token like every other `/api/v1` route.
  */
-export function tasksRouter(appId: string, tasks: () => readonly Org2OrgTask[]): Router {
+export function tasksRouter(
+  appId: string,
+  tasks: () => readonly Org2OrgTask[],
+  tokens: ReadonlyMap<string, AdminRole>,
+): Router {
   const router = Router();
+  router.use('/api/v1/apps', sswsAuth(tokens));
   router.get(`/api/v1/apps/:appId/tasks`, (req, res) => {
     if (req.params.appId !== appId) throw notFound(req.params.appId, 'AppInstance');
     const { status, login } = req.query;

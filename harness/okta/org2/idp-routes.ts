@@ -4,6 +4,7 @@ import type { FedsimError } from '../../core/errors.js';
 import { errorMetas, sendError } from '../../core/html.js';
 import type { IdGenerator } from '../../core/ids.js';
 import { safeRelay } from '../../core/relay.js';
+import { sameOrigin } from '../../core/request-guard.js';
 import type { SessionStore } from '../../core/sessions.js';
 import type { SigningCredential } from '../../crypto/credential.js';
 import type { ConsumeResult } from '../../saml/consume.js';
@@ -108,9 +109,9 @@ function inboundEndpoint(org2: InboundSignIn): SpEndpoint<OktaSession> {
         },
       };
     },
-    refuse: (e, _req, res) => {
+    refuse: (e, req, res) => {
       if (e.code === 'IDP_USER_NOT_FOUND' && org2.idp.provisioning === 'DISABLED') {
-        org2.refusals.start(res, e);
+        org2.refusals.start(req, res, e);
         res.redirect(303, '/login');
       } else sendError(res, e, options.name, OKTA_COLOR, GENERIC_REFUSAL);
     },
@@ -145,7 +146,7 @@ export function idpRoutes(org2: InboundSignIn): Router {
     startSignIn(endpoint, req, res, safeRelay(req.path.slice(acsPath.length), HOME)),
   );
   router.post(acsPath, acsHandler(endpoint));
-  router.post('/signin/enroll', (req, res) => {
+  router.post('/signin/enroll', sameOrigin, (req, res) => {
     const user = org2.sessions.user(req);
     if (!user) return res.redirect('/login');
     org2.enrolled.add(user.id);

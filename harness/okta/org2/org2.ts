@@ -5,6 +5,7 @@ import type { FedsimError } from '../../core/errors.js';
 import { pageErrorHandler } from '../../core/html.js';
 import type { HttpFetch } from '../../core/http.js';
 import type { IdGenerator } from '../../core/ids.js';
+import type { SecretSource } from '../../core/secrets.js';
 import { SessionStore } from '../../core/sessions.js';
 import { TaskTracker } from '../../core/tasks.js';
 import type { CertInfo, SigningCredential } from '../../crypto/credential.js';
@@ -39,6 +40,8 @@ export interface Org2Options {
   name: string;
   clock: Clock;
   ids: IdGenerator;
+  /** Session and SSO-state cookie ids. */
+  secrets: SecretSource;
   fetch: HttpFetch;
   idp: InboundIdp;
   jitEnabled: boolean;
@@ -108,9 +111,9 @@ export class Org2 {
     });
     this.sp = new ServiceProvider(() => this.spProfile(), options.clock);
     this.rateLimit = new RateLimiter({ ...DEFAULT_RATE_LIMIT, clock: options.clock });
-    this.sessions = new OktaSessions(`${options.name}_sid`, options.ids, this.directory);
-    this.outstanding = new OutstandingRequests(`${options.name}_sp_state`, options.ids);
-    this.refusals = new SessionStore(`${options.name}_idp_refusal`, options.ids);
+    this.sessions = new OktaSessions(`${options.name}_sid`, options.secrets, this.directory);
+    this.outstanding = new OutstandingRequests(`${options.name}_sp_state`, options.secrets);
+    this.refusals = new SessionStore(`${options.name}_idp_refusal`, options.secrets);
     this.provisioner = new DropboxProvisioner(options.dropbox, {
       fetch: options.fetch,
       scheduler: options.scheduler,
@@ -177,7 +180,7 @@ export class Org2 {
   }
 
   createApp(): Express {
-    const app = partyApp();
+    const app = partyApp(() => this.url);
     // What every /api/v1 router of the org shares: its tokens, ids, origin and one rate limiter.
     const api: OktaApiOptions = {
       tokens: this.options.tokens,
