@@ -1,6 +1,7 @@
 import type { Hop } from '../agent/index.js';
 import type { HttpFetch } from '../core/http.js';
-import type { RecordedArrival, RecordedEntry, StepStamp } from '../trace/build.js';
+import { buildTrace, type RecordedArrival, type RecordedEntry, type StepStamp } from '../trace/build.js';
+import type { TraceDocument, TracedStep } from '../trace/document.js';
 import { type CallSink, type RecordedCall, recordingFetch } from '../trace/record.js';
 import type { World } from '../world/world.js';
 
@@ -57,8 +58,35 @@ export class Recording {
     }
   }
 
-  entries(): RecordedEntry[] {
-    return this.#entries.filter((e): e is RecordedEntry => e !== undefined);
+  /** The run's trace document, raw; `world` is absent when it could not be built. */
+  document(
+    world: World | undefined,
+    scenario: { name: string; file: string },
+    steps: readonly Omit<TracedStep, 'index'>[],
+    status: 'passed' | 'failed',
+  ): TraceDocument {
+    const users = world ? [...world.org1.directory.all(), ...world.org2.directory.all()] : [];
+    const parties: Record<string, string> = world
+      ? { org1: world.org1.url, org2: world.org2.url, dropbox: world.dropbox.url }
+      : {};
+    const input = {
+      scenario,
+      parties,
+      steps: steps.map(({ name, status, error }, i) => ({
+        index: i + 1,
+        name,
+        status,
+        ...(error ? { error } : {}),
+      })),
+      entries: this.#entries.filter((e): e is RecordedEntry => e !== undefined),
+      arrivals: this.arrivals,
+      spFor: (url: string) => world?.spFor(url),
+      secrets: [
+        ...(world ? Object.values(world.tokens) : []),
+        ...users.flatMap((u) => (u.password ? [u.password] : [])),
+      ],
+    };
+    return buildTrace(input, status);
   }
 
   #reserve(): number {

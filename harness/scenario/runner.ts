@@ -2,7 +2,6 @@ import { availableParallelism } from 'node:os';
 import { dirname, relative, sep } from 'node:path';
 import type { Agent, Hop } from '../agent/index.js';
 import { toFedsimError } from '../core/errors.js';
-import { buildTrace } from '../trace/build.js';
 import { decodeHop, type TracedSaml } from '../trace/decode.js';
 import type { TraceDocument } from '../trace/document.js';
 import { createWorld, type World } from '../world/world.js';
@@ -141,7 +140,7 @@ export async function runParsedScenario(
     }
   }
   const status = steps.some((s) => s.status === 'failed') ? 'failed' : 'passed';
-  const trace = recording && traceOf(recording, world, { name: scenario.name, file }, steps, status);
+  const trace = recording?.document(world, { name: scenario.name, file: traceFile(file) }, steps, status);
   return {
     file,
     name: scenario.name,
@@ -155,36 +154,6 @@ export async function runParsedScenario(
 /** Where a trace says the scenario came from: relative to the working folder, with forward slashes. */
 function traceFile(file: string): string {
   return file === INLINE ? file : relative(process.cwd(), file).split(sep).join('/');
-}
-
-function traceOf(
-  recording: Recording,
-  world: World | undefined,
-  scenario: { name: string; file: string },
-  steps: StepResult[],
-  status: 'passed' | 'failed',
-): TraceDocument {
-  const users = world ? [...world.org1.directory.all(), ...world.org2.directory.all()] : [];
-  const input = {
-    scenario: { name: scenario.name, file: traceFile(scenario.file) },
-    parties: world
-      ? { org1: world.org1.url, org2: world.org2.url, dropbox: world.dropbox.url }
-      : ({} as Record<string, string>),
-    steps: steps.map((s, i) => ({
-      index: i + 1,
-      name: s.name,
-      status: s.status,
-      ...(s.error ? { error: s.error } : {}),
-    })),
-    entries: recording.entries(),
-    arrivals: recording.arrivals,
-    spFor: (url: string) => world?.spFor(url),
-    secrets: [
-      ...(world ? Object.values(world.tokens) : []),
-      ...users.flatMap((u) => (u.password ? [u.password] : [])),
-    ],
-  };
-  return buildTrace(input, status);
 }
 
 /** Loads and runs one scenario file; a file that does not load is a failed scenario, not a crash. */

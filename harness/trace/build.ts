@@ -9,18 +9,9 @@ import {
   type TracedSpProfile,
   type TracedStep,
 } from './document.js';
+import { keptBody, keptHeaders } from './kept.js';
 import type { RecordedCall } from './record.js';
-import {
-  cookieNames,
-  cookieValues,
-  redactAuthorization,
-  redactCookieHeader,
-  redactFields,
-  redactJson,
-  redactSetCookie,
-  scrubSecrets,
-  secretValues,
-} from './redact.js';
+import { cookieNames, cookieValues, redactFields, scrubSecrets } from './redact.js';
 
 /** Which step was running when an exchange started (absent while the world was being built). */
 export interface StepStamp {
@@ -51,52 +42,7 @@ export interface TraceInput {
   secrets: readonly string[];
 }
 
-const REQUEST_HEADERS = ['accept', 'content-type', 'authorization', 'cookie'];
-const RESPONSE_HEADERS = [
-  'content-type',
-  'location',
-  'retry-after',
-  'x-rate-limit-limit',
-  'x-rate-limit-remaining',
-  'x-rate-limit-reset',
-];
-
 const round = (ms: number) => Math.round(ms * 100) / 100;
-
-function pick(headers: Record<string, string>, names: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of names) {
-    const value = headers[name];
-    if (value === undefined) continue;
-    if (name === 'authorization') out[name] = redactAuthorization(value);
-    else if (name === 'cookie') out[name] = redactCookieHeader(value);
-    else out[name] = value;
-  }
-  return out;
-}
-
-function headersOf(call: RecordedCall) {
-  const response = pick(call.responseHeaders, RESPONSE_HEADERS);
-  if (call.setCookie.length) response['set-cookie'] = call.setCookie.map(redactSetCookie).join('\n');
-  return { requestHeaders: pick(call.requestHeaders, REQUEST_HEADERS), responseHeaders: response };
-}
-
-function parseJson(text: string | undefined, type: string | undefined): unknown {
-  if (!text || !(/json/.test(type ?? '') || /^[[{]/.test(text))) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-/** A JSON body redacted (and the secrets it held); other text (metadata XML) as it is; HTML left out. */
-function bodyOf(text: string | undefined, type: string | undefined): { body?: unknown; secrets: string[] } {
-  if (!text) return { secrets: [] };
-  const json = parseJson(text, type);
-  if (json !== undefined) return { body: redactJson(json), secrets: secretValues(json) };
-  return /html/.test(type ?? '') ? { secrets: [] } : { body: text, secrets: [] };
-}
 
 function spProfileOf(party: string, a: SpArrival): TracedSpProfile {
   const p = a.profile;
@@ -132,8 +78,8 @@ function apiExchange(
   secrets: string[],
 ) {
   const { call } = e;
-  const request = bodyOf(call.requestBody, call.requestHeaders['content-type']);
-  const response = bodyOf(call.responseBody, call.responseHeaders['content-type']);
+  const request = keptBody(call.requestBody, call.requestHeaders['content-type']);
+  const response = keptBody(call.responseBody, call.responseHeaders['content-type']);
   secrets.push(...request.secrets, ...response.secrets);
   const { body: requestBody } = request;
   const { body: responseBody } = response;
@@ -147,7 +93,7 @@ function apiExchange(
     url: call.url,
     status: call.status,
     ...(call.error ? { error: call.error } : {}),
-    ...headersOf(call),
+    ...keptHeaders(call),
     ...(requestBody === undefined ? {} : { requestBody }),
     ...(responseBody === undefined ? {} : { responseBody }),
     setCookies: cookieNames(call.setCookie),
@@ -188,7 +134,7 @@ function browserExchange(
     url: hop.url,
     status: hop.status,
     ...(hop.location === undefined ? {} : { location: hop.location }),
-    ...(call ? headersOf(call) : {}),
+    ...(call ? keptHeaders(call) : {}),
     ...(hop.formFields ? { formFields: redactFields(hop.formFields) } : {}),
     setCookies: hop.setCookies,
     durationMs: round(hop.durationMs),

@@ -16,21 +16,26 @@ const SIGNED_KEYS = new Set(['base64', ...SIGNED_PARAMS]);
 
 const placeholder = (party: string) => `{${party}}`;
 
-function replaceAll(s: string, pairs: readonly [string, string][]): string {
-  let out = s;
-  for (const [from, to] of pairs) out = out.replaceAll(from, to);
-  return out;
-}
-
-/** Each origin, plain and URL-encoded (a RelayState carries it encoded), with its replacement. */
-function originPairs(parties: Record<string, string>, toPlaceholder: boolean): [string, string][] {
-  return Object.entries(parties).flatMap(([party, origin]) => {
+/**
+ * Rewrites steps and hops with each origin (plain and URL-encoded, as a RelayState carries it)
+ * replaced: by its `{party}` placeholder, or back. An origin, with its ':', cannot occur inside
+ * base64, so signed values are never touched.
+ */
+function swapOrigins(doc: TraceDocument, toPlaceholder: boolean, hop: (h: TracedExchange) => TracedExchange) {
+  const pairs = Object.entries(doc.parties).flatMap(([party, origin]) => {
     const [from, to] = toPlaceholder ? [origin, placeholder(party)] : [placeholder(party), origin];
     return [
       [from, to],
       [encodeURIComponent(from), encodeURIComponent(to)],
-    ] as [string, string][];
+    ] as const;
   });
+  const f = (s: string) => pairs.reduce((out, [from, to]) => out.replaceAll(from, to), s);
+  return {
+    ...doc,
+    normalized: toPlaceholder,
+    steps: mapStrings(doc.steps, f) as TraceDocument['steps'],
+    hops: doc.hops.map((h) => mapStrings(hop(h), f) as TracedExchange),
+  };
 }
 
 function withoutTiming(hop: TracedExchange): TracedExchange {
@@ -43,32 +48,15 @@ function withoutTiming(hop: TracedExchange): TracedExchange {
  * timings, so two runs of a scenario give the same document. `parties` keeps the real origins
  * (how a reader maps placeholders back), and signed SAML values (saml.base64, SAMLResponse /
  * SAMLRequest / Signature in forms and URLs) stay exact: the ports are inside the signed XML and
- * rewriting them would break the signature. See docs/decisions/trace-normalised-by-default.md.
+ * rewriting them would break the signature. See docs/decisions/trace-document.md.
  */
 export function normalizeTrace(doc: TraceDocument): TraceDocument {
-  if (doc.normalized) return doc;
-  const pairs = originPairs(doc.parties, true);
-  const f = (s: string) => replaceAll(s, pairs);
-  return {
-    ...doc,
-    normalized: true,
-    steps: mapStrings(doc.steps, f) as TraceDocument['steps'],
-    // Signed values need no protection: an origin (with its ':') cannot occur inside base64.
-    hops: doc.hops.map((hop) => mapStrings(withoutTiming(hop), f) as TracedExchange),
-  };
+  return doc.normalized ? doc : swapOrigins(doc, true, withoutTiming);
 }
 
 /** The inverse for readers: placeholders back to this run's origins (signed values were never changed). */
 export function restoreOrigins(doc: TraceDocument): TraceDocument {
-  if (!doc.normalized) return doc;
-  const pairs = originPairs(doc.parties, false);
-  const f = (s: string) => replaceAll(s, pairs);
-  return {
-    ...doc,
-    normalized: false,
-    steps: mapStrings(doc.steps, f) as TraceDocument['steps'],
-    hops: mapStrings(doc.hops, f) as TracedExchange[],
-  };
+  return doc.normalized ? swapOrigins(doc, false, (h) => h) : doc;
 }
 
 /**
