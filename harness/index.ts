@@ -61,8 +61,19 @@ export { runParsedScenario, runScenario, runScenarios } from './scenario/runner.
 export type { Scenario, Step } from './scenario/schema.js';
 export type { StepContext, StepDefinition } from './scenario/steps/index.js';
 export { runStep, STEP_KINDS } from './scenario/steps/index.js';
-// trace: hops with their SAML decoded
+// trace: the trace document (every exchange, SAML decoded), its recording and normalisation
 export type { TracedHop, TracedSaml } from './trace/decode.js';
+export type {
+  Actor,
+  TraceDocument,
+  TracedDecision,
+  TracedExchange,
+  TracedSpProfile,
+  TracedStep,
+} from './trace/document.js';
+export { REDACTED, TRACE_VERSION } from './trace/document.js';
+export { comparableTrace, normalizeTrace, restoreOrigins } from './trace/normalize.js';
+export type { CallSink, PartySinks, RecordedCall } from './trace/record.js';
 // world: the three parties wired together
 export type { SeedUserConfig, WorldConfig } from './world/config.js';
 export type { WorldOptions, WorldSecrets } from './world/world.js';

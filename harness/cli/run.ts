@@ -1,31 +1,63 @@
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { junitReport } from '../scenario/junit.js';
-import { scenarioStem } from '../scenario/load.js';
 import { humanReport, jsonReport, scenarioLine } from '../scenario/report.js';
-import { runScenarios, type ScenarioResult } from '../scenario/runner.js';
+import { runScenario, runScenarios, type ScenarioResult } from '../scenario/runner.js';
 import { type Shard, selectScenarioFiles, shardFiles } from '../scenario/select.js';
-import { traceHtml } from '../trace/html.js';
 import type { CliIo } from './io.js';
 import { prepareDir, prepareFile, writeOutput } from './output.js';
+import { failureNote, tracePath, writeTrace } from './trace-files.js';
 
 export interface RunCommandOptions {
   paths: string[];
   json: boolean;
   traceDir?: string;
+  /** Write traces with real origins and timings instead of normalised ones. */
+  traceRaw?: boolean;
+  /** Where a failed scenario's trace goes when `traceDir` is not given. */
+  failureTraceDir?: string;
   junit?: string;
   concurrency: number;
   shard?: Shard;
 }
 
+/** The default folder for failures' traces (`--trace-on-failure`). */
+export const FAILURE_TRACE_DIR = join(tmpdir(), 'fedsim-traces');
+
 function writeReports(options: RunCommandOptions, results: ScenarioResult[]): void {
   if (options.traceDir !== undefined) {
-    for (const r of results) {
-      const stem = join(options.traceDir, scenarioStem(r.file));
-      writeOutput('--trace', `${stem}.json`, `${JSON.stringify(r.trace ?? [], null, 2)}\n`);
-      writeOutput('--trace', `${stem}.html`, traceHtml(r));
-    }
+    for (const r of results)
+      if (r.trace) writeTrace('--trace', options.traceDir, r, options.traceRaw === true);
   }
   if (options.junit !== undefined) writeOutput('--junit', options.junit, junitReport(results));
+}
+
+/**
+ * Each failed scenario's trace and the explain command for its failing message, printed before
+ * the report. With --trace the trace is the one written there; otherwise it is written now to
+ * --trace-on-failure's folder. Untraced runs are not recorded (passing runs pay nothing), so the
+ * failed file runs again with recording on: the world is deterministic (fixed clock, seeded ids),
+ * so it fails the same way.
+ */
+async function traceFailures(
+  options: RunCommandOptions,
+  results: ScenarioResult[],
+  io: CliIo,
+): Promise<void> {
+  const failed = results.filter((r) => r.status === 'failed');
+  const traced = options.traceDir;
+  const dir = options.failureTraceDir ?? FAILURE_TRACE_DIR;
+  if (traced === undefined && failed.length) prepareDir('--trace-on-failure', dir);
+  const say = (text: string) => (options.json ? io.stderr(text) : io.stdout(text));
+  for (const r of failed) {
+    const result = traced === undefined ? await runScenario(r.file, { trace: true }) : r;
+    if (!result.trace) continue;
+    const path =
+      traced === undefined
+        ? writeTrace('--trace-on-failure', dir, result, options.traceRaw === true)
+        : tracePath(traced, result);
+    say(failureNote(path, result.trace));
+  }
 }
 
 /** `fedsim run`: exit 0 when every scenario met its expectations, 1 otherwise. */
@@ -50,9 +82,11 @@ export async function runCommand(options: RunCommandOptions, io: CliIo): Promise
     },
   });
   if (live) io.stdout('\r\x1b[K');
+  const elapsed = performance.now() - started;
+  await traceFailures(options, results, io);
   const out = options.json
     ? JSON.stringify({ ...jsonReport(results), ...(shard ? { shard } : {}) })
-    : humanReport(results, performance.now() - started);
+    : humanReport(results, elapsed);
   io.stdout(`${out}\n`);
   writeReports(options, results);
   return results.every((r) => r.status === 'passed') ? 0 : 1;

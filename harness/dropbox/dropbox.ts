@@ -170,6 +170,7 @@ export class Dropbox {
         const confirmed = member.state === 'active';
         return {
           session: { memberId: member.id, confirmed },
+          decision: { outcome: 'signed-in', userId: member.id, login: member.userName },
           respond: (res) => {
             if (confirmed) res.redirect(303, '/home');
             else res.type('html').send(joinTeamPage(member, this.options.teamName));

@@ -6,7 +6,7 @@ import type { IdGenerator } from '../core/ids.js';
 import type { SessionStore } from '../core/sessions.js';
 import { type SpInitiatedOptions, spInitiatedRedirect } from './authn-request.js';
 import type { OutstandingRequests } from './outstanding.js';
-import type { Accepted, ServiceProvider } from './sp.js';
+import type { Accepted, ServiceProvider, SpDecision } from './sp.js';
 
 /**
  * The browser side of a SAML SP, shared by org2's inbound IdP and Dropbox: SP-initiated start,
@@ -25,7 +25,10 @@ export interface SpEndpoint<Session> {
    * The party's decision on an accepted assertion: the session to start and the page that
    * follows. Throws a FedsimError to refuse the sign-in.
    */
-  signIn(accepted: Accepted, req: Request): { session: Session; respond(res: Response): void };
+  signIn(
+    accepted: Accepted,
+    req: Request,
+  ): { session: Session; respond(res: Response): void; decision: SpDecision };
   /** Sees every refusal before its error page is sent (org2 logs failed sign-ins). */
   onRefused?(error: FedsimError): void;
   /** The party's answer to a refusal (not to an INTERNAL error); default: fedsim's detailed page. */
@@ -51,11 +54,17 @@ export function acsHandler<S>(endpoint: SpEndpoint<S>): RequestHandler {
       const accepted = endpoint.sp.accept(req.body?.SAMLResponse, endpoint.outstanding.of(req));
       const answered = accepted.assertion.subjectConfirmations.find((c) => c.inResponseTo)?.inResponseTo;
       endpoint.outstanding.consume(req, res, answered);
-      const { session, respond } = endpoint.signIn(accepted, req);
+      const { session, respond, decision } = endpoint.signIn(accepted, req);
+      endpoint.sp.arrived(req.body?.SAMLResponse, decision);
       endpoint.sessions.start(req, res, session);
       respond(res);
     } catch (err) {
       const error = toFedsimError(err);
+      endpoint.sp.arrived(req.body?.SAMLResponse, {
+        outcome: 'refused',
+        code: error.code,
+        message: error.message,
+      });
       endpoint.onRefused?.(error);
       // A bug in fedsim is never dressed as the party's page: it must read as fedsim's.
       if (error.code !== 'INTERNAL' && endpoint.refuse) endpoint.refuse(error, req, res);

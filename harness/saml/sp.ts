@@ -1,5 +1,6 @@
 import type { Clock } from '../core/clock.js';
 import { FedsimError } from '../core/errors.js';
+import type { CheckResult } from './checks/types.js';
 import { type ConsumeResult, consumeResponse, firstFailure } from './consume.js';
 import type { InboundMessage } from './message.js';
 import type { ParsedAssertion } from './parse.js';
@@ -15,6 +16,28 @@ export interface Accepted {
   result: ConsumeResult;
 }
 
+/** What the receiving party decided once the table passed, or why it refused. */
+export interface SpDecision {
+  outcome: 'matched' | 'linked' | 'jit-created' | 'signed-in' | 'refused';
+  code?: string;
+  message?: string;
+  userId?: string;
+  login?: string;
+}
+
+/** One message at the ACS as the SP saw it: its profile, state and time then, the table it ran. */
+export interface SpArrival {
+  samlResponse: string;
+  profile: SpProfile;
+  outstandingRequestIds: string[];
+  now: Date;
+  /** Empty when the message could not even be read. */
+  checks: CheckResult[];
+  decision: SpDecision;
+}
+
+type Pending = Omit<SpArrival, 'samlResponse' | 'decision'>;
+
 /**
  * The SP half of an ACS endpoint, shared by org2's inbound IdP and dropbox: run the check table,
  * refuse on the first failure, remember accepted assertion ids against replay.
@@ -23,6 +46,10 @@ export class ServiceProvider {
   readonly replay = new ReplayCache();
   /** The last messages read, by their base64: traces reuse them instead of verifying again. */
   readonly #recent = new Map<string, InboundMessage>();
+
+  /** Set only while a trace records (nothing is kept otherwise): each ACS arrival, as it happened. */
+  onArrival: ((arrival: SpArrival) => void) | undefined;
+  #pending: Pending | undefined;
 
   constructor(
     private readonly profile: () => SpProfile,
@@ -37,6 +64,23 @@ export class ServiceProvider {
   #remember(samlResponse: string, message: InboundMessage): void {
     if (this.#recent.size >= RECENT_MAX) this.#recent.delete(this.#recent.keys().next().value as string);
     this.#recent.set(samlResponse, message);
+  }
+
+  /** The ACS's last word on a message (accepted or refused): reported to a recording trace. */
+  arrived(samlResponse: unknown, decision: SpDecision): void {
+    const pending = this.#pending;
+    this.#pending = undefined;
+    if (!this.onArrival || typeof samlResponse !== 'string') return;
+    this.onArrival({
+      samlResponse,
+      ...(pending ?? {
+        profile: this.profile(),
+        now: this.clock.now(),
+        outstandingRequestIds: [],
+        checks: [],
+      }),
+      decision,
+    });
   }
 
   accept(samlResponse: unknown, outstandingRequestIds: ReadonlySet<string> = new Set()): Accepted {
@@ -54,6 +98,14 @@ export class ServiceProvider {
       now,
     );
     this.#remember(samlResponse, result.message);
+    if (this.onArrival) {
+      this.#pending = {
+        profile,
+        now,
+        outstandingRequestIds: [...outstandingRequestIds],
+        checks: result.checks,
+      };
+    }
     const failure = firstFailure(result);
     if (failure) throw failure;
     const assertion = result.message.assertion as ParsedAssertion;

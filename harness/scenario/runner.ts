@@ -1,11 +1,13 @@
 import { availableParallelism } from 'node:os';
-import { dirname } from 'node:path';
+import { dirname, relative, sep } from 'node:path';
 import type { Agent, Hop } from '../agent/index.js';
 import { toFedsimError } from '../core/errors.js';
-import { decodeHop, type TracedHop, type TracedSaml, traceHops } from '../trace/decode.js';
+import { decodeHop, type TracedSaml } from '../trace/decode.js';
+import type { TraceDocument } from '../trace/document.js';
 import { createWorld, type World } from '../world/world.js';
 import { loadScenarioFile, scenarioSeed } from './load.js';
 import { runOnWorkers } from './pool.js';
+import { Recording } from './recording.js';
 import type { Scenario } from './schema.js';
 import { describeStep, runStep } from './steps/index.js';
 
@@ -32,12 +34,15 @@ export interface ScenarioResult {
   status: 'passed' | 'failed';
   steps: StepResult[];
   durationMs: number;
-  /** Every hop with its SAML decoded; only when asked for (`trace: true`). */
-  trace?: TracedHop[];
+  /**
+   * Every exchange of the run (browser and party to party), raw: real origins and timings. Only
+   * when asked for (`trace: true`); `normalizeTrace` gives the stable form `--trace` writes.
+   */
+  trace?: TraceDocument;
 }
 
 export interface ScenarioOptions {
-  /** Decode every hop's SAML into `ScenarioResult.trace` (costs a signature check per message). */
+  /** Record every exchange into `ScenarioResult.trace` (off: the parties call each other directly). */
   trace?: boolean;
 }
 
@@ -62,15 +67,29 @@ function lastMessage(world: World, hops: readonly Hop[]): TracedSaml | undefined
   return undefined;
 }
 
-async function runSteps(scenario: Scenario, world: World, hops: Hop[]): Promise<StepResult[]> {
+async function runSteps(
+  scenario: Scenario,
+  world: World,
+  hops: Hop[],
+  recording?: Recording,
+): Promise<StepResult[]> {
   const steps: StepResult[] = [];
-  const ctx = { world, browsers: new Map<string, Agent>(), onHop: (h: Hop) => hops.push(h) };
+  const ctx = {
+    world,
+    browsers: new Map<string, Agent>(),
+    onHop: (hop: Hop, browser: string) => {
+      hops.push(hop);
+      recording?.onHop(hop, browser);
+    },
+    ...(recording ? { browserFetch: (browser: string) => recording.browserFetch(world, browser) } : {}),
+  };
   for (const step of scenario.steps) {
     const name = describeStep(step);
     if (steps.some((s) => s.status === 'failed')) {
       steps.push({ name, status: 'skipped', durationMs: 0 });
       continue;
     }
+    recording?.step(steps.length + 1, name);
     const started = performance.now();
     const firstHop = hops.length;
     try {
@@ -93,12 +112,15 @@ export async function runParsedScenario(
   const started = performance.now();
   const hops: Hop[] = [];
   let steps: StepResult[] = [];
-  let trace: TracedHop[] | undefined;
   let world: World | undefined;
+  const recording = options.trace ? new Recording() : undefined;
   try {
     world = await createWorld(
       { ...scenario.world, seed: scenarioSeed(scenario) },
-      { baseDir: file === INLINE ? process.cwd() : dirname(file) },
+      {
+        baseDir: file === INLINE ? process.cwd() : dirname(file),
+        ...(recording ? { record: recording.parties } : {}),
+      },
     );
   } catch (err) {
     const skipped = scenario.steps.map((s) => ({
@@ -110,14 +132,15 @@ export async function runParsedScenario(
   }
   if (world) {
     const running = world;
+    recording?.watch(running);
     try {
-      steps = await runSteps(scenario, running, hops);
-      if (options.trace) trace = traceHops(hops, (url) => running.spFor(url));
+      steps = await runSteps(scenario, running, hops, recording);
     } finally {
       await running.close();
     }
   }
   const status = steps.some((s) => s.status === 'failed') ? 'failed' : 'passed';
+  const trace = recording?.document(world, { name: scenario.name, file: traceFile(file) }, steps, status);
   return {
     file,
     name: scenario.name,
@@ -126,6 +149,11 @@ export async function runParsedScenario(
     durationMs: elapsed(started),
     ...(trace ? { trace } : {}),
   };
+}
+
+/** Where a trace says the scenario came from: relative to the working folder, with forward slashes. */
+function traceFile(file: string): string {
+  return file === INLINE ? file : relative(process.cwd(), file).split(sep).join('/');
 }
 
 /** Loads and runs one scenario file; a file that does not load is a failed scenario, not a crash. */

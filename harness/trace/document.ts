@@ -57,6 +57,11 @@ export interface TracedExchange {
   stepName?: string;
   from: Actor;
   to: Actor;
+  /**
+   * Browser exchanges only: the party whose page or redirect caused the request (`browser` for a
+   * typed URL), e.g. `org1` for the auto-posted SAMLResponse that `browser:sarah` sends to org2.
+   */
+  initiator?: string;
   /** `browser`: a user agent's request; `api`: party → party (Users API, SCIM, metadata fetch). */
   channel: 'browser' | 'api';
   /** navigate / redirect / form for browsers; api for party → party. */
@@ -64,7 +69,9 @@ export interface TracedExchange {
   method: string;
   /** Absolute URL; in a normalised trace each party's origin is written `{org1}`, `{org2}`, … */
   url: string;
+  /** 0 when no answer came (connection refused or dropped); `error` says why. */
   status: number;
+  error?: string;
   location?: string;
   /** Selected headers (lower-case names); Authorization and Cookie values are redacted. */
   requestHeaders?: Record<string, string>;

@@ -11,6 +11,7 @@ import type { Org1 } from '../okta/org1/org1.js';
 import type { Org2 } from '../okta/org2/org2.js';
 import { type Scheduler, schedulerFor } from '../provisioning/scheduler.js';
 import { parseIdpMetadata, parseSpMetadata } from '../saml/metadata.js';
+import { type PartySinks, recordingFetch } from '../trace/record.js';
 import type { WorldConfig } from './config.js';
 import { WORLD_DEFAULTS as D } from './defaults.js';
 import { resolveIdpRefs } from './idp-refs.js';
@@ -42,6 +43,8 @@ export interface WorldOptions {
   baseDir?: string;
   /** Where the API and SCIM tokens come from; default: the seeded ids (reproducible scenarios). */
   tokens?: SecretSource;
+  /** Record every call a party makes to another (traces); absent, parties call the fetch directly. */
+  record?: PartySinks;
 }
 
 /** Where the world's secrets come from (docs/decisions/serve-secrets.md). */
@@ -64,6 +67,8 @@ export class World {
   readonly faults: PartyFaults;
   /** Every party's outbound HTTP; each call counts as work in flight for the scheduler. */
   readonly fetch: HttpFetch;
+  /** The fetch a party calls others with: `fetch`, recorded under the party's name when tracing. */
+  readonly #fetchAs: (party: 'org1' | 'org2' | 'dropbox') => HttpFetch;
   #listeners: Listening[] = [];
   #tokenFor: TokenFor;
   /** What dropbox's SSO settings trust: certificates and, when read from metadata, the issuer. */
@@ -81,6 +86,7 @@ export class World {
     /** Where relative file paths in the config (oktaJson) are resolved: the scenario's folder. */
     baseDir = process.cwd(),
     secrets: WorldSecrets = { sessions: randomSecrets, tokens: ids },
+    record?: PartySinks,
   ) {
     this.#ownTransport = injected ? undefined : loopbackTransport();
     const transport = injected ?? (this.#ownTransport as LoopbackTransport);
@@ -95,6 +101,7 @@ export class World {
     this.scheduler = schedulerFor(clock);
     const fetch = this.scheduler.tracking(transport);
     this.fetch = fetch;
+    this.#fetchAs = record ? (party) => recordingFetch(fetch, record(party)) : () => fetch;
     const fromJson = loadOktaIdp(config.org2?.idp?.oktaJson, baseDir);
     // An exported IdP names org1's app by its issuer: simulate that same app key.
     const appKey = /^http:\/\/www\.okta\.com\/(exk\w+)$/.exec(fromJson.issuer ?? '')?.[1] ?? ids.okta('exk');
@@ -103,7 +110,7 @@ export class World {
       clock,
       ids,
       sessionSecrets: secrets.sessions,
-      fetch,
+      fetch: this.#fetchAs('org2'),
       scheduler: this.scheduler,
       tokens: this.tokens,
       parties: () => this,
@@ -116,7 +123,7 @@ export class World {
       ids,
       org2RateLimit: () => this.org2.rateLimit.limit,
     });
-    this.org1 = buildOrg1(ctx, appKey, tokenFor);
+    this.org1 = buildOrg1({ ...ctx, fetch: this.#fetchAs('org1') }, appKey, tokenFor);
     this.#dropboxTrust = { certs: [loadCredential(config.dropbox?.trust ?? D.dropboxApp.certificate).cert] };
     this.dropbox = buildDropbox(ctx, () => this.#dropboxTrust);
     Object.assign(this.org2.directory, config.org2?.directory);
@@ -168,18 +175,24 @@ export class World {
 
   /** Trust set up the way an admin imports metadata: fetched over HTTP from the other party. */
   async #wireFromMetadata(): Promise<void> {
-    const get = async (url: string) => (await this.fetch(url)).text();
+    // Each import is a call of the party importing: org2 reads org1's, org1 org2's, dropbox org2's.
+    const get = async (party: 'org1' | 'org2' | 'dropbox', url: string) =>
+      (await this.#fetchAs(party)(url)).text();
     if (this.config.org2?.idp?.fromMetadata) {
-      const md = parseIdpMetadata(await get(`${this.org1.url}/app/${this.org1.app.key}/sso/saml/metadata`));
+      const md = parseIdpMetadata(
+        await get('org2', `${this.org1.url}/app/${this.org1.app.key}/sso/saml/metadata`),
+      );
       Object.assign(this.org2.idp, { issuer: md.entityId, ssoUrl: md.ssoUrl, trustedCerts: md.signingCerts });
     }
     if (this.config.org1?.org2org?.fromMetadata) {
-      const md = parseSpMetadata(await get(`${this.org2.url}/api/v1/idps/${this.org2.idp.id}/metadata.xml`));
+      const md = parseSpMetadata(
+        await get('org1', `${this.org2.url}/api/v1/idps/${this.org2.idp.id}/metadata.xml`),
+      );
       Object.assign(this.org1.app, { acsUrl: md.acsUrl, audience: md.entityId });
     }
     if (this.config.dropbox?.fromMetadata) {
       const dbx = this.org2.options.dropbox;
-      const md = parseIdpMetadata(await get(`${this.org2.url}/app/${dbx.key}/sso/saml/metadata`));
+      const md = parseIdpMetadata(await get('dropbox', `${this.org2.url}/app/${dbx.key}/sso/saml/metadata`));
       this.#dropboxTrust = { issuer: md.entityId, certs: md.signingCerts };
     }
   }
@@ -213,9 +226,14 @@ export class World {
 export async function createWorld(config: WorldConfig = {}, options: WorldOptions = {}): Promise<World> {
   const clock = options.clock ?? new FixedClock(config.clock ?? D.clock);
   const ids = new SeededIds(config.seed ?? 'fedsim');
-  const world = new World(config, clock, ids, options.fetch, options.baseDir, {
-    sessions: randomSecrets,
-    tokens: options.tokens ?? ids,
-  });
+  const world = new World(
+    config,
+    clock,
+    ids,
+    options.fetch,
+    options.baseDir,
+    { sessions: randomSecrets, tokens: options.tokens ?? ids },
+    options.record,
+  );
   return world.start(options.ports, options.host);
 }

@@ -5,6 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runScenario } from '../../harness/scenario/runner.js';
 import { traceHtml } from '../../harness/trace/html.js';
+import { pageRun } from '../../harness/trace/legacy-page.js';
 import { launchChromium } from './chromium.js';
 
 let browser: Browser;
@@ -19,7 +20,7 @@ it('the --trace page opens offline in chromium and shows Sarah’s journey', asy
   const result = await runScenario('scenarios/sarah-end-to-end.yaml', { trace: true });
   const dir = mkdtempSync(path.join(os.tmpdir(), 'fedsim-trace-'));
   const file = path.join(dir, 'sarah-end-to-end.html');
-  writeFileSync(file, traceHtml(result));
+  writeFileSync(file, traceHtml(pageRun(result)));
 
   const context = await browser.newContext({ viewport: { width: 1300, height: 900 }, offline: true });
   const requests: string[] = [];
@@ -29,7 +30,7 @@ it('the --trace page opens offline in chromium and shows Sarah’s journey', asy
 
   expect(await page.title()).toBe("fedsim trace: Sarah's journey end to end");
   const hops = page.locator('details.hop');
-  expect(await hops.count()).toBe(result.trace?.length);
+  expect(await hops.count()).toBe(result.trace?.hops.length);
   expect(await page.locator('.arrow strong').allTextContents()).toEqual(['Response', 'Response']);
 
   // Open the org1 → org2 response: its decoded summary names the NameID and both signatures.

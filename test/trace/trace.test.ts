@@ -5,6 +5,7 @@ import { parseScenario } from '../../harness/scenario/load.js';
 import { humanReport, jsonReport } from '../../harness/scenario/report.js';
 import { runParsedScenario, runScenario, type ScenarioResult } from '../../harness/scenario/runner.js';
 import { traceHtml } from '../../harness/trace/html.js';
+import { pageRun } from '../../harness/trace/legacy-page.js';
 
 const broken = parseScenario(
   `name: Deliberately broken audience
@@ -27,23 +28,29 @@ describe('trace of Sarah’s journey', () => {
     result = await runScenario('scenarios/sarah-end-to-end.yaml', { trace: true });
   });
 
-  it('records every hop with from, to, method, status and timing', () => {
-    const trace = result.trace ?? [];
-    expect(trace.length).toBeGreaterThanOrEqual(12);
-    expect(trace[0]).toMatchObject({
-      from: 'browser',
+  it('records every exchange with its step, actors, method, status and timing', () => {
+    const hops = result.trace?.hops ?? [];
+    expect(hops.length).toBeGreaterThanOrEqual(20);
+    expect(hops.map((h) => h.n)).toEqual(hops.map((_, i) => i + 1));
+    const first = hops.find((h) => h.channel === 'browser');
+    expect(first).toMatchObject({
+      from: 'browser:sarah@org1.example',
       to: 'org1',
+      initiator: 'browser',
       method: 'GET',
       status: 302,
       kind: 'navigate',
+      step: 5,
+      stepName: 'sarah@org1.example starts at org1 and clicks Org2Org → Dropbox Business',
     });
-    expect(trace.every((h) => h.durationMs >= 0 && typeof h.url === 'string')).toBe(true);
-    expect(trace.some((h) => h.setCookies.includes('org1_sid'))).toBe(true);
+    // Timings rounded to 0.01 ms.
+    expect(hops.filter((h) => !/^\d+(\.\d{1,2})?$/.test(String(h.durationMs)))).toEqual([]);
+    expect(hops.some((h) => h.setCookies.includes('org1_sid'))).toBe(true);
   });
 
   it('decodes both SAML responses with who signed what', () => {
-    const saml = (result.trace ?? []).filter((h) => h.saml);
-    expect(saml.map((h) => `${h.from}->${h.to}:${h.saml?.kind}`)).toEqual([
+    const saml = (result.trace?.hops ?? []).filter((h) => h.saml);
+    expect(saml.map((h) => `${h.initiator}->${h.to}:${h.saml?.kind}`)).toEqual([
       'org1->org2:Response',
       'org2->dropbox:Response',
     ]);
@@ -59,9 +66,9 @@ describe('trace of Sarah’s journey', () => {
   });
 
   it('renders a self-contained HTML page', () => {
-    const html = traceHtml(result);
+    const html = traceHtml(pageRun(result));
     expect(html).not.toMatch(/<script|<link|src=|@import|url\(/i);
-    expect(html.match(/data-hop="/g)?.length).toBe(result.trace?.length);
+    expect(html.match(/data-hop="/g)?.length).toBe(result.trace?.hops.length);
     expect(html.match(/<strong>Response<\/strong>/g)?.length).toBe(2);
   });
 });
@@ -69,7 +76,7 @@ describe('trace of Sarah’s journey', () => {
 describe('an SP-initiated trace', () => {
   it('shows the AuthnRequest and the answer that names it', async () => {
     const result = await runScenario('scenarios/sp-initiated-at-org2.yaml', { trace: true });
-    const saml = (result.trace ?? []).filter((h) => h.saml);
+    const saml = (result.trace?.hops ?? []).filter((h) => h.saml);
     // org2 → org1 with the AuthnRequest, again after the sign-in page, then org1's answer to org2.
     expect(saml.map((h) => `${h.to}:${h.saml?.kind}`).slice(0, 3)).toEqual([
       'org1:AuthnRequest',

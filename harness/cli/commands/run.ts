@@ -15,7 +15,18 @@ export const run: CliCommand = {
         ),
       )
       .option('--json', 'print the report as one JSON document')
-      .option('--trace <dir>', 'write <dir>/<scenario>.json and .html: every hop, SAML decoded')
+      .option(
+        '--trace <dir>',
+        'write <dir>/<scenario>.json and .html: every exchange (browser and party to party), SAML decoded',
+      )
+      .option(
+        '--trace-raw',
+        "keep each run's origins and timings in trace JSON (default: {org1}… placeholders)",
+      )
+      .option(
+        '--trace-on-failure <dir>',
+        "folder for a failed scenario's trace when --trace is not given (default: <tmp>/fedsim-traces)",
+      )
       .option('--junit <file>', 'write a JUnit XML report')
       .addOption(
         new Option('--concurrency <n>', 'scenarios in flight at once, 1 to 256')
@@ -30,7 +41,9 @@ export const run: CliCommand = {
       )
       .addHelpText(
         'after',
-        '\nFolders given to --trace and --junit are created when missing.\n' +
+        '\nFolders given to --trace, --trace-on-failure and --junit are created when missing.\n' +
+          "A failed scenario's trace is always written, with the `fedsim explain` command for its failing\n" +
+          'message (the file runs again, recorded; its world is deterministic, so it fails the same way).\n' +
           'Exit 0 when every scenario met its expectations, 1 when one did not, 2 on a usage error,\n' +
           'when no scenario is found, or when a report cannot be written.',
       ),
@@ -40,6 +53,8 @@ export const run: CliCommand = {
         paths: paths as string[],
         json: options.json === true,
         traceDir: options.trace,
+        traceRaw: options.traceRaw === true,
+        failureTraceDir: options.traceOnFailure,
         junit: options.junit,
         concurrency: options.concurrency,
         shard: options.shard,

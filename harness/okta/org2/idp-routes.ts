@@ -9,7 +9,7 @@ import type { SessionStore } from '../../core/sessions.js';
 import type { SigningCredential } from '../../crypto/credential.js';
 import type { ConsumeResult } from '../../saml/consume.js';
 import type { OutstandingRequests } from '../../saml/outstanding.js';
-import type { ServiceProvider } from '../../saml/sp.js';
+import type { ServiceProvider, SpDecision } from '../../saml/sp.js';
 import { acsHandler, type SpEndpoint, startSignIn } from '../../saml/sp-routes.js';
 import type { Directory } from '../directory.js';
 import { OKTA_COLOR, signInPage } from '../pages.js';
@@ -28,6 +28,13 @@ const HOME = '/app/UserHome';
  * meta tags. See docs/decisions/inbound-failure-page.md.
  */
 const GENERIC_REFUSAL = { status: 400, heading: '400 Bad Request', text: 'Error Code: GENERAL_NONSUCCESS' };
+
+/** The policy's action in a trace's words: found through an existing link, linked now, or created. */
+const DECISIONS = {
+  'already-linked': 'matched',
+  'linked-existing': 'linked',
+  'jit-created': 'jit-created',
+} as const satisfies Record<SignInOutcome['action'], SpDecision['outcome']>;
 
 /** Something that happened at org2's ACS, for reports and expectations. */
 export interface SignInEvent {
@@ -103,6 +110,7 @@ function inboundEndpoint(org2: InboundSignIn): SpEndpoint<OktaSession> {
       const relay = safeRelay(req.body?.RelayState, HOME);
       return {
         session: { userId: user.id, authTime: options.clock.now() },
+        decision: { outcome: DECISIONS[outcome.action], userId: user.id, login: user.profile.login },
         respond: (res) => {
           if (org2.enrolled.has(user.id)) res.redirect(303, relay);
           else res.type('html').send(enrollPage(options.name, user.profile.login, relay));

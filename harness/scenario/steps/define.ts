@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Agent, Hop } from '../../agent/index.js';
 import { FedsimError } from '../../core/errors.js';
+import type { HttpFetch } from '../../core/http.js';
 import type { ProvisioningTask } from '../../provisioning/task-log.js';
 import type { World } from '../../world/world.js';
 
@@ -8,7 +9,10 @@ export interface StepContext {
   world: World;
   /** One browser per user (lower-cased login), kept across steps like a person's. */
   browsers: Map<string, Agent>;
-  onHop: (hop: Hop) => void;
+  /** Each exchange of the browser named `browser` (its user's lower-cased login). */
+  onHop: (hop: Hop, browser: string) => void;
+  /** While tracing: the fetch a browser uses, so its headers are recorded too. */
+  browserFetch?: (browser: string) => HttpFetch;
 }
 
 /** One kind of scenario step: the key it is written under, its input, its report name and its action. */

@@ -39,7 +39,11 @@ export const loginStep = defineStep({
     const seeded = requireUser(world, 'org1', input.user);
     const key = input.user.toLowerCase();
     if (input.newBrowser || !ctx.browsers.has(key)) {
-      ctx.browsers.set(key, new Agent({ fetch: world.fetch, parties: world.parties(), onHop: ctx.onHop }));
+      const fetch = ctx.browserFetch?.(key) ?? world.fetch;
+      ctx.browsers.set(
+        key,
+        new Agent({ fetch, parties: world.parties(), onHop: (hop) => ctx.onHop(hop, key) }),
+      );
     }
     await signInAndClick(world, ctx.browsers.get(key) as Agent, {
       login: input.user,
