@@ -4,6 +4,7 @@ import { NS } from '../constants.js';
 import { readInboundXml } from '../message.js';
 import type { SpState } from '../profile.js';
 import { attr, descendants } from '../xml.js';
+import { loopbackAcsOf } from './choose.js';
 import { completeProfile, type ExpectedField, type LoadedProfile, type ProfileSpec } from './profile.js';
 import { type ResponseSummary, responseSummary } from './summary.js';
 
@@ -14,11 +15,14 @@ export interface ExplainRow extends Omit<CheckResult, 'ok'> {
   detail?: string;
 }
 
+export type NowSource = '--now' | 'recorded' | 'IssueInstant' | 'real time';
+
 export interface ExplainedResponse {
   summary: ResponseSummary;
   checks: ExplainRow[];
   now: string;
-  nowSource: '--now' | 'IssueInstant' | 'real time';
+  /** `recorded`: the SP's clock when the message arrived, as the input recorded it. */
+  nowSource: NowSource;
   notes: string[];
   ok: boolean;
 }
@@ -42,20 +46,17 @@ const HOW: Record<ExpectedField, string> = {
 };
 
 const instant = (v: string | undefined) => (v && !Number.isNaN(Date.parse(v)) ? new Date(v) : undefined);
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
-/** A scenario's org2 listens on an ephemeral port: a loopback URL with its ACS path is its ACS. */
+/** A scenario's SPs listen on ephemeral ports: a loopback URL with the ACS path is that ACS. */
 function adoptLoopbackAcs(loaded: LoadedProfile, root: Element, notes: string[]): ProfileSpec {
   const candidates = [
     attr(root, 'Destination'),
     ...descendants(root, NS.assertion, 'SubjectConfirmationData').map((d) => attr(d, 'Recipient')),
   ];
   for (const value of candidates) {
-    if (!loaded.loopbackAcsPath || !value || !URL.canParse(value)) continue;
-    const url = new URL(value);
-    if (LOOPBACK.has(url.hostname) && url.pathname === loaded.loopbackAcsPath) {
-      notes.push(`org2's port changes every run: ACS origin ${url.origin} taken from the message.`);
-      return { ...loaded.spec, acsUrl: `${url.origin}${url.pathname}` };
+    const acsUrl = value && loopbackAcsOf(loaded, value);
+    if (acsUrl) {
+      notes.push(`The port changes every run: ACS origin ${new URL(acsUrl).origin} taken from the message.`);
+      return { ...loaded.spec, acsUrl };
     }
   }
   return loaded.spec;
@@ -85,7 +86,7 @@ export function explainResponse(
   root: Element,
   loaded: LoadedProfile,
   state: SpState,
-  at: Date | undefined,
+  at: { instant: Date; source: '--now' | 'recorded' } | undefined,
 ): ExplainedResponse {
   const notes: string[] = [];
   const { profile, missing } = completeProfile(adoptLoopbackAcs(loaded, root, notes));
@@ -104,8 +105,8 @@ export function explainResponse(
   }
   const message = readInboundXml(xml, readWith);
   const issued = instant(message.response.issueInstant) ?? instant(message.assertion?.issueInstant);
-  const now = at ?? issued ?? new Date();
-  const nowSource = at ? '--now' : issued ? 'IssueInstant' : 'real time';
+  const now = at?.instant ?? issued ?? new Date();
+  const nowSource: NowSource = at?.source ?? (issued ? 'IssueInstant' : 'real time');
   if (nowSource === 'IssueInstant') {
     notes.push(
       `Time conditions judged at the message's IssueInstant ${now.toISOString()}, not the real time: pass --now to judge at another instant.`,
