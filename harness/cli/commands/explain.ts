@@ -30,6 +30,8 @@ export const explain: CliCommand = {
       .option('--audience <uri>', 'the audience expected')
       .option('--acs <url>', 'the ACS URL expected as Recipient and Destination')
       .addOption(new Option('--hop <n>', 'explain only hop n of a trace').argParser(integerIn(1, 1_000_000)))
+      .option('--sp-key <pem>', "the SP's private key for an EncryptedAssertion; repeatable", collect)
+      .option('--sp-cert <pem>', 'the certificate of each --sp-key, in the same order', collect)
       .option('--request-id <id>', 'an AuthnRequest ID the response may answer; repeatable', collect)
       .addOption(
         new Option('--now <iso>', 'judge times at this instant (default: the IssueInstant)').argParser(
@@ -62,6 +64,8 @@ export const explain: CliCommand = {
           audience: options.audience,
           acs: options.acs,
           lenient: options.lenient === true,
+          spKeys: options.spKey,
+          spCerts: options.spCert,
         },
         hop: options.hop,
         now: options.now,

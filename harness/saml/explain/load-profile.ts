@@ -1,4 +1,5 @@
 import { defined } from '../../core/objects.js';
+import { readSpKeys } from './decrypt.js';
 import { DEFAULT_LABELS, type LoadedProfile, type ProfileReaders, type ProfileSpec } from './profile.js';
 import { fromProfileFile } from './profile-file.js';
 import { fromIdpMetadata, fromSpMetadata } from './profile-metadata.js';
@@ -17,6 +18,9 @@ export interface ProfileOptions {
   issuer?: string;
   /** Read an Okta IdP object past wrong values, noting each (default: they are errors). */
   lenient?: boolean;
+  /** The SP's private keys (PEM files) for EncryptedAssertion, paired in order with `spCerts`. */
+  spKeys?: string[];
+  spCerts?: string[];
 }
 
 /** Whether a profile source was named (not only flags): it then replaces profiles a trace recorded. */
@@ -67,11 +71,13 @@ export function refineProfile(base: LoadedProfile, options: ProfileOptions): Loa
   if (source === 'flags')
     source = flags ? `flags ${flags}` : 'none (no --profile, --okta-idp, metadata or flags)';
   else if (flags) source = `${source} + ${flags}`;
+  const keys = options.spKeys?.length || options.spCerts?.length;
   return {
     ...loaded,
     spec,
     source,
     loopbackAcsPath: options.acs ? undefined : loaded.loopbackAcsPath,
+    ...(keys ? { spKeys: readSpKeys(options.spKeys ?? [], options.spCerts ?? []) } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { CertInfo } from '../../crypto/credential.js';
 import type { SpProfile } from '../profile.js';
+import type { SpKey } from './decrypt.js';
 
 /** What is known of the SP's expectations; anything unset is reported as "not checked". */
 export type ProfileSpec = Partial<Omit<SpProfile, 'trustedCerts'>> & { trustedCerts?: readonly CertInfo[] };
@@ -14,6 +15,8 @@ export interface LoadedProfile {
    * posted to the same path on a loopback origin is taken as posted to that ACS.
    */
   loopbackAcsPath?: string;
+  /** Keys to open an EncryptedAssertion with (`--sp-key`), in place of the spec's decryption key. */
+  spKeys?: SpKey[];
 }
 
 /** A profile the input itself carries (a trace records each SP as it stood when a message arrived). */

@@ -5,6 +5,7 @@ import { readInboundXml } from '../message.js';
 import type { SpState } from '../profile.js';
 import { attr, descendants } from '../xml.js';
 import { loopbackAcsOf } from './choose.js';
+import { openingKey } from './decrypt.js';
 import { completeProfile, type ExpectedField, type LoadedProfile, type ProfileSpec } from './profile.js';
 import { type ResponseSummary, responseSummary } from './summary.js';
 
@@ -62,6 +63,18 @@ function adoptLoopbackAcs(loaded: LoadedProfile, root: Element, notes: string[])
   return loaded.spec;
 }
 
+/** The spec with the SP key that opens the EncryptedAssertion, if the message has one. */
+function withKey(loaded: LoadedProfile, root: Element, notes: string[], spec: ProfileSpec): ProfileSpec {
+  const own = spec.decryptionKey && {
+    key: spec.decryptionKey,
+    name: `the key of ${spec.labels?.sp ?? 'the SP'}`,
+  };
+  const key = openingKey(root, loaded.spKeys ?? (own ? [own] : []));
+  if (!key) return spec;
+  notes.push(`EncryptedAssertion opened with ${key.name}.`);
+  return { ...spec, decryptionKey: key.key };
+}
+
 function adjust(row: CheckResult, missing: ReadonlySet<ExpectedField>, state: SpState): ExplainRow {
   const field = NEEDS[row.check];
   if (field && missing.has(field)) {
@@ -89,7 +102,9 @@ export function explainResponse(
   at: { instant: Date; source: '--now' | 'recorded' } | undefined,
 ): ExplainedResponse {
   const notes: string[] = [];
-  const { profile, missing } = completeProfile(adoptLoopbackAcs(loaded, root, notes));
+  const { profile, missing } = completeProfile(
+    withKey(loaded, root, notes, adoptLoopbackAcs(loaded, root, notes)),
+  );
   let readWith = profile;
   if (missing.has('trustedCerts')) {
     // No trusted cert: read the signed content as if KeyInfo were trusted, and say so on the rows.
