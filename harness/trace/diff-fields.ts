@@ -9,6 +9,8 @@ import type { TracedExchange } from './document.js';
 export type Fields = Record<string, unknown>;
 
 const SAML_PARAMS = new Set(['SAMLResponse', 'SAMLRequest']);
+/** Compared decoded (the message) or not at all (a Redirect-binding signature covers the port). */
+const SIGNED_PARAMS = [...SAML_PARAMS, 'Signature'];
 
 /** Nested JSON as dotted paths (`requestBody.profile.lastName`), so a diff names the field. */
 function flatten(value: unknown, prefix: string, out: Fields): Fields {
@@ -22,7 +24,7 @@ function flatten(value: unknown, prefix: string, out: Fields): Fields {
 function withoutSaml(url: string | undefined): string | undefined {
   if (!url || !URL.canParse(url)) return url;
   const parsed = new URL(url);
-  for (const p of SAML_PARAMS) parsed.searchParams.delete(p);
+  for (const p of SIGNED_PARAMS) parsed.searchParams.delete(p);
   return url.includes('?') ? parsed.href.replace(/\?$/, '') : url;
 }
 
@@ -35,10 +37,12 @@ export function httpFields(hop: TracedExchange): Fields {
     method: hop.method,
     url: withoutSaml(hop.url),
     status: hop.status,
+    error: (hop as { error?: string }).error,
     location: withoutSaml(hop.location),
     setCookies: hop.setCookies?.join(', ') || undefined,
   };
-  for (const [k, v] of Object.entries(hop.formFields ?? {})) if (!SAML_PARAMS.has(k)) out[`form.${k}`] = v;
+  for (const [k, v] of Object.entries(hop.formFields ?? {}))
+    if (!SIGNED_PARAMS.includes(k)) out[`form.${k}`] = v;
   flatten(hop.requestBody, 'requestBody', out);
   flatten(hop.responseBody, 'responseBody', out);
   return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined));

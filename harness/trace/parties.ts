@@ -5,19 +5,26 @@
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** Each origin and its placeholder, plain and URL-encoded (a RelayState or fromURI carries it encoded). */
+function pairs(parties: Readonly<Record<string, string>>): Array<[string, string]> {
+  return Object.entries(parties).flatMap(
+    ([name, origin]): Array<[string, string]> => [
+      [origin, `{${name}}`],
+      [encodeURIComponent(origin), encodeURIComponent(`{${name}}`)],
+    ],
+  );
+}
+
 /** Origins → `{party}` (longest first, never inside a longer port number). */
 export function toPlaceholders(text: string, parties: Readonly<Record<string, string>>): string {
-  return Object.entries(parties)
-    .sort(([, a], [, b]) => b.length - a.length)
-    .reduce(
-      (out, [name, origin]) => out.replace(new RegExp(`${escapeRegExp(origin)}(?!\\d)`, 'g'), `{${name}}`),
-      text,
-    );
+  return pairs(parties)
+    .sort(([a], [b]) => b.length - a.length)
+    .reduce((out, [origin, p]) => out.replace(new RegExp(`${escapeRegExp(origin)}(?!\\d)`, 'g'), p), text);
 }
 
 /** `{party}` → that party's origin. */
 export function fromPlaceholders(text: string, parties: Readonly<Record<string, string>>): string {
-  return Object.entries(parties).reduce((out, [name, origin]) => out.replaceAll(`{${name}}`, origin), text);
+  return pairs(parties).reduce((out, [origin, p]) => out.replaceAll(p, origin), text);
 }
 
 /** Every string of a JSON value mapped through `f` (keys kept). */

@@ -45,7 +45,7 @@ export interface ExplainResult {
   exitCode: 0 | 1 | 2;
 }
 
-const RECORDED = 'recorded in the input: the SP as it stood when the message arrived';
+const RECORDED = 'as the input recorded it when the message arrived';
 
 function profileOf(m: InputMessage, root: Element, profiles: readonly LoadedProfile[]): Choice {
   return m.recorded ? { loaded: m.recorded.loaded, why: RECORDED } : chooseProfile(root, profiles);
