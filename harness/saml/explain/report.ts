@@ -88,7 +88,7 @@ function jsonMessage(m: ExplainedMessage) {
 }
 
 /**
- * `{ input, profile, summary, checks, ok, exitCode, messages }`: summary and checks are those of
+ * `{ input, profiles, summary, checks, ok, exitCode, messages }`: summary and checks are those of
  * the first Response; `messages` lists every message of the input (a HAR can hold several).
  */
 export function jsonReport(result: ExplainResult, inputName: string) {
