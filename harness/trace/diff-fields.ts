@@ -28,7 +28,7 @@ function withoutSaml(url: string | undefined): string | undefined {
   return url.includes('?') ? parsed.href.replace(/\?$/, '') : url;
 }
 
-/** The HTTP side of an exchange: who, what, the answer, form fields and JSON bodies. */
+/** The HTTP side of an exchange: who, what, the answer, form fields, JSON bodies, and at an ACS the SP's verdict. */
 export function httpFields(hop: TracedExchange): Fields {
   const out: Fields = {
     from: hop.from,
@@ -40,6 +40,12 @@ export function httpFields(hop: TracedExchange): Fields {
     error: (hop as { error?: string }).error,
     location: withoutSaml(hop.location),
     setCookies: hop.setCookies?.join(', ') || undefined,
+    decision: hop.decision && [hop.decision.outcome, hop.decision.code].filter(Boolean).join(' '),
+    failedChecks:
+      hop.checks
+        ?.filter((c) => !c.ok)
+        .map((c) => c.code)
+        .join(', ') || undefined,
   };
   for (const [k, v] of Object.entries(hop.formFields ?? {}))
     if (!SIGNED_PARAMS.includes(k)) out[`form.${k}`] = v;

@@ -76,6 +76,12 @@ describe('fedsim diff', () => {
     expect(JSON.parse((await diff(miller, refused, '--json')).stdout).first.http).toEqual([
       { field: 'status', a: miller.hops.at(-1)?.status, b: 599 },
     ]);
+    const judged = structuredClone(miller);
+    const acs = judged.hops.find((h) => h.sp);
+    if (acs) acs.decision = { outcome: 'refused', code: 'IDP_USER_NOT_FOUND' };
+    expect(JSON.parse((await diff(miller, judged, '--json')).stdout).first.http).toEqual([
+      { field: 'decision', b: 'refused IDP_USER_NOT_FOUND' },
+    ]);
   });
 
   it('exits 2 with TRACE_INVALID or TRACE_VERSION_UNSUPPORTED on input that is no trace', async () => {
