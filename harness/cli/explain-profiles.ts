@@ -1,9 +1,10 @@
+import { dirname } from 'node:path';
 import { readOktaIdp } from '../okta/org2/idp-json.js';
-import { acsPathOf, expectationsOf } from '../okta/org2/inbound-idp.js';
-import { loadProfile as loadWith, type ProfileOptions } from '../saml/explain/load-profile.js';
+import { expectationsOf } from '../okta/org2/inbound-idp.js';
+import { loadProfiles as loadWith, type ProfileOptions } from '../saml/explain/load-profile.js';
 import type { LoadedProfile, ProfileReaders } from '../saml/explain/profile.js';
 import { loadScenarioFile, scenarioSeed } from '../scenario/load.js';
-import { createWorld } from '../world/world.js';
+import { createWorld, type World } from '../world/world.js';
 
 /**
  * An Okta IdP object as the SP side of the check table, through the same reader and mapping that
@@ -38,26 +39,36 @@ export function fromOktaIdp(json: unknown, file: string, options: { lenient: boo
   };
 }
 
+/** One SP of a world as explain's profile: its expectations at the start, its ACS path kept. */
+function spOf(world: World, file: string, party: 'org2' | 'dropbox'): LoadedProfile {
+  const sp = party === 'org2' ? world.org2 : world.dropbox;
+  const profile = sp.spProfile();
+  const notes = [
+    `${profile.labels.sp} at the start of the scenario: later configure steps are not applied (a trace from \`fedsim run --trace\` records them).`,
+  ];
+  if (!profile.trustedCerts.length) notes.push('The scenario trusts no certificate: pass --cert.');
+  return {
+    source: `scenario ${file} (${party}${party === 'org2' ? ` IdP ${world.org2.idp.id}` : ''})`,
+    notes,
+    spec: { ...profile },
+    loopbackAcsPath: new URL(sp.acsUrl).pathname,
+  };
+}
+
 /**
- * A scenario's world as the SP: org2's inbound IdP ("Org1 IDP") as it stands before the first
- * step. The world is started on ephemeral ports only to learn its URLs, then closed; org2's
- * origin changes every run, so the ACS path is kept to match a captured Destination.
+ * Every SP of a scenario's world, built as `fedsim run` builds it (same seed, same base folder):
+ * org2's inbound IdP ("Org1 IDP") and Dropbox. The world is started on ephemeral ports only to
+ * learn its URLs, then closed; its origins change every run, so each ACS path is kept to match a
+ * captured Destination.
  */
-export async function fromScenario(file: string): Promise<LoadedProfile> {
+export async function fromScenario(file: string): Promise<LoadedProfile[]> {
   const scenario = loadScenarioFile(file);
-  const world = await createWorld({ ...scenario.world, seed: scenarioSeed(scenario) });
+  const world = await createWorld(
+    { ...scenario.world, seed: scenarioSeed(scenario) },
+    { baseDir: dirname(file) },
+  );
   try {
-    const profile = world.org2.spProfile();
-    const notes = [
-      `Expectations of org2's IdP '${world.org2.idp.name}' at the start of the scenario; later configure steps are not applied.`,
-    ];
-    if (!profile.trustedCerts.length) notes.push('The scenario trusts no certificate: pass --cert.');
-    return {
-      source: `scenario ${file} (org2 IdP ${world.org2.idp.id})`,
-      notes,
-      spec: { ...profile },
-      loopbackAcsPath: acsPathOf(world.org2.idp),
-    };
+    return [spOf(world, file, 'org2'), spOf(world, file, 'dropbox')];
   } finally {
     await world.close();
   }
@@ -66,5 +77,5 @@ export async function fromScenario(file: string): Promise<LoadedProfile> {
 /** The profile sources explain cannot read from saml/ (they live in higher layers). */
 const READERS: ProfileReaders = { scenario: fromScenario, oktaIdp: fromOktaIdp };
 
-/** explain's profile, with every source fedsim knows: what `fedsim explain` loads. */
-export const loadProfile = (options: ProfileOptions): Promise<LoadedProfile> => loadWith(options, READERS);
+/** explain's profiles, with every source fedsim knows: what `fedsim explain` loads. */
+export const loadProfiles = (options: ProfileOptions): Promise<LoadedProfile[]> => loadWith(options, READERS);

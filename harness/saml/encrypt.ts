@@ -68,22 +68,39 @@ function failed(why: string, cause?: unknown): FedsimError {
   });
 }
 
+/** The algorithms an EncryptedAssertion names, and whether fedsim's SPs can decrypt them. */
+export function encryptionOf(encrypted: Element): {
+  data?: string;
+  keyTransport?: string;
+  supported: boolean;
+} {
+  const data = attr(child(child(encrypted, XENC, 'EncryptedData'), XENC, 'EncryptionMethod'), 'Algorithm');
+  const encryptedKey = descendants(encrypted, XENC, 'EncryptedKey')[0];
+  const keyTransport = attr(child(encryptedKey, XENC, 'EncryptionMethod'), 'Algorithm');
+  const supported = Object.values(ALG_URI).includes(data ?? '') && keyTransport === RSA_OAEP;
+  return { data, keyTransport, supported };
+}
+
+/** Unwraps the AES key with the SP's private key; throws when the key was wrapped for another one. */
+export function unwrapKey(encrypted: Element, privateKey: KeyObject): Buffer {
+  const encryptedKey = descendants(encrypted, XENC, 'EncryptedKey')[0];
+  const wrapped = textOf(child(child(encryptedKey, XENC, 'CipherData'), XENC, 'CipherValue')) ?? '';
+  return privateDecrypt(oaep(privateKey), Buffer.from(wrapped, 'base64'));
+}
+
 /** Decrypts an EncryptedAssertion element with the SP's private key; returns the Assertion XML. */
 export function decryptAssertion(encrypted: Element, privateKey: KeyObject): string {
   const data = child(encrypted, XENC, 'EncryptedData');
-  const algorithm = attr(child(data, XENC, 'EncryptionMethod'), 'Algorithm');
+  const { data: algorithm, supported } = encryptionOf(encrypted);
   const alg = (Object.keys(ALG_URI) as EncryptionAlgorithm[]).find((a) => ALG_URI[a] === algorithm);
   if (!alg) throw failed(`unsupported data algorithm ${algorithm ?? 'none'}`);
-  const encryptedKey = descendants(encrypted, XENC, 'EncryptedKey')[0];
-  if (attr(child(encryptedKey, XENC, 'EncryptionMethod'), 'Algorithm') !== RSA_OAEP)
-    throw failed('the key is not wrapped with RSA-OAEP');
-  const wrapped = textOf(child(child(encryptedKey, XENC, 'CipherData'), XENC, 'CipherValue')) ?? '';
+  if (!supported) throw failed('the key is not wrapped with RSA-OAEP');
   const payload = Buffer.from(
     textOf(child(child(data, XENC, 'CipherData'), XENC, 'CipherValue')) ?? '',
     'base64',
   );
   try {
-    const key = privateDecrypt(oaep(privateKey), Buffer.from(wrapped, 'base64'));
+    const key = unwrapKey(encrypted, privateKey);
     if (alg === 'aes256-gcm') {
       const decipher = createDecipheriv('aes-256-gcm', key, payload.subarray(0, GCM_IV));
       decipher.setAuthTag(payload.subarray(payload.length - GCM_TAG));

@@ -73,7 +73,7 @@ describe('usage errors exit 2 with CLI_USAGE, naming the option', () => {
     ['run', '--shard', 'abc'],
     ['run', '--trace'],
     ['explain', 'x.b64', '--now', 'yesterday'],
-    ['explain', '--profile', 'a.json', '--okta-idp', 'b.json'],
+    ['explain', 'x.json', '--hop', '0'],
     ['explain', 'a.b64', 'b.b64'],
   ])('fedsim %s', async (...argv) => {
     const res = await fedsim(argv);

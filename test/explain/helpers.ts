@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadProfile } from '../../harness/cli/explain-profiles.js';
+import { loadProfiles } from '../../harness/cli/explain-profiles.js';
 import { type ExplainOptions, explainInput, failingCodes } from '../../harness/saml/explain/explain.js';
 import { readInput } from '../../harness/saml/explain/input.js';
+import type { ProfileOptions } from '../../harness/saml/explain/load-profile.js';
 import type { LoadedProfile } from '../../harness/saml/explain/profile.js';
 import type { jsonReport } from '../../harness/saml/explain/report.js';
 import { fedsim } from '../cli/in-process.js';
@@ -29,11 +30,19 @@ export async function cli(args: string[], stdin = ''): Promise<CliRun> {
   return { ...run, json };
 }
 
-export const fixtureProfile = (): Promise<LoadedProfile> => loadProfile({ profile: PROFILE });
+/** The first profile the options load (one source gives one, but a scenario gives each SP). */
+export const loadProfile = async (options: ProfileOptions): Promise<LoadedProfile> =>
+  (await loadProfiles(options))[0] as LoadedProfile;
+
+export const fixtureProfile = (): Promise<LoadedProfile> => loadProfile({ profile: [PROFILE] });
 
 /** Explains text against a loaded profile, returning the result and its failing codes. */
-export function explainText(text: string, loaded: LoadedProfile, options: ExplainOptions = {}) {
-  const result = explainInput(readInput(text), loaded, options);
+export function explainText(
+  text: string,
+  loaded: LoadedProfile | LoadedProfile[],
+  options: ExplainOptions = {},
+) {
+  const result = explainInput(readInput(text), Array.isArray(loaded) ? loaded : [loaded], options);
   return { result, codes: failingCodes(result) };
 }
 

@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadProfile } from '../../harness/cli/explain-profiles.js';
+
 import { createWorld } from '../../harness/world/world.js';
-import { cli, explainText, fixture, readFixture } from './helpers.js';
+import { cli, explainText, fixture, loadProfile, readFixture } from './helpers.js';
 
 /** One reader for an Okta IdP object: a scenario's `oktaJson` and `explain --okta-idp` agree. */
 const GOOD = JSON.parse(readFileSync(fixture('okta-idp.json'), 'utf8'));
@@ -41,7 +41,7 @@ async function scenarioCode(file: string): Promise<string | undefined> {
 
 async function explainCode(file: string): Promise<string | undefined> {
   try {
-    await loadProfile({ oktaIdp: file });
+    await loadProfile({ oktaIdp: [file] });
     return undefined;
   } catch (err) {
     return (err as { code?: string }).code;
@@ -62,7 +62,7 @@ describe('an Okta IdP object read by a scenario and by explain', () => {
     const file = fixture('okta-idp.json');
     const world = await createWorld({ org2: { idp: { oktaJson: file } } });
     try {
-      const { spec } = await loadProfile({ oktaIdp: file });
+      const { spec } = await loadProfile({ oktaIdp: [file] });
       const org2 = world.org2.spProfile();
       for (const key of [
         'idpIssuer',
@@ -86,16 +86,16 @@ describe('an Okta IdP object read by a scenario and by explain', () => {
 
 describe('explain --lenient', () => {
   it('reads a numeric string as the number and says so', async () => {
-    const loaded = await loadProfile({ oktaIdp: STRING_SKEW, lenient: true });
+    const loaded = await loadProfile({ oktaIdp: [STRING_SKEW], lenient: true });
     expect(loaded.spec.maxClockSkewMs).toBe(300_000);
     expect(loaded.notes[0]).toContain('policy.maxClockSkew "300000" is a string');
   });
 
   it('ignores an algorithm fedsim does not model, so the default minimum (SHA-256) is checked', async () => {
-    const loaded = await loadProfile({ oktaIdp: SHA512, lenient: true });
+    const loaded = await loadProfile({ oktaIdp: [SHA512], lenient: true });
     expect(loaded.spec.minSignatureAlgorithm).toBeUndefined();
     expect(loaded.notes[0]).toContain('protocol.algorithms.response.signature.algorithm "SHA-512" ignored');
-    const strict = await loadProfile({ oktaIdp: fixture('okta-idp.json') });
+    const strict = await loadProfile({ oktaIdp: [fixture('okta-idp.json')] });
     expect(explainText(readFixture(VALID), loaded).codes).toEqual(
       explainText(readFixture(VALID), strict).codes,
     );
@@ -108,14 +108,14 @@ describe('explain --lenient', () => {
   });
 
   it('adds no note to an object without wrong values, and still refuses one that is not a SAML IdP', async () => {
-    expect((await loadProfile({ oktaIdp: fixture('okta-idp.json'), lenient: true })).notes).not.toContain(
+    expect((await loadProfile({ oktaIdp: [fixture('okta-idp.json')], lenient: true })).notes).not.toContain(
       expect.stringContaining('ignored'),
     );
     const oidc = variant('oidc', (idp) => {
       idp.type = 'OIDC';
       idp.protocol.type = 'OIDC';
     });
-    await expect(loadProfile({ oktaIdp: oidc, lenient: true })).rejects.toMatchObject({
+    await expect(loadProfile({ oktaIdp: [oidc], lenient: true })).rejects.toMatchObject({
       code: 'CONFIG_INVALID',
     });
   });

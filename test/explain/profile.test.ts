@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE } from '../../fixtures/responses/generate.js';
-import { loadProfile } from '../../harness/cli/explain-profiles.js';
+
 import { FixedClock } from '../../harness/core/clock.js';
 import { SeededIds } from '../../harness/core/ids.js';
 import { loadCredential } from '../../harness/crypto/store.js';
@@ -12,7 +12,7 @@ import { completeProfile } from '../../harness/saml/explain/profile.js';
 import { ISSUER_DEFAULTS, issueResponse } from '../../harness/saml/issue.js';
 import { loadScenarioFile, scenarioSeed } from '../../harness/scenario/load.js';
 import { createWorld, type World } from '../../harness/world/world.js';
-import { explainText, fixture, readFixture } from './helpers.js';
+import { explainText, fixture, loadProfile, readFixture } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'fedsim-explain-'));
 const write = (name: string, content: string) => {
@@ -41,7 +41,7 @@ describe('Okta IdP JSON (GET /api/v1/idps/{id}) as a profile', () => {
 
   it('round-trips toOktaIdpJson into the same SP profile org2 checks with', async () => {
     const file = write('idp.json', JSON.stringify(world.org2.idpJson()));
-    const loaded = await loadProfile({ oktaIdp: file, certs: [write('org1.pem', pem('org1-org2org'))] });
+    const loaded = await loadProfile({ oktaIdp: [file], certs: [write('org1.pem', pem('org1-org2org'))] });
     const { profile, missing } = completeProfile(loaded.spec);
     const expected = world.org2.spProfile();
     expect(missing.size).toBe(0);
@@ -61,7 +61,7 @@ describe('Okta IdP JSON (GET /api/v1/idps/{id}) as a profile', () => {
   });
 
   it('without --cert reports the signature rows as not checked, and points at the kid', async () => {
-    const loaded = await loadProfile({ oktaIdp: fixture('okta-idp.json') });
+    const loaded = await loadProfile({ oktaIdp: [fixture('okta-idp.json')] });
     const { result, codes } = explainText(readFixture('valid/okta-org2org-signed-both.b64'), loaded);
     expect(codes).toEqual([]);
     const m = result.messages[0];
@@ -74,14 +74,14 @@ describe('Okta IdP JSON (GET /api/v1/idps/{id}) as a profile', () => {
 
   it('refuses an object that is not a SAML IdP', async () => {
     const file = write('oidc.json', JSON.stringify({ id: '0oa1', type: 'OIDC', protocol: { type: 'OIDC' } }));
-    await expect(loadProfile({ oktaIdp: file })).rejects.toMatchObject({ code: 'CONFIG_INVALID' });
+    await expect(loadProfile({ oktaIdp: [file] })).rejects.toMatchObject({ code: 'CONFIG_INVALID' });
   });
 });
 
 describe('SAML metadata as a profile', () => {
   it('takes Audience and the POST ACS from SP metadata, Issuer and cert from IdP metadata', async () => {
     const loaded = await loadProfile({
-      spMetadata: fixture('metadata/sp.xml'),
+      spMetadata: [fixture('metadata/sp.xml')],
       idpMetadata: fixture('metadata/idp.xml'),
     });
     const { profile, missing } = completeProfile(loaded.spec);
@@ -103,7 +103,7 @@ describe('SAML metadata as a profile', () => {
       'WantAssertionsSigned="true"',
     );
     const loaded = await loadProfile({
-      spMetadata: write('sp.xml', sp),
+      spMetadata: [write('sp.xml', sp)],
       certs: ['org1-org2org'],
       issuer: FIXTURE.issuer,
     });
@@ -114,7 +114,7 @@ describe('SAML metadata as a profile', () => {
   });
 
   it('refuses metadata without the right role, or with a DOCTYPE', async () => {
-    await expect(loadProfile({ spMetadata: fixture('metadata/idp.xml') })).rejects.toMatchObject({
+    await expect(loadProfile({ spMetadata: [fixture('metadata/idp.xml')] })).rejects.toMatchObject({
       code: 'CONFIG_INVALID',
     });
     const doctype = write('bad.xml', '<!DOCTYPE x [<!ENTITY e "e">]><x/>');
@@ -126,7 +126,7 @@ describe('a scenario as a profile: its world, started on ephemeral ports and clo
   const scenario = 'scenarios/sarah-end-to-end.yaml';
 
   it("checks a response of that scenario's world, whatever port org2 had", async () => {
-    const loaded = await loadProfile({ profile: scenario });
+    const loaded = await loadProfile({ profile: [scenario] });
     expect(loaded.loopbackAcsPath).toMatch(/^\/sso\/saml2\/0oa/);
     // The same seed `fedsim run` gives this scenario: its name, not the path as typed.
     const world = await createWorld({ seed: scenarioSeed(loadScenarioFile(`./${scenario}`)) });
@@ -167,14 +167,14 @@ describe('flags and fedsim profile files', () => {
 
   it('trusts every certificate of a PEM bundle (rollover)', async () => {
     const bundle = write('bundle.pem', pem('org1-org2org') + pem('org2-dropbox'));
-    const loaded = await loadProfile({ profile: fixture('profile.json'), certs: [bundle] });
+    const loaded = await loadProfile({ profile: [fixture('profile.json')], certs: [bundle] });
     expect(loaded.spec.trustedCerts).toHaveLength(2);
     expect(explainText(readFixture('invalid/untrusted-cert.b64'), loaded).codes).toEqual([]);
   });
 
   it('validates profile.json and names the bad key', async () => {
     const file = write('p.json', JSON.stringify({ issuer: 'x', scope: 'SOME' }));
-    await expect(loadProfile({ profile: file })).rejects.toMatchObject({
+    await expect(loadProfile({ profile: [file] })).rejects.toMatchObject({
       code: 'CONFIG_INVALID',
       message: /scope/,
     });

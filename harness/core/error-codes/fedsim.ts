@@ -12,6 +12,16 @@ export const FEDSIM_ERRORS = {
     summary: 'A report file (--junit, --trace) cannot be written.',
     fix: 'Give a path in a folder you can write to; fedsim creates missing folders.',
   },
+  TRACE_INVALID: {
+    status: 400,
+    summary: 'The file is not a fedsim trace document (JSON with fedsimTrace, parties and hops).',
+    fix: 'Pass the <scenario>.json that `fedsim run --trace <dir>` wrote, unedited in its structure.',
+  },
+  TRACE_VERSION_UNSUPPORTED: {
+    status: 400,
+    summary: 'The trace document has a fedsimTrace version this fedsim does not read.',
+    fix: 'Read the trace with the fedsim version that wrote it, or record it again with this one.',
+  },
   SCENARIO_INVALID: {
     status: 400,
     summary: 'The scenario file parses but does not match the scenario schema.',

@@ -52,4 +52,14 @@ export const SAML_INPUT_ERRORS = {
     summary: 'The EncryptedAssertion could not be decrypted with the SP key.',
     fix: "Give the IdP the SP's current encryption certificate, or turn off assertion encryption.",
   },
+  SAML_DECRYPTION_KEY_MISMATCH: {
+    status: 403,
+    summary: "The EncryptedAssertion's key was wrapped for another certificate than the SP keys tried.",
+    fix: "Upload the SP's current encryption certificate to the IdP app, or try the key of the certificate it uses.",
+  },
+  SAML_DECRYPTION_ALGORITHM_UNSUPPORTED: {
+    status: 403,
+    summary: 'The EncryptedAssertion uses an algorithm the SP does not decrypt (AES-256 GCM/CBC, RSA-OAEP).',
+    fix: 'Set the IdP app to AES-256 (GCM or CBC) with RSA-OAEP key transport.',
+  },
 } satisfies Record<string, ErrorInfo>;

@@ -1,6 +1,7 @@
 import { inflateRawSync } from 'node:zlib';
 import { FedsimError, isFedsimError, toFedsimError } from '../../core/errors.js';
 import { decodeBase64Message, MAX_MESSAGE_BYTES } from '../xml.js';
+import type { RecordedProfile } from './profile.js';
 
 /** A SAML message value decoded to XML: POST binding (base64) or Redirect binding (deflate + base64). */
 export interface DecodedValue {
@@ -107,6 +108,8 @@ export interface InputMessage {
   relayState?: string;
   xml?: string;
   error?: FedsimError;
+  /** The receiving SP's profile, when the input recorded it (a trace document). */
+  recorded?: RecordedProfile;
 }
 
 const isSamlParam = (name: string): name is SamlParam => (SAML_PARAMS as readonly string[]).includes(name);

@@ -2,8 +2,9 @@ import { type ErrorCode, FedsimError, toFedsimError } from '../../core/errors.js
 import { NS } from '../constants.js';
 import { isResponse } from '../parse.js';
 import { parseUntrustedXml } from '../xml.js';
+import { type Choice, chooseProfile } from './choose.js';
 import type { ExplainInput, InputFormat, InputMessage } from './input.js';
-import type { LoadedProfile } from './profile.js';
+import { DEFAULT_LABELS, type LoadedProfile } from './profile.js';
 import { type ExplainedResponse, type ExplainRow, explainResponse } from './response.js';
 import { type RequestSummary, requestSummary } from './summary.js';
 
@@ -16,38 +17,68 @@ export interface ExplainOptions {
   requestIds?: string[];
 }
 
+/** The SP that judged a Response: its name, where its profile came from, and why it was picked. */
+export interface JudgedBy {
+  sp: string;
+  source: string;
+  why: string;
+}
+
 /** One message of the input: a checked Response, a request (summarised), or why it was unusable. */
 export type ExplainedMessage = {
   source: string;
   binding: InputMessage['binding'];
   relayState?: string;
 } & (
-  | ({ kind: 'Response' } & ExplainedResponse)
+  | ({ kind: 'Response'; judgedBy: JudgedBy } & ExplainedResponse)
   | { kind: 'Request'; summary: RequestSummary; ok: null }
   | { kind: 'Unusable'; error: { code: ErrorCode; message: string }; ok: false }
 );
 
 export interface ExplainResult {
   input: { format: InputFormat; messages: number };
-  profile: { source: string; notes: string[] };
+  /** The profiles that judged a Response (or, when none did, those given). */
+  profiles: Array<{ sp: string; source: string; notes: string[] }>;
   messages: ExplainedMessage[];
   ok: boolean;
   /** 0 every check passed, 1 a check failed or a message was unusable, 2 nothing could be checked. */
   exitCode: 0 | 1 | 2;
 }
 
+const RECORDED = 'as the input recorded it when the message arrived';
+
+function profileOf(m: InputMessage, root: Element, profiles: readonly LoadedProfile[]): Choice {
+  return m.recorded ? { loaded: m.recorded.loaded, why: RECORDED } : chooseProfile(root, profiles);
+}
+
+function judgedAt(options: ExplainOptions, m: InputMessage) {
+  if (options.now) return { instant: options.now, source: '--now' as const };
+  return m.recorded?.now && { instant: m.recorded.now, source: 'recorded' as const };
+}
+
+function listed(used: readonly LoadedProfile[]): ExplainResult['profiles'] {
+  const distinct = used.filter((p, i) => used.findIndex((q) => q.source === p.source) === i);
+  return distinct.map((p) => ({
+    sp: p.spec.labels?.sp ?? DEFAULT_LABELS.sp,
+    source: p.source,
+    notes: p.notes,
+  }));
+}
+
 /**
- * Explains every message of the input against one profile. Messages are taken in order, as an
- * SP would see them: an AuthnRequest makes its ID outstanding, an accepted assertion is remembered
- * (so a HAR that posts one response twice shows the replay).
+ * Explains every message of the input, each Response against the SP it reached: the profile the
+ * input recorded with it, else the one of `profiles` it is addressed to. Messages are taken in
+ * order, as the SPs saw them: an AuthnRequest makes its ID outstanding, an accepted assertion is
+ * remembered (so a HAR that posts one response twice shows the replay).
  */
 export function explainInput(
   input: ExplainInput,
-  loaded: LoadedProfile,
+  profiles: readonly LoadedProfile[],
   options: ExplainOptions = {},
 ): ExplainResult {
   const outstanding = new Set(options.requestIds ?? []);
   const used = new Set<string>();
+  const judges: LoadedProfile[] = [];
   const messages = input.messages.map((m): ExplainedMessage => {
     const base = {
       source: m.source,
@@ -68,11 +99,17 @@ export function explainInput(
         if (summary.kind === 'AuthnRequest' && summary.id) outstanding.add(summary.id);
         return { ...base, kind: 'Request', summary, ok: null };
       }
-      const state = { outstandingRequestIds: new Set(outstanding), usedAssertionIds: new Set(used) };
-      const explained = explainResponse(m.xml ?? '', root, loaded, state, options.now);
+      const { loaded, why } = profileOf(m, root, profiles);
+      judges.push(loaded);
+      const state = {
+        outstandingRequestIds: new Set([...outstanding, ...(m.recorded?.outstandingRequestIds ?? [])]),
+        usedAssertionIds: new Set(used),
+      };
+      const explained = explainResponse(m.xml ?? '', root, loaded, state, judgedAt(options, m));
       const id = explained.summary.assertion?.id;
       if (explained.ok && id) used.add(id);
-      return { ...base, kind: 'Response', ...explained };
+      const judgedBy = { sp: loaded.spec.labels?.sp ?? DEFAULT_LABELS.sp, source: loaded.source, why };
+      return { ...base, kind: 'Response', judgedBy, ...explained };
     } catch (err) {
       const e = toFedsimError(err);
       return { ...base, kind: 'Unusable', error: { code: e.code, message: e.message }, ok: false };
@@ -82,7 +119,7 @@ export function explainInput(
   const ok = responses.length > 0 && messages.every((m) => m.ok !== false);
   return {
     input: { format: input.format, messages: messages.length },
-    profile: { source: loaded.source, notes: loaded.notes },
+    profiles: listed(judges.length ? judges : profiles),
     messages,
     ok,
     exitCode: responses.length === 0 ? 2 : ok ? 0 : 1,

@@ -7,7 +7,16 @@ export type { InputMessage, SamlParam } from './decode.js';
 /** Whole input files larger than this are refused before parsing (a HAR holds many messages). */
 export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
 
-export type InputFormat = 'xml' | 'html-form' | 'base64' | 'url-encoded-base64' | 'form-body' | 'url' | 'har';
+export type InputFormat =
+  | 'xml'
+  | 'html-form'
+  | 'base64'
+  | 'url-encoded-base64'
+  | 'form-body'
+  | 'url'
+  | 'har'
+  | 'trace'
+  | 'trace-hops';
 
 export interface ExplainInput {
   format: InputFormat;

@@ -1,14 +1,15 @@
 import { defined } from '../../core/objects.js';
+import { readSpKeys } from './decrypt.js';
 import { DEFAULT_LABELS, type LoadedProfile, type ProfileReaders, type ProfileSpec } from './profile.js';
 import { fromProfileFile } from './profile-file.js';
 import { fromIdpMetadata, fromSpMetadata } from './profile-metadata.js';
 import { parseJson, readCerts, readText } from './read.js';
 
 export interface ProfileOptions {
-  /** A scenario YAML (the world's org2 inbound IdP) or a fedsim profile JSON. */
-  profile?: string;
-  oktaIdp?: string;
-  spMetadata?: string;
+  /** Scenario YAMLs (every SP of the world) or fedsim profile JSONs. */
+  profile?: string[];
+  oktaIdp?: string[];
+  spMetadata?: string[];
   idpMetadata?: string;
   /** PEM files (or committed credential names) of trusted signing certificates. */
   certs?: string[];
@@ -17,17 +18,29 @@ export interface ProfileOptions {
   issuer?: string;
   /** Read an Okta IdP object past wrong values, noting each (default: they are errors). */
   lenient?: boolean;
+  /** The SP's private keys (PEM files) for EncryptedAssertion, paired in order with `spCerts`. */
+  spKeys?: string[];
+  spCerts?: string[];
 }
 
-/** Loads the expectations from at most one profile source, then applies the flags on top. */
-export async function loadProfile(options: ProfileOptions, readers: ProfileReaders): Promise<LoadedProfile> {
+/** Whether a profile source was named (not only flags): it then replaces profiles a trace recorded. */
+export const namesSource = (o: ProfileOptions): boolean =>
+  Boolean(o.profile?.length || o.oktaIdp?.length || o.spMetadata?.length);
+
+async function sources(options: ProfileOptions, readers: ProfileReaders): Promise<LoadedProfile[]> {
   const lenient = options.lenient ?? false;
-  let loaded: LoadedProfile = { spec: {}, source: 'flags', notes: [] };
-  if (options.profile) loaded = await fromProfileFile(options.profile, readers, lenient);
-  else if (options.oktaIdp) {
-    const json = parseJson(readText(options.oktaIdp, 'Okta IdP JSON'), options.oktaIdp);
-    loaded = readers.oktaIdp(json, options.oktaIdp, { lenient });
-  } else if (options.spMetadata) loaded = fromSpMetadata(options.spMetadata);
+  const out: LoadedProfile[] = [];
+  for (const file of options.profile ?? []) out.push(...(await fromProfileFile(file, readers, lenient)));
+  for (const file of options.oktaIdp ?? []) {
+    out.push(readers.oktaIdp(parseJson(readText(file, 'Okta IdP JSON'), file), file, { lenient }));
+  }
+  for (const file of options.spMetadata ?? []) out.push(fromSpMetadata(file));
+  return out.length ? out : [{ spec: {}, source: 'flags', notes: [] }];
+}
+
+/** Applies IdP metadata and the flags on top of one profile (given, or recorded in a trace). */
+export function refineProfile(base: LoadedProfile, options: ProfileOptions): LoadedProfile {
+  let loaded = base;
   if (options.idpMetadata) {
     const idp = fromIdpMetadata(options.idpMetadata);
     loaded = {
@@ -58,10 +71,23 @@ export async function loadProfile(options: ProfileOptions, readers: ProfileReade
   if (source === 'flags')
     source = flags ? `flags ${flags}` : 'none (no --profile, --okta-idp, metadata or flags)';
   else if (flags) source = `${source} + ${flags}`;
+  const keys = options.spKeys?.length || options.spCerts?.length;
   return {
     ...loaded,
     spec,
     source,
     loopbackAcsPath: options.acs ? undefined : loaded.loopbackAcsPath,
+    ...(keys ? { spKeys: readSpKeys(options.spKeys ?? [], options.spCerts ?? []) } : {}),
   };
+}
+
+/**
+ * Loads every SP profile the options name (a scenario gives each SP of its world), each refined
+ * by IdP metadata and the flags; with no source, one profile made of the flags alone.
+ */
+export async function loadProfiles(
+  options: ProfileOptions,
+  readers: ProfileReaders,
+): Promise<LoadedProfile[]> {
+  return (await sources(options, readers)).map((p) => refineProfile(p, options));
 }

@@ -53,17 +53,17 @@ function fromFedsimJson(json: unknown, file: string): LoadedProfile {
   };
 }
 
-/** `--profile`: a scenario YAML (its world's org2 IdP), a fedsim profile JSON, or an Okta IdP JSON. */
+/** `--profile`: a scenario YAML (every SP of its world), a fedsim profile JSON, or an Okta IdP JSON. */
 export async function fromProfileFile(
   file: string,
   readers: ProfileReaders,
   lenient: boolean,
-): Promise<LoadedProfile> {
+): Promise<LoadedProfile[]> {
   const ext = extname(file).toLowerCase();
   if (ext === '.yaml' || ext === '.yml') return readers.scenario(file);
   const json = parseJson(readText(file, 'profile'), file);
   if ((json as { protocol?: { type?: unknown } })?.protocol?.type === 'SAML2') {
-    return readers.oktaIdp(json, file, { lenient });
+    return [readers.oktaIdp(json, file, { lenient })];
   }
-  return fromFedsimJson(json, file);
+  return [fromFedsimJson(json, file)];
 }

@@ -1,5 +1,6 @@
 import type { CertInfo } from '../../crypto/credential.js';
 import type { SpProfile } from '../profile.js';
+import type { SpKey } from './decrypt.js';
 
 /** What is known of the SP's expectations; anything unset is reported as "not checked". */
 export type ProfileSpec = Partial<Omit<SpProfile, 'trustedCerts'>> & { trustedCerts?: readonly CertInfo[] };
@@ -10,19 +11,31 @@ export interface LoadedProfile {
   source: string;
   notes: string[];
   /**
-   * The ACS path of a scenario's org2, whose origin is an ephemeral port: a message posted to the
-   * same path on a loopback origin is taken as posted to that ACS.
+   * The ACS path of an SP of a scenario's world, whose origin is an ephemeral port: a message
+   * posted to the same path on a loopback origin is taken as posted to that ACS.
    */
   loopbackAcsPath?: string;
+  /** Keys to open an EncryptedAssertion with (`--sp-key`), in place of the spec's decryption key. */
+  spKeys?: SpKey[];
+}
+
+/** A profile the input itself carries (a trace records each SP as it stood when a message arrived). */
+export interface RecordedProfile {
+  loaded: LoadedProfile;
+  /** The SP's time when the message arrived. */
+  now?: Date;
+  /** AuthnRequest ids the SP was waiting answers for. */
+  outstandingRequestIds: string[];
 }
 
 /**
- * Profile sources that belong to layers above saml/, passed in by the caller (the CLI): a
- * scenario's world (`--profile x.yaml`) and an Okta IdP object (`--okta-idp`, or a `--profile`
+ * Profile sources that belong to layers above saml/, passed in by the caller (the CLI): each SP
+ * of a scenario's world (`--profile x.yaml`) and an Okta IdP object (`--okta-idp`, or a `--profile`
  * JSON whose protocol.type is SAML2), read by the same mapping org2's inbound IdP uses.
  */
 export interface ProfileReaders {
-  scenario(file: string): Promise<LoadedProfile>;
+  /** Every SP of the scenario's world. */
+  scenario(file: string): Promise<LoadedProfile[]>;
   oktaIdp(json: unknown, file: string, options: { lenient: boolean }): LoadedProfile;
 }
 

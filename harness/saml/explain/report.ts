@@ -23,10 +23,15 @@ function messageLines(m: ExplainedMessage, index: number, total: number): string
   if (m.kind === 'Request') {
     return [`${n}${m.summary.kind} ${m.summary.id ?? ''} (${where}) — no checks`, ...requestLines(m.summary)];
   }
-  const out = [`${n}Response ${m.summary.id ?? ''} (${where})`, ...responseLines(m.summary)];
+  const out = [
+    `${n}Response ${m.summary.id ?? ''} (${where})`,
+    line('Judged by', `${m.judgedBy.sp} — ${m.judgedBy.why} (${m.judgedBy.source})`),
+    ...responseLines(m.summary),
+  ];
   if (m.relayState) out.push(line('RelayState', m.relayState));
   for (const note of m.notes) out.push(line('Note', note));
-  out.push('', `  Checks (judged at ${m.now}, ${m.nowSource})`, ...m.checks.flatMap(rowLines));
+  const when = m.nowSource === 'recorded' ? "the SP's clock when it arrived" : m.nowSource;
+  out.push('', `  Checks (judged at ${m.now}, ${when})`, ...m.checks.flatMap(rowLines));
   const failed = m.checks.filter((c) => c.ok === false);
   const skipped = m.checks.filter((c) => c.ok === null).length;
   const tail = skipped ? `, ${skipped} not checked` : '';
@@ -42,8 +47,10 @@ function messageLines(m: ExplainedMessage, index: number, total: number): string
 export function humanReport(result: ExplainResult, inputName: string): string {
   const out = [
     `Input      ${inputName} (${result.input.format}, ${result.input.messages} message${result.input.messages === 1 ? '' : 's'})`,
-    `Profile    ${result.profile.source}`,
-    ...result.profile.notes.map((n) => `           ${n}`),
+    ...result.profiles.flatMap((p, i) => [
+      `${i ? '          ' : 'Profile   '} ${p.sp}: ${p.source}`,
+      ...p.notes.map((n) => `           ${n}`),
+    ]),
     '',
   ];
   result.messages.forEach((m, i) => {
@@ -81,7 +88,7 @@ function jsonMessage(m: ExplainedMessage) {
 }
 
 /**
- * `{ input, profile, summary, checks, ok, exitCode, messages }`: summary and checks are those of
+ * `{ input, profiles, summary, checks, ok, exitCode, messages }`: summary and checks are those of
  * the first Response; `messages` lists every message of the input (a HAR can hold several).
  */
 export function jsonReport(result: ExplainResult, inputName: string) {
@@ -90,7 +97,7 @@ export function jsonReport(result: ExplainResult, inputName: string) {
   const error = unusableReason(result);
   return {
     input: { name: inputName, ...result.input },
-    profile: result.profile,
+    profiles: result.profiles,
     ...(first?.kind === 'Response'
       ? { summary: first.summary, checks: first.checks, now: first.now, notes: first.notes }
       : {}),

@@ -4,6 +4,8 @@ import { NS } from '../constants.js';
 import { readInboundXml } from '../message.js';
 import type { SpState } from '../profile.js';
 import { attr, descendants } from '../xml.js';
+import { loopbackAcsOf } from './choose.js';
+import { openingKey } from './decrypt.js';
 import { completeProfile, type ExpectedField, type LoadedProfile, type ProfileSpec } from './profile.js';
 import { type ResponseSummary, responseSummary } from './summary.js';
 
@@ -14,11 +16,14 @@ export interface ExplainRow extends Omit<CheckResult, 'ok'> {
   detail?: string;
 }
 
+export type NowSource = '--now' | 'recorded' | 'IssueInstant' | 'real time';
+
 export interface ExplainedResponse {
   summary: ResponseSummary;
   checks: ExplainRow[];
   now: string;
-  nowSource: '--now' | 'IssueInstant' | 'real time';
+  /** `recorded`: the SP's clock when the message arrived, as the input recorded it. */
+  nowSource: NowSource;
   notes: string[];
   ok: boolean;
 }
@@ -42,23 +47,32 @@ const HOW: Record<ExpectedField, string> = {
 };
 
 const instant = (v: string | undefined) => (v && !Number.isNaN(Date.parse(v)) ? new Date(v) : undefined);
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
-/** A scenario's org2 listens on an ephemeral port: a loopback URL with its ACS path is its ACS. */
+/** A scenario's SPs listen on ephemeral ports: a loopback URL with the ACS path is that ACS. */
 function adoptLoopbackAcs(loaded: LoadedProfile, root: Element, notes: string[]): ProfileSpec {
   const candidates = [
     attr(root, 'Destination'),
     ...descendants(root, NS.assertion, 'SubjectConfirmationData').map((d) => attr(d, 'Recipient')),
   ];
   for (const value of candidates) {
-    if (!loaded.loopbackAcsPath || !value || !URL.canParse(value)) continue;
-    const url = new URL(value);
-    if (LOOPBACK.has(url.hostname) && url.pathname === loaded.loopbackAcsPath) {
-      notes.push(`org2's port changes every run: ACS origin ${url.origin} taken from the message.`);
-      return { ...loaded.spec, acsUrl: `${url.origin}${url.pathname}` };
+    const acsUrl = value && loopbackAcsOf(loaded, value);
+    if (acsUrl) {
+      notes.push(`The port changes every run: ACS origin ${new URL(acsUrl).origin} taken from the message.`);
+      return { ...loaded.spec, acsUrl };
     }
   }
   return loaded.spec;
+}
+
+/** The spec with the SP key that opens the EncryptedAssertion, if the message has one. */
+function withKey(loaded: LoadedProfile, root: Element, notes: string[], spec: ProfileSpec): ProfileSpec {
+  const own = spec.decryptionKey && {
+    key: spec.decryptionKey,
+    name: `the key of ${spec.labels?.sp ?? 'the SP'}`,
+  };
+  const key = openingKey(root, loaded.spKeys ?? (own ? [own] : []));
+  if (!key) return spec;
+  notes.push(`EncryptedAssertion opened with ${key.name}.`);
+  return { ...spec, decryptionKey: key.key };
 }
 
 function adjust(row: CheckResult, missing: ReadonlySet<ExpectedField>, state: SpState): ExplainRow {
@@ -85,10 +99,12 @@ export function explainResponse(
   root: Element,
   loaded: LoadedProfile,
   state: SpState,
-  at: Date | undefined,
+  at: { instant: Date; source: '--now' | 'recorded' } | undefined,
 ): ExplainedResponse {
   const notes: string[] = [];
-  const { profile, missing } = completeProfile(adoptLoopbackAcs(loaded, root, notes));
+  const { profile, missing } = completeProfile(
+    withKey(loaded, root, notes, adoptLoopbackAcs(loaded, root, notes)),
+  );
   let readWith = profile;
   if (missing.has('trustedCerts')) {
     // No trusted cert: read the signed content as if KeyInfo were trusted, and say so on the rows.
@@ -104,8 +120,8 @@ export function explainResponse(
   }
   const message = readInboundXml(xml, readWith);
   const issued = instant(message.response.issueInstant) ?? instant(message.assertion?.issueInstant);
-  const now = at ?? issued ?? new Date();
-  const nowSource = at ? '--now' : issued ? 'IssueInstant' : 'real time';
+  const now = at?.instant ?? issued ?? new Date();
+  const nowSource: NowSource = at?.source ?? (issued ? 'IssueInstant' : 'real time');
   if (nowSource === 'IssueInstant') {
     notes.push(
       `Time conditions judged at the message's IssueInstant ${now.toISOString()}, not the real time: pass --now to judge at another instant.`,
