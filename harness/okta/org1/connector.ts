@@ -46,9 +46,15 @@ export class Org2OrgConnector {
       org2Url: () => string;
       /** The user's Org2Org app username (`credentials.userName`): the org2 login pushed. */
       userNameOf: (user: OktaUser) => string;
+      /** Told of each finished push (org1's System Log). */
+      onFinish?: (task: Org2OrgTask) => void;
     },
   ) {
-    this.log = new TaskLog({ scheduler: () => deps.scheduler, policy: () => settings().retry });
+    this.log = new TaskLog({
+      scheduler: () => deps.scheduler,
+      policy: () => settings().retry,
+      onFinish: deps.onFinish,
+    });
   }
 
   get tasks(): Org2OrgTask[] {

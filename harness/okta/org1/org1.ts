@@ -20,6 +20,7 @@ import { OktaSessions } from '../sessions.js';
 import { appSso } from '../sso.js';
 import { SystemLog, userActor } from '../syslog/log-store.js';
 import { createLogsRouter } from '../syslog/logs-api.js';
+import { logUserPushes } from '../syslog/push-events.js';
 import { Org2OrgConnector } from './connector.js';
 import { issuerOf, type Org2OrgApp, ssoPathOf } from './org2org-app.js';
 import { tasksRouter } from './tasks-api.js';
@@ -66,6 +67,10 @@ export class Org1 {
       scheduler: options.scheduler ?? schedulerFor(options.clock),
       org2Url: () => options.target().url,
       userNameOf: (user) => this.appUserName(user),
+      onFinish: logUserPushes(this.log, () => this.app, {
+        directory: this.directory,
+        userNameOf: (user) => this.appUserName(user),
+      }),
     });
   }
 
