@@ -21,7 +21,7 @@ import { appSso } from '../sso.js';
 import { SystemLog, userActor } from '../syslog/log-store.js';
 import { createLogsRouter } from '../syslog/logs-api.js';
 import { logUserPushes } from '../syslog/push-events.js';
-import { Org2OrgConnector } from './connector.js';
+import { Org2OrgConnector, type Org2OrgTask } from './connector.js';
 import { issuerOf, type Org2OrgApp, ssoPathOf } from './org2org-app.js';
 import { tasksRouter } from './tasks-api.js';
 
@@ -91,7 +91,11 @@ export class Org1 {
 
   /** Pushes the assigned user to org2 and shows on their app user what the push left. */
   async #push(user: OktaUser, reason: 'assign' | 'update') {
-    const task = await this.connector.push(user, reason);
+    return this.#recorded(user, await this.connector.push(user, reason));
+  }
+
+  /** Shows on the user's app user what the push left. */
+  #recorded(user: OktaUser, task: Org2OrgTask | undefined) {
     this.appUsers.pushed(this.app.id, user.id, pushResultOf(this.app.provisioning.enabled, task));
     return task;
   }
@@ -122,10 +126,12 @@ export class Org1 {
     return assigned ? this.#push(user, 'update') : undefined;
   }
 
+  /** Deactivates the user; Org2Org deactivates the org2 user and the app user shows what that left. */
   async deactivate(login: string) {
     const user = this.directory.deactivate(login);
     this.sessions.revoke((s) => s.userId === user.id);
-    return this.isAssigned(user.id) ? this.connector.deactivate(user) : undefined;
+    if (!this.isAssigned(user.id)) return undefined;
+    return this.#recorded(user, await this.connector.deactivate(user));
   }
 
   createApp(): Express {
