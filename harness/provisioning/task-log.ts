@@ -20,7 +20,7 @@ export interface AttemptError {
 export interface ProvisioningTask<A extends string = string> {
   id: number;
   action: A;
-  /** The source user's login. */
+  /** The source user's login (a group push: the group's name). */
   login: string;
   status: TaskStatus;
   /** The downstream id once known (org2 user id, SCIM id). */

@@ -10,7 +10,7 @@ export function seedUsers(org1: Org1, org2: Org2, config: WorldConfig): void {
     const { status, profile: extra, groups, ...profile } = u;
     const created = org1.addUser({ ...profile, ...extra, email: profile.email ?? profile.login });
     if (status === 'DEPROVISIONED') org1.directory.deactivate(created.id);
-    if (groups) org1.userGroups.set(created.id, groups);
+    if (groups) org1.joinGroups(created.id, groups);
   }
   for (const g of config.org2?.groups ?? []) {
     if (typeof g === 'string') org2.groups.create({ name: g });

@@ -107,6 +107,8 @@ export class World {
     this.dropbox = buildDropbox(ctx, () => this.#dropboxTrust);
     Object.assign(this.org2.directory, config.org2?.directory);
     seedUsers(this.org1, this.org2, config);
+    // Pushed when the world starts; an unknown group fails here, before anything listens.
+    for (const name of config.org1?.org2org?.pushGroups ?? []) this.org1.group(name);
     resolveIdpRefs(this.org2.idp, this.org2);
   }
 
@@ -149,6 +151,9 @@ export class World {
     });
     this.org2.idp.ssoUrl = `${this.org1.url}/app/okta_org2org/${this.org1.app.key}/sso/saml`;
     await this.#wireFromMetadata();
+    // Group push goes over HTTP: once every party listens. A failure stays in the task and the log.
+    for (const name of this.config.org1?.org2org?.pushGroups ?? [])
+      await this.org1.groupPush.push(this.org1.group(name));
     return this;
   }
 

@@ -49,7 +49,7 @@ function nameStartsWith(q: string | undefined): (group: OktaGroup) => boolean {
   return (group) => prefix === undefined || group.profile.name.toLowerCase().startsWith(prefix);
 }
 
-/** org2's `/api/v1/groups`: create, find, list, and membership; the caller mounts it at `/api/v1`. */
+/** org2's `/api/v1/groups`: create, find, list, replace, delete, and membership; the caller mounts it at `/api/v1`. */
 export function createGroupsRouter(options: GroupsApiOptions): Router {
   const { directory, groups, ids } = options;
   const typeId = options.userTypeId ?? ids.okta('oty');
@@ -71,6 +71,17 @@ export function createGroupsRouter(options: GroupsApiOptions): Router {
 
   router.get('/groups/:groupId', (req, res) => {
     res.json(serializeGroup(groups.get(req.params.groupId), options.baseUrl()));
+  });
+
+  // replaceGroup: the whole profile (a description left out is cleared).
+  router.put('/groups/:groupId', (req, res) => {
+    const { profile } = parseBody(createGroupSchema, req.body);
+    res.json(serializeGroup(groups.rename(req.params.groupId, profile), options.baseUrl()));
+  });
+
+  router.delete('/groups/:groupId', (req, res) => {
+    groups.delete(req.params.groupId);
+    res.status(204).end();
   });
 
   router.get('/groups/:groupId/users', (req, res) => {

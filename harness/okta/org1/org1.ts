@@ -15,13 +15,16 @@ import { oktaErrorHandler } from '../api/errors.js';
 import { appUserNameFormat } from '../app-username.js';
 import { type CreateUserOptions, Directory, type OktaProfile, type OktaUser } from '../directory.js';
 import { userNotFound } from '../errors.js';
+import { Groups, type OktaGroup } from '../groups.js';
 import { dashboardPage, OKTA_COLOR, signInPage } from '../pages.js';
 import { OktaSessions } from '../sessions.js';
 import { appSso } from '../sso.js';
+import { logGroupPushes } from '../syslog/group-push-events.js';
 import { SystemLog, userActor } from '../syslog/log-store.js';
 import { createLogsRouter } from '../syslog/logs-api.js';
 import { logUserPushes } from '../syslog/push-events.js';
 import { Org2OrgConnector, type Org2OrgTask } from './connector.js';
+import { GroupPush } from './group-push.js';
 import { issuerOf, type Org2OrgApp, ssoPathOf } from './org2org-app.js';
 import { tasksRouter } from './tasks-api.js';
 
@@ -49,8 +52,10 @@ export class Org1 {
   readonly connector: Org2OrgConnector;
   /** Org2Org's app users, each with its app username (`credentials.userName`). */
   readonly appUsers: AppUsers;
-  /** org1 group names per user id: what a group attribute statement sends. */
-  readonly userGroups = new Map<string, string[]>();
+  /** org1's groups: what a group attribute statement sends, and what Org2Org's group push pushes. */
+  readonly groups: Groups;
+  /** Org2Org's Push Groups: org1 groups created and kept in org2. */
+  readonly groupPush: GroupPush;
   readonly sessions: OktaSessions;
   /** org1's System Log (`GET /api/v1/logs`). */
   readonly log: SystemLog;
@@ -60,6 +65,7 @@ export class Org1 {
     this.directory = new Directory(options.clock, options.ids);
     this.appUsers = new AppUsers(options.clock);
     this.log = new SystemLog(options.clock, options.ids);
+    this.groups = new Groups(options.clock, options.ids);
     this.sessions = new OktaSessions(`${options.name}_sid`, options.ids, this.directory);
     // A getter, not the object: `configure` replaces the app's provisioning settings.
     this.connector = new Org2OrgConnector(() => this.app.provisioning, {
@@ -71,6 +77,16 @@ export class Org1 {
         directory: this.directory,
         userNameOf: (user) => this.appUserName(user),
       }),
+    });
+    this.groupPush = new GroupPush(() => this.app.provisioning, {
+      scheduler: options.scheduler ?? schedulerFor(options.clock),
+      groups: this.groups,
+      api: (call) => this.connector.api(call),
+      remoteUserOf: (userId) => {
+        const active = this.directory.find(userId)?.status === 'ACTIVE';
+        return active && this.isAssigned(userId) ? this.connector.links.get(userId) : undefined;
+      },
+      onFinish: logGroupPushes(this.log, () => this.app, this.groups),
     });
   }
 
@@ -94,16 +110,52 @@ export class Org1 {
     return this.#recorded(user, await this.connector.push(user, reason));
   }
 
-  /** Shows on the user's app user what the push left. */
-  #recorded(user: OktaUser, task: Org2OrgTask | undefined) {
+  /** Shows on the user's app user what the push left; pushed groups follow the user's new state. */
+  async #recorded(user: OktaUser, task: Org2OrgTask | undefined) {
     this.appUsers.pushed(this.app.id, user.id, pushResultOf(this.app.provisioning.enabled, task));
+    await this.groupPush.syncAll();
     return task;
   }
 
   async unassign(login: string) {
     const user = this.directory.get(login);
     this.appUsers.remove(this.app.id, user.id);
-    return this.connector.deactivate(user);
+    const task = await this.connector.deactivate(user);
+    await this.groupPush.syncAll();
+    return task;
+  }
+
+  /** Makes the user's org1 groups exactly `names`; a group not seen before is created. */
+  joinGroups(userId: string, names: string[]): void {
+    for (const g of this.groups.groupsOf(userId)) this.groups.removeMember(g.id, userId);
+    for (const name of names) {
+      const group = this.groups.findByName(name) ?? this.groups.create({ name });
+      this.groups.addMember(group.id, userId);
+    }
+  }
+
+  /** An admin changes the user's groups; pushed groups follow. Resolves to the group pushes that failed. */
+  async setGroups(login: string, names: string[]) {
+    this.joinGroups(this.directory.get(login).id, names);
+    return this.groupPush.syncAll();
+  }
+
+  /** An admin renames an org1 group; a pushed group is renamed in org2. */
+  async renameGroup(name: string, to: string) {
+    const group = this.group(name);
+    this.groups.rename(group.id, { ...group.profile, name: to });
+    return this.groupPush.syncAll();
+  }
+
+  /** The org1 group named `name`; an unknown name is a configuration error. */
+  group(name: string): OktaGroup {
+    const group = this.groups.findByName(name);
+    if (group) return group;
+    throw new FedsimError('CONFIG_INVALID', `No group ${name} in org1`, {
+      expected: this.groups.all().map((g) => g.profile.name),
+      actual: name,
+      hint: "org1's groups are the ones its users list under world.org1.users[].groups (or setGroups).",
+    });
   }
 
   isAssigned(userId: string): boolean {
@@ -242,7 +294,7 @@ export class Org1 {
           lastName: user.profile.lastName,
           email: user.profile.email,
           ...(this.app.groupsAttribute
-            ? { [this.app.groupsAttribute]: this.userGroups.get(user.id) ?? [] }
+            ? { [this.app.groupsAttribute]: this.groups.groupsOf(user.id).map((g) => g.profile.name) }
             : {}),
         },
       }),
