@@ -109,6 +109,12 @@ export class Groups {
     return group;
   }
 
+  /** Makes the user's memberships exactly the groups named; `missing` gives a group for an unknown name. */
+  setMemberships(userId: string, names: string[], missing: (name: string) => OktaGroup): void {
+    for (const g of this.groupsOf(userId)) this.removeMember(g.id, userId);
+    for (const name of names) this.addMember((this.findByName(name) ?? missing(name)).id, userId);
+  }
+
   /** The groups a user belongs to (for JIT group sync and group push). */
   groupsOf(userId: string): OktaGroup[] {
     return this.all().filter((g) => g.members.has(userId));

@@ -127,11 +127,7 @@ export class Org1 {
 
   /** Makes the user's org1 groups exactly `names`; a group not seen before is created. */
   joinGroups(userId: string, names: string[]): void {
-    for (const g of this.groups.groupsOf(userId)) this.groups.removeMember(g.id, userId);
-    for (const name of names) {
-      const group = this.groups.findByName(name) ?? this.groups.create({ name });
-      this.groups.addMember(group.id, userId);
-    }
+    this.groups.setMemberships(userId, names, (name) => this.groups.create({ name }));
   }
 
   /** An admin changes the user's groups; pushed groups follow. Resolves to the group pushes that failed. */
