@@ -1,4 +1,5 @@
 import { type Clock, FixedClock } from '../core/clock.js';
+import { FedsimError } from '../core/errors.js';
 import { type HttpFetch, type LoopbackTransport, loopbackTransport } from '../core/http.js';
 import { type IdGenerator, SeededIds } from '../core/ids.js';
 import { type Listening, listen } from '../core/listen.js';
@@ -117,6 +118,13 @@ export class World {
    * certificates (rollover), IdP policy, toggles. Users and the topology stay as they are.
    */
   configure(patch: WorldConfig): void {
+    if (patch.org1?.org2org?.pushGroups) {
+      // A push goes over HTTP and can fail: it is a step of its own, not a setting to patch.
+      throw new FedsimError('CONFIG_INVALID', 'pushGroups is read when the world starts', {
+        actual: patch.org1.org2org.pushGroups,
+        hint: 'Use the pushGroup step to push a group from a running world.',
+      });
+    }
     const app = this.org1.app;
     Object.assign(app, org2orgSettings(patch.org1?.org2org ?? {}, app.provisioning, this.#tokenFor));
     if (patch.org2?.idp) {

@@ -81,4 +81,11 @@ describe("Org2Org's group push", () => {
     expect(await w.org1.groupPush.push(group)).toBeUndefined();
     expect(w.org2.groups.all()).toEqual([]);
   });
+
+  it('refuses pushGroups in a running world (configure): a push is the pushGroup step', async () => {
+    const { w } = await pushedWorld();
+    expect(() => w.configure({ org1: { org2org: { pushGroups: ['Engineering'] } } })).toThrow(
+      expect.objectContaining({ code: 'CONFIG_INVALID' }),
+    );
+  });
 });
