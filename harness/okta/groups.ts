@@ -30,11 +30,7 @@ export class Groups {
     const name = profile.name.trim();
     if (name === '')
       throw validationError(['name: The field cannot be left blank'], { actual: profile.name });
-    if (this.findByName(name)) {
-      throw validationError(['name: An object with this field already exists in the current organization'], {
-        actual: name,
-      });
-    }
+    this.#refuseTakenName(name);
     if (id !== undefined && this.find(id)) {
       throw validationError(['id: An object with this field already exists in the current organization'], {
         actual: id,
@@ -51,6 +47,30 @@ export class Groups {
     };
     this.#groups.set(group.id, group);
     return group;
+  }
+
+  /** Okta's replaceGroup: a new profile, its name still unique (another group's name is E0000001). */
+  rename(id: string, profile: { name: string; description?: string }): OktaGroup {
+    const group = this.get(id);
+    const name = profile.name.trim();
+    if (name === '')
+      throw validationError(['name: The field cannot be left blank'], { actual: profile.name });
+    if (this.findByName(name) !== group) this.#refuseTakenName(name);
+    group.profile = { name, description: profile.description ?? '' };
+    group.lastUpdated = this.clock.now();
+    return group;
+  }
+
+  /** Okta's deleteGroup; an unknown id is 404 E0000007. */
+  delete(id: string): void {
+    this.#groups.delete(this.get(id).id);
+  }
+
+  #refuseTakenName(name: string): void {
+    if (!this.findByName(name)) return;
+    throw validationError(['name: An object with this field already exists in the current organization'], {
+      actual: name,
+    });
   }
 
   find(id: string): OktaGroup | undefined {
@@ -87,6 +107,12 @@ export class Groups {
     const group = this.get(groupId);
     if (group.members.delete(userId)) group.lastMembershipUpdated = this.clock.now();
     return group;
+  }
+
+  /** Makes the user's memberships exactly the groups named; `missing` gives a group for an unknown name. */
+  setMemberships(userId: string, names: string[], missing: (name: string) => OktaGroup): void {
+    for (const g of this.groupsOf(userId)) this.removeMember(g.id, userId);
+    for (const name of names) this.addMember((this.findByName(name) ?? missing(name)).id, userId);
   }
 
   /** The groups a user belongs to (for JIT group sync and group push). */

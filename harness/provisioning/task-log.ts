@@ -20,7 +20,7 @@ export interface AttemptError {
 export interface ProvisioningTask<A extends string = string> {
   id: number;
   action: A;
-  /** The source user's login. */
+  /** The source user's login (a group push: the group's name). */
   login: string;
   status: TaskStatus;
   /** The downstream id once known (org2 user id, SCIM id). */
@@ -49,7 +49,14 @@ export class TaskLog<A extends string> {
   readonly tasks: ProvisioningTask<A>[] = [];
   #opened = 0;
 
-  constructor(private readonly deps: { scheduler: () => Scheduler; policy: () => RetryPolicy }) {}
+  constructor(
+    private readonly deps: {
+      scheduler: () => Scheduler;
+      policy: () => RetryPolicy;
+      /** Told of each task once it finished (done, failed or skipped): e.g. to write a System Log event. */
+      onFinish?: (task: ProvisioningTask<A>) => void;
+    },
+  ) {}
 
   /** Records a pending task (visible before it runs, e.g. while queued behind the user's others). */
   open(action: A, login: string): ProvisioningTask<A> {
@@ -86,6 +93,7 @@ export class TaskLog<A extends string> {
       task.error = { code: e.code, message: e.message };
     }
     task.lastUpdated = this.deps.scheduler().now().toISOString();
+    this.deps.onFinish?.(task);
     return task;
   }
 

@@ -90,6 +90,8 @@ export const worldSchema = z
             fromMetadata: z.boolean().optional(),
             /** Send the user's org1 groups in this assertion attribute. */
             groupsAttribute: z.string().optional(),
+            /** Push Groups by name: org1 groups pushed to org2 when the world starts (their members once provisioned). */
+            pushGroups: z.array(z.string()).optional(),
             clockOffsetSeconds: z.number().optional(),
             provisioning: z
               .object({

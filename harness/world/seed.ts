@@ -10,7 +10,7 @@ export function seedUsers(org1: Org1, org2: Org2, config: WorldConfig): void {
     const { status, profile: extra, groups, ...profile } = u;
     const created = org1.addUser({ ...profile, ...extra, email: profile.email ?? profile.login });
     if (status === 'DEPROVISIONED') org1.directory.deactivate(created.id);
-    if (groups) org1.userGroups.set(created.id, groups);
+    if (groups) org1.joinGroups(created.id, groups);
   }
   for (const g of config.org2?.groups ?? []) {
     if (typeof g === 'string') org2.groups.create({ name: g });
@@ -32,17 +32,12 @@ export function seedUsers(org1: Org1, org2: Org2, config: WorldConfig): void {
 
 /** Makes an org2 user's memberships exactly `names` (each group must exist). */
 export function setOrg2Groups(org2: Org2, idOrLogin: string, names: string[]): void {
-  const user = org2.directory.get(idOrLogin);
   const groups = org2.groups;
-  for (const g of groups.groupsOf(user.id)) groups.removeMember(g.id, user.id);
-  for (const name of names) {
-    const group = groups.findByName(name);
-    if (!group)
-      throw new FedsimError('CONFIG_INVALID', `No group ${name} in org2`, {
-        expected: groups.all().map((g) => g.profile.name),
-        actual: name,
-        hint: 'List it under world.org2.groups.',
-      });
-    groups.addMember(group.id, user.id);
-  }
+  groups.setMemberships(org2.directory.get(idOrLogin).id, names, (name) => {
+    throw new FedsimError('CONFIG_INVALID', `No group ${name} in org2`, {
+      expected: groups.all().map((g) => g.profile.name),
+      actual: name,
+      hint: 'List it under world.org2.groups.',
+    });
+  });
 }

@@ -80,6 +80,7 @@ export function org2orgSettings(
     clockOffsetSeconds,
     issuer,
     groupsAttribute,
+    pushGroups: _pushGroups,
     fromMetadata: _fromMetadata,
     userNameFormat,
     userNameExpression,

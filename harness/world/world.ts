@@ -1,4 +1,5 @@
 import { type Clock, FixedClock } from '../core/clock.js';
+import { FedsimError } from '../core/errors.js';
 import { type HttpFetch, type LoopbackTransport, loopbackTransport } from '../core/http.js';
 import { type IdGenerator, SeededIds } from '../core/ids.js';
 import { type Listening, listen } from '../core/listen.js';
@@ -128,6 +129,8 @@ export class World {
     this.dropbox = buildDropbox(ctx, () => this.#dropboxTrust);
     Object.assign(this.org2.directory, config.org2?.directory);
     seedUsers(this.org1, this.org2, config);
+    // Pushed when the world starts; an unknown group fails here, before anything listens.
+    for (const name of config.org1?.org2org?.pushGroups ?? []) this.org1.group(name);
     resolveIdpRefs(this.org2.idp, this.org2);
   }
 
@@ -136,6 +139,13 @@ export class World {
    * certificates (rollover), IdP policy, toggles. Users and the topology stay as they are.
    */
   configure(patch: WorldConfig): void {
+    if (patch.org1?.org2org?.pushGroups) {
+      // A push goes over HTTP and can fail: it is a step of its own, not a setting to patch.
+      throw new FedsimError('CONFIG_INVALID', 'pushGroups is read when the world starts', {
+        actual: patch.org1.org2org.pushGroups,
+        hint: 'Use the pushGroup step to push a group from a running world.',
+      });
+    }
     const app = this.org1.app;
     Object.assign(app, org2orgSettings(patch.org1?.org2org ?? {}, app.provisioning, this.#tokenFor));
     if (patch.org2?.idp) {
@@ -170,6 +180,9 @@ export class World {
     });
     this.org2.idp.ssoUrl = `${this.org1.url}/app/okta_org2org/${this.org1.app.key}/sso/saml`;
     await this.#wireFromMetadata();
+    // Group push goes over HTTP: once every party listens. A failure stays in the task and the log.
+    for (const name of this.config.org1?.org2org?.pushGroups ?? [])
+      await this.org1.groupPush.push(this.org1.group(name));
     return this;
   }
 

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { FixedClock } from '../../harness/core/clock.js';
 import type { WorldConfig } from '../../harness/world/config.js';
 import { createWorld, type World } from '../../harness/world/world.js';
 
@@ -91,5 +92,48 @@ describe('GET /api/v1/apps/{appId}/users shows what provisioning left', () => {
     const { appUser } = await dropboxAppUser({ org2: { dropbox: { provisioning: { enabled: false } } } });
     expect(appUser).toMatchObject({ status: 'ACTIVE', syncState: 'DISABLED', externalId: null });
     expect(appUser).not.toHaveProperty('lastSync');
+  });
+});
+
+// AppUserStatus INACTIVE: "provisioned, but isn't enabled to use the app" (same spec, AppUserStatus).
+describe('deactivation pushes show on the app user', () => {
+  const org1AppUser = (w: World) => w.org1.appUsers.find(w.org1.app.id, w.org1.directory.get(SARAH).id);
+
+  it('Org2Org: deactivating Sarah in org1 leaves her app user INACTIVE, SYNCHRONIZED, lastSync moved', async () => {
+    const w = await createWorld();
+    world = w;
+    await w.org1.assign(SARAH);
+    const pushedAt = org1AppUser(w)?.lastSync?.getTime();
+    (w.clock as FixedClock).advance(60_000);
+    const task = await w.org1.deactivate(SARAH);
+    expect(task).toMatchObject({ action: 'deactivate', status: 'done' });
+    const appUser = org1AppUser(w);
+    expect(appUser).toMatchObject({ status: 'INACTIVE', syncState: 'SYNCHRONIZED' });
+    expect(appUser?.lastSync?.getTime()).toBe((pushedAt ?? 0) + 60_000);
+    expect(appUser?.statusChanged).toEqual(appUser?.lastSync);
+  });
+
+  it('Org2Org: a deactivation org2 refuses keeps PROVISIONED with ERROR', async () => {
+    const w = await createWorld({ org1: { org2org: { provisioning: { retry: { maxAttempts: 1 } } } } });
+    world = w;
+    await w.org1.assign(SARAH);
+    w.faults.org2.inject({ fault: 'error5xx' });
+    expect(await w.org1.deactivate(SARAH)).toMatchObject({ action: 'deactivate', status: 'failed' });
+    expect(org1AppUser(w)).toMatchObject({ status: 'PROVISIONED', syncState: 'ERROR' });
+  });
+
+  it('Dropbox: an org2 user deactivated is INACTIVE through the Apps API, PROVISIONED again once reactivated', async () => {
+    const { appUser } = await dropboxAppUser(
+      {},
+      { after: async (w) => void w.org2.directory.deactivate(SARAH) },
+    );
+    expect(appUser).toMatchObject({ status: 'INACTIVE', syncState: 'SYNCHRONIZED' });
+    const w = world as World;
+    w.org2.directory.activate(SARAH);
+    await w.settle();
+    expect(w.org2.appUsers.find(w.org2.options.dropbox.id, appUser.id)).toMatchObject({
+      status: 'PROVISIONED',
+      syncState: 'SYNCHRONIZED',
+    });
   });
 });

@@ -135,3 +135,37 @@ describe('membership', () => {
     expect(org.groups.get(id).members.size).toBe(0);
   });
 });
+
+// Management OpenAPI spec: replaceGroup (PUT /api/v1/groups/{groupId}, 200 Group, 400, 404) and
+// deleteGroup (DELETE, 204, 404): what Org2Org's group push calls to rename and unlink.
+describe('PUT and DELETE /api/v1/groups/{groupId}', () => {
+  it('renames a group (keeping its id and members); another group’s name is E0000001', async () => {
+    const id = await createGroup('Engineering', 'Pushed');
+    await createGroup('Sales');
+    org.clock.advance(1000);
+    const res = await call(org.app, 'put', `/api/v1/groups/${id}`, { body: { profile: { name: 'R&D' } } });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ id, profile: { name: 'R&D', description: '' }, created: T0 });
+    expect(res.body.lastUpdated).not.toBe(T0);
+    const same = await call(org.app, 'put', `/api/v1/groups/${id}`, { body: { profile: { name: 'r&d' } } });
+    expect(same.status).toBe(200);
+    const taken = await call(org.app, 'put', `/api/v1/groups/${id}`, {
+      body: { profile: { name: 'sales' } },
+    });
+    expectOktaError(taken, 400, 'E0000001', 'Api validation failed: name', [
+      'name: An object with this field already exists in the current organization',
+    ]);
+  });
+
+  it('deletes a group (204), then answers 404 E0000007 for it', async () => {
+    const id = await createGroup('Engineering');
+    expect((await call(org.app, 'delete', `/api/v1/groups/${id}`)).status).toBe(204);
+    const gone = await call(org.app, 'get', `/api/v1/groups/${id}`);
+    expect(gone.status).toBe(404);
+    expect(gone.body.errorCode).toBe('E0000007');
+    const again = await call(org.app, 'delete', `/api/v1/groups/${id}`);
+    expect(again.body.errorCode).toBe('E0000007');
+    const rename = await call(org.app, 'put', `/api/v1/groups/${id}`, { body: { profile: { name: 'X' } } });
+    expect(rename.status).toBe(404);
+  });
+});

@@ -1,15 +1,19 @@
 import type { Clock } from '../../core/clock.js';
 
 /** The AppUser statuses fedsim's To-App provisioning produces (Okta's AppUserStatus has more). */
-export type AppUserStatus = 'ACTIVE' | 'STAGED' | 'PROVISIONED';
+export type AppUserStatus = 'ACTIVE' | 'STAGED' | 'PROVISIONED' | 'INACTIVE';
 /** Okta's AppUserSyncState. */
 export type AppUserSyncState = 'DISABLED' | 'OUT_OF_SYNC' | 'SYNCING' | 'SYNCHRONIZED' | 'ERROR';
-/** What the app's last push for the user did; `off` when the app's provisioning is disabled. */
-export type PushResult = 'done' | 'failed' | 'skipped' | 'off';
+/**
+ * What the app's last push for the user did: `deactivated` is a deactivation done; `off` when the
+ * app's provisioning is disabled.
+ */
+export type PushResult = 'done' | 'deactivated' | 'failed' | 'skipped' | 'off';
 
 /** The result of a push task (undefined: none ran) for `pushed`, given whether the app provisions at all. */
-export function pushResultOf(enabled: boolean, task?: { status: string }): PushResult {
+export function pushResultOf(enabled: boolean, task?: { action: string; status: string }): PushResult {
   if (!enabled) return 'off';
+  if (task?.status === 'done' && task.action === 'deactivate') return 'deactivated';
   return task?.status === 'done' || task?.status === 'failed' ? task.status : 'skipped';
 }
 
@@ -80,8 +84,9 @@ export class AppUsers {
   }
 
   /**
-   * Records what provisioning left: a push done is PROVISIONED and SYNCHRONIZED, a failed one keeps
-   * the status with ERROR, a skipped one leaves changes unpushed (OUT_OF_SYNC, inferred); an app
+   * Records what provisioning left: a push done is PROVISIONED and SYNCHRONIZED (INACTIVE after a
+   * deactivation: Okta's "provisioned, but isn't enabled to use the app"), a failed one keeps the
+   * status with ERROR, a skipped one leaves changes unpushed (OUT_OF_SYNC, inferred); an app
    * without provisioning shows ACTIVE and DISABLED.
    */
   pushed(appId: string, userId: string, result: PushResult): void {
@@ -95,8 +100,8 @@ export class AppUsers {
     if (result === 'off') {
       setStatus('ACTIVE');
       appUser.syncState = 'DISABLED';
-    } else if (result === 'done') {
-      setStatus('PROVISIONED');
+    } else if (result === 'done' || result === 'deactivated') {
+      setStatus(result === 'done' ? 'PROVISIONED' : 'INACTIVE');
       appUser.syncState = 'SYNCHRONIZED';
       appUser.lastSync = now;
     } else appUser.syncState = result === 'failed' ? 'ERROR' : 'OUT_OF_SYNC';

@@ -2,6 +2,8 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Directory } from '../directory.js';
 import type { Groups, OktaGroup } from '../groups.js';
+import { logGroupChange } from '../syslog/admin-events.js';
+import type { SystemLog } from '../syslog/log-store.js';
 import { apiAuth, apiFront, type OktaApiOptions, parseBody } from './common.js';
 import { oktaErrorHandler } from './errors.js';
 import { afterCursor, pageOf, queryParam } from './query.js';
@@ -11,6 +13,8 @@ export interface GroupsApiOptions extends OktaApiOptions {
   directory: Directory;
   /** The org's group store, shared with whatever else acts on groups (JIT, group push). */
   groups: Groups;
+  /** The org's System Log: each change is an admin event. */
+  log?: SystemLog;
 }
 
 /** A group as Okta's Groups API returns it. */
@@ -49,7 +53,7 @@ function nameStartsWith(q: string | undefined): (group: OktaGroup) => boolean {
   return (group) => prefix === undefined || group.profile.name.toLowerCase().startsWith(prefix);
 }
 
-/** org2's `/api/v1/groups`: create, find, list, and membership; the caller mounts it at `/api/v1`. */
+/** org2's `/api/v1/groups`: create, find, list, replace, delete, and membership; the caller mounts it at `/api/v1`. */
 export function createGroupsRouter(options: GroupsApiOptions): Router {
   const { directory, groups, ids } = options;
   const typeId = options.userTypeId ?? ids.okta('oty');
@@ -58,7 +62,9 @@ export function createGroupsRouter(options: GroupsApiOptions): Router {
 
   router.post('/groups', (req, res) => {
     const { profile } = parseBody(createGroupSchema, req.body);
-    res.json(serializeGroup(groups.create(profile), options.baseUrl()));
+    const group = groups.create(profile);
+    logGroupChange(options.log, 'create', group);
+    res.json(serializeGroup(group, options.baseUrl()));
   });
 
   router.get('/groups', (req, res) => {
@@ -73,6 +79,21 @@ export function createGroupsRouter(options: GroupsApiOptions): Router {
     res.json(serializeGroup(groups.get(req.params.groupId), options.baseUrl()));
   });
 
+  // replaceGroup: the whole profile (a description left out is cleared).
+  router.put('/groups/:groupId', (req, res) => {
+    const { profile } = parseBody(createGroupSchema, req.body);
+    const group = groups.rename(req.params.groupId, profile);
+    logGroupChange(options.log, 'update', group);
+    res.json(serializeGroup(group, options.baseUrl()));
+  });
+
+  router.delete('/groups/:groupId', (req, res) => {
+    const group = groups.get(req.params.groupId);
+    groups.delete(group.id);
+    logGroupChange(options.log, 'delete', group);
+    res.status(204).end();
+  });
+
   router.get('/groups/:groupId/users', (req, res) => {
     const group = groups.get(req.params.groupId);
     // A member deleted from the directory since is no longer listed, as in Okta.
@@ -83,13 +104,18 @@ export function createGroupsRouter(options: GroupsApiOptions): Router {
 
   router.put('/groups/:groupId/users/:userId', (req, res) => {
     const group = groups.get(req.params.groupId);
-    groups.addMember(group.id, directory.get(req.params.userId).id);
+    const user = directory.get(req.params.userId);
+    // Adding a member twice is a no-op, and logs nothing the second time (inferred).
+    if (!group.members.has(user.id))
+      logGroupChange(options.log, 'add', groups.addMember(group.id, user.id), user);
     res.status(204).end();
   });
 
   router.delete('/groups/:groupId/users/:userId', (req, res) => {
     const group = groups.get(req.params.groupId);
-    groups.removeMember(group.id, directory.get(req.params.userId).id);
+    const user = directory.get(req.params.userId);
+    if (group.members.has(user.id))
+      logGroupChange(options.log, 'remove', groups.removeMember(group.id, user.id), user);
     res.status(204).end();
   });
 

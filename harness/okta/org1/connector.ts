@@ -46,9 +46,15 @@ export class Org2OrgConnector {
       org2Url: () => string;
       /** The user's Org2Org app username (`credentials.userName`): the org2 login pushed. */
       userNameOf: (user: OktaUser) => string;
+      /** Told of each finished push (org1's System Log). */
+      onFinish?: (task: Org2OrgTask) => void;
     },
   ) {
-    this.log = new TaskLog({ scheduler: () => deps.scheduler, policy: () => settings().retry });
+    this.log = new TaskLog({
+      scheduler: () => deps.scheduler,
+      policy: () => settings().retry,
+      onFinish: deps.onFinish,
+    });
   }
 
   get tasks(): Org2OrgTask[] {
@@ -69,7 +75,7 @@ export class Org2OrgConnector {
     return this.#queue.run(user.id, () =>
       this.log.run(task, async (run) => {
         if (!this.settings().deactivate) return 'skipped';
-        const api = this.#api(run);
+        const api = this.api(run.call);
         const remote = (await this.#linked(api, user)) ?? (await api.get(this.deps.userNameOf(user)));
         if (!remote || remote.status === 'DEPROVISIONED') return 'skipped';
         run.task.targetId = remote.id;
@@ -82,7 +88,7 @@ export class Org2OrgConnector {
   async #push(run: TaskRun<TaskAction>, user: OktaUser, reason: 'assign' | 'update'): Promise<Outcome> {
     const s = this.settings();
     const { task } = run;
-    const api = this.#api(run);
+    const api = this.api(run.call);
     let remote = await this.#linked(api, user);
     if (!remote) {
       const found = await api.get(this.deps.userNameOf(user));
@@ -144,13 +150,14 @@ export class Org2OrgConnector {
     return remote;
   }
 
-  #api(run: TaskRun<TaskAction>): Org2Api {
+  /** org2's APIs with the app's token; `call` is a task's retry loop (group push uses it too). */
+  api(call: TaskRun<string>['call']): Org2Api {
     return new Org2Api({
       fetch: this.deps.fetch,
       baseUrl: this.deps.org2Url(),
       token: this.settings().token,
       scheduler: this.deps.scheduler,
-      call: run.call,
+      call,
     });
   }
 

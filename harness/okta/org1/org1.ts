@@ -1,6 +1,7 @@
 import express, { type Express } from 'express';
 import { partyApp } from '../../core/app.js';
 import { type Clock, OffsetClock } from '../../core/clock.js';
+import { FedsimError } from '../../core/errors.js';
 import { pageErrorHandler } from '../../core/html.js';
 import type { HttpFetch } from '../../core/http.js';
 import type { IdGenerator } from '../../core/ids.js';
@@ -15,13 +16,17 @@ import { oktaErrorHandler } from '../api/errors.js';
 import { createUsersRouter } from '../api/users.js';
 import { appUserNameFormat } from '../app-username.js';
 import { type CreateUserOptions, Directory, type OktaProfile, type OktaUser } from '../directory.js';
+import { Groups, type OktaGroup } from '../groups.js';
 import { PasswordLockout } from '../lockout.js';
 import { dashboardPage, OKTA_COLOR, signInPage } from '../pages.js';
 import { OktaSessions } from '../sessions.js';
 import { appSso } from '../sso.js';
+import { logGroupPushes } from '../syslog/group-push-events.js';
 import { SystemLog } from '../syslog/log-store.js';
 import { createLogsRouter } from '../syslog/logs-api.js';
-import { Org2OrgConnector } from './connector.js';
+import { logUserPushes } from '../syslog/push-events.js';
+import { Org2OrgConnector, type Org2OrgTask } from './connector.js';
+import { GroupPush } from './group-push.js';
 import { issuerOf, type Org2OrgApp, ssoPathOf } from './org2org-app.js';
 import { passwordSignIn } from './sign-in.js';
 import { tasksRouter } from './tasks-api.js';
@@ -52,8 +57,10 @@ export class Org1 {
   readonly connector: Org2OrgConnector;
   /** Org2Org's app users, each with its app username (`credentials.userName`). */
   readonly appUsers: AppUsers;
-  /** org1 group names per user id: what a group attribute statement sends. */
-  readonly userGroups = new Map<string, string[]>();
+  /** org1's groups: what a group attribute statement sends, and what Org2Org's group push pushes. */
+  readonly groups: Groups;
+  /** Org2Org's Push Groups: org1 groups created and kept in org2. */
+  readonly groupPush: GroupPush;
   readonly sessions: OktaSessions;
   /** The password policy's lockout: 10 wrong passwords in a row lock a user out. */
   readonly lockout: PasswordLockout;
@@ -66,6 +73,7 @@ export class Org1 {
     this.appUsers = new AppUsers(options.clock);
     this.log = new SystemLog(options.clock, options.ids);
     this.lockout = new PasswordLockout(this.directory, this.log);
+    this.groups = new Groups(options.clock, options.ids);
     this.sessions = new OktaSessions(`${options.name}_sid`, options.secrets, this.directory);
     // A getter, not the object: `configure` replaces the app's provisioning settings.
     this.connector = new Org2OrgConnector(() => this.app.provisioning, {
@@ -73,6 +81,20 @@ export class Org1 {
       scheduler: options.scheduler ?? schedulerFor(options.clock),
       org2Url: () => options.target().url,
       userNameOf: (user) => this.appUserName(user),
+      onFinish: logUserPushes(this.log, () => this.app, {
+        directory: this.directory,
+        userNameOf: (user) => this.appUserName(user),
+      }),
+    });
+    this.groupPush = new GroupPush(() => this.app.provisioning, {
+      scheduler: options.scheduler ?? schedulerFor(options.clock),
+      groups: this.groups,
+      api: (call) => this.connector.api(call),
+      remoteUserOf: (userId) => {
+        const active = this.directory.find(userId)?.status === 'ACTIVE';
+        return active && this.isAssigned(userId) ? this.connector.links.get(userId) : undefined;
+      },
+      onFinish: logGroupPushes(this.log, () => this.app, this.groups),
     });
   }
 
@@ -93,15 +115,51 @@ export class Org1 {
 
   /** Pushes the assigned user to org2 and shows on their app user what the push left. */
   async #push(user: OktaUser, reason: 'assign' | 'update') {
-    const task = await this.connector.push(user, reason);
+    return this.#recorded(user, await this.connector.push(user, reason));
+  }
+
+  /** Shows on the user's app user what the push left; pushed groups follow the user's new state. */
+  async #recorded(user: OktaUser, task: Org2OrgTask | undefined) {
     this.appUsers.pushed(this.app.id, user.id, pushResultOf(this.app.provisioning.enabled, task));
+    await this.groupPush.syncAll();
     return task;
   }
 
   async unassign(login: string) {
     const user = this.directory.get(login);
     this.appUsers.remove(this.app.id, user.id);
-    return this.connector.deactivate(user);
+    const task = await this.connector.deactivate(user);
+    await this.groupPush.syncAll();
+    return task;
+  }
+
+  /** Makes the user's org1 groups exactly `names`; a group not seen before is created. */
+  joinGroups(userId: string, names: string[]): void {
+    this.groups.setMemberships(userId, names, (name) => this.groups.create({ name }));
+  }
+
+  /** An admin changes the user's groups; pushed groups follow. Resolves to the group pushes that failed. */
+  async setGroups(login: string, names: string[]) {
+    this.joinGroups(this.directory.get(login).id, names);
+    return this.groupPush.syncAll();
+  }
+
+  /** An admin renames an org1 group; a pushed group is renamed in org2. */
+  async renameGroup(name: string, to: string) {
+    const group = this.group(name);
+    this.groups.rename(group.id, { ...group.profile, name: to });
+    return this.groupPush.syncAll();
+  }
+
+  /** The org1 group named `name`; an unknown name is a configuration error. */
+  group(name: string): OktaGroup {
+    const group = this.groups.findByName(name);
+    if (group) return group;
+    throw new FedsimError('CONFIG_INVALID', `No group ${name} in org1`, {
+      expected: this.groups.all().map((g) => g.profile.name),
+      actual: name,
+      hint: "org1's groups are the ones its users list under world.org1.users[].groups (or setGroups).",
+    });
   }
 
   isAssigned(userId: string): boolean {
@@ -124,10 +182,12 @@ export class Org1 {
     return assigned ? this.#push(user, 'update') : undefined;
   }
 
+  /** Deactivates the user; Org2Org deactivates the org2 user and the app user shows what that left. */
   async deactivate(login: string) {
     const user = this.directory.deactivate(login);
     this.sessions.revoke((s) => s.userId === user.id);
-    return this.isAssigned(user.id) ? this.connector.deactivate(user) : undefined;
+    if (!this.isAssigned(user.id)) return undefined;
+    return this.#recorded(user, await this.connector.deactivate(user));
   }
 
   createApp(): Express {
@@ -193,7 +253,7 @@ export class Org1 {
           lastName: user.profile.lastName,
           email: user.profile.email,
           ...(this.app.groupsAttribute
-            ? { [this.app.groupsAttribute]: this.userGroups.get(user.id) ?? [] }
+            ? { [this.app.groupsAttribute]: this.groups.groupsOf(user.id).map((g) => g.profile.name) }
             : {}),
         },
       }),

@@ -20,8 +20,9 @@ export interface Org2ApiOptions {
 }
 
 type Json = Record<string, unknown>;
+type GroupProfile = { name: string; description: string };
 
-/** org2's Okta Users API as org1's Org2Org connector calls it: SSWS token, Okta error bodies. */
+/** org2's Okta Users and Groups APIs as org1's Org2Org connector calls them: SSWS token, Okta error bodies. */
 export class Org2Api {
   constructor(private readonly options: Org2ApiOptions) {}
 
@@ -45,6 +46,25 @@ export class Org2Api {
   async lifecycle(id: string, action: 'activate' | 'deactivate'): Promise<void> {
     const query = action === 'activate' ? '?sendEmail=false' : '';
     await this.#request('POST', `/api/v1/users/${id}/lifecycle/${action}${query}`);
+  }
+
+  /** POST /api/v1/groups (Org2Org's group push); an existing name is 400 E0000001. */
+  async createGroup(profile: GroupProfile): Promise<{ id: string }> {
+    return (await this.#request('POST', '/api/v1/groups', { profile })) as { id: string };
+  }
+
+  /** PUT /api/v1/groups/{id}: a pushed group renamed in org1. */
+  async replaceGroup(id: string, profile: GroupProfile): Promise<void> {
+    await this.#request('PUT', `/api/v1/groups/${id}`, { profile });
+  }
+
+  async deleteGroup(id: string): Promise<void> {
+    await this.#request('DELETE', `/api/v1/groups/${id}`);
+  }
+
+  /** PUT (add) or DELETE (remove) /api/v1/groups/{groupId}/users/{userId}. */
+  async membership(groupId: string, userId: string, add: boolean): Promise<void> {
+    await this.#request(add ? 'PUT' : 'DELETE', `/api/v1/groups/${groupId}/users/${userId}`);
   }
 
   #request<T>(method: string, path: string, body?: unknown, absentOn404 = false): Promise<T | undefined> {

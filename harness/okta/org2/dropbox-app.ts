@@ -51,11 +51,14 @@ export class DropboxProvisioner {
       scim: () => { url: string; token: string };
       /** The user's app username (`credentials.userName`), pushed as the SCIM userName. */
       userNameOf: (user: OktaUser) => string;
+      /** Told of each finished push (org2's System Log). */
+      onFinish?: (task: AppTask) => void;
     },
   ) {
     this.log = new TaskLog({
       scheduler: () => this.deps.scheduler,
       policy: () => this.app.provisioning.retry ?? DEFAULT_RETRY,
+      onFinish: deps.onFinish,
     });
   }
 

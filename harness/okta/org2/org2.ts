@@ -27,6 +27,7 @@ import { OktaSessions } from '../sessions.js';
 import { appSso } from '../sso.js';
 import { SystemLog } from '../syslog/log-store.js';
 import { createLogsRouter } from '../syslog/logs-api.js';
+import { logUserPushes } from '../syslog/push-events.js';
 import { type DropboxApp, DropboxProvisioner, dropboxIssuerOf, dropboxSsoPathOf } from './dropbox-app.js';
 import { IdpKeyStore } from './idp-keys.js';
 import { signInLogInputs } from './idp-log.js';
@@ -119,6 +120,10 @@ export class Org2 {
       scheduler: options.scheduler,
       scim: () => ({ url: options.target().scimUrl, token: options.target().scimToken }),
       userNameOf: (user) => this.dropboxUserName(user),
+      onFinish: logUserPushes(this.log, () => options.dropbox, {
+        directory: this.directory,
+        userNameOf: (user) => this.dropboxUserName(user),
+      }),
     });
     this.directory.onChange((user) => {
       if (user.status === 'DEPROVISIONED' || user.status === 'SUSPENDED')

@@ -1,4 +1,5 @@
 import type { OktaUser } from '../directory.js';
+import type { OktaGroup } from '../groups.js';
 import { type LogActor, type SystemLog, userActor } from './log-store.js';
 
 /**
@@ -36,6 +37,40 @@ export function logAdminChange(log: SystemLog | undefined, change: string, user:
     actor: API_ADMIN,
     outcome: { result: 'SUCCESS', reason: null },
     target: [userActor(user)],
+    transaction: 'WEB',
+  });
+}
+
+const GROUP_EVENTS: Record<string, string> = {
+  create: 'group.lifecycle.create',
+  update: 'group.profile.update',
+  delete: 'group.lifecycle.delete',
+  add: 'group.user_membership.add',
+  remove: 'group.user_membership.remove',
+};
+
+/**
+ * Records what an admin's Groups API call did (catalogue: `group.lifecycle.create`, `.delete`,
+ * `group.profile.update`, `group.user_membership.add`, `.remove`); a membership also targets the user.
+ */
+export function logGroupChange(
+  log: SystemLog | undefined,
+  change: keyof typeof GROUP_EVENTS,
+  group: OktaGroup,
+  user?: OktaUser,
+): void {
+  const eventType = GROUP_EVENTS[change];
+  if (!log || !eventType) return;
+  const { name } = group.profile;
+  log.record({
+    eventType,
+    displayMessage: eventType,
+    actor: API_ADMIN,
+    outcome: { result: 'SUCCESS', reason: null },
+    target: [
+      { id: group.id, type: 'UserGroup', alternateId: name, displayName: name },
+      ...(user ? [userActor(user)] : []),
+    ],
     transaction: 'WEB',
   });
 }

@@ -8,7 +8,9 @@ import type { StepContext, StepDefinition } from './define.js';
 import { expectStep } from './expect.js';
 import { injectStep } from './inject.js';
 import { loginStep } from './login.js';
+import { pushGroupStep } from './push-group.js';
 import { removeMemberStep } from './remove-member.js';
+import { renameGroupStep } from './rename-group.js';
 import { replayStep } from './replay.js';
 import { setGroupsStep } from './set-groups.js';
 import { updateProfileStep } from './update-profile.js';
@@ -26,6 +28,8 @@ export const STEPS = [
   replayStep,
   advanceClockStep,
   setGroupsStep,
+  pushGroupStep,
+  renameGroupStep,
   removeMemberStep,
   configureStep,
   injectStep,

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { setOrg2Groups } from '../../world/seed.js';
-import { defineStep, requireUser } from './define.js';
+import { defineStep, failOnTask, requireUser } from './define.js';
 
 export const setGroupsStep = defineStep({
   kind: 'setGroups',
-  summary: "replaces a user's group memberships in org1 (default; the groups Org2Org sends) or org2",
+  summary:
+    "replaces a user's group memberships in org1 (default; the groups Org2Org sends, and pushes when pushed) or org2",
   schema: z
     .object({
       user: z.string(),
@@ -13,9 +14,9 @@ export const setGroupsStep = defineStep({
     })
     .strict(),
   describe: ({ user, org, groups }) => `${user}'s ${org} groups become [${groups.join(', ')}]`,
-  run({ user, org, groups }, { world }) {
+  async run({ user, org, groups }, { world }) {
     const found = requireUser(world, org, user);
-    if (org === 'org1') world.org1.userGroups.set(found.id, groups);
-    else setOrg2Groups(world.org2, found.id, groups);
+    if (org === 'org1') return failOnTask((await world.org1.setGroups(user, groups))[0]);
+    setOrg2Groups(world.org2, found.id, groups);
   },
 });
