@@ -7,6 +7,7 @@ import { type Shard, selectScenarioFiles, shardFiles } from '../scenario/select.
 import { traceHtml } from '../trace/html.js';
 import type { CliIo } from './io.js';
 import { prepareDir, prepareFile, writeOutput } from './output.js';
+import { traceDocumentOf } from './trace-adapter.js';
 
 export interface RunCommandOptions {
   paths: string[];
@@ -21,8 +22,9 @@ function writeReports(options: RunCommandOptions, results: ScenarioResult[]): vo
   if (options.traceDir !== undefined) {
     for (const r of results) {
       const stem = join(options.traceDir, scenarioStem(r.file));
-      writeOutput('--trace', `${stem}.json`, `${JSON.stringify(r.trace ?? [], null, 2)}\n`);
-      writeOutput('--trace', `${stem}.html`, traceHtml(r));
+      const doc = traceDocumentOf(r);
+      writeOutput('--trace', `${stem}.json`, `${JSON.stringify(doc, null, 2)}\n`);
+      writeOutput('--trace', `${stem}.html`, traceHtml(doc, `${stem}.json`));
     }
   }
   if (options.junit !== undefined) writeOutput('--junit', options.junit, junitReport(results));
