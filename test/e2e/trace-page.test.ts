@@ -61,6 +61,11 @@ describe('the trace page of a run that ends at a refused ACS', () => {
       expect.stringMatching(/audience.*SAML_AUDIENCE_MISMATCH.*spayBs.*spwrongaudience.*Audience URI/),
     ]);
     expect(await refused.locator('.decision').textContent()).toMatch(/refused SAML_RECIPIENT_MISMATCH/);
+    // Its arrow is red end to end, head included.
+    const head = await refused
+      .locator('.line')
+      .evaluate((el) => getComputedStyle(el, '::after').borderLeftColor);
+    expect(head).toBe('rgb(179, 38, 30)');
     await shot(page, 'refused-acs');
     await page.locator('h1').scrollIntoViewIfNeeded();
     await shot(page, 'overview');

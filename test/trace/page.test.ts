@@ -32,8 +32,14 @@ describe('the trace page', () => {
     );
     expect(html).toMatch(/Step 7 · expect <span class="count">no HTTP exchanges/);
     const loose = { ...doc, hops: doc.hops.map(({ step: _s, stepName: _n, ...h }) => h) };
-    expect(traceHtml(loose, 't.json')).toContain(
+    const unlinked = traceHtml(loose, 't.json');
+    expect(unlinked).toContain(
       `Exchanges not tied to a step <span class="count">${doc.hops.length} exchanges`,
+    );
+    expect(unlinked).not.toContain('no HTTP exchanges');
+    const firstUnlinked = { ...doc, hops: doc.hops.map((h) => (h.n === 1 ? { ...h, step: undefined } : h)) };
+    expect(traceHtml(firstUnlinked, 't.json')).toMatch(
+      /not tied to a step <span class="count">1 exchange<\/span>.*id="step-1"/s,
     );
   });
 

@@ -67,6 +67,11 @@ export function shellWord(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
 }
 
+/** `1 exchange`, `2 exchanges`. */
+export function counted(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 export function explainCommand(jsonFile: string, hop: number): string {
   return `fedsim explain ${shellWord(jsonFile)} --hop ${hop}`;
 }

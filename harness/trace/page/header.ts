@@ -1,7 +1,7 @@
 import { escapeHtml as e } from '../../core/html.js';
 import type { TraceDocument, TracedStep } from '../document.js';
 import { isRefused } from './acs.js';
-import { htmlTable, urlHtml, valueHtml } from './format.js';
+import { counted, htmlTable, urlHtml, valueHtml } from './format.js';
 
 /** Where to look first: the refused ACS hop if there is one, else the failed step. */
 function firstFailure(doc: TraceDocument): string {
@@ -58,7 +58,7 @@ export function headerHtml(doc: TraceDocument): string {
   const saml = doc.hops.filter((h) => h.saml).length;
   return (
     `<header><h1>${e(doc.scenario.name)}</h1>${verdictHtml(doc)}` +
-    `<p>${valueHtml(doc.scenario.file)} · ${doc.hops.length} exchanges (${doc.hops.length - api} browser, ${api} API) · ${saml} SAML messages</p>` +
+    `<p>${valueHtml(doc.scenario.file)} · ${counted(doc.hops.length, 'exchange')} (${doc.hops.length - api} browser, ${api} API) · ${counted(saml, 'SAML message')}</p>` +
     `<div class="overview">${partiesHtml(doc)}${legendHtml()}</div>${stepsNav(doc)}</header>`
   );
 }
@@ -74,7 +74,7 @@ export function stepHeading(step: TracedStep, hopCount: number): string {
     : '';
   return (
     `<h2 class="step-title" id="step-${step.index}-title"><span class="badge ${step.status}">${step.status}</span> ` +
-    `Step ${step.index} · ${e(step.name)} <span class="count">${hopCount ? `${hopCount} exchanges` : 'no HTTP exchanges'}</span></h2>` +
+    `Step ${step.index} · ${e(step.name)} <span class="count">${hopCount ? counted(hopCount, 'exchange') : 'no HTTP exchanges'}</span></h2>` +
     (error ? `<div class="step-error">${error}</div>` : '')
   );
 }

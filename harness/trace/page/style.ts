@@ -44,7 +44,7 @@ export const STYLE = [
   '.left .line::after{left:-3px;border-left:0;border-right:9px solid var(--blue)}',
   '.api.right .line::after{border-left-color:var(--api)}.api.left .line::after{border-right-color:var(--api)}',
   '.self .label{left:0;right:0}.self .line{left:50%;right:12%;height:10px;border:2px dotted var(--muted);border-left:0}',
-  '.refused .line{border-bottom-color:var(--red)}.refused.right .line::after{border-left-color:var(--red)}',
+  '.refused .line{border-bottom-color:var(--red)}.refused .right .line::after{border-left-color:var(--red)}.refused .left .line::after{border-right-color:var(--red)}',
   '.st{font-weight:700}.st.ok{color:var(--green)}.st.redirect{color:var(--amber)}.st.bad{color:var(--red)}',
   '.body{margin:2px 0 14px var(--num);padding:6px 12px;border-left:3px solid var(--blue);display:grid;gap:6px;min-width:0;justify-items:start}',
   '.hop.api .body{border-left-color:var(--api)}.hop.refused .body{border-left-color:var(--red)}',
