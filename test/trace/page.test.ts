@@ -85,6 +85,13 @@ describe('the trace page', () => {
     expect(pathOf('http://127.0.0.1:5/')).toBe('/');
   });
 
+  it('says "no answer" where a request got none', () => {
+    const dropped = { ...doc, hops: doc.hops.map((h) => (h.n === 3 ? { ...h, status: 0 } : h)) };
+    expect(hopOf(traceHtml(dropped, 't.json'), 3)).toMatch(
+      /<span class="st bad">no answer<\/span>.*status<\/th><td>no answer/s,
+    );
+  });
+
   it('rounds timings to 0.01 ms and shows placeholders of a normalised trace', () => {
     expect(ms(47.284223999999995)).toBe('47.28 ms');
     expect(ms(3)).toBe('3.00 ms');

@@ -67,6 +67,11 @@ export function shellWord(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
 }
 
+/** A recorder writes status 0 when no answer came (connection refused or dropped). */
+export function statusText(status: number): string {
+  return status === 0 ? 'no answer' : String(status);
+}
+
 /** `1 exchange`, `2 exchanges`. */
 export function counted(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;

@@ -1,7 +1,7 @@
 import { escapeHtml as e } from '../../core/html.js';
 import type { Actor, TracedExchange } from '../document.js';
 import { acsHtml, isRefused } from './acs.js';
-import { fieldsTable, htmlTable, jsonBlock, ms, pathOf, urlHtml } from './format.js';
+import { fieldsTable, htmlTable, jsonBlock, ms, pathOf, statusText, urlHtml } from './format.js';
 import { arrowHtml } from './lanes.js';
 import { samlHtml } from './saml.js';
 
@@ -18,7 +18,7 @@ function metaHtml(hop: TracedExchange): string {
     ['from', e(hop.from)],
     ['to', e(hop.to)],
     ['kind', e(KINDS[hop.kind])],
-    ['status', String(hop.status)],
+    ['status', statusText(hop.status)],
     ['location', hop.location && urlHtml(hop.location)],
     ['time', hop.durationMs === undefined ? undefined : ms(hop.durationMs)],
     ['cookies set', hop.setCookies.length ? e(hop.setCookies.join(', ')) : undefined],
@@ -53,7 +53,7 @@ export function hopHtml(hop: TracedExchange, lanes: readonly Actor[], jsonFile: 
   const spoken = `${hop.from} to ${hop.to}: `;
   return (
     `<details class="hop ${hop.channel}${refused ? ' refused' : ''}" id="hop-${hop.n}" data-hop="${hop.n}"${refused ? ' open' : ''}>` +
-    `<summary class="row" title="${e(`${hop.method} ${hop.url} → ${hop.status}`)}"><span class="n">${hop.n}</span>` +
+    `<summary class="row" title="${e(`${hop.method} ${hop.url} → ${statusText(hop.status)}`)}"><span class="n">${hop.n}</span>` +
     `<span class="sr">${e(spoken)}</span>${arrowHtml(hop, lanes, path)}</summary>` +
     `<div class="body">${bodyHtml(hop, jsonFile)}</div></details>`
   );

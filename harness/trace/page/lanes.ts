@@ -1,5 +1,6 @@
 import { escapeHtml as e } from '../../core/html.js';
 import type { Actor, TracedExchange } from '../document.js';
+import { statusText } from './format.js';
 
 /**
  * One lane per actor, left to right in the order a sign-in travels: each named browser (a lane of
@@ -48,7 +49,7 @@ function apiName(url: string): string {
 }
 
 function statusClass(status: number): string {
-  if (status >= 400) return 'st bad';
+  if (status >= 400 || status === 0) return 'st bad';
   return status >= 300 ? 'st redirect' : 'st ok';
 }
 
@@ -65,7 +66,7 @@ export function arrowHtml(hop: TracedExchange, lanes: readonly Actor[], path: st
   return (
     `<span class="arrow ${direction} ${hop.channel}" style="grid-column:${lo + 2}/${hi + 3};--k:${hi - lo + 1}">` +
     `<span class="label">${badges}<span class="method">${e(hop.method)}</span>` +
-    `<span class="path">${e(path)}</span><span class="${statusClass(hop.status)}">${hop.status}</span></span>` +
+    `<span class="path">${e(path)}</span><span class="${statusClass(hop.status)}">${statusText(hop.status)}</span></span>` +
     '<span class="line" aria-hidden="true"></span></span>'
   );
 }
