@@ -3,7 +3,6 @@ import { scenarioStem } from '../scenario/load.js';
 import type { ScenarioResult } from '../scenario/runner.js';
 import type { TraceDocument } from '../trace/document.js';
 import { traceHtml } from '../trace/html.js';
-import { pageRun } from '../trace/legacy-page.js';
 import { normalizeTrace } from '../trace/normalize.js';
 import { writeOutput } from './output.js';
 
@@ -15,9 +14,10 @@ export function tracePath(dir: string, result: ScenarioResult): string {
 /** Writes `<dir>/<stem>.json` (normalised unless `raw`) and `.html`; returns the JSON's path. */
 export function writeTrace(option: string, dir: string, result: ScenarioResult, raw: boolean): string {
   const stem = join(dir, scenarioStem(result.file));
-  const doc = result.trace as TraceDocument;
-  writeOutput(option, `${stem}.json`, `${JSON.stringify(raw ? doc : normalizeTrace(doc), null, 2)}\n`);
-  writeOutput(option, `${stem}.html`, traceHtml(pageRun(result)));
+  // The page and the JSON show the same document, so hop numbers and explain commands match.
+  const doc = raw ? (result.trace as TraceDocument) : normalizeTrace(result.trace as TraceDocument);
+  writeOutput(option, `${stem}.json`, `${JSON.stringify(doc, null, 2)}\n`);
+  writeOutput(option, `${stem}.html`, traceHtml(doc, `${stem}.json`));
   return `${stem}.json`;
 }
 

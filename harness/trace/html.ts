@@ -1,86 +1,48 @@
 import { escapeHtml as e } from '../core/html.js';
-import { samlSummary, type TracedHop } from './decode.js';
+import type { TraceDocument, TracedExchange, TracedStep } from './document.js';
+import { counted } from './page/format.js';
+import { headerHtml, stepHeading } from './page/header.js';
+import { hopHtml } from './page/hop.js';
+import { lanesHeader, lanesOf, lifelineCss } from './page/lanes.js';
+import { SCRIPT } from './page/script.js';
+import { STYLE } from './page/style.js';
 
-/** What the page shows of a run: a scenario's result has this shape. */
-export interface TracedRun {
-  name: string;
-  file: string;
-  steps: readonly { name: string; status: string; error?: { code: string; message: string } }[];
-  trace?: readonly TracedHop[];
+/**
+ * A step's exchanges, in trace order; hops the recorder could not tie to a step form their own group.
+ * A trace that ties no hop to a step gets no step sections: they would all claim no exchanges.
+ */
+function groups(doc: TraceDocument): { step?: TracedStep; hops: TracedExchange[] }[] {
+  if (doc.hops.every((h) => h.step === undefined)) return [{ hops: doc.hops }];
+  const loose = doc.hops.filter((h) => h.step === undefined || !doc.steps.some((s) => s.index === h.step));
+  const byStep = doc.steps.map((step) => ({ step, hops: doc.hops.filter((h) => h.step === step.index) }));
+  return loose.length ? [{ hops: loose }, ...byStep] : byStep;
+}
+
+function sectionHtml(group: { step?: TracedStep; hops: TracedExchange[] }, body: string): string {
+  const { step, hops } = group;
+  if (!step) {
+    return `<section class="step" aria-labelledby="loose-title"><h2 class="step-title" id="loose-title">Exchanges not tied to a step <span class="count">${counted(hops.length, 'exchange')}</span></h2>${body}</section>`;
+  }
+  return `<section class="step ${step.status}" id="step-${step.index}" aria-labelledby="step-${step.index}-title">${stepHeading(step, hops.length)}${body}</section>`;
 }
 
 /**
- * A self-contained page (no external assets, no script) showing a scenario's hops as a sequence
- * between the parties, each SAML message expandable: SAML-tracer for offline runs.
+ * The trace page: SAML-tracer meets a sequence diagram. One self-contained HTML file (inline style
+ * and script, no external assets) that opens from file://. `jsonFile` is the trace JSON written
+ * beside it, named in each message's `fedsim explain` command.
  */
-const PARTIES = ['browser', 'org1', 'org2', 'dropbox'] as const;
-
-const STYLE =
-  'body{font:14px system-ui,sans-serif;margin:24px;color:#1d1d21}h1{font-size:20px}' +
-  '.lanes,.row{display:grid;grid-template-columns:3em repeat(4,1fr);align-items:center}' +
-  '.lanes div{font-weight:600;text-align:center;border-bottom:2px solid #889;padding:6px}' +
-  '.hop{border-bottom:1px solid #eef}.row{min-height:30px;cursor:pointer;list-style:none}.row::-webkit-details-marker{display:none}.body{margin:0 0 10px 3em}.n{color:#889;text-align:right;padding-right:8px}' +
-  '.arrow{position:relative;height:24px;display:flex;align-items:center;justify-content:center;font-size:12px;white-space:nowrap;overflow:hidden}' +
-  '.arrow.right{border-bottom:2px solid #1662dd}.arrow.left{border-bottom:2px solid #0a8754}.arrow.self{border-bottom:2px dotted #889}' +
-  '.status-ok{color:#0a8754}.status-redirect{color:#886600}.status-error{color:#d93934;font-weight:600}' +
-  '.saml{margin:6px 0;background:#f7f8fb;border:1px solid #dde;border-radius:6px;padding:6px 10px}' +
-  'summary{cursor:pointer;font-weight:600}pre{white-space:pre-wrap;word-break:break-all;font-size:12px;background:#fff;padding:8px;border:1px solid #eee}' +
-  'table{border-collapse:collapse;font-size:13px}td{padding:2px 10px 2px 0;vertical-align:top}td:first-child{color:#556;white-space:nowrap}' +
-  '.failed{color:#d93934}.passed{color:#0a8754}';
-
-function statusClass(status: number): string {
-  if (status >= 400) return 'status-error';
-  return status >= 300 ? 'status-redirect' : 'status-ok';
-}
-
-function column(party: string): number {
-  const i = PARTIES.indexOf(party as (typeof PARTIES)[number]);
-  return i < 0 ? 1 : i + 2;
-}
-
-function rows(values: Record<string, unknown>): string {
-  return Object.entries(values)
-    .filter(([, v]) => v !== undefined && v !== null && v !== '')
-    .map(([k, v]) => `<tr><td>${e(k)}</td><td>${e(typeof v === 'string' ? v : JSON.stringify(v))}</td></tr>`)
-    .join('');
-}
-
-function hopHtml(hop: TracedHop, index: number): string {
-  const [a, b] = [column(hop.from), column(hop.to)].sort((x, y) => x - y) as [number, number];
-  const direction = hop.from === hop.to ? 'self' : column(hop.from) < column(hop.to) ? 'right' : 'left';
-  const label = `${hop.method} ${new URL(hop.url).pathname} → <span class="${statusClass(hop.status)}">${hop.status}</span>${hop.saml ? ` · <strong>${hop.saml.kind}</strong>` : ''}`;
-  const span = direction === 'self' ? `grid-column:${a}` : `grid-column:${a} / ${b + 1}`;
-  const meta = rows({
-    from: hop.from,
-    to: hop.to,
-    kind: hop.kind,
-    url: hop.url,
-    location: hop.location,
-    'cookies set': hop.setCookies.join(', '),
-    time: `${hop.durationMs} ms`,
-  });
-  const saml = hop.saml
-    ? `<details class="saml" open><summary>${e(hop.saml.kind)} ${e(String((hop.saml.decoded as { id?: string }).id ?? ''))}</summary>` +
-      `<table>${rows(samlSummary(hop.saml))}</table><details><summary>XML</summary><pre>${e(hop.saml.xml)}</pre></details>` +
-      `<details><summary>base64</summary><pre>${e(hop.saml.base64)}</pre></details></details>`
-    : '';
-  // The arrow row is the summary: click a hop to see its details and its SAML message.
-  return (
-    `<details class="hop" data-hop="${index + 1}"><summary class="row"><div class="n">${index + 1}</div>` +
-    `<div class="arrow ${direction}" style="${span}" title="${e(hop.url)}">${label}</div></summary>` +
-    `<div class="body"><table>${meta}</table>${saml}</div></details>`
+export function traceHtml(doc: TraceDocument, jsonFile: string): string {
+  const lanes = lanesOf(doc.hops);
+  const sections = groups(doc).map((g) =>
+    sectionHtml(g, g.hops.map((hop) => hopHtml(hop, lanes, jsonFile)).join('')),
   );
-}
-
-export function traceHtml(result: TracedRun): string {
-  const hops = result.trace ?? [];
-  const failed = result.steps.find((s) => s.status === 'failed');
-  const verdict = failed?.error
-    ? `<p class="failed">✗ ${e(failed.name)}: ${e(failed.error.code)}: ${e(failed.error.message)}</p>`
-    : `<p class="passed">✓ all ${result.steps.length} steps passed</p>`;
   return (
-    `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>fedsim trace: ${e(result.name)}</title><style>${STYLE}</style></head><body>` +
-    `<h1>${e(result.name)}</h1><p>${e(result.file)} · ${hops.length} hops · ${hops.filter((h) => h.saml).length} SAML messages</p>${verdict}` +
-    `<div class="lanes"><div></div>${PARTIES.map((p) => `<div>${p}</div>`).join('')}</div>${hops.map(hopHtml).join('')}</body></html>`
+    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">' +
+    '<meta name="viewport" content="width=device-width,initial-scale=1">' +
+    `<title>fedsim trace: ${e(doc.scenario.name)}</title><style>${STYLE}${lifelineCss(lanes.length)}</style></head>` +
+    `<body style="--lanes:${lanes.length}">${headerHtml(doc)}<main>` +
+    '<div class="toolbar"><button type="button" data-open="all">Open every exchange</button>' +
+    '<button type="button" data-open="none">Close every exchange</button></div>' +
+    `${lanesHeader(lanes)}${sections.join('')}</main><script>${SCRIPT}</script></body></html>`
   );
 }

@@ -1,50 +1,167 @@
-import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { runScenario } from '../../harness/scenario/runner.js';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { TraceDocument } from '../../harness/trace/document.js';
 import { traceHtml } from '../../harness/trace/html.js';
-import { pageRun } from '../../harness/trace/legacy-page.js';
+import { loadFixture, manyHops, normalised } from '../trace/page-fixtures.js';
 import { launchChromium } from './chromium.js';
 
+/**
+ * The trace page in a real browser, opened from file:// with the network off. Screenshots are kept
+ * in test-results/trace-page/ (git-ignored) for people to look at after a run.
+ */
+const OUT = path.resolve('test-results/trace-page');
+const JSON_FILE = 'traces/sarah journey.json';
+
 let browser: Browser;
+const contexts: BrowserContext[] = [];
 beforeAll(async () => {
+  mkdirSync(OUT, { recursive: true });
   browser = await launchChromium();
+});
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((c) => c.close()));
 });
 afterAll(async () => {
   await browser?.close();
 });
 
-it('the --trace page opens offline in chromium and shows Sarah’s journey', async () => {
-  const result = await runScenario('scenarios/sarah-end-to-end.yaml', { trace: true });
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'fedsim-trace-'));
-  const file = path.join(dir, 'sarah-end-to-end.html');
-  writeFileSync(file, traceHtml(pageRun(result)));
-
+/** Writes the page for `doc` and opens it offline; `requests` lists everything the page loaded. */
+async function open(doc: TraceDocument, name: string, permissions: string[] = []) {
+  const file = path.join(OUT, `${name}.html`);
+  writeFileSync(file, traceHtml(doc, JSON_FILE));
   const context = await browser.newContext({ viewport: { width: 1300, height: 900 }, offline: true });
-  const requests: string[] = [];
+  contexts.push(context);
+  await context.grantPermissions(permissions);
   const page = await context.newPage();
+  const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(`file://${file}`);
+  return { page, file, requests };
+}
 
-  expect(await page.title()).toBe("fedsim trace: Sarah's journey end to end");
-  const hops = page.locator('details.hop');
-  expect(await hops.count()).toBe(result.trace?.hops.length);
-  expect(await page.locator('.arrow strong').allTextContents()).toEqual(['Response', 'Response']);
+const shot = (page: Page, name: string, fullPage = false) =>
+  page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage });
 
-  // Open the org1 → org2 response: its decoded summary names the NameID and both signatures.
-  const samlHop = page
-    .locator('details.hop', { has: page.locator('strong', { hasText: 'Response' }) })
-    .first();
-  await samlHop.locator('summary.row').click();
-  await expect.poll(() => samlHop.locator('.saml table').textContent()).toContain('sarah@org1.example');
-  expect(await samlHop.locator('.saml table').textContent()).toMatch(/Response: valid .*rsa-sha256/);
+describe('the trace page of a run that ends at a refused ACS', () => {
+  it('opens offline and shows the refused ACS with its failed check rows, expanded', async () => {
+    const doc = loadFixture();
+    const { page, file, requests } = await open(doc, 'refused-acs');
+    expect(await page.title()).toBe(`fedsim trace: ${doc.scenario.name}`);
+    expect(await page.locator('details.hop').count()).toBe(doc.hops.length);
+    const refused = page.locator('details.hop.refused');
+    expect(await refused.getAttribute('open')).toBe('');
+    const rows = refused.locator('table.failed-checks tbody tr');
+    await expect.poll(() => rows.count()).toBe(2);
+    await rows.first().scrollIntoViewIfNeeded();
+    expect(await rows.first().isVisible()).toBe(true);
+    expect(await rows.allTextContents()).toEqual([
+      expect.stringMatching(/recipient.*SAML_RECIPIENT_MISMATCH.*sso\/saml2\/0oa.*Recipient/),
+      expect.stringMatching(/audience.*SAML_AUDIENCE_MISMATCH.*spayBs.*spwrongaudience.*Audience URI/),
+    ]);
+    expect(await refused.locator('.decision').textContent()).toMatch(/refused SAML_RECIPIENT_MISMATCH/);
+    // Its arrow is red end to end, head included.
+    const head = await refused
+      .locator('.line')
+      .evaluate((el) => getComputedStyle(el, '::after').borderLeftColor);
+    expect(head).toBe('rgb(179, 38, 30)');
+    await shot(page, 'refused-acs');
+    await page.locator('h1').scrollIntoViewIfNeeded();
+    await shot(page, 'overview');
+    // Self-contained: the only thing the page loaded is itself.
+    expect(requests).toEqual([`file://${file}`]);
+  });
 
-  const shot = path.join(dir, 'trace.png');
-  await page.screenshot({ path: shot, fullPage: true });
-  expect(statSync(shot).size).toBeGreaterThan(10_000);
-  // Self-contained: the only thing the page loaded is itself.
-  expect(requests).toEqual([`file://${file}`]);
-  await context.close();
+  it('draws API calls dashed and labelled, browser requests solid, in the lanes of their actors', async () => {
+    const { page } = await open(loadFixture(), 'lanes');
+    const lanes = await page.locator('.lanes .who').allTextContents();
+    expect(lanes).toEqual(['sarah', 'org1', 'org2', 'dropbox']);
+    const api = page.locator('details.hop.api .line').first();
+    const browserLine = page.locator('details.hop.browser .line').first();
+    expect(await api.evaluate((el) => getComputedStyle(el).borderBottomStyle)).toBe('dashed');
+    expect(await browserLine.evaluate((el) => getComputedStyle(el).borderBottomStyle)).toBe('solid');
+    expect(await page.locator('details.hop.api .badge.api').allTextContents()).toContain('SCIM');
+    // The SCIM push goes from org2's lane to dropbox's: its arrow starts at the 3rd lane.
+    const scim = page.locator('details.hop', { hasText: 'POST/scim/v2/Users' }).locator('.arrow');
+    expect(await scim.getAttribute('style')).toMatch(/grid-column:4\/6/);
+  });
+
+  it('is driven by keyboard: Tab reaches a hop, Enter opens it and its pretty XML', async () => {
+    const { page } = await open(loadFixture(), 'keyboard');
+    const samlHop = page.locator('details.hop', { has: page.locator('.badge.saml') }).first();
+    await samlHop.locator('summary.row').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => samlHop.getAttribute('open')).toBe('');
+    const decoded = samlHop.locator('.saml table.fields');
+    expect(await decoded.textContent()).toContain('sarah@org1.example');
+    expect(await decoded.textContent()).toMatch(/Response: valid .*rsa-sha256/);
+    // Tab walks the hop's own controls in reading order: check table, SP profile, SAML, its copy button…
+    const focused: string[] = [];
+    while (focused.at(-1) !== 'Copy explain command' && focused.length < 8) {
+      await page.keyboard.press('Tab');
+      focused.push(await page.evaluate(() => document.activeElement?.textContent ?? ''));
+    }
+    expect(focused.at(-1)).toBe('Copy explain command');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Pretty XML');
+    await page.keyboard.press('Enter');
+    expect(await samlHop.locator('pre.xml').isVisible()).toBe(true);
+    expect(await samlHop.locator('pre.xml').textContent()).toContain('\n  <saml2:Issuer');
+    await samlHop.locator('pre.xml').scrollIntoViewIfNeeded();
+    await shot(page, 'expanded-saml');
+  });
+
+  it('copies the explain command of a hop to the clipboard', async () => {
+    const { page } = await open(loadFixture(), 'copy', ['clipboard-read', 'clipboard-write']);
+    const hop = page.locator('details.hop.refused');
+    await hop.locator('button[data-copy]').click();
+    await expect.poll(() => hop.locator('.copy-status').textContent()).toBe('Copied.');
+    const n = await hop.getAttribute('data-hop');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      `fedsim explain 'traces/sarah journey.json' --hop ${n}`,
+    );
+  });
+
+  it('selects the command and says so where the clipboard is refused', async () => {
+    const { page } = await open(loadFixture(), 'copy-refused');
+    await page.evaluate(() => {
+      navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
+    });
+    const hop = page.locator('details.hop.refused');
+    await hop.locator('button[data-copy]').click();
+    await expect.poll(() => hop.locator('.copy-status').textContent()).toMatch(/blocked/);
+    expect(await page.evaluate(() => getSelection()?.toString())).toMatch(/^fedsim explain .* --hop \d+$/);
+  });
+
+  it('shows a normalised trace with {party} placeholders and the parties table', async () => {
+    const { page } = await open(normalised(loadFixture()), 'normalised');
+    expect(await page.locator('table.fields').first().textContent()).toMatch(
+      /\{org1\}http:\/\/127\.0\.0\.1:\d+/,
+    );
+    const hop = page.locator('details.hop').nth(4);
+    await hop.locator('summary.row').click();
+    expect(await hop.locator('.url .ph').first().textContent()).toBe('{org1}');
+    expect(await hop.locator('summary.row').getAttribute('title')).toMatch(
+      /^GET \{org1\}\/app\/UserHome → 302$/,
+    );
+    await shot(page, 'normalised');
+  });
+});
+
+it('stays fast for a trace of 500 hops', async () => {
+  const { page } = await open(manyHops(loadFixture(), 500), 'five-hundred');
+  const timing = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    const paint = performance.getEntriesByName('first-contentful-paint')[0];
+    return { load: nav.loadEventEnd, paint: paint?.startTime ?? Number.NaN };
+  });
+  console.log(
+    `trace page, 500 hops: first paint ${timing.paint.toFixed(0)} ms, load ${timing.load.toFixed(0)} ms`,
+  );
+  expect(await page.locator('details.hop').count()).toBe(500);
+  // Budgets for a loaded CI machine (the suite runs beside this); an idle laptop is several times faster.
+  expect(timing.paint).toBeLessThan(3000);
+  expect(timing.load).toBeLessThan(5000);
+  await shot(page, 'five-hundred');
 });

@@ -4,8 +4,6 @@ import { junitReport } from '../../harness/scenario/junit.js';
 import { parseScenario } from '../../harness/scenario/load.js';
 import { humanReport, jsonReport } from '../../harness/scenario/report.js';
 import { runParsedScenario, runScenario, type ScenarioResult } from '../../harness/scenario/runner.js';
-import { traceHtml } from '../../harness/trace/html.js';
-import { pageRun } from '../../harness/trace/legacy-page.js';
 
 const broken = parseScenario(
   `name: Deliberately broken audience
@@ -63,13 +61,6 @@ describe('trace of Sarah’s journey', () => {
       ['Assertion', true],
     ]);
     expect(saml[0]?.saml?.xml).toContain('\n  <saml2:Issuer');
-  });
-
-  it('renders a self-contained HTML page', () => {
-    const html = traceHtml(pageRun(result));
-    expect(html).not.toMatch(/<script|<link|src=|@import|url\(/i);
-    expect(html.match(/data-hop="/g)?.length).toBe(result.trace?.hops.length);
-    expect(html.match(/<strong>Response<\/strong>/g)?.length).toBe(2);
   });
 });
 
