@@ -33,22 +33,18 @@ function writeReports(options: RunCommandOptions, results: ScenarioResult[]): vo
 }
 
 /**
- * Each failed scenario's trace and the explain command for its failing message, printed before
- * the report. With --trace the trace is the one written there; otherwise it is written now to
+ * Each failed scenario's trace and the explain command for its failing message, printed after
+ * the report (the last thing a reader sees is where to look next). With --trace the trace is the one written there; otherwise it is written now to
  * --trace-on-failure's folder. Untraced runs are not recorded (passing runs pay nothing), so the
  * failed file runs again with recording on: the world is deterministic (fixed clock, seeded ids),
  * so it fails the same way.
  */
-async function traceFailures(
-  options: RunCommandOptions,
-  results: ScenarioResult[],
-  io: CliIo,
-): Promise<void> {
+async function traceFailures(options: RunCommandOptions, results: ScenarioResult[]): Promise<string[]> {
   const failed = results.filter((r) => r.status === 'failed');
   const traced = options.traceDir;
   const dir = options.failureTraceDir ?? FAILURE_TRACE_DIR;
   if (traced === undefined && failed.length) prepareDir('--trace-on-failure', dir);
-  const say = (text: string) => (options.json ? io.stderr(text) : io.stdout(text));
+  const notes: string[] = [];
   for (const r of failed) {
     const result = traced === undefined ? await runScenario(r.file, { trace: true }) : r;
     if (!result.trace) continue;
@@ -56,8 +52,9 @@ async function traceFailures(
       traced === undefined
         ? writeTrace('--trace-on-failure', dir, result, options.traceRaw === true)
         : tracePath(traced, result);
-    say(failureNote(path, result.trace));
+    notes.push(failureNote(path, result.trace));
   }
+  return notes;
 }
 
 /** `fedsim run`: exit 0 when every scenario met its expectations, 1 otherwise. */
@@ -83,11 +80,13 @@ export async function runCommand(options: RunCommandOptions, io: CliIo): Promise
   });
   if (live) io.stdout('\r\x1b[K');
   const elapsed = performance.now() - started;
-  await traceFailures(options, results, io);
+  const notes = await traceFailures(options, results);
   const out = options.json
     ? JSON.stringify({ ...jsonReport(results), ...(shard ? { shard } : {}) })
     : humanReport(results, elapsed);
   io.stdout(`${out}\n`);
+  // With --json, stdout stays one JSON document: the pointers go to stderr.
+  for (const note of notes) (options.json ? io.stderr : io.stdout)(note);
   writeReports(options, results);
   return results.every((r) => r.status === 'passed') ? 0 : 1;
 }

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { dirname, relative, sep } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Agent, Hop } from '../agent/index.js';
 import { toFedsimError } from '../core/errors.js';
 import { decodeHop, type TracedSaml } from '../trace/decode.js';
@@ -151,9 +151,14 @@ export async function runParsedScenario(
   };
 }
 
-/** Where a trace says the scenario came from: relative to the working folder, with forward slashes. */
+/**
+ * Where a trace says the scenario came from: relative to the working folder with forward slashes,
+ * or absolute when it lies outside it (`../../tmp/x.yaml` helps nobody).
+ */
 function traceFile(file: string): string {
-  return file === INLINE ? file : relative(process.cwd(), file).split(sep).join('/');
+  if (file === INLINE) return file;
+  const rel = relative(process.cwd(), file);
+  return rel.startsWith('..') || isAbsolute(rel) ? resolve(file) : rel.split(sep).join('/');
 }
 
 /** Loads and runs one scenario file; a file that does not load is a failed scenario, not a crash. */
