@@ -1,5 +1,6 @@
-import express, { type Express, type Request, type Response } from 'express';
+import type { Express, Request, Response } from 'express';
 import { partyApp } from '../../core/app.js';
+import { formBody } from '../../core/body.js';
 import type { Clock } from '../../core/clock.js';
 import type { FedsimError } from '../../core/errors.js';
 import { pageErrorHandler } from '../../core/html.js';
@@ -230,7 +231,7 @@ export class Org2 {
       }),
     );
     // After the API routers: they parse their own JSON bodies and answer malformed ones as Okta does.
-    app.use(express.urlencoded({ extended: false, limit: '512kb' }));
+    app.use(formBody('512kb'));
     app.get('/', (_req, res) => res.redirect('/app/UserHome'));
     app.use(idpRoutes(this));
     app.get('/app/UserHome', (req, res) => {
