@@ -279,7 +279,8 @@ export class Org2 {
     this.signIns.push(event);
     if (this.signIns.length > SIGN_IN_LOG_MAX) this.signIns.shift();
     const user = event.login === undefined ? undefined : this.directory.find(event.login);
-    for (const input of signInLogInputs(event, this.idp, user)) this.log.record(input);
+    const lookalike = event.outcome === 'jit-created' && user ? this.directory.lookalikeOf(user) : undefined;
+    for (const input of signInLogInputs(event, this.idp, user, lookalike)) this.log.record(input);
   }
 
   #dropboxSso(req: Request, res: Response): void {
