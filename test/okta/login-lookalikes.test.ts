@@ -1,11 +1,9 @@
 import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hasInvisibleCharacter, skeleton } from '../../harness/okta/confusables.js';
-import { issuerOf } from '../../harness/okta/org1/org2org-app.js';
 import { LOOKALIKE_EVENT } from '../../harness/okta/org2/idp-log.js';
-import { issueResponse } from '../../harness/saml/issue.js';
 import { createWorld, type World } from '../../harness/world/world.js';
-import { errorCodeOf } from '../routes-helpers.js';
+import { errorCodeOf, org1Org2Response } from '../routes-helpers.js';
 
 /**
  * A signed NameID that reads as an existing login. Okta's login rules (okta-login-rules.md:
@@ -32,17 +30,7 @@ afterEach(async () => {
 
 /** org1's Org2Org app signs `nameId` for org2's ACS; what org2 answers. */
 async function signInAs(nameId: string) {
-  const app = world.org1.app;
-  const { base64 } = issueResponse(
-    { ...app, issuer: issuerOf(app) },
-    {
-      acsUrl: world.org2.acsUrl,
-      audience: world.org2.spProfile().audience,
-      nameId,
-      attributes: { firstName: 'Sarah', lastName: 'Miller', email: SARAH },
-    },
-    { clock: world.clock, ids: world.ids },
-  );
+  const { base64 } = org1Org2Response(world, nameId);
   const res = await request(world.org2.url)
     .post(new URL(world.org2.acsUrl).pathname)
     .type('form')

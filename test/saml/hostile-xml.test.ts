@@ -3,7 +3,7 @@ import { FixedClock } from '../../harness/core/clock.js';
 import { FedsimError, isRefusal } from '../../harness/core/errors.js';
 import { readInboundXml } from '../../harness/saml/message.js';
 import { ServiceProvider } from '../../harness/saml/sp.js';
-import { MAX_XML_DEPTH } from '../../harness/saml/well-formed.js';
+import { MAX_XML_DEPTH, MAX_XML_ELEMENTS } from '../../harness/saml/well-formed.js';
 import { parseUntrustedXml } from '../../harness/saml/xml.js';
 import { b64 } from './checks/helpers.js';
 import { issue, NOW, profile } from './helpers.js';
@@ -46,6 +46,21 @@ describe('deep nesting is refused before any DOM or canonicalisation work', () =
     // Inside the Response (depth 1), 62 more levels still parse; the signature then fails.
     expect(acs(nested(MAX_XML_DEPTH - 2))).toBe('SAML_SIGNATURE_INVALID');
     expect(acs(nested(MAX_XML_DEPTH))).toBe('SAML_XML_TOO_DEEP');
+  });
+});
+
+describe('an element count beyond what any response needs is refused before the DOM is built', () => {
+  const siblings = (n: number) =>
+    issue().xml.replace('</saml2:Issuer>', `</saml2:Issuer>${'<a/>'.repeat(n)}`);
+
+  it(`refuses more than ${MAX_XML_ELEMENTS} elements with SAML_XML_TOO_LARGE, under the byte limit`, () => {
+    const doc = siblings(MAX_XML_ELEMENTS);
+    expect(doc.length).toBeLessThan(256 * 1024);
+    expect(acs(doc)).toBe('SAML_XML_TOO_LARGE');
+  });
+
+  it('reads a response with a few thousand elements (control: the signature then fails)', () => {
+    expect(acs(siblings(MAX_XML_ELEMENTS / 2))).toBe('SAML_SIGNATURE_INVALID');
   });
 });
 

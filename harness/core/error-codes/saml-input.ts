@@ -30,7 +30,8 @@ export const SAML_INPUT_ERRORS = {
   },
   SAML_XML_TOO_LARGE: {
     status: 400,
-    summary: 'The SAML message is larger than fedsim accepts (256 kB, also after inflating).',
+    summary:
+      'The SAML message is larger than fedsim accepts (256 kB, also after inflating, or 10,000 elements).',
     fix: 'Send a real SAML message: they are a few kB.',
   },
   SAML_NOT_A_RESPONSE: {
