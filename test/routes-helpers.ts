@@ -4,6 +4,7 @@ import type { Response } from 'supertest';
 import { ERROR_META } from '../harness/core/html.js';
 import type { IdGenerator } from '../harness/core/ids.js';
 import { loadCredential } from '../harness/crypto/store.js';
+import { issuerOf } from '../harness/okta/org1/org2org-app.js';
 import { dropboxIssuerOf } from '../harness/okta/org2/dropbox-app.js';
 import { NS } from '../harness/saml/constants.js';
 import { ISSUER_DEFAULTS, issueResponse, type ResponseRequest } from '../harness/saml/issue.js';
@@ -79,4 +80,19 @@ export function org2DropboxResponse(
     },
     { clock: world.clock, ids },
   ).base64;
+}
+
+/** A response for org2's ACS as org1's Org2Org app signs it, Sarah's attributes with `nameId`. */
+export function org1Org2Response(world: World, nameId: string): { xml: string; base64: string } {
+  const app = world.org1.app;
+  return issueResponse(
+    { ...app, issuer: issuerOf(app) },
+    {
+      acsUrl: world.org2.acsUrl,
+      audience: world.org2.spProfile().audience,
+      nameId,
+      attributes: { firstName: 'Sarah', lastName: 'Miller', email: 'sarah@org1.example' },
+    },
+    { clock: world.clock, ids: world.ids },
+  );
 }

@@ -81,6 +81,14 @@ export function isFedsimError(err: unknown): err is FedsimError {
 }
 
 /**
+ * A library's deliberate refusal of its input (a plain Error), as opposed to a crash inside it
+ * (TypeError, RangeError…): only the first may become an input code, the second stays INTERNAL.
+ */
+export function isRefusal(err: unknown): err is Error {
+  return err instanceof Error && Object.getPrototypeOf(err) === Error.prototype;
+}
+
+/**
  * Anything thrown, as a FedsimError so reports always have a code. What is not a FedsimError
  * already is a bug in fedsim (a TypeError, a library's unexpected throw): INTERNAL, never an input
  * code, because input problems are turned into their codes where they are detected.

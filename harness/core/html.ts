@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, Response } from 'express';
-import { FedsimError, toFedsimError } from './errors.js';
+import { httpInputError } from './body.js';
+import { type FedsimError, toFedsimError } from './errors.js';
 
 export function escapeHtml(value: unknown): string {
   return String(value)
@@ -104,15 +105,6 @@ export function sendError(
  */
 export function pageErrorHandler(party: string, color: string): ErrorRequestHandler {
   return (err: unknown, _req, res, _next) => {
-    const type = (err as { type?: string }).type;
-    const e =
-      type === 'entity.too.large'
-        ? new FedsimError('HTTP_BODY_TOO_LARGE', 'The request body is larger than this endpoint accepts', {
-            actual: (err as { length?: number }).length,
-          })
-        : type?.startsWith('entity.') || type?.startsWith('encoding.') || type === 'parameters.too.many'
-          ? new FedsimError('HTTP_BODY_INVALID', `The request body could not be read (${type})`)
-          : toFedsimError(err);
-    sendError(res, e, party, color);
+    sendError(res, httpInputError(err) ?? toFedsimError(err), party, color);
   };
 }

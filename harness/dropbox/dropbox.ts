@@ -1,5 +1,6 @@
-import express, { type Express, type Request, type Response } from 'express';
+import type { Express, Request, Response } from 'express';
 import { partyApp } from '../core/app.js';
+import { formBody } from '../core/body.js';
 import type { Clock } from '../core/clock.js';
 import { FedsimError } from '../core/errors.js';
 import { pageErrorHandler } from '../core/html.js';
@@ -89,7 +90,7 @@ export class Dropbox {
       '/scim/v2',
       createScimRouter({ store: this.team, token: this.options.scimToken, baseUrl: () => this.url }),
     );
-    app.use(express.urlencoded({ extended: false, limit: '512kb' }));
+    app.use(formBody('512kb'));
     app.get('/', (_req, res) => res.redirect('/home'));
     app.get('/login', (_req, res) => res.type('html').send(signInPage()));
     app.get('/saml/metadata', (_req, res) => {

@@ -1,6 +1,7 @@
 import type { Clock } from '../core/clock.js';
 import type { FedsimError } from '../core/errors.js';
 import type { IdGenerator } from '../core/ids.js';
+import { hasInvisibleCharacter, skeleton } from './confusables.js';
 import { oktaError, userNotFound, validationError } from './errors.js';
 import { LoginIndex, loginKey } from './logins.js';
 
@@ -56,8 +57,11 @@ export interface CreateUserOptions {
   expirePassword?: boolean;
 }
 
-/** Something@something, no spaces: the shape Okta's email-format username policy asks for. */
-const EMAIL_LOGIN = /^[^\s@]+@[^\s@]+$/;
+/**
+ * Something@something, no spaces, the domain's dot-separated labels not empty (so no trailing
+ * dot): the shape Okta's email-format username policy asks for.
+ */
+const EMAIL_LOGIN = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)*$/;
 const LOGIN_MIN = 5;
 const LOGIN_MAX = 100;
 
@@ -155,6 +159,12 @@ export class Directory {
     const user = this.find(idOrLogin);
     if (!user) throw userNotFound(idOrLogin);
     return user;
+  }
+
+  /** Another user whose login reads the same as this one's (equal skeletons), if any. */
+  lookalikeOf(user: OktaUser): OktaUser | undefined {
+    const wanted = skeleton(user.profile.login);
+    return this.all().find((u) => u.id !== user.id && skeleton(u.profile.login) === wanted);
   }
 
   /** All users in creation order. */
@@ -290,6 +300,9 @@ export class Directory {
     const login = typeof profile.login === 'string' ? profile.login : '';
     if (login.length < LOGIN_MIN || login.length > LOGIN_MAX) {
       causes.push(`login: The field must be between ${LOGIN_MIN} and ${LOGIN_MAX} characters`);
+    } else if (hasInvisibleCharacter(login)) {
+      // Inferred wording: a zero-width or bidi character makes a login that reads as another.
+      causes.push('login: Username must not contain control, format or bidirectional characters');
     } else if (this.loginsAreEmails && !EMAIL_LOGIN.test(login)) {
       // Okta's wording (support.okta.com, "Cannot Confirm or Import Active Directory User … Email Format").
       causes.push('login: Username must be in the form of an email address');

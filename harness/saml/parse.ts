@@ -11,6 +11,7 @@ export interface ParsedSubjectConfirmation {
 
 export interface ParsedAssertion {
   id?: string;
+  version?: string;
   issueInstant?: string;
   issuer?: string;
   nameId?: string;
@@ -28,6 +29,7 @@ export interface ParsedAssertion {
 
 export interface ParsedResponse {
   id?: string;
+  version?: string;
   issueInstant?: string;
   destination?: string;
   inResponseTo?: string;
@@ -44,6 +46,7 @@ export function parseResponseElement(el: Element): ParsedResponse {
   const status = child(el, NS.protocol, 'Status');
   return {
     id: attr(el, 'ID'),
+    version: attr(el, 'Version'),
     issueInstant: attr(el, 'IssueInstant'),
     destination: attr(el, 'Destination'),
     inResponseTo: attr(el, 'InResponseTo'),
@@ -89,6 +92,7 @@ export function parseAssertionElement(el: Element): ParsedAssertion {
     : [];
   return {
     id: attr(el, 'ID'),
+    version: attr(el, 'Version'),
     issueInstant: attr(el, 'IssueInstant'),
     issuer: textOf(child(el, NS.assertion, 'Issuer')),
     nameId: textOf(nameId),

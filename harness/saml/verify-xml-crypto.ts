@@ -1,4 +1,5 @@
 import { SignedXml } from 'xml-crypto';
+import { isRefusal } from '../core/errors.js';
 import type { CertInfo } from '../crypto/credential.js';
 import { NS } from './constants.js';
 import { notVerified, type SignatureFailure, type Verdict } from './signature-outcome.js';
@@ -61,11 +62,13 @@ export function verifyWithXmlCrypto(xml: string, signature: Element, trusted: re
         digest: { reference, stated: String(broken?.digestValue ?? '') },
       };
     } catch (err) {
+      // A crash inside xml-crypto (a TypeError on a shape it did not expect) is not a verdict.
+      if (!isRefusal(err)) throw err;
       // Only whether every digest matched is read after a throw (no signed content): if they did,
       // the throw is the SignatureValue check, which another trusted key may pass.
       const refs = verifier.getReferences();
       if (refs.length === 0 || refs.some((r) => r.validationError)) {
-        const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
+        const message = err.message.split('\n')[0];
         return { valid: false, reason: 'malformed', error: message || 'xml-crypto refused the signature' };
       }
     }

@@ -1,6 +1,6 @@
 import type { CertInfo } from '../crypto/credential.js';
 import { parseCertificate } from '../crypto/credential.js';
-import { NS } from './constants.js';
+import { ALGORITHMS, NS } from './constants.js';
 import type { SignatureFailure, SignatureOutcome, Verdict } from './signature-outcome.js';
 import { fastVerdict } from './verify-fast.js';
 import { unsupportedAlgorithm, verifyWithXmlCrypto } from './verify-xml-crypto.js';
@@ -40,6 +40,22 @@ function idIsUnique(element: Element, id: string): boolean {
   return count === 1;
 }
 
+/**
+ * Transforms are optional in XML-DSig (core §4.4.3.4), but without the enveloped-signature
+ * transform a Reference to the Signature's own parent digests the Signature itself, which no
+ * signer can produce; SAML requires enveloped signatures (core §5.4.1). Refused by name rather
+ * than left to a digest mismatch (or to a library that trips over the missing element).
+ */
+function envelopedTransform(reference: Element): boolean {
+  const transforms = children(reference, NS.dsig, 'Transforms');
+  return (
+    transforms.length === 1 &&
+    children(transforms[0], NS.dsig, 'Transform').some(
+      (t) => attr(t, 'Algorithm') === ALGORITHMS.envelopedSignature,
+    )
+  );
+}
+
 const refused = (reason: SignatureFailure, error: string): Verdict => ({ valid: false, reason, error });
 
 /** What rules a signature out before any digest is computed, in the order it is checked. */
@@ -61,6 +77,11 @@ function precondition(
   if (trusted.length === 0) return refused('no-trusted-cert', 'no trusted certificate is configured');
   const unsupported = unsupportedAlgorithm(signedInfo as Element);
   if (unsupported) return refused(unsupported.reason, unsupported.error);
+  if (!envelopedTransform(refs[0] as Element))
+    return refused(
+      'malformed',
+      'the Reference has no enveloped-signature Transform: it cannot cover the element that carries it (SAML core §5.4.1, §5.4.4)',
+    );
   if (!idIsUnique(element, id))
     return refused(
       'duplicate-id',

@@ -1,5 +1,6 @@
 import { DOMParser } from '@xmldom/xmldom';
 import { FedsimError } from '../core/errors.js';
+import { assertWellFormed } from './well-formed.js';
 
 /** Hard cap on an inbound SAML message; real responses are a few kB. */
 export const MAX_MESSAGE_BYTES = 256 * 1024;
@@ -50,7 +51,8 @@ export function decodeBase64Message(input: string): string {
 
 /**
  * Parses XML that came from outside: no DOCTYPE (so no entities, no XXE), one root element,
- * well-formed. Parser warnings count as errors: a SAML message has no reason to be sloppy.
+ * well-formed and at most MAX_XML_DEPTH deep (checked before the DOM is built). Parser warnings
+ * count as errors: a SAML message has no reason to be sloppy.
  */
 export function parseUntrustedXml(xml: string): Document {
   if (Buffer.byteLength(xml, 'utf8') > MAX_MESSAGE_BYTES) {
@@ -63,8 +65,10 @@ export function parseUntrustedXml(xml: string): Document {
       hint: 'DTDs enable XXE and entity-expansion attacks; a genuine IdP never sends one.',
     });
   }
+  assertWellFormed(xml);
   const problems: string[] = [];
   const record = (level: string) => (msg: string) => problems.push(`${level}: ${msg.split('\n')[0]}`);
+  // Past assertWellFormed, a throw from xmldom would be a bug (INTERNAL), not the input's fault.
   const doc = new DOMParser({
     locator: {},
     errorHandler: { warning: record('warning'), error: record('error'), fatalError: record('fatal') },

@@ -1,4 +1,5 @@
 import { ScimError as PatchError } from 'scim-patch';
+import { httpInputError } from '../core/body.js';
 import { type ErrorCode, FedsimError, isFedsimError, toFedsimError } from '../core/errors.js';
 
 /** SCIM error responses (RFC 7644 §3.12): every failure a SCIM client sees has this JSON body. */
@@ -53,13 +54,19 @@ function bodyParserError(err: unknown): { type?: string; status: number; message
 export function toScimError(err: unknown): ScimErrorResponse {
   if (isFedsimError(err)) return scimError(err.status, err.message, SCIM_TYPES[err.code]);
   if (err instanceof PatchError) return scimError(400, err.message, err.scimCode as ScimType);
+  const input = httpInputError(err);
   const parse = bodyParserError(err);
   if (parse?.type === 'entity.parse.failed') {
     return toScimError(
       new FedsimError('SCIM_INVALID_SYNTAX', `Request body is not valid JSON: ${parse.message}`),
     );
   }
-  if (parse) return scimError(parse.status, parse.message);
+  if (input)
+    return scimError(
+      input.status,
+      input.message,
+      input.code === 'HTTP_BODY_INVALID' ? 'invalidSyntax' : undefined,
+    );
   const internal = toFedsimError(err);
   return scimError(internal.status, `Internal server error: ${internal.message}`);
 }

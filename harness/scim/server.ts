@@ -1,5 +1,6 @@
-import express, { type NextFunction, type Request, type Response, Router } from 'express';
+import { type NextFunction, type Request, type Response, Router } from 'express';
 import { patchBodyValidation, type ScimPatch, type ScimResource, scimPatch } from 'scim-patch';
+import { jsonBody } from '../core/body.js';
 import { FedsimError } from '../core/errors.js';
 import { MAX_RESULTS, resourceTypes, schemas, serviceProviderConfig } from './discovery.js';
 import { type ScimErrorResponse, toScimError } from './errors.js';
@@ -81,7 +82,7 @@ export function createScimRouter(options: ScimServerOptions): Router {
   const router = Router();
 
   router.use(requireBearer(options.token));
-  router.use(express.json({ type: ['application/json', SCIM_JSON] }));
+  router.use(jsonBody({ type: ['application/json', SCIM_JSON] }));
 
   router.get('/Users', (req, res) => {
     const matches = compileFilter(filterParam(req.query.filter));

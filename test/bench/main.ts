@@ -7,6 +7,7 @@ import { parseUntrustedXml } from '../../harness/saml/xml.js';
 import { setupBaseline } from './baseline.js';
 import { fullScenarioRunner, journeyRunner, setupMessages } from './fedsim.js';
 import { setupFloor } from './floor.js';
+import { hostileInput } from './hostile.js';
 import { coldStart, scenarioBatch, serveMemory } from './processes.js';
 import { profileJourneys } from './profile.js';
 import { gc, measure, measureInterleaved, type Stat } from './stats.js';
@@ -14,10 +15,16 @@ import { gc, measure, measureInterleaved, type Stat } from './stats.js';
 /**
  * `npm run bench`: every measure of issue 6 in one process (child processes only for the cold
  * start and the serve-mode memory), a table on stdout and test/bench/results.json.
- * `npm run bench -- --profile [N]` instead profiles N focused journeys.
+ * `npm run bench -- --profile [N]` instead profiles N focused journeys; `npm run bench -- --hostile`
+ * times hostile SAMLResponses at org2's ACS and a concurrent `GET /login` (test/bench/hostile.ts).
  */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const args = process.argv.slice(2);
+
+if (args.includes('--hostile')) {
+  console.table(await hostileInput());
+  process.exit(0);
+}
 
 if (args.includes('--profile')) {
   await profileJourneys(ROOT, Number(args[args.indexOf('--profile') + 1]) || 50);

@@ -89,8 +89,24 @@ export const FEDSIM_ERRORS = {
   },
   HTTP_BODY_INVALID: {
     status: 400,
-    summary: 'The request body could not be read (bad encoding or too many parameters).',
+    summary:
+      'The request body could not be read (malformed, a Content-Encoding that fails to decode, or too many parameters).',
     fix: 'Send the form or JSON body well-formed, as a browser or client would.',
+  },
+  HTTP_CHARSET_UNSUPPORTED: {
+    status: 415,
+    summary: 'The request body declares a charset other than UTF-8.',
+    fix: 'Send the body in UTF-8 (Content-Type: …; charset=utf-8, or no charset).',
+  },
+  HTTP_ENCODING_UNSUPPORTED: {
+    status: 415,
+    summary: 'The request body has a Content-Encoding other than gzip, deflate, br or identity.',
+    fix: 'Send the body uncompressed, or gzip, deflate or br compressed.',
+  },
+  HTTP_PATH_INVALID: {
+    status: 400,
+    summary: 'The request path carries a malformed %-escape (e.g. %zz).',
+    fix: 'Percent-encode the path correctly: % followed by two hex digits.',
   },
   AGENT_NO_FORM: {
     status: 502,

@@ -66,10 +66,15 @@ export const OKTA_ERRORS = {
     summary: 'Api validation failed',
     fix: 'Correct the fields named in errorCauses (a login already in use is the usual one).',
   },
+  OKTA_E0000002: {
+    status: 400,
+    summary: 'The request was not valid',
+    fix: 'Correct the request named in the detail (a path with a malformed %-escape, for one).',
+  },
   OKTA_E0000003: {
     status: 400,
     summary: 'The request body was not well-formed.',
-    fix: 'Send a JSON object with Content-Type: application/json.',
+    fix: 'Send a UTF-8 JSON object with Content-Type: application/json.',
   },
   OKTA_E0000004: {
     status: 401,

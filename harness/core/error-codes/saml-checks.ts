@@ -2,6 +2,11 @@ import type { ErrorInfo } from './info.js';
 
 /** A SAML Response the SP read but refuses: one code per check of the check table. */
 export const SAML_CHECK_ERRORS = {
+  SAML_VERSION_UNSUPPORTED: {
+    status: 403,
+    summary: 'The Response or Assertion is not SAML 2.0 (Version is not "2.0").',
+    fix: 'Configure the IdP to send SAML 2.0 responses; fedsim reads no other version.',
+  },
   SAML_SCHEMA_INVALID: {
     status: 403,
     summary: 'The message does not validate against the SAML 2.0 schemas.',

@@ -14,8 +14,14 @@ export const SAML_INPUT_ERRORS = {
   },
   SAML_XML_INVALID: {
     status: 400,
-    summary: 'The decoded SAML message is not well-formed UTF-8 XML.',
+    summary: 'The decoded SAML message is not well-formed UTF-8 XML (the message names the problem).',
     fix: 'Send the XML the IdP produced; something truncated or rewrote it.',
+  },
+  SAML_XML_TOO_DEEP: {
+    status: 400,
+    summary:
+      'The SAML message nests elements deeper than fedsim reads (64 levels; a real one needs about 7).',
+    fix: 'Send the message the IdP produced: this depth is only built to exhaust the parser.',
   },
   SAML_XML_DOCTYPE: {
     status: 400,
@@ -24,7 +30,8 @@ export const SAML_INPUT_ERRORS = {
   },
   SAML_XML_TOO_LARGE: {
     status: 400,
-    summary: 'The SAML message is larger than fedsim accepts (256 kB, also after inflating).',
+    summary:
+      'The SAML message is larger than fedsim accepts (256 kB, also after inflating, or 10,000 elements).',
     fix: 'Send a real SAML message: they are a few kB.',
   },
   SAML_NOT_A_RESPONSE: {

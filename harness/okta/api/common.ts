@@ -1,5 +1,6 @@
-import express, { type RequestHandler } from 'express';
+import type { RequestHandler } from 'express';
 import type { z } from 'zod';
+import { jsonBody } from '../../core/body.js';
 import type { IdGenerator } from '../../core/ids.js';
 import { malformedBody, validationError } from '../errors.js';
 import { type AdminRole, sswsAuth } from './auth.js';
@@ -42,7 +43,7 @@ export function apiFront(bucket: string, options: OktaApiOptions): RequestHandle
 
 /** SSWS token check, then the JSON body (malformed or too large → E0000003 in the error handler). */
 export function apiAuth(options: OktaApiOptions): RequestHandler[] {
-  return [sswsAuth(options.tokens), express.json({ limit: BODY_LIMIT })];
+  return [sswsAuth(options.tokens), ...jsonBody({ limit: BODY_LIMIT })];
 }
 
 /** A JSON object body checked against `schema`; field problems are E0000001 causes. */

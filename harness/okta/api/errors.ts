@@ -1,7 +1,8 @@
 import type { ErrorRequestHandler } from 'express';
+import { httpInputError } from '../../core/body.js';
 import { errorInfo, FedsimError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
-import { isOktaErrorCode, malformedBody, oktaCauses } from '../errors.js';
+import { isOktaErrorCode, malformedBody, oktaCauses, oktaError } from '../errors.js';
 
 /** Okta's error body, as every Okta API answers a failed request. */
 export interface OktaErrorBody {
@@ -12,11 +13,16 @@ export interface OktaErrorBody {
   errorCauses: { errorSummary: string }[];
 }
 
-/** body-parser's errors (bad JSON, too large, bad charset) are http-errors with a 4xx status. */
-function isBodyParserError(err: unknown): boolean {
-  if (typeof err !== 'object' || err === null) return false;
-  const { type, status } = err as { type?: unknown; status?: unknown };
-  return typeof type === 'string' && typeof status === 'number' && status >= 400 && status < 500;
+/**
+ * What the router or the body parser could not read, as Okta answers it: a path that cannot be
+ * decoded is an invalid request (E0000002), any unreadable body (bad JSON, too large, a charset
+ * other than UTF-8, a Content-Encoding that fails) a Reader exception (E0000003).
+ */
+function oktaInputError(err: unknown): FedsimError | undefined {
+  const input = httpInputError(err);
+  if (!input) return undefined;
+  if (input.code === 'HTTP_PATH_INVALID') return oktaError('OKTA_E0000002', { detail: 'path' });
+  return malformedBody();
 }
 
 interface Described {
@@ -27,7 +33,7 @@ interface Described {
 }
 
 function describe(err: unknown): Described {
-  const known = isBodyParserError(err) ? malformedBody() : err;
+  const known = oktaInputError(err) ?? err;
   if (known instanceof FedsimError && isOktaErrorCode(known.code)) {
     return {
       status: known.status,

@@ -1,5 +1,7 @@
-import express, { type Express } from 'express';
+import type express from 'express';
+import type { Express } from 'express';
 import { partyApp } from '../../core/app.js';
+import { formBody } from '../../core/body.js';
 import { type Clock, OffsetClock } from '../../core/clock.js';
 import { FedsimError } from '../../core/errors.js';
 import { pageErrorHandler } from '../../core/html.js';
@@ -204,7 +206,7 @@ export class Org1 {
       '/api/v1',
       createUsersRouter({ ...api, directory: this.directory, sessionUser: (req) => this.sessions.user(req) }),
     );
-    app.use(express.urlencoded({ extended: false, limit: '64kb' }));
+    app.use(formBody('64kb'));
     app.get('/', (_req, res) => res.redirect('/app/UserHome'));
     app.get('/login', (req, res) => {
       res

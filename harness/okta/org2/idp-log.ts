@@ -16,6 +16,8 @@ import type { InboundIdp } from './inbound-idp.js';
 // Suspicious Activity Events (Single Sign On)" (the username filter and SAML validation
 // reasons). fedsim's own code is in debugData.fedsimCode. See docs/decisions/system-log.md.
 
+export const LOOKALIKE_EVENT = 'fedsim.user.login.confusable';
+
 const NO_MATCH = ['User Not Found', 'Unable to match the transformed username'];
 const REASONS: Record<string, string[]> = {
   IDP_USER_NOT_FOUND: NO_MATCH,
@@ -58,7 +60,12 @@ const UNKNOWN_ACTOR: LogActor = {
  * reason naming a JIT creation or an account link, or FAILURE once per reason), preceded by
  * `user.lifecycle.create` when JIT created the user.
  */
-export function signInLogInputs(event: SignInEvent, idp: InboundIdp, user: OktaUser | undefined): LogInput[] {
+export function signInLogInputs(
+  event: SignInEvent,
+  idp: InboundIdp,
+  user: OktaUser | undefined,
+  lookalike?: OktaUser,
+): LogInput[] {
   const target = [idpTarget(idp)];
   const eventType = 'user.authentication.auth_via_IDP';
   const displayMessage = 'Authenticate user via IDP';
@@ -91,5 +98,21 @@ export function signInLogInputs(event: SignInEvent, idp: InboundIdp, user: OktaU
     target: [actor],
     debugData: { fedsimOutcome: 'jit-created', idpId: idp.id },
   };
-  return [create, signIn];
+  return lookalike ? [create, lookalikeWarning(actor, lookalike), signIn] : [create, signIn];
+}
+
+/**
+ * fedsim's own warning, not an Okta event type (Okta documents no check of this): JIT created a
+ * user whose login reads as an existing user's (a Cyrillic letter, a fullwidth form, a long s).
+ */
+function lookalikeWarning(created: LogActor, existing: OktaUser): LogInput {
+  return {
+    eventType: LOOKALIKE_EVENT,
+    displayMessage: 'Created user login is confusable with an existing login',
+    actor: SYSTEM_ACTOR,
+    severity: 'WARN',
+    outcome: { result: 'SUCCESS', reason: `Confusable with ${existing.profile.login}` },
+    target: [created, userActor(existing)],
+    debugData: { confusableWith: existing.profile.login },
+  };
 }

@@ -1,5 +1,6 @@
-import express, { type Express, type Request, type Response } from 'express';
+import type { Express, Request, Response } from 'express';
 import { partyApp } from '../../core/app.js';
+import { formBody } from '../../core/body.js';
 import type { Clock } from '../../core/clock.js';
 import type { FedsimError } from '../../core/errors.js';
 import { pageErrorHandler } from '../../core/html.js';
@@ -238,7 +239,7 @@ export class Org2 {
       }),
     );
     // After the API routers: they parse their own JSON bodies and answer malformed ones as Okta does.
-    app.use(express.urlencoded({ extended: false, limit: '512kb' }));
+    app.use(formBody('512kb'));
     app.get('/', (_req, res) => res.redirect('/app/UserHome'));
     app.use(idpRoutes(this));
     app.get('/app/UserHome', (req, res) => {
@@ -286,7 +287,8 @@ export class Org2 {
     this.signIns.push(event);
     if (this.signIns.length > SIGN_IN_LOG_MAX) this.signIns.shift();
     const user = event.login === undefined ? undefined : this.directory.find(event.login);
-    for (const input of signInLogInputs(event, this.idp, user)) this.log.record(input);
+    const lookalike = event.outcome === 'jit-created' && user ? this.directory.lookalikeOf(user) : undefined;
+    for (const input of signInLogInputs(event, this.idp, user, lookalike)) this.log.record(input);
   }
 
   #dropboxSso(req: Request, res: Response): void {

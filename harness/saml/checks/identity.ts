@@ -65,3 +65,23 @@ export const statusCheck: Check = {
     );
   },
 };
+
+/**
+ * SAML 2.0 only: a Response and an Assertion carry Version="2.0" (SAML core §3.2.2 and §2.3.3);
+ * a consumer cannot know what another version's elements mean, so it refuses them.
+ */
+export const versionCheck: Check = {
+  name: 'version',
+  code: 'SAML_VERSION_UNSUPPORTED',
+  run({ message }) {
+    const versions = [`Response ${message.response.version ?? 'without Version'}`];
+    if (message.assertion) versions.push(`Assertion ${message.assertion.version ?? 'without Version'}`);
+    const ok = message.response.version === '2.0' && (message.assertion?.version ?? '2.0') === '2.0';
+    return outcome(
+      ok,
+      'Version="2.0" on the Response and the Assertion',
+      versions.join(', '),
+      'Only SAML 2.0 is understood here: configure the IdP to send SAML 2.0 responses.',
+    );
+  },
+};

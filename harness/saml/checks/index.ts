@@ -1,5 +1,5 @@
 import { bearerCheck, destinationCheck, recipientCheck } from './endpoints.js';
-import { audienceCheck, issuerCheck, nameIdCheck, statusCheck } from './identity.js';
+import { audienceCheck, issuerCheck, nameIdCheck, statusCheck, versionCheck } from './identity.js';
 import { inResponseToCheck, replayCheck } from './session.js';
 import {
   assertionCountCheck,
@@ -16,6 +16,8 @@ export type { Check, CheckContext, CheckResult } from './types.js';
 
 /** The SP check table, in the order a failure is reported: integrity first, then meaning. */
 export const CHECKS: readonly Check[] = [
+  // A message of another SAML version cannot be read for anything else.
+  versionCheck,
   // What the IdP meant: an error response is reported as such, not as a wrapping attempt.
   statusCheck,
   // Integrity: one assertion, signed by a trusted key, read only from signed bytes.

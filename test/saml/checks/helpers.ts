@@ -10,6 +10,7 @@ import { issue, issuerSettings, NOW, profile } from '../helpers.js';
 
 /** Every check name the unit tests under test/saml/checks/ cover with a pass and a fail case. */
 export const COVERED_CHECKS = [
+  'version',
   'signature',
   'signature-algorithm',
   'assertion-count',
