@@ -1,6 +1,7 @@
 import { type Fields, httpFields, samlFields } from './diff-fields.js';
 import type { TraceDocument, TracedExchange } from './document.js';
-import { mapStrings, toPlaceholders } from './parties.js';
+import { toPlaceholders } from './normalize.js';
+import { mapStrings } from './redact.js';
 
 export interface FieldDiff {
   field: string;
