@@ -87,10 +87,19 @@ describe('the trace page', () => {
   });
 
   it('says "no answer" where a request got none', () => {
-    const dropped = { ...doc, hops: doc.hops.map((h) => (h.n === 3 ? { ...h, status: 0 } : h)) };
+    const dropped = {
+      ...doc,
+      hops: doc.hops.map((h) => (h.n === 3 ? { ...h, status: 0, error: 'ECONNREFUSED <org2>' } : h)),
+    };
     expect(hopOf(traceHtml(dropped, 't.json'), 3)).toMatch(
-      /<span class="st bad">no answer<\/span>.*status<\/th><td>no answer/s,
+      /<span class="st bad">no answer<\/span>.*status<\/th><td>no answer.*error<\/th><td>ECONNREFUSED &lt;org2&gt;</s,
     );
+  });
+
+  it('names the party whose page caused a browser request', () => {
+    const caused = { ...doc, hops: doc.hops.map((h) => (h.n === 2 ? { ...h, initiator: 'org1' } : h)) };
+    expect(hopOf(traceHtml(caused, 't.json'), 2)).toMatch(/caused by<\/th><td>org1</);
+    expect(hopOf(html, 2)).not.toContain('caused by');
   });
 
   it('rounds timings to 0.01 ms and shows placeholders of a normalised trace', () => {
