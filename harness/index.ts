@@ -63,8 +63,10 @@ export { runParsedScenario, runScenario, runScenarios } from './scenario/runner.
 export type { Scenario, Step } from './scenario/schema.js';
 export type { StepContext, StepDefinition } from './scenario/steps/index.js';
 export { runStep, STEP_KINDS } from './scenario/steps/index.js';
-// trace: the trace document (every exchange, SAML decoded), its recording and normalisation
+// trace: the trace document (every exchange, SAML decoded), its recording, normalisation, reading and diffing
 export type { TracedHop, TracedSaml } from './trace/decode.js';
+export type { FieldDiff, HopDiff, TraceDiff } from './trace/diff.js';
+export { diffTraces } from './trace/diff.js';
 export type {
   Actor,
   TraceDocument,
@@ -75,6 +77,8 @@ export type {
 } from './trace/document.js';
 export { REDACTED, TRACE_VERSION } from './trace/document.js';
 export { comparableTrace, normalizeTrace, restoreOrigins } from './trace/normalize.js';
+export type { ReadTrace } from './trace/read.js';
+export { readTrace } from './trace/read.js';
 export type { CallSink, PartySinks, RecordedCall } from './trace/record.js';
 // world: the three parties wired together
 export type { SeedUserConfig, WorldConfig } from './world/config.js';

@@ -4,6 +4,7 @@ import type { ScenarioResult } from '../scenario/runner.js';
 import type { TraceDocument } from '../trace/document.js';
 import { traceHtml } from '../trace/html.js';
 import { normalizeTrace } from '../trace/normalize.js';
+import { explainCommand } from '../trace/page/format.js';
 import { writeOutput } from './output.js';
 
 /** Where a scenario's trace JSON goes in `dir`. */
@@ -34,6 +35,6 @@ export function failingHop(doc: TraceDocument): number | undefined {
 /** Where a failure's trace is and the command that explains its failing message. */
 export function failureNote(path: string, doc: TraceDocument): string {
   const hop = failingHop(doc);
-  const explain = hop === undefined ? '' : `\n  explain: fedsim explain ${path} --hop ${hop}`;
+  const explain = hop === undefined ? '' : `\n  explain: ${explainCommand(path, hop)}`;
   return `${doc.scenario.name}: trace ${path}${explain}\n`;
 }

@@ -31,16 +31,22 @@ export type SpLookup = (
   url: string,
 ) => { profile: SpProfile; seen(samlResponse: string): InboundMessage | undefined } | undefined;
 
-/** Indents XML one element per line; text content and attributes are left as they are. */
+/**
+ * Indents XML one element per line; attributes are left as they are. A value broken over lines
+ * (a signature or certificate wrapped at 64 or 76 characters) keeps its lines, indented, and
+ * never leaves an empty one.
+ */
 export function prettyXml(xml: string): string {
   let depth = 0;
   return xml
     .replace(/>\s*</g, '>\n<')
-    .split('\n')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
     .map((line) => {
       if (/^<\//.test(line)) depth = Math.max(0, depth - 1);
       const out = `${'  '.repeat(depth)}${line}`;
-      if (/^<[^!?/][^>]*[^/]>$/.test(line) && !/<\/[^>]+>$/.test(line)) depth += 1;
+      if (/^<[^!?/](?:[^>]*[^/>])?>$/.test(line) && !/<\/[^>]+>$/.test(line)) depth += 1;
       return out;
     })
     .join('\n');

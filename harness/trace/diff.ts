@@ -1,6 +1,6 @@
 import { type Fields, httpFields, samlFields } from './diff-fields.js';
 import type { TraceDocument, TracedExchange } from './document.js';
-import { mapStrings, toPlaceholders } from './parties.js';
+import { normalizeTrace, toPlaceholders } from './normalize.js';
 
 export interface FieldDiff {
   field: string;
@@ -33,11 +33,13 @@ interface Side {
   saml?: Fields;
 }
 
-/** A hop with every origin written `{party}` (as a normalised trace has it), read for comparing. */
+/**
+ * A hop of a normalised trace, read for comparing; the signed message it carries still holds the
+ * run's origins, so its fields get the same placeholders.
+ */
 function side(doc: TraceDocument, hop: TracedExchange): Side {
   const normalise = (s: string) => toPlaceholders(s, doc.parties);
-  const normalised = mapStrings(hop, normalise) as TracedExchange;
-  return { hop: normalised, http: httpFields(normalised), saml: samlFields(hop, normalise) };
+  return { hop, http: httpFields(hop), saml: samlFields(hop, normalise) };
 }
 
 const same = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y);
@@ -69,7 +71,8 @@ function hopDiff(a: Side | undefined, b: Side | undefined): HopDiff | undefined 
  * different ports compare equal), and returns the first hop that differs. Timings, signature
  * values and digests are not compared: they differ whenever anything does.
  */
-export function diffTraces(a: TraceDocument, b: TraceDocument): TraceDiff {
+export function diffTraces(rawA: TraceDocument, rawB: TraceDocument): TraceDiff {
+  const [a, b] = [normalizeTrace(rawA), normalizeTrace(rawB)];
   const count = Math.max(a.hops.length, b.hops.length);
   for (let i = 0; i < count; i++) {
     const ha = a.hops[i];

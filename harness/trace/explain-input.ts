@@ -4,7 +4,7 @@ import type { ExplainInput } from '../saml/explain/input.js';
 import type { RecordedProfile } from '../saml/explain/profile.js';
 import { parseCertificates } from '../saml/explain/read.js';
 import type { TracedExchange, TracedSpProfile } from './document.js';
-import { fromPlaceholders } from './parties.js';
+import { fromPlaceholders } from './normalize.js';
 import { readTrace } from './read.js';
 
 /** A recorded SP profile as explain's: the expectations, its clock and outstanding requests. */

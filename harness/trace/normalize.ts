@@ -1,5 +1,5 @@
 import type { TraceDocument, TracedExchange } from './document.js';
-import { mapStrings } from './redact.js';
+import { escapeRegExp, mapStrings } from './redact.js';
 
 /** Query parameters and form fields whose values are signed bytes: kept exact in every trace. */
 const SIGNED_PARAMS = ['SAMLRequest', 'SAMLResponse', 'Signature'];
@@ -16,20 +16,35 @@ const SIGNED_KEYS = new Set(['base64', ...SIGNED_PARAMS]);
 
 const placeholder = (party: string) => `{${party}}`;
 
+/** Each origin and its placeholder, plain and URL-encoded (a RelayState or fromURI carries it encoded). */
+function originPairs(parties: Readonly<Record<string, string>>): Array<[string, string]> {
+  return Object.entries(parties).flatMap(
+    ([party, origin]): Array<[string, string]> => [
+      [origin, placeholder(party)],
+      [encodeURIComponent(origin), encodeURIComponent(placeholder(party))],
+    ],
+  );
+}
+
+/** Origins → `{party}` (longest first, never inside a longer port number). */
+export function toPlaceholders(text: string, parties: Readonly<Record<string, string>>): string {
+  return originPairs(parties)
+    .sort(([a], [b]) => b.length - a.length)
+    .reduce((out, [origin, p]) => out.replace(new RegExp(`${escapeRegExp(origin)}(?!\\d)`, 'g'), p), text);
+}
+
+/** `{party}` → that party's origin. */
+export function fromPlaceholders(text: string, parties: Readonly<Record<string, string>>): string {
+  return originPairs(parties).reduce((out, [origin, p]) => out.replaceAll(p, origin), text);
+}
+
 /**
- * Rewrites steps and hops with each origin (plain and URL-encoded, as a RelayState carries it)
- * replaced: by its `{party}` placeholder, or back. An origin, with its ':', cannot occur inside
- * base64, so signed values are never touched.
+ * Rewrites steps and hops with each origin replaced by its `{party}` placeholder, or back. An
+ * origin, with its ':', cannot occur inside base64, so signed values are never touched.
  */
 function swapOrigins(doc: TraceDocument, toPlaceholder: boolean, hop: (h: TracedExchange) => TracedExchange) {
-  const pairs = Object.entries(doc.parties).flatMap(([party, origin]) => {
-    const [from, to] = toPlaceholder ? [origin, placeholder(party)] : [placeholder(party), origin];
-    return [
-      [from, to],
-      [encodeURIComponent(from), encodeURIComponent(to)],
-    ] as const;
-  });
-  const f = (s: string) => pairs.reduce((out, [from, to]) => out.replaceAll(from, to), s);
+  const f = (s: string) =>
+    toPlaceholder ? toPlaceholders(s, doc.parties) : fromPlaceholders(s, doc.parties);
   return {
     ...doc,
     normalized: toPlaceholder,

@@ -77,7 +77,8 @@ export function mapStrings(value: unknown, f: (s: string) => string, skip?: Read
 
 const UNSCRUBBED: ReadonlySet<string> = new Set(['saml', 'sp']);
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A literal string as a RegExp source. */
+export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The last line of defence: any known secret value (tokens, passwords, session ids) left in any

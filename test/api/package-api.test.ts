@@ -1,4 +1,15 @@
-import { createWorld, ERROR_CODES, FedsimError, parseScenario, runParsedScenario, runScenario } from 'fedsim';
+import {
+  comparableTrace,
+  createWorld,
+  diffTraces,
+  ERROR_CODES,
+  FedsimError,
+  normalizeTrace,
+  parseScenario,
+  readTrace,
+  runParsedScenario,
+  runScenario,
+} from 'fedsim';
 import { scenarioTests } from 'fedsim/vitest';
 import { expect, test } from 'vitest';
 
@@ -31,3 +42,18 @@ test('inline scenarios and stable error codes are exported', async () => {
 
 // README's vitest helper, through its package export: one test per scenario file.
 scenarioTests('scenarios/sarah-end-to-end.yaml');
+
+// The README's golden-trace example: a run's trace against one kept (here: the same run's JSON).
+test('a trace is read, diffed and compared through the package entry', async () => {
+  const { trace } = await runScenario('scenarios/sarah-end-to-end.yaml', { trace: true });
+  if (!trace) throw new Error('no trace recorded');
+  const golden = readTrace(JSON.stringify(normalizeTrace(trace)))?.doc;
+  if (!golden) throw new Error('not read as a trace');
+  expect(diffTraces(golden, trace)).toMatchObject({ equal: true });
+  expect(comparableTrace(trace)).toEqual(comparableTrace(golden));
+  const changed = structuredClone(golden);
+  changed.hops[0] = { ...changed.hops[0], status: 599 } as (typeof changed.hops)[0];
+  expect(diffTraces(golden, changed).first?.http).toEqual([
+    { field: 'status', a: golden.hops[0]?.status, b: 599 },
+  ]);
+});

@@ -4,7 +4,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { TraceDocument } from '../../harness/trace/document.js';
 import { traceHtml } from '../../harness/trace/html.js';
-import { loadFixture, manyHops, normalised } from '../trace/page-fixtures.js';
+import { normalizeTrace } from '../../harness/trace/normalize.js';
+import { loadFixture, manyHops } from '../trace/page-fixtures.js';
 import { launchChromium } from './chromium.js';
 
 /**
@@ -135,7 +136,7 @@ describe('the trace page of a run that ends at a refused ACS', () => {
   });
 
   it('shows a normalised trace with {party} placeholders and the parties table', async () => {
-    const { page } = await open(normalised(loadFixture()), 'normalised');
+    const { page } = await open(normalizeTrace(loadFixture()), 'normalised');
     expect(await page.locator('table.fields').first().textContent()).toMatch(
       /\{org1\}http:\/\/127\.0\.0\.1:\d+/,
     );

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runScenario } from '../../harness/scenario/runner.js';
 import type { TraceDocument } from '../../harness/trace/document.js';
-import { recordTrace } from '../trace/record.js';
+import { normalizeTrace } from '../../harness/trace/normalize.js';
 import { cli, type JsonReport, jsonCodes } from './helpers.js';
 
 const SCENARIO = 'scenarios/sarah-end-to-end.yaml';
@@ -27,9 +27,11 @@ describe('the debugging loop: run --trace, then explain what the trace holds', (
   let doc: TraceDocument;
   let normalized: TraceDocument;
   beforeAll(async () => {
-    hops = (await runScenario(SCENARIO, { trace: true })).trace?.hops ?? [];
-    doc = await recordTrace(SCENARIO);
-    normalized = await recordTrace(SCENARIO, { normalized: true });
+    const trace = (await runScenario(SCENARIO, { trace: true })).trace;
+    if (!trace) throw new Error('runScenario recorded no trace');
+    doc = trace;
+    hops = doc.hops;
+    normalized = normalizeTrace(doc);
   });
 
   it("explains today's hop array against every SP of the scenario's world, each by its ACS", async () => {
@@ -96,13 +98,16 @@ describe('the debugging loop: run --trace, then explain what the trace holds', (
   );
 
   it("fails a hand-tampered copy on the receiving SP's rows only", async () => {
+    // A normalised trace keeps the signed base64 exact, with the run's real origins inside.
     const tampered = structuredClone(normalized);
     const hop = tampered.hops.filter((h) => h.sp)[1];
     if (!hop?.formFields?.SAMLResponse) throw new Error('no Dropbox-bound response');
     const xml = Buffer.from(hop.formFields.SAMLResponse, 'base64').toString('utf8');
-    hop.formFields.SAMLResponse = Buffer.from(
-      xml.replace('{dropbox}/saml_login', '{dropbox}/other'),
-    ).toString('base64');
+    const acs = `${tampered.parties.dropbox}/saml_login`;
+    expect(xml).toContain(acs);
+    hop.formFields.SAMLResponse = Buffer.from(xml.replace(acs, `${tampered.parties.dropbox}/other`)).toString(
+      'base64',
+    );
     const run = await cli([write('tampered.json', tampered), '--json']);
     expect(verdicts(run.json)).toEqual([
       [ORG2, true],

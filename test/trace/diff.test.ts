@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runScenario } from '../../harness/scenario/runner.js';
 import type { TraceDocument } from '../../harness/trace/document.js';
 import { fedsim } from '../cli/in-process.js';
-import { recordTrace } from './record.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'fedsim-diff-'));
 const write = (name: string, text: string) => {
@@ -31,6 +31,14 @@ steps:
 `,
   );
 
+/** The trace `fedsim run <file> --trace <dir>` writes (normalised), and its path. */
+async function runTraced(file: string): Promise<{ path: string; doc: TraceDocument }> {
+  const run = await fedsim(['run', file, '--trace', join(dir, 'traces')]);
+  expect(run.code).toBe(0);
+  const path = join(dir, 'traces', `${file.split('/').at(-1)?.replace('.yaml', '')}.json`);
+  return { path, doc: JSON.parse(readFileSync(path, 'utf8')) };
+}
+
 const diff = async (a: TraceDocument, b: TraceDocument, ...flags: string[]) =>
   fedsim(['diff', write('a.json', JSON.stringify(a)), write('b.json', JSON.stringify(b)), ...flags]);
 
@@ -38,10 +46,12 @@ describe('fedsim diff', () => {
   let miller: TraceDocument;
   let again: TraceDocument;
   let reyes: TraceDocument;
+  let files: { miller: string; reyes: string };
   beforeAll(async () => {
-    miller = await recordTrace(scenario('Miller'));
-    again = await recordTrace(scenario('Miller'), { normalized: true });
-    reyes = await recordTrace(scenario('Reyes'));
+    miller = (await runScenario(scenario('Miller'), { trace: true })).trace as TraceDocument;
+    const [a, b] = [await runTraced(scenario('Miller')), await runTraced(scenario('Reyes'))];
+    [again, reyes] = [a.doc, b.doc];
+    files = { miller: a.path, reyes: b.path };
   });
 
   it('finds two runs equal, one on other ports and normalised, the other not', async () => {
@@ -62,7 +72,7 @@ describe('fedsim diff', () => {
     });
     expect(out.first.saml).toEqual([{ field: 'attribute lastName', a: 'Miller', b: 'Reyes' }]);
     expect(out.first.http).toEqual([]);
-    const human = await diff(miller, reyes);
+    const human = await fedsim(['diff', files.miller, files.reyes]);
     expect(human.stdout).toMatch(/attribute lastName +a: Miller\n +b: Reyes/);
   });
 
@@ -78,9 +88,10 @@ describe('fedsim diff', () => {
     ]);
     const judged = structuredClone(miller);
     const acs = judged.hops.find((h) => h.sp);
+    expect(acs?.decision?.outcome).toBe('jit-created');
     if (acs) acs.decision = { outcome: 'refused', code: 'IDP_USER_NOT_FOUND' };
     expect(JSON.parse((await diff(miller, judged, '--json')).stdout).first.http).toEqual([
-      { field: 'decision', b: 'refused IDP_USER_NOT_FOUND' },
+      { field: 'decision', a: 'jit-created', b: 'refused IDP_USER_NOT_FOUND' },
     ]);
   });
 

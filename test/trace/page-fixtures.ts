@@ -8,14 +8,6 @@ export function loadFixture(): TraceDocument {
   return JSON.parse(readFileSync(FIXTURE, 'utf8')) as TraceDocument;
 }
 
-/** The fixture as `--trace-normalize` would write it: `{party}` for each origin, no timings. */
-export function normalised(doc: TraceDocument): TraceDocument {
-  const swap = (text: string) =>
-    Object.entries(doc.parties).reduce((t, [party, origin]) => t.replaceAll(origin, `{${party}}`), text);
-  const hops = doc.hops.map(({ durationMs: _ms, ...hop }) => JSON.parse(swap(JSON.stringify(hop))));
-  return { ...doc, normalized: true, hops };
-}
-
 /** The fixture's steps and hops repeated until the trace has `count` hops: the page's speed test. */
 export function manyHops(doc: TraceDocument, count: number): TraceDocument {
   const steps = [];

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceDocument } from '../../harness/trace/document.js';
 import { traceHtml } from '../../harness/trace/html.js';
+import { normalizeTrace } from '../../harness/trace/normalize.js';
 import { explainCommand, ms, pathOf, valueHtml } from '../../harness/trace/page/format.js';
 import { lanesOf } from '../../harness/trace/page/lanes.js';
-import { loadFixture, manyHops, normalised } from './page-fixtures.js';
+import { loadFixture, manyHops } from './page-fixtures.js';
 
 const doc = loadFixture();
 const html = traceHtml(doc, 'traces/sarah.json');
@@ -86,16 +87,25 @@ describe('the trace page', () => {
   });
 
   it('says "no answer" where a request got none', () => {
-    const dropped = { ...doc, hops: doc.hops.map((h) => (h.n === 3 ? { ...h, status: 0 } : h)) };
+    const dropped = {
+      ...doc,
+      hops: doc.hops.map((h) => (h.n === 3 ? { ...h, status: 0, error: 'ECONNREFUSED <org2>' } : h)),
+    };
     expect(hopOf(traceHtml(dropped, 't.json'), 3)).toMatch(
-      /<span class="st bad">no answer<\/span>.*status<\/th><td>no answer/s,
+      /<span class="st bad">no answer<\/span>.*status<\/th><td>no answer.*error<\/th><td>ECONNREFUSED &lt;org2&gt;</s,
     );
+  });
+
+  it('names the party whose page caused a browser request', () => {
+    const caused = { ...doc, hops: doc.hops.map((h) => (h.n === 2 ? { ...h, initiator: 'org1' } : h)) };
+    expect(hopOf(traceHtml(caused, 't.json'), 2)).toMatch(/caused by<\/th><td>org1</);
+    expect(hopOf(html, 2)).not.toContain('caused by');
   });
 
   it('rounds timings to 0.01 ms and shows placeholders of a normalised trace', () => {
     expect(ms(47.284223999999995)).toBe('47.28 ms');
     expect(ms(3)).toBe('3.00 ms');
-    const norm = traceHtml(normalised(doc), 't.json');
+    const norm = traceHtml(normalizeTrace(doc), 't.json');
     expect(norm).toContain('<span class="ph">{org1}</span>/app/UserHome');
     expect(norm).toContain('Normalised trace');
     expect(norm).not.toMatch(/<th scope="row">time</);

@@ -16,9 +16,11 @@ function metaHtml(hop: TracedExchange): string {
   return htmlTable('Exchange', [
     ['URL', `<span class="method">${e(hop.method)}</span> ${urlHtml(hop.url)}`],
     ['from', e(hop.from)],
+    ['caused by', hop.initiator && e(hop.initiator)],
     ['to', e(hop.to)],
     ['kind', e(KINDS[hop.kind])],
     ['status', statusText(hop.status)],
+    ['error', hop.error && e(hop.error)],
     ['location', hop.location && urlHtml(hop.location)],
     ['time', hop.durationMs === undefined ? undefined : ms(hop.durationMs)],
     ['cookies set', hop.setCookies.length ? e(hop.setCookies.join(', ')) : undefined],

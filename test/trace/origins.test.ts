@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromPlaceholders, toPlaceholders } from '../../harness/trace/parties.js';
+import { fromPlaceholders, toPlaceholders } from '../../harness/trace/normalize.js';
 
 const parties = { org1: 'http://127.0.0.1:4000', org2: 'http://127.0.0.1:40001' };
 
