@@ -13,7 +13,7 @@ import { idpMetadataXml } from '../../saml/metadata.js';
 import { AppUsers, pushResultOf } from '../api/app-users.js';
 import type { AdminRole } from '../api/auth.js';
 import { oktaErrorHandler } from '../api/errors.js';
-import { createUsersRouter } from '../api/users.js';
+import { createOrgApi } from '../api/org-api.js';
 import { appUserNameFormat } from '../app-username.js';
 import { type CreateUserOptions, Directory, type OktaProfile, type OktaUser } from '../directory.js';
 import { Groups, type OktaGroup } from '../groups.js';
@@ -199,10 +199,34 @@ export class Org1 {
       log: this.log,
     };
     app.use('/api/v1', createLogsRouter({ ...api, clock: this.options.clock }));
-    // The Users API: an admin unlocks a locked-out user here; /users/me answers for the session.
+    // Users, Apps and Groups APIs: an admin unlocks a locked-out user or assigns Org2Org here, the
+    // same calls as the scenario steps make; /users/me answers for the session.
     app.use(
       '/api/v1',
-      createUsersRouter({ ...api, directory: this.directory, sessionUser: (req) => this.sessions.user(req) }),
+      createOrgApi({
+        ...api,
+        clock: this.options.clock,
+        directory: this.directory,
+        sessionUser: (req) => this.sessions.user(req),
+        appUsers: this.appUsers,
+        groups: this.groups,
+        apps: () => [
+          {
+            id: this.app.id,
+            name: 'okta_org2org',
+            label: this.app.label,
+            status: 'ACTIVE',
+            signOnMode: 'SAML_2_0',
+          },
+        ],
+        assign: async (_appId, userId, userName) => {
+          await this.assign(userId, userName);
+        },
+        unassign: async (_appId, userId) => {
+          await this.unassign(userId);
+        },
+        externalId: (_appId, userId) => this.connector.links.get(userId),
+      }),
     );
     app.use(express.urlencoded({ extended: false, limit: '64kb' }));
     app.get('/', (_req, res) => res.redirect('/app/UserHome'));
