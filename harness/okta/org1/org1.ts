@@ -5,6 +5,7 @@ import { FedsimError } from '../../core/errors.js';
 import { pageErrorHandler } from '../../core/html.js';
 import type { HttpFetch } from '../../core/http.js';
 import type { IdGenerator } from '../../core/ids.js';
+import { notFoundPage } from '../../core/not-found.js';
 import { sameOrigin } from '../../core/request-guard.js';
 import type { SecretSource } from '../../core/secrets.js';
 import type { CertInfo } from '../../crypto/credential.js';
@@ -18,7 +19,8 @@ import { appUserNameFormat } from '../app-username.js';
 import { type CreateUserOptions, Directory, type OktaProfile, type OktaUser } from '../directory.js';
 import { Groups, type OktaGroup } from '../groups.js';
 import { PasswordLockout } from '../lockout.js';
-import { dashboardPage, OKTA_COLOR, signInPage } from '../pages.js';
+import { dashboardPage, OKTA_COLOR, SIGN_OUT_PATH, signInPage } from '../pages.js';
+import { passwordSignIn } from '../password-sign-in.js';
 import { OktaSessions } from '../sessions.js';
 import { appSso } from '../sso.js';
 import { logGroupPushes } from '../syslog/group-push-events.js';
@@ -28,7 +30,6 @@ import { logUserPushes } from '../syslog/push-events.js';
 import { Org2OrgConnector, type Org2OrgTask } from './connector.js';
 import { GroupPush } from './group-push.js';
 import { issuerOf, type Org2OrgApp, ssoPathOf } from './org2org-app.js';
-import { passwordSignIn } from './sign-in.js';
 import { tasksRouter } from './tasks-api.js';
 
 export interface Org1Options {
@@ -236,6 +237,10 @@ export class Org1 {
         .send(signInPage(this.options.name, { fromUri: String(req.query.fromURI ?? '') || undefined }));
     });
     app.post('/login', sameOrigin, (req, res) => passwordSignIn(this, req, res));
+    app.get(SIGN_OUT_PATH, (req, res) => {
+      this.sessions.end(req, res);
+      res.redirect('/login');
+    });
     app.get('/app/UserHome', (req, res) => {
       const user = this.sessions.user(req);
       if (!user) return res.redirect('/login?fromURI=/app/UserHome');
@@ -254,6 +259,7 @@ export class Org1 {
       );
     });
     app.use('/api/v1', oktaErrorHandler(this.options.ids));
+    app.use(notFoundPage(this.options.name, OKTA_COLOR));
     app.use(pageErrorHandler(this.options.name, OKTA_COLOR));
     return app;
   }
