@@ -1,10 +1,13 @@
+import { dirname } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { SystemClock } from '../core/clock.js';
 import { FedsimError, toFedsimError } from '../core/errors.js';
 import { isLoopbackHost } from '../core/http.js';
 import { randomSecrets } from '../core/secrets.js';
 import { samlSchemas } from '../saml/schema/validate.js';
-import { loadScenarioFile } from '../scenario/load.js';
+import { loadScenarioFile, scenarioSeed } from '../scenario/load.js';
+import type { ServeSteps } from '../scenario/serve-step-choice.js';
+import { runServeSteps } from '../scenario/serve-steps.js';
 import { WORLD_DEFAULTS } from '../world/defaults.js';
 import { createWorld, type World } from '../world/world.js';
 import { servePorts } from './ports.js';
@@ -16,6 +19,8 @@ export interface ServeOptions {
   json: boolean;
   /** Tokens from the seed (the same on every start, for scripts) instead of the CSPRNG. */
   fixedTokens: boolean;
+  /** Which of the scenario's steps run before serving (scenario/serve-steps.ts). */
+  steps: ServeSteps;
 }
 
 /** Worker → main thread: started (the facts are printed), or failed before listening. */
@@ -29,17 +34,34 @@ async function finishSetup(world: World): Promise<void> {
   await world.settle();
 }
 
+/** What a person or a script needs to reach each party: only what the parties serve. */
 function serveFacts(world: World) {
+  const { org1, org2, dropbox } = world;
+  const dropboxApp = org2.options.dropbox;
   return {
-    org1: { url: world.org1.url },
-    org2: {
-      url: world.org2.url,
+    org1: {
+      url: org1.url,
       apiToken: world.tokens.superAdmin,
-      idpId: world.org2.idp.id,
-      acsUrl: world.org2.acsUrl,
+      org2orgAppId: org1.app.id,
+      metadataUrl: `${org1.url}/app/${org1.app.key}/sso/saml/metadata`,
+      tasksUrl: `${org1.url}/api/v1/apps/${org1.app.id}/tasks`,
     },
-    dropbox: { url: world.dropbox.url, scimUrl: world.dropbox.scimUrl, scimToken: world.tokens.scim },
-    users: world.org1.directory.all().map((u) => ({ login: u.profile.login, password: u.password ?? '' })),
+    org2: {
+      url: org2.url,
+      apiToken: world.tokens.superAdmin,
+      idpId: org2.idp.id,
+      acsUrl: org2.acsUrl,
+      spMetadataUrl: `${org2.url}/api/v1/idps/${org2.idp.id}/metadata.xml`,
+      dropboxAppId: dropboxApp.id,
+      dropboxMetadataUrl: `${org2.url}/app/${dropboxApp.key}/sso/saml/metadata`,
+    },
+    dropbox: {
+      url: dropbox.url,
+      metadataUrl: `${dropbox.url}/saml/metadata`,
+      scimUrl: dropbox.scimUrl,
+      scimToken: world.tokens.scim,
+    },
+    users: org1.directory.all().map((u) => ({ login: u.profile.login, password: u.password ?? '' })),
   };
 }
 
@@ -48,9 +70,13 @@ function announce(facts: ReturnType<typeof serveFacts>, json: boolean): string {
   return [
     'fedsim is serving (Ctrl-C to stop)',
     `  org1     ${facts.org1.url}   sign in: ${facts.users.map((u) => `${u.login} / ${u.password}`).join(', ')}`,
+    `           API token (SSWS): ${facts.org1.apiToken}, Org2Org app ${facts.org1.org2orgAppId}`,
+    `           IdP metadata ${facts.org1.metadataUrl}, tasks ${facts.org1.tasksUrl}`,
     `  org2     ${facts.org2.url}   API token (SSWS): ${facts.org2.apiToken}`,
-    `           IdP ${facts.org2.idpId}, ACS ${facts.org2.acsUrl}`,
-    `  dropbox  ${facts.dropbox.url}   SCIM ${facts.dropbox.scimUrl} (Bearer ${facts.dropbox.scimToken})`,
+    `           IdP ${facts.org2.idpId}, ACS ${facts.org2.acsUrl}, SP metadata ${facts.org2.spMetadataUrl}`,
+    `           Dropbox app ${facts.org2.dropboxAppId}, IdP metadata ${facts.org2.dropboxMetadataUrl}`,
+    `  dropbox  ${facts.dropbox.url}   SP metadata ${facts.dropbox.metadataUrl}`,
+    `           SCIM ${facts.dropbox.scimUrl} (Bearer ${facts.dropbox.scimToken})`,
     '',
   ].join('\n');
 }
@@ -65,15 +91,22 @@ function exposedWarning(host: string): string {
 
 /** The three parties on real time, until the main thread says stop. */
 async function serveWorld(options: ServeOptions): Promise<World> {
-  const config = options.scenario ? loadScenarioFile(options.scenario).world : {};
+  const scenario = options.scenario ? loadScenarioFile(options.scenario) : undefined;
   const ports = servePorts(options.port);
-  const world = await createWorld(config, {
+  const world = await createWorld(scenario ? { ...scenario.world, seed: scenarioSeed(scenario) } : {}, {
     clock: new SystemClock(),
     ports,
     host: options.host,
     tokens: options.fixedTokens ? undefined : randomSecrets,
+    ...(options.scenario ? { baseDir: dirname(options.scenario) } : {}),
   });
-  if (!options.scenario) await finishSetup(world);
+  try {
+    if (scenario) await runServeSteps(scenario, world, options.steps);
+    else await finishSetup(world);
+  } catch (err) {
+    await world.close();
+    throw err;
+  }
   // Compiled now rather than on the first sign-in, which would otherwise pay for it.
   samlSchemas();
   if (!isLoopbackHost(options.host)) process.stderr.write(exposedWarning(options.host));

@@ -1,6 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { FedsimError, isErrorCode } from '../core/errors.js';
+import { whenParentExits } from './parent-watch.js';
 import type { ServeMessage, ServeOptions } from './serve-world.js';
 
 /**
@@ -12,8 +13,9 @@ import type { ServeMessage, ServeOptions } from './serve-world.js';
 const SERVE_V8_FLAGS = '--optimize-for-size';
 
 /**
- * `fedsim serve`: the three parties on real time until SIGINT/SIGTERM. Resolves with the exit code
- * once they have stopped; rejects when the world cannot start (a broken scenario).
+ * `fedsim serve`: the three parties on real time until SIGINT/SIGTERM (or, started by npx / npm
+ * exec, until that parent exits: see parent-watch.ts). Resolves with the exit code once they have
+ * stopped; rejects when the world cannot start (a broken scenario).
  */
 export function serveCommand(options: ServeOptions): Promise<number> {
   setFlagsFromString(SERVE_V8_FLAGS);
@@ -21,10 +23,12 @@ export function serveCommand(options: ServeOptions): Promise<number> {
   const stop = () => worker.postMessage('stop');
   return new Promise((resolve, reject) => {
     let failure: FedsimError | undefined;
+    let unwatch = () => {};
     worker.on('message', (message: ServeMessage) => {
       if ('started' in message) {
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
+        unwatch = whenParentExits(stop);
         return;
       }
       const code = isErrorCode(message.error.code) ? message.error.code : 'CONFIG_INVALID';
@@ -34,6 +38,7 @@ export function serveCommand(options: ServeOptions): Promise<number> {
     worker.once('exit', () => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
+      unwatch();
       if (failure) reject(failure);
       else resolve(0);
     });

@@ -36,3 +36,11 @@ export function isoDate(value: string): Date {
 
 /** A repeatable option: every value given, in order. */
 export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/** One of `values`, spelled exactly. */
+export function oneOf<const T extends string>(values: readonly T[]) {
+  return (value: string): T => {
+    if ((values as readonly string[]).includes(value)) return value as T;
+    throw new InvalidArgumentError(`Expected one of ${values.join(', ')}.`);
+  };
+}

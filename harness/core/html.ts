@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, Response } from 'express';
 import { httpInputError } from './body.js';
-import { type FedsimError, toFedsimError } from './errors.js';
+import { ERRORS, type FedsimError, toFedsimError } from './errors.js';
 
 export function escapeHtml(value: unknown): string {
   return String(value)
@@ -79,7 +79,9 @@ export function sendError(
 ): void {
   const body = shown
     ? `<section class="error" data-error-code="${escapeHtml(err.code)}"><h1>${escapeHtml(shown.heading)}</h1>` +
-      `<p class="message">${escapeHtml(shown.text)}</p></section>`
+      `<p class="message">${escapeHtml(shown.text)}</p>` +
+      // Below Okta's words, fedsim's code and the registry's general fix; the detail stays in the metas.
+      `<p class="fedsim">fedsim: <code>${escapeHtml(err.code)}</code>. ${escapeHtml(ERRORS[err.code].fix)}</p></section>`
     : `<section class="error" data-error-code="${escapeHtml(err.code)}"><h1>Sign-in failed</h1>` +
       `<p class="code">${escapeHtml(err.code)}</p><p class="message">${escapeHtml(err.message)}</p>` +
       (err.hint ? `<p class="hint">${escapeHtml(err.hint)}</p>` : '') +

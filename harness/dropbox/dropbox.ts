@@ -5,6 +5,7 @@ import type { Clock } from '../core/clock.js';
 import { FedsimError } from '../core/errors.js';
 import { pageErrorHandler } from '../core/html.js';
 import type { IdGenerator } from '../core/ids.js';
+import { notFoundPage } from '../core/not-found.js';
 import { sameOrigin } from '../core/request-guard.js';
 import type { SecretSource } from '../core/secrets.js';
 import { SessionStore } from '../core/sessions.js';
@@ -15,7 +16,7 @@ import type { SpProfile } from '../saml/profile.js';
 import { ServiceProvider } from '../saml/sp.js';
 import { acsHandler, type SpEndpoint, startSignIn } from '../saml/sp-routes.js';
 import { createScimRouter } from '../scim/server.js';
-import { DROPBOX_COLOR, homePage, joinTeamPage, signInPage } from './pages.js';
+import { DROPBOX_COLOR, DROPBOX_SIGN_OUT_PATH, homePage, joinTeamPage, signInPage } from './pages.js';
 import { type Member, Team } from './team.js';
 
 export interface DropboxOptions {
@@ -121,6 +122,11 @@ export class Dropbox {
     });
     app.post('/2/users/get_current_account', (req, res) => this.#currentAccount(req, res));
     app.get('/2/users/get_current_account', (req, res) => this.#currentAccount(req, res));
+    app.get(DROPBOX_SIGN_OUT_PATH, (req, res) => {
+      this.sessions.end(req, res);
+      res.redirect('/login');
+    });
+    app.use(notFoundPage(PARTY, DROPBOX_COLOR));
     app.use(pageErrorHandler(PARTY, DROPBOX_COLOR));
     return app;
   }

@@ -17,12 +17,17 @@ export function joinTeamPage(member: Member, teamName: string): string {
   });
 }
 
+/** Where a Dropbox user signs out: the Dropbox session ends, the IdP's does not. */
+export const DROPBOX_SIGN_OUT_PATH = '/logout';
+
 export function homePage(member: Member, teamName: string): string {
   return page({
     title: 'Dropbox - Home',
     party: PARTY,
     color: DROPBOX_COLOR,
-    body: `<h1>Home</h1><p class="user">Signed in as <strong>${escapeHtml(member.email)}</strong>, member of ${escapeHtml(teamName)}.</p>`,
+    body:
+      `<h1>Home</h1><p class="user">Signed in as <strong>${escapeHtml(member.email)}</strong>, member of ${escapeHtml(teamName)}.</p>` +
+      `<p><a class="sign-out" href="${DROPBOX_SIGN_OUT_PATH}">Sign out</a></p>`,
   });
 }
 

@@ -3,6 +3,9 @@ import { escapeHtml, page } from '../core/html.js';
 /** Pages shared by both Okta orgs: sign-in, dashboard with tiles. */
 export const OKTA_COLOR = '#00297a';
 
+/** Where an Okta org's end user signs out (Okta's `/login/signout`): the session ends locally. */
+export const SIGN_OUT_PATH = '/login/signout';
+
 export interface Tile {
   label: string;
   href: string;
@@ -10,7 +13,14 @@ export interface Tile {
 
 export function signInPage(
   orgName: string,
-  options: { fromUri?: string; error?: string; note?: string; head?: string },
+  options: {
+    fromUri?: string;
+    error?: string;
+    note?: string;
+    head?: string;
+    /** A button that starts SP-initiated sign-in at an inbound IdP (org2's "Sign in with Org1 IDP"). */
+    idp?: { name: string; href: string };
+  },
 ): string {
   const from = options.fromUri
     ? `<input type="hidden" name="fromURI" value="${escapeHtml(options.fromUri)}">`
@@ -26,7 +36,10 @@ export function signInPage(
       `<h1>Sign In</h1>${error}${note}<form method="POST" action="/login" id="sign-in">` +
       '<label for="username">Username</label><input type="text" id="username" name="username" autocomplete="username">' +
       '<label for="password">Password</label><input type="password" id="password" name="password" autocomplete="current-password">' +
-      `${from}<button type="submit">Sign In</button></form>`,
+      `${from}<button type="submit">Sign In</button></form>` +
+      (options.idp
+        ? `<p><a class="button idp" href="${escapeHtml(options.idp.href)}">Sign in with ${escapeHtml(options.idp.name)}</a></p>`
+        : ''),
   });
 }
 
@@ -40,6 +53,8 @@ export function dashboardPage(orgName: string, userName: string, tiles: Tile[]):
     title: `${orgName} - My Apps`,
     party: orgName,
     color: OKTA_COLOR,
-    body: `<h1>My Apps</h1><p class="user">Signed in as <strong>${escapeHtml(userName)}</strong></p><ul class="tiles">${items}</ul>`,
+    body:
+      `<h1>My Apps</h1><p class="user">Signed in as <strong>${escapeHtml(userName)}</strong></p><ul class="tiles">${items}</ul>` +
+      `<p><a class="sign-out" href="${SIGN_OUT_PATH}">Sign out</a></p>`,
   });
 }

@@ -1,3 +1,4 @@
+import { parse } from 'node-html-parser';
 import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WORLD_DEFAULTS } from '../../harness/world/defaults.js';
@@ -58,5 +59,8 @@ describe('a refused inbound sign-in, as the end user sees it', () => {
     expect(acs.text).toContain('GENERAL_NONSUCCESS');
     expect(acs.text).not.toContain('class="hint"');
     expect(errorCodeOf(acs)).toMatch(/^IDP_/);
+    // Issue #14 §4: below Okta's words, fedsim's code and its fix (end-user-pages.md).
+    const note = parse(acs.text).querySelector('p.fedsim');
+    expect(note?.querySelector('code')?.text).toBe(errorCodeOf(acs));
   });
 });

@@ -32,4 +32,15 @@ describe("org1's API errors", () => {
     expectOktaError(res, 404, 'E0000007', 'Not found: Resource not found: 99 (Task)');
     expect(res.type).toBe('application/json');
   });
+
+  it.each(['org1', 'org2'] as const)(
+    'an API path no route answers is JSON 404 E0000007 at %s, never the HTML page',
+    async (org) => {
+      const res = await request(world[org].url)
+        .get('/api/v1/no-such-resource')
+        .set('Authorization', `SSWS ${world.tokens.superAdmin}`);
+      expectOktaError(res, 404, 'E0000007', 'Not found: Resource not found: /no-such-resource (Resource)');
+      expect(res.type).toBe('application/json');
+    },
+  );
 });

@@ -8,9 +8,17 @@ const CLI = 'dist/harness/cli/main.js';
 
 /** What `fedsim serve --json` prints. */
 export interface ServeFacts {
-  org1: { url: string };
-  org2: { url: string; apiToken: string; idpId: string; acsUrl: string };
-  dropbox: { url: string; scimUrl: string; scimToken: string };
+  org1: { url: string; apiToken: string; org2orgAppId: string; metadataUrl: string; tasksUrl: string };
+  org2: {
+    url: string;
+    apiToken: string;
+    idpId: string;
+    acsUrl: string;
+    spMetadataUrl: string;
+    dropboxAppId: string;
+    dropboxMetadataUrl: string;
+  };
+  dropbox: { url: string; metadataUrl: string; scimUrl: string; scimToken: string };
   users: { login: string; password: string }[];
 }
 

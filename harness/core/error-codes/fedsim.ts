@@ -87,6 +87,11 @@ export const FEDSIM_ERRORS = {
     summary: 'A browser form was posted from another origin (cross-site request forgery).',
     fix: "Submit the form from the party's own page; only SAML ACS posts come from another origin.",
   },
+  HTTP_NOT_FOUND: {
+    status: 404,
+    summary: 'No page or endpoint of this party at that path.',
+    fix: "Start at the party's /login (or its dashboard /app/UserHome); serve --json prints each party's URLs.",
+  },
   HTTP_BODY_INVALID: {
     status: 400,
     summary:

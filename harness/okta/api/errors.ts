@@ -1,8 +1,8 @@
-import type { ErrorRequestHandler } from 'express';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { httpInputError } from '../../core/body.js';
 import { errorInfo, FedsimError } from '../../core/errors.js';
 import type { IdGenerator } from '../../core/ids.js';
-import { isOktaErrorCode, malformedBody, oktaCauses, oktaError } from '../errors.js';
+import { isOktaErrorCode, malformedBody, notFound, oktaCauses, oktaError } from '../errors.js';
 
 /** Okta's error body, as every Okta API answers a failed request. */
 export interface OktaErrorBody {
@@ -72,4 +72,13 @@ export function oktaErrorHandler(ids: IdGenerator): ErrorRequestHandler {
     const { status, body } = oktaErrorBody(err, ids.okta('oae'));
     res.status(status).json(body);
   };
+}
+
+/**
+ * After every API router: a path no route answers is Okta's JSON 404 (E0000007), never the
+ * party's HTML page, so API clients always get an Okta error body (inferred: Okta answers unknown
+ * API paths with its JSON error shape).
+ */
+export function oktaApiFallback(ids: IdGenerator): [RequestHandler, ErrorRequestHandler] {
+  return [(req, _res, next) => next(notFound(req.path, 'Resource')), oktaErrorHandler(ids)];
 }

@@ -7,6 +7,7 @@ import { FedsimError } from '../../core/errors.js';
 import { pageErrorHandler } from '../../core/html.js';
 import type { HttpFetch } from '../../core/http.js';
 import type { IdGenerator } from '../../core/ids.js';
+import { notFoundPage } from '../../core/not-found.js';
 import { sameOrigin } from '../../core/request-guard.js';
 import type { SecretSource } from '../../core/secrets.js';
 import type { CertInfo } from '../../crypto/credential.js';
@@ -14,13 +15,14 @@ import { type Scheduler, schedulerFor } from '../../provisioning/scheduler.js';
 import { idpMetadataXml } from '../../saml/metadata.js';
 import { AppUsers, pushResultOf } from '../api/app-users.js';
 import type { AdminRole } from '../api/auth.js';
-import { oktaErrorHandler } from '../api/errors.js';
-import { createUsersRouter } from '../api/users.js';
+import { oktaApiFallback } from '../api/errors.js';
+import { createOrgApi } from '../api/org-api.js';
 import { appUserNameFormat } from '../app-username.js';
 import { type CreateUserOptions, Directory, type OktaProfile, type OktaUser } from '../directory.js';
 import { Groups, type OktaGroup } from '../groups.js';
 import { PasswordLockout } from '../lockout.js';
-import { dashboardPage, OKTA_COLOR, signInPage } from '../pages.js';
+import { dashboardPage, OKTA_COLOR, SIGN_OUT_PATH, signInPage } from '../pages.js';
+import { passwordSignIn } from '../password-sign-in.js';
 import { OktaSessions } from '../sessions.js';
 import { appSso } from '../sso.js';
 import { logGroupPushes } from '../syslog/group-push-events.js';
@@ -30,7 +32,6 @@ import { logUserPushes } from '../syslog/push-events.js';
 import { Org2OrgConnector, type Org2OrgTask } from './connector.js';
 import { GroupPush } from './group-push.js';
 import { issuerOf, type Org2OrgApp, ssoPathOf } from './org2org-app.js';
-import { passwordSignIn } from './sign-in.js';
 import { tasksRouter } from './tasks-api.js';
 
 export interface Org1Options {
@@ -201,10 +202,34 @@ export class Org1 {
       log: this.log,
     };
     app.use('/api/v1', createLogsRouter({ ...api, clock: this.options.clock }));
-    // The Users API: an admin unlocks a locked-out user here; /users/me answers for the session.
+    // Users, Apps and Groups APIs: an admin unlocks a locked-out user or assigns Org2Org here, the
+    // same calls as the scenario steps make; /users/me answers for the session.
     app.use(
       '/api/v1',
-      createUsersRouter({ ...api, directory: this.directory, sessionUser: (req) => this.sessions.user(req) }),
+      createOrgApi({
+        ...api,
+        clock: this.options.clock,
+        directory: this.directory,
+        sessionUser: (req) => this.sessions.user(req),
+        appUsers: this.appUsers,
+        groups: this.groups,
+        apps: () => [
+          {
+            id: this.app.id,
+            name: 'okta_org2org',
+            label: this.app.label,
+            status: 'ACTIVE',
+            signOnMode: 'SAML_2_0',
+          },
+        ],
+        assign: async (_appId, userId, userName) => {
+          await this.assign(userId, userName);
+        },
+        unassign: async (_appId, userId) => {
+          await this.unassign(userId);
+        },
+        externalId: (_appId, userId) => this.connector.links.get(userId),
+      }),
     );
     app.use(formBody('64kb'));
     app.get('/', (_req, res) => res.redirect('/app/UserHome'));
@@ -214,6 +239,10 @@ export class Org1 {
         .send(signInPage(this.options.name, { fromUri: String(req.query.fromURI ?? '') || undefined }));
     });
     app.post('/login', sameOrigin, (req, res) => passwordSignIn(this, req, res));
+    app.get(SIGN_OUT_PATH, (req, res) => {
+      this.sessions.end(req, res);
+      res.redirect('/login');
+    });
     app.get('/app/UserHome', (req, res) => {
       const user = this.sessions.user(req);
       if (!user) return res.redirect('/login?fromURI=/app/UserHome');
@@ -231,7 +260,8 @@ export class Org1 {
         }),
       );
     });
-    app.use('/api/v1', oktaErrorHandler(this.options.ids));
+    app.use('/api/v1', ...oktaApiFallback(this.options.ids));
+    app.use(notFoundPage(this.options.name, OKTA_COLOR));
     app.use(pageErrorHandler(this.options.name, OKTA_COLOR));
     return app;
   }

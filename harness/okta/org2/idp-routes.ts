@@ -144,7 +144,8 @@ export function idpRoutes(org2: InboundSignIn): Router {
     // IdP routing rule: every sign-in goes to Org1 IDP.
     if (org2.options.idpRouting && fromUri !== undefined)
       return startSignIn(endpoint, req, res, safeRelay(fromUri, HOME));
-    return res.type('html').send(signInPage(org2.options.name, { note }));
+    const idp = { name: org2.idp.name, href: acsPath };
+    return res.type('html').send(signInPage(org2.options.name, { idp }));
   });
   router.get(acsPath, (req, res) =>
     startSignIn(endpoint, req, res, safeRelay(req.query.RelayState ?? req.query.fromURI, HOME)),

@@ -6,6 +6,8 @@ import type { FedsimError } from '../../core/errors.js';
 import { pageErrorHandler } from '../../core/html.js';
 import type { HttpFetch } from '../../core/http.js';
 import type { IdGenerator } from '../../core/ids.js';
+import { notFoundPage } from '../../core/not-found.js';
+import { sameOrigin } from '../../core/request-guard.js';
 import type { SecretSource } from '../../core/secrets.js';
 import { SessionStore } from '../../core/sessions.js';
 import { TaskTracker } from '../../core/tasks.js';
@@ -18,12 +20,15 @@ import { ServiceProvider } from '../../saml/sp.js';
 import { AppUsers, pushResultOf } from '../api/app-users.js';
 import type { AdminRole } from '../api/auth.js';
 import type { OktaApiOptions } from '../api/common.js';
+import { oktaApiFallback } from '../api/errors.js';
 import { createOrgApi } from '../api/org-api.js';
 import { DEFAULT_RATE_LIMIT, RateLimiter } from '../api/rate-limit.js';
 import { appUserNameFormat } from '../app-username.js';
 import { Directory, type OktaUser } from '../directory.js';
 import { Groups } from '../groups.js';
-import { dashboardPage, OKTA_COLOR } from '../pages.js';
+import { PasswordLockout } from '../lockout.js';
+import { dashboardPage, OKTA_COLOR, SIGN_OUT_PATH } from '../pages.js';
+import { passwordSignIn } from '../password-sign-in.js';
 import { OktaSessions } from '../sessions.js';
 import { appSso } from '../sso.js';
 import { SystemLog } from '../syslog/log-store.js';
@@ -86,6 +91,8 @@ export class Org2 {
   readonly signIns: SignInEvent[] = [];
   /** org2's System Log (`GET /api/v1/logs`). */
   readonly log: SystemLog;
+  /** org2's own users (not federated) sign in with a password, under the same lockout as org1's. */
+  readonly lockout: PasswordLockout;
   readonly outstanding: OutstandingRequests;
   readonly refusals: SessionStore<FedsimError>;
   /** The org's IdP key store: what the IdP's `trust.kid` refers to. */
@@ -98,6 +105,7 @@ export class Org2 {
     this.directory = new Directory(options.clock, options.ids);
     this.links = new IdpLinks(options.clock);
     this.log = new SystemLog(options.clock, options.ids);
+    this.lockout = new PasswordLockout(this.directory, this.log);
     this.appUsers = new AppUsers(options.clock);
     this.groups = new Groups(options.clock, options.ids);
     this.idpKeys = new IdpKeyStore(options.clock);
@@ -242,6 +250,11 @@ export class Org2 {
     app.use(formBody('512kb'));
     app.get('/', (_req, res) => res.redirect('/app/UserHome'));
     app.use(idpRoutes(this));
+    app.post('/login', sameOrigin, (req, res) => passwordSignIn(this, req, res));
+    app.get(SIGN_OUT_PATH, (req, res) => {
+      this.sessions.end(req, res);
+      res.redirect('/login');
+    });
     app.get('/app/UserHome', (req, res) => {
       const user = this.sessions.user(req) as OktaUser;
       const tiles = this.isAssignedToDropbox(user.id)
@@ -260,6 +273,8 @@ export class Org2 {
         }),
       );
     });
+    app.use('/api/v1', ...oktaApiFallback(this.options.ids));
+    app.use(notFoundPage(this.options.name, OKTA_COLOR));
     app.use(pageErrorHandler(this.options.name, OKTA_COLOR));
     return app;
   }

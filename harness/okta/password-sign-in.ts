@@ -1,15 +1,15 @@
 import type { Request, Response } from 'express';
-import type { Clock } from '../../core/clock.js';
-import { FedsimError } from '../../core/errors.js';
-import { errorMetas, sendError } from '../../core/html.js';
-import { safeRelay } from '../../core/relay.js';
-import type { Directory, OktaUser } from '../directory.js';
-import type { PasswordLockout } from '../lockout.js';
-import { OKTA_COLOR, signInPage } from '../pages.js';
-import type { OktaSessions } from '../sessions.js';
-import { type SystemLog, userActor } from '../syslog/log-store.js';
+import type { Clock } from '../core/clock.js';
+import { FedsimError } from '../core/errors.js';
+import { errorMetas, sendError } from '../core/html.js';
+import { safeRelay } from '../core/relay.js';
+import type { Directory, OktaUser } from './directory.js';
+import type { PasswordLockout } from './lockout.js';
+import { OKTA_COLOR, signInPage } from './pages.js';
+import type { OktaSessions } from './sessions.js';
+import { type SystemLog, userActor } from './syslog/log-store.js';
 
-/** What a password sign-in uses of org1 (org1.ts passes itself). */
+/** What a password sign-in uses of an org (org1.ts and org2.ts pass themselves). */
 export interface PasswordOrg {
   readonly options: { name: string; clock: Clock };
   readonly directory: Directory;
