@@ -12,6 +12,9 @@ export default defineConfig({
     // processes and chromium, so two workers there cut the suite from ~75 s to ~56 s (measured).
     maxWorkers: Math.max(2, availableParallelism() - 1),
     testTimeout: 20_000,
+    // expect.poll waits up to this long (default 1 s): a browser on a loaded 2-core CI machine can
+    // take longer to settle a clipboard write or a <details> toggle. A wait bound, not a timing test.
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 20_000,
   },
 });
