@@ -3,6 +3,7 @@ import type { SpArrival } from '../saml/sp.js';
 import { decodeHop, type SpLookup } from './decode.js';
 import {
   type Actor,
+  spExpectationsOf,
   TRACE_VERSION,
   type TraceDocument,
   type TracedExchange,
@@ -48,19 +49,12 @@ function spProfileOf(party: string, a: SpArrival): TracedSpProfile {
   const p = a.profile;
   return {
     party,
-    idpIssuer: p.idpIssuer,
-    audience: p.audience,
-    acsUrl: p.acsUrl,
-    signatureScope: p.signatureScope,
-    minSignatureAlgorithm: p.minSignatureAlgorithm,
-    maxClockSkewMs: p.maxClockSkewMs,
-    allowUnsolicited: p.allowUnsolicited,
+    ...spExpectationsOf(p),
     requireEncryption: p.requireEncryption === true,
     trustedCertsPem: p.trustedCerts.map((c) => c.pem),
     trustedCertFingerprints: p.trustedCerts.map((c) => c.sha256),
     outstandingRequestIds: a.outstandingRequestIds,
     now: a.now.toISOString(),
-    labels: p.labels,
   };
 }
 

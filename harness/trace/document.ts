@@ -1,5 +1,5 @@
 import type { CheckResult } from '../saml/checks/types.js';
-import type { SignatureAlgorithmName, SignatureScope } from '../saml/constants.js';
+import type { SpProfile } from '../saml/profile.js';
 import type { TracedSaml } from './decode.js';
 
 /**
@@ -15,17 +15,29 @@ export const REDACTED = '[redacted]';
 /** Who sent or received an exchange: a named browser, or one of the world's parties. */
 export type Actor = `browser:${string}` | 'org1' | 'org2' | 'dropbox' | (string & {});
 
+/** The plain-value fields of an SP profile, copied as they are into a trace (saml/profile.ts). */
+export const SP_EXPECTATION_KEYS = [
+  'idpIssuer',
+  'audience',
+  'acsUrl',
+  'signatureScope',
+  'minSignatureAlgorithm',
+  'maxClockSkewMs',
+  'allowUnsolicited',
+  'labels',
+] as const;
+
+export type SpExpectations = Pick<SpProfile, (typeof SP_EXPECTATION_KEYS)[number]>;
+
+/** Those fields of a profile (a live SpProfile, or a traced one). */
+export function spExpectationsOf(profile: SpExpectations): SpExpectations {
+  return Object.fromEntries(SP_EXPECTATION_KEYS.map((k) => [k, profile[k]])) as SpExpectations;
+}
+
 /** An SP's expectations as they stood when a message reached it: what explain judges against. */
-export interface TracedSpProfile {
+export interface TracedSpProfile extends SpExpectations {
   /** The receiving party (org2's inbound IdP, or dropbox). */
   party: string;
-  idpIssuer: string;
-  audience: string;
-  acsUrl: string;
-  signatureScope: SignatureScope;
-  minSignatureAlgorithm: SignatureAlgorithmName;
-  maxClockSkewMs: number;
-  allowUnsolicited: boolean;
   requireEncryption: boolean;
   /** Trusted signing certificates, PEM (public; the trace never carries private keys). */
   trustedCertsPem: string[];
@@ -35,7 +47,6 @@ export interface TracedSpProfile {
   outstandingRequestIds: string[];
   /** The SP's virtual time when the message arrived (ISO 8601): explain's `--now`. */
   now: string;
-  labels: { idpApp: string; sp: string };
 }
 
 /** What the receiving org decided after the check table passed (or why it refused). */

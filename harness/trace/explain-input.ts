@@ -3,7 +3,7 @@ import { type InputMessage, messagesFromPairs } from '../saml/explain/decode.js'
 import type { ExplainInput } from '../saml/explain/input.js';
 import type { RecordedProfile } from '../saml/explain/profile.js';
 import { parseCertificates } from '../saml/explain/read.js';
-import type { TracedExchange, TracedSpProfile } from './document.js';
+import { spExpectationsOf, type TracedExchange, type TracedSpProfile } from './document.js';
 import { fromPlaceholders } from './normalize.js';
 import { readTrace } from './read.js';
 
@@ -15,16 +15,12 @@ function recorded(sp: TracedSpProfile, n: number, parties: Record<string, string
       source: `trace hop ${n} (${sp.party})`,
       notes: [],
       spec: {
+        ...spExpectationsOf(sp),
         idpIssuer: url(sp.idpIssuer),
         audience: url(sp.audience),
         acsUrl: url(sp.acsUrl),
-        signatureScope: sp.signatureScope,
-        minSignatureAlgorithm: sp.minSignatureAlgorithm,
-        maxClockSkewMs: sp.maxClockSkewMs,
-        allowUnsolicited: sp.allowUnsolicited,
         requireEncryption: sp.requireEncryption,
         trustedCerts: sp.trustedCertsPem.flatMap((pem) => parseCertificates(pem)),
-        labels: sp.labels,
       },
     },
     now: Number.isNaN(Date.parse(sp.now)) ? undefined : new Date(sp.now),
