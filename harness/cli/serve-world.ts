@@ -8,6 +8,7 @@ import { samlSchemas } from '../saml/schema/validate.js';
 import { loadScenarioFile, scenarioSeed } from '../scenario/load.js';
 import type { ServeSteps } from '../scenario/serve-step-choice.js';
 import { runServeSteps } from '../scenario/serve-steps.js';
+import { addConsoleAdmins, type ConsoleAdmin } from '../world/console-admins.js';
 import { WORLD_DEFAULTS } from '../world/defaults.js';
 import { createWorld, type World } from '../world/world.js';
 import { servePorts } from './ports.js';
@@ -35,12 +36,13 @@ async function finishSetup(world: World): Promise<void> {
 }
 
 /** What a person or a script needs to reach each party: only what the parties serve. */
-function serveFacts(world: World) {
+function serveFacts(world: World, admins: ConsoleAdmin[]) {
   const { org1, org2, dropbox } = world;
   const dropboxApp = org2.options.dropbox;
   return {
     org1: {
       url: org1.url,
+      adminUrl: `${org1.url}/admin`,
       apiToken: world.tokens.superAdmin,
       org2orgAppId: org1.app.id,
       metadataUrl: `${org1.url}/app/${org1.app.key}/sso/saml/metadata`,
@@ -48,6 +50,7 @@ function serveFacts(world: World) {
     },
     org2: {
       url: org2.url,
+      adminUrl: `${org2.url}/admin`,
       apiToken: world.tokens.superAdmin,
       idpId: org2.idp.id,
       acsUrl: org2.acsUrl,
@@ -61,7 +64,11 @@ function serveFacts(world: World) {
       scimUrl: dropbox.scimUrl,
       scimToken: world.tokens.scim,
     },
-    users: org1.directory.all().map((u) => ({ login: u.profile.login, password: u.password ?? '' })),
+    users: org1.directory
+      .all()
+      .filter((u) => !org1.admins.has(u.id))
+      .map((u) => ({ login: u.profile.login, password: u.password ?? '' })),
+    admins,
   };
 }
 
@@ -76,6 +83,7 @@ function announce(facts: ReturnType<typeof serveFacts>, json: boolean): string {
     `           IdP ${facts.org2.idpId}, ACS ${facts.org2.acsUrl}, SP metadata ${facts.org2.spMetadataUrl}`,
     `           Dropbox app ${facts.org2.dropboxAppId}, IdP metadata ${facts.org2.dropboxMetadataUrl}`,
     `  dropbox  ${facts.dropbox.url}   SP metadata ${facts.dropbox.metadataUrl}`,
+    ...facts.admins.map((a) => `  admin    ${a.url}   ${a.login} / ${a.password}`),
     `           SCIM ${facts.dropbox.scimUrl} (Bearer ${facts.dropbox.scimToken})`,
     '',
   ].join('\n');
@@ -108,9 +116,10 @@ async function serveWorld(options: ServeOptions): Promise<World> {
     throw err;
   }
   // Compiled now rather than on the first sign-in, which would otherwise pay for it.
+  const admins = addConsoleAdmins(world, options.fixedTokens ? world.ids : randomSecrets);
   samlSchemas();
   if (!isLoopbackHost(options.host)) process.stderr.write(exposedWarning(options.host));
-  process.stdout.write(announce(serveFacts(world), options.json));
+  process.stdout.write(announce(serveFacts(world, admins), options.json));
   return world;
 }
 

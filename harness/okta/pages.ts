@@ -1,7 +1,12 @@
 import { escapeHtml, page } from '../core/html.js';
 
 /** Pages shared by both Okta orgs: sign-in, dashboard with tiles. */
-export const OKTA_COLOR = '#00297a';
+
+/** How an org's pages look: its name in the header and its own colour, so org1 and org2 never look alike. */
+export interface OrgLook {
+  name: string;
+  color: string;
+}
 
 /** Where an Okta org's end user signs out (Okta's `/login/signout`): the session ends locally. */
 export const SIGN_OUT_PATH = '/login/signout';
@@ -12,7 +17,7 @@ export interface Tile {
 }
 
 export function signInPage(
-  orgName: string,
+  org: OrgLook,
   options: {
     fromUri?: string;
     error?: string;
@@ -28,9 +33,9 @@ export function signInPage(
   const error = options.error ? `<p class="error" role="alert">${escapeHtml(options.error)}</p>` : '';
   const note = options.note ? `<p class="hint">${escapeHtml(options.note)}</p>` : '';
   return page({
-    title: `${orgName} - Sign In`,
-    party: orgName,
-    color: OKTA_COLOR,
+    title: `${org.name} - Sign In`,
+    party: org.name,
+    color: org.color,
     head: options.head,
     body:
       `<h1>Sign In</h1>${error}${note}<form method="POST" action="/login" id="sign-in">` +
@@ -43,16 +48,16 @@ export function signInPage(
   });
 }
 
-export function dashboardPage(orgName: string, userName: string, tiles: Tile[]): string {
+export function dashboardPage(org: OrgLook, userName: string, tiles: Tile[]): string {
   const items = tiles.length
     ? tiles
         .map((t) => `<li><a class="tile" href="${escapeHtml(t.href)}">${escapeHtml(t.label)}</a></li>`)
         .join('')
     : '<li>No apps are assigned to you yet.</li>';
   return page({
-    title: `${orgName} - My Apps`,
-    party: orgName,
-    color: OKTA_COLOR,
+    title: `${org.name} - My Apps`,
+    party: org.name,
+    color: org.color,
     body:
       `<h1>My Apps</h1><p class="user">Signed in as <strong>${escapeHtml(userName)}</strong></p><ul class="tiles">${items}</ul>` +
       `<p><a class="sign-out" href="${SIGN_OUT_PATH}">Sign out</a></p>`,

@@ -5,13 +5,13 @@ import { errorMetas, sendError } from '../core/html.js';
 import { safeRelay } from '../core/relay.js';
 import type { Directory, OktaUser } from './directory.js';
 import type { PasswordLockout } from './lockout.js';
-import { OKTA_COLOR, signInPage } from './pages.js';
+import { type OrgLook, signInPage } from './pages.js';
 import type { OktaSessions } from './sessions.js';
 import { type SystemLog, userActor } from './syslog/log-store.js';
 
 /** What a password sign-in uses of an org (org1.ts and org2.ts pass themselves). */
 export interface PasswordOrg {
-  readonly options: { name: string; clock: Clock };
+  readonly options: OrgLook & { clock: Clock };
   readonly directory: Directory;
   readonly sessions: OktaSessions;
   readonly lockout: PasswordLockout;
@@ -55,7 +55,7 @@ export function passwordSignIn(org: PasswordOrg, req: Request, res: Response): v
   const user = org.directory.find(String(body.username ?? ''));
   const fromUri = safeRelay(body.fromURI, '/app/UserHome');
   const unable = (err?: FedsimError): void => {
-    const page = signInPage(org.options.name, {
+    const page = signInPage(org.options, {
       fromUri,
       error: 'Unable to sign in',
       head: err && errorMetas(err),
@@ -81,7 +81,7 @@ export function passwordSignIn(org: PasswordOrg, req: Request, res: Response): v
       `User ${user.profile.login} is ${user.status} in ${org.options.name}`,
     );
     logSignIn(org, user, 'VERIFICATION_ERROR', err.code);
-    sendError(res, err, org.options.name, OKTA_COLOR);
+    sendError(res, err, org.options.name, org.options.color);
     return;
   }
   logSignIn(org, user);

@@ -14,11 +14,12 @@ import {
   type ResponseRequest,
 } from '../saml/issue.js';
 import type { OktaUser } from './directory.js';
-import { OKTA_COLOR } from './pages.js';
+import type { OrgLook } from './pages.js';
 import { type SystemLog, userActor } from './syslog/log-store.js';
 
 export interface AppSsoInput {
-  orgName: string;
+  /** The issuing org: its name and colour on error pages. */
+  org: OrgLook;
   appLabel: string;
   /** The signed-in user, or undefined to send them to sign in first. */
   user: OktaUser | undefined;
@@ -84,7 +85,7 @@ export function appSso(req: Request, res: Response, input: AppSsoInput): void {
   try {
     authnRequest = readRequest(req, input);
   } catch (err) {
-    sendError(res, toFedsimError(err), input.orgName, OKTA_COLOR);
+    sendError(res, toFedsimError(err), input.org.name, input.org.color);
     return;
   }
   if (!user) {
@@ -95,12 +96,12 @@ export function appSso(req: Request, res: Response, input: AppSsoInput): void {
     logSso(input, user, 'FAILURE', 'APP_NOT_ASSIGNED');
     const err = new FedsimError(
       'APP_NOT_ASSIGNED',
-      `403 App Not Assigned: ${user.profile.login} is not assigned to ${input.appLabel} in ${input.orgName}`,
+      `403 App Not Assigned: ${user.profile.login} is not assigned to ${input.appLabel} in ${input.org.name}`,
       {
-        hint: `Assign the user to ${input.appLabel} in ${input.orgName}.`,
+        hint: `Assign the user to ${input.appLabel} in ${input.org.name}.`,
       },
     );
-    sendError(res, err, input.orgName, OKTA_COLOR);
+    sendError(res, err, input.org.name, input.org.color);
     return;
   }
   const { recipient, destination, inResponseTo } = input.settings;
@@ -119,7 +120,7 @@ export function appSso(req: Request, res: Response, input: AppSsoInput): void {
       'CONFIG_INVALID',
       `${input.appLabel} is set to encrypt assertions but has no SP encryption certificate`,
     );
-    sendError(res, err, input.orgName, OKTA_COLOR);
+    sendError(res, err, input.org.name, input.org.color);
     return;
   }
   const encryption = algorithm && encryptionCert ? { algorithm, certPem: encryptionCert.pem } : undefined;

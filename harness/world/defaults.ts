@@ -8,6 +8,9 @@ export const WORLD_DEFAULTS = {
   clock: '2026-01-15T09:00:00.000Z',
   org1Name: 'org1',
   org2Name: 'org2',
+  /** Header colours: Okta's navy for org1, a violet for org2, so a person sees which org a page is. */
+  org1Color: '#00297a',
+  org2Color: '#5a2d91',
   org1Users: [
     {
       login: 'sarah@org1.example',

@@ -50,6 +50,7 @@ export function buildOrg2(ctx: PartyContext, appKey: string, fromJson: Partial<I
   const { config, ids, tokens } = ctx;
   return new Org2({
     name: D.org2Name,
+    color: D.org2Color,
     clock: ctx.clock,
     ids,
     secrets: ctx.sessionSecrets,
@@ -97,6 +98,7 @@ export function buildOrg1(ctx: PartyContext, appKey: string, tokenFor: TokenFor)
   const provisioning = { ...D.org2org.provisioning, token: tokenFor[D.org2org.provisioning.token] };
   return new Org1({
     name: D.org1Name,
+    color: D.org1Color,
     clock: ctx.clock,
     ids: ctx.ids,
     secrets: ctx.sessionSecrets,

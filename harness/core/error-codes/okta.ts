@@ -56,6 +56,12 @@ export const OKTA_ERRORS = {
     summary: 'Too many wrong passwords: the password policy locked the user out (LOCKED_OUT).',
     fix: 'Unlock the user: POST /api/v1/users/{id}/lifecycle/unlock with an admin API token.',
   },
+  AUTH_ADMIN_REQUIRED: {
+    status: 403,
+    summary:
+      'The Admin Console needs an admin: the signed-in user has no admin role (or a Read-Only Admin tried a change).',
+    fix: 'Sign in as an org admin (fedsim serve --json lists them under admins) or give the user an admin role.',
+  },
   AUTH_USER_INACTIVE: {
     status: 403,
     summary: 'The user exists but is not ACTIVE in this org, so they cannot sign in.',

@@ -13,15 +13,17 @@ import type { SecretSource } from '../../core/secrets.js';
 import type { CertInfo } from '../../crypto/credential.js';
 import { type Scheduler, schedulerFor } from '../../provisioning/scheduler.js';
 import { idpMetadataXml } from '../../saml/metadata.js';
+import { AdminRoles } from '../admins.js';
 import { AppUsers, pushResultOf } from '../api/app-users.js';
 import type { AdminRole } from '../api/auth.js';
 import { oktaApiFallback } from '../api/errors.js';
 import { createOrgApi } from '../api/org-api.js';
 import { appUserNameFormat } from '../app-username.js';
+import { adminConsole } from '../console/console.js';
 import { type CreateUserOptions, Directory, type OktaProfile, type OktaUser } from '../directory.js';
 import { Groups, type OktaGroup } from '../groups.js';
 import { PasswordLockout } from '../lockout.js';
-import { dashboardPage, OKTA_COLOR, SIGN_OUT_PATH, signInPage } from '../pages.js';
+import { dashboardPage, SIGN_OUT_PATH, signInPage } from '../pages.js';
 import { passwordSignIn } from '../password-sign-in.js';
 import { OktaSessions } from '../sessions.js';
 import { appSso } from '../sso.js';
@@ -36,6 +38,8 @@ import { tasksRouter } from './tasks-api.js';
 
 export interface Org1Options {
   name: string;
+  /** The header colour of org1's pages. */
+  color: string;
   clock: Clock;
   ids: IdGenerator;
   /** Session cookie ids. */
@@ -69,6 +73,8 @@ export class Org1 {
   readonly lockout: PasswordLockout;
   /** org1's System Log (`GET /api/v1/logs`). */
   readonly log: SystemLog;
+  /** Who may open the Admin Console (`/admin`), and with which role. */
+  readonly admins = new AdminRoles();
   url = '';
 
   constructor(readonly options: Org1Options) {
@@ -232,11 +238,12 @@ export class Org1 {
       }),
     );
     app.use(formBody('64kb'));
+    app.use(adminConsole({ org: this.options, sessions: this.sessions, admins: this.admins, sections: [] }));
     app.get('/', (_req, res) => res.redirect('/app/UserHome'));
     app.get('/login', (req, res) => {
       res
         .type('html')
-        .send(signInPage(this.options.name, { fromUri: String(req.query.fromURI ?? '') || undefined }));
+        .send(signInPage(this.options, { fromUri: String(req.query.fromURI ?? '') || undefined }));
     });
     app.post('/login', sameOrigin, (req, res) => passwordSignIn(this, req, res));
     app.get(SIGN_OUT_PATH, (req, res) => {
@@ -247,7 +254,7 @@ export class Org1 {
       const user = this.sessions.user(req);
       if (!user) return res.redirect('/login?fromURI=/app/UserHome');
       const tiles = this.isAssigned(user.id) ? [{ label: this.app.label, href: ssoPathOf(this.app) }] : [];
-      return res.type('html').send(dashboardPage(this.options.name, user.profile.login, tiles));
+      return res.type('html').send(dashboardPage(this.options, user.profile.login, tiles));
     });
     app.get(ssoPathOf(this.app), (req, res) => this.#sso(req, res));
     app.use(tasksRouter(this.app.id, () => this.connector.tasks, this.options.tokens));
@@ -261,15 +268,15 @@ export class Org1 {
       );
     });
     app.use('/api/v1', ...oktaApiFallback(this.options.ids));
-    app.use(notFoundPage(this.options.name, OKTA_COLOR));
-    app.use(pageErrorHandler(this.options.name, OKTA_COLOR));
+    app.use(notFoundPage(this.options.name, this.options.color));
+    app.use(pageErrorHandler(this.options.name, this.options.color));
     return app;
   }
 
   #sso(req: express.Request, res: express.Response): void {
     const target = this.options.target();
     appSso(req, res, {
-      orgName: this.options.name,
+      org: this.options,
       appLabel: this.app.label,
       user: this.sessions.user(req),
       authTime: this.sessions.authTime(req),

@@ -12,7 +12,7 @@ import type { OutstandingRequests } from '../../saml/outstanding.js';
 import type { ServiceProvider, SpDecision } from '../../saml/sp.js';
 import { acsHandler, type SpEndpoint, startSignIn } from '../../saml/sp-routes.js';
 import type { Directory } from '../directory.js';
-import { OKTA_COLOR, signInPage } from '../pages.js';
+import { type OrgLook, signInPage } from '../pages.js';
 import type { OktaSession, OktaSessions } from '../sessions.js';
 import { acsPathOf, audienceOf, type InboundIdp } from './inbound-idp.js';
 import { enrollPage } from './pages.js';
@@ -49,8 +49,7 @@ export interface SignInEvent {
 
 /** What the routes use of org2 (org2.ts passes itself). */
 export interface InboundSignIn {
-  readonly options: {
-    name: string;
+  readonly options: OrgLook & {
     clock: Clock;
     ids: IdGenerator;
     spCredential: SigningCredential;
@@ -90,7 +89,7 @@ function inboundEndpoint(org2: InboundSignIn): SpEndpoint<OktaSession> {
   const { options } = org2;
   const at = () => options.clock.now().toISOString();
   return {
-    party: { name: options.name, color: OKTA_COLOR },
+    party: { name: options.name, color: options.color },
     sp: org2.sp,
     outstanding: org2.outstanding,
     sessions: org2.sessions,
@@ -113,7 +112,7 @@ function inboundEndpoint(org2: InboundSignIn): SpEndpoint<OktaSession> {
         decision: { outcome: DECISIONS[outcome.action], userId: user.id, login: user.profile.login },
         respond: (res) => {
           if (org2.enrolled.has(user.id)) res.redirect(303, relay);
-          else res.type('html').send(enrollPage(options.name, user.profile.login, relay));
+          else res.type('html').send(enrollPage(options, user.profile.login, relay));
         },
       };
     },
@@ -121,7 +120,7 @@ function inboundEndpoint(org2: InboundSignIn): SpEndpoint<OktaSession> {
       if (e.code === 'IDP_USER_NOT_FOUND' && org2.idp.provisioning === 'DISABLED') {
         org2.refusals.start(req, res, e);
         res.redirect(303, '/login');
-      } else sendError(res, e, options.name, OKTA_COLOR, GENERIC_REFUSAL);
+      } else sendError(res, e, options.name, options.color, GENERIC_REFUSAL);
     },
     onRefused: (e) =>
       org2.recordSignIn({ at: at(), ok: false, error: { code: e.code, message: e.message }, warnings: [] }),
@@ -138,14 +137,16 @@ export function idpRoutes(org2: InboundSignIn): Router {
     const note = `Sign in with ${org2.idp.name}.`;
     if (refusal) {
       org2.refusals.end(req, res);
-      return res.type('html').send(signInPage(org2.options.name, { note, head: errorMetas(refusal) }));
+      return res.type('html').send(signInPage(org2.options, { note, head: errorMetas(refusal) }));
     }
     const fromUri = req.query.fromURI;
     // IdP routing rule: every sign-in goes to Org1 IDP.
-    if (org2.options.idpRouting && fromUri !== undefined)
+    // The rule covers the apps, not the Admin Console: an admin signs in with org2's own password.
+    if (org2.options.idpRouting && fromUri !== undefined && !String(fromUri).startsWith('/admin'))
       return startSignIn(endpoint, req, res, safeRelay(fromUri, HOME));
     const idp = { name: org2.idp.name, href: acsPath };
-    return res.type('html').send(signInPage(org2.options.name, { idp }));
+    const from = typeof fromUri === 'string' ? safeRelay(fromUri, HOME) : undefined;
+    return res.type('html').send(signInPage(org2.options, { idp, fromUri: from }));
   });
   router.get(acsPath, (req, res) =>
     startSignIn(endpoint, req, res, safeRelay(req.query.RelayState ?? req.query.fromURI, HOME)),
@@ -165,7 +166,7 @@ export function idpRoutes(org2: InboundSignIn): Router {
     const user = org2.sessions.user(req);
     if (!user) return res.redirect(`/login?fromURI=${HOME}`);
     if (!org2.enrolled.has(user.id))
-      return res.type('html').send(enrollPage(org2.options.name, user.profile.login, HOME));
+      return res.type('html').send(enrollPage(org2.options, user.profile.login, HOME));
     return next();
   });
   return router;

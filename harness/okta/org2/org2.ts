@@ -17,6 +17,7 @@ import { idpMetadataXml, spMetadataXml } from '../../saml/metadata.js';
 import { OutstandingRequests } from '../../saml/outstanding.js';
 import type { SpProfile } from '../../saml/profile.js';
 import { ServiceProvider } from '../../saml/sp.js';
+import { AdminRoles } from '../admins.js';
 import { AppUsers, pushResultOf } from '../api/app-users.js';
 import type { AdminRole } from '../api/auth.js';
 import type { OktaApiOptions } from '../api/common.js';
@@ -24,10 +25,11 @@ import { oktaApiFallback } from '../api/errors.js';
 import { createOrgApi } from '../api/org-api.js';
 import { DEFAULT_RATE_LIMIT, RateLimiter } from '../api/rate-limit.js';
 import { appUserNameFormat } from '../app-username.js';
+import { adminConsole } from '../console/console.js';
 import { Directory, type OktaUser } from '../directory.js';
 import { Groups } from '../groups.js';
 import { PasswordLockout } from '../lockout.js';
-import { dashboardPage, OKTA_COLOR, SIGN_OUT_PATH } from '../pages.js';
+import { dashboardPage, SIGN_OUT_PATH } from '../pages.js';
 import { passwordSignIn } from '../password-sign-in.js';
 import { OktaSessions } from '../sessions.js';
 import { appSso } from '../sso.js';
@@ -45,6 +47,8 @@ import { InboundPolicy } from './policy.js';
 
 export interface Org2Options {
   name: string;
+  /** The header colour of org2's pages. */
+  color: string;
   clock: Clock;
   ids: IdGenerator;
   /** Session and SSO-state cookie ids. */
@@ -81,7 +85,8 @@ export class Org2 {
   readonly sessions: OktaSessions;
   readonly enrolled = new Set<string>();
   /** Users holding an admin role in org2 (ids). */
-  readonly admins = new Set<string>();
+  /** Who may open the Admin Console (`/admin`), with which role; account linking may exclude them. */
+  readonly admins = new AdminRoles();
   readonly appUsers: AppUsers;
   readonly groups: Groups;
   readonly rateLimit: RateLimiter;
@@ -248,6 +253,7 @@ export class Org2 {
     );
     // After the API routers: they parse their own JSON bodies and answer malformed ones as Okta does.
     app.use(formBody('512kb'));
+    app.use(adminConsole({ org: this.options, sessions: this.sessions, admins: this.admins, sections: [] }));
     app.get('/', (_req, res) => res.redirect('/app/UserHome'));
     app.use(idpRoutes(this));
     app.post('/login', sameOrigin, (req, res) => passwordSignIn(this, req, res));
@@ -260,7 +266,7 @@ export class Org2 {
       const tiles = this.isAssignedToDropbox(user.id)
         ? [{ label: this.options.dropbox.label, href: dropboxSsoPathOf(this.options.dropbox) }]
         : [];
-      return res.type('html').send(dashboardPage(this.options.name, user.profile.login, tiles));
+      return res.type('html').send(dashboardPage(this.options, user.profile.login, tiles));
     });
     app.get(dropboxSsoPathOf(this.options.dropbox), (req, res) => this.#dropboxSso(req, res));
     app.get(`/app/${this.options.dropbox.key}/sso/saml/metadata`, (_req, res) => {
@@ -274,8 +280,8 @@ export class Org2 {
       );
     });
     app.use('/api/v1', ...oktaApiFallback(this.options.ids));
-    app.use(notFoundPage(this.options.name, OKTA_COLOR));
-    app.use(pageErrorHandler(this.options.name, OKTA_COLOR));
+    app.use(notFoundPage(this.options.name, this.options.color));
+    app.use(pageErrorHandler(this.options.name, this.options.color));
     return app;
   }
 
@@ -310,7 +316,7 @@ export class Org2 {
     const app = this.options.dropbox;
     const target = this.options.target();
     appSso(req, res, {
-      orgName: this.options.name,
+      org: this.options,
       appLabel: app.label,
       user: this.sessions.user(req),
       authTime: this.sessions.authTime(req),

@@ -1,12 +1,12 @@
 import { escapeHtml, page } from '../../core/html.js';
-import { OKTA_COLOR } from '../pages.js';
+import type { OrgLook } from '../pages.js';
 
 /** Okta's one-time "set up security methods" step after a user's first federated sign-in. */
-export function enrollPage(orgName: string, login: string, relayState: string): string {
+export function enrollPage(org: OrgLook, login: string, relayState: string): string {
   return page({
-    title: `${orgName} - Set up security methods`,
-    party: orgName,
-    color: OKTA_COLOR,
+    title: `${org.name} - Set up security methods`,
+    party: org.name,
+    color: org.color,
     body:
       `<h1>Set up security methods</h1><p>Welcome, <strong>${escapeHtml(login)}</strong>. ` +
       'Security methods help protect your account. Set up Okta Verify to continue.</p>' +

@@ -1,0 +1,69 @@
+import { escapeHtml } from '../../core/html.js';
+
+/** Small pieces every console section builds its pages from, so they look and behave alike. */
+
+/** A data table with a caption for screen readers; cells are HTML (escape values with `escapeHtml`). */
+export function table(
+  caption: string,
+  headers: readonly string[],
+  rows: readonly (readonly string[])[],
+): string {
+  const head = headers.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('');
+  const body = rows.length
+    ? rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')
+    : `<tr><td colspan="${headers.length}" class="muted">None.</td></tr>`;
+  return `<table><caption class="skip">${escapeHtml(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+}
+
+/** A button that posts one action (a lifecycle change, an assignment) with its hidden fields. */
+export function postButton(
+  action: string,
+  label: string,
+  fields: Record<string, string> = {},
+  kind: 'primary' | 'secondary' | 'danger' = 'primary',
+): string {
+  const hidden = Object.entries(fields)
+    .map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`)
+    .join('');
+  const cls = kind === 'primary' ? '' : ` class="${kind}"`;
+  return `<form class="inline" method="POST" action="${escapeHtml(action)}">${hidden}<button type="submit"${cls}>${escapeHtml(label)}</button></form>`;
+}
+
+/** A labelled text-like input. */
+export function field(label: string, name: string, value = '', type = 'text'): string {
+  const id = `f-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+  return `<label for="${id}">${escapeHtml(label)}</label><input type="${type}" id="${id}" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`;
+}
+
+/** A labelled select; `options` are [value, label] pairs. */
+export function select(
+  label: string,
+  name: string,
+  options: readonly (readonly [string, string])[],
+  value: string,
+): string {
+  const id = `f-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+  const opts = options
+    .map(
+      ([v, l]) =>
+        `<option value="${escapeHtml(v)}"${v === value ? ' selected' : ''}>${escapeHtml(l)}</option>`,
+    )
+    .join('');
+  return `<label for="${id}">${escapeHtml(label)}</label><select id="${id}" name="${escapeHtml(name)}">${opts}</select>`;
+}
+
+/** A status word as a coloured badge (ACTIVE, DEPROVISIONED, SUCCESS, FAILURE…). */
+export function statusBadge(status: string): string {
+  return `<span class="status ${escapeHtml(status)}">${escapeHtml(status)}</span>`;
+}
+
+/** Tabs of one object's page (an app's General / Sign On / Provisioning / Assignments). */
+export function tabs(items: readonly (readonly [href: string, label: string])[], current: string): string {
+  const lis = items
+    .map(
+      ([href, label]) =>
+        `<li><a href="${escapeHtml(href)}"${href === current ? ' aria-current="page"' : ''}>${escapeHtml(label)}</a></li>`,
+    )
+    .join('');
+  return `<ul class="tabs">${lis}</ul>`;
+}
