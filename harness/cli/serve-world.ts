@@ -137,8 +137,8 @@ if (parentPort) {
   serveWorld(workerData as ServeOptions).then(
     (world) => {
       port.postMessage({ started: true } satisfies ServeMessage);
-      // Closing the listeners leaves the thread nothing to wait for: it ends.
-      port.once('message', () => void world.close().then(() => port.close()));
+      // A retry waiting out its back-off on a real timer would keep the thread alive: end it.
+      port.once('message', () => void world.stop().then(() => process.exit(0)));
     },
     (err: unknown) => {
       const e = toFedsimError(inUse(err) ?? err);

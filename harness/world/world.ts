@@ -222,8 +222,17 @@ export class World {
     await this.org2.tasks.settle();
   }
 
+  /** Lets provisioning in flight finish (a scenario's last push is part of its result), then stops. */
   async close(): Promise<void> {
     await this.settle();
+    await this.stop();
+  }
+
+  /**
+   * Stops listening now, dropping work in flight: `serve` on Ctrl-C must not wait out a retry's
+   * back-off on real time, which can be minutes.
+   */
+  async stop(): Promise<void> {
     await Promise.all(this.#listeners.map((l) => l.close()));
     this.#listeners = [];
     this.#ownTransport?.close();
