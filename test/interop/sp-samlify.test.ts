@@ -1,0 +1,84 @@
+import * as samlify from 'samlify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateSamlSchema } from '../../harness/saml/schema/validate.js';
+import { parseUntrustedXml } from '../../harness/saml/xml.js';
+import type { World } from '../../harness/world/world.js';
+import {
+  appIdpMetadata,
+  browser,
+  idpInitiated,
+  lastInResponseTo,
+  SARAH_AT_THE_SP,
+  type SpUnderTest,
+  spInitiated,
+  startSp,
+  worldFor,
+} from './sp-world.js';
+
+/**
+ * samlify as the SP, trusting org2's app by its metadata alone, no setting changed. samlify refuses
+ * to parse without a schema validator: it gets fedsim's XSD validator over the OASIS schemas
+ * (@authenio/samlify-node-xmllint works too, but its WebAssembly libxml2 takes seconds to start).
+ */
+const schemaValidator = {
+  validate: async (xml: string) => {
+    const result = validateSamlSchema(parseUntrustedXml(xml));
+    if (!result.ok) throw new Error(`schema: ${result.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`);
+    return 'valid';
+  },
+};
+let sp: SpUnderTest;
+let world: World;
+
+beforeAll(async () => {
+  samlify.setSchemaValidator(schemaValidator);
+  sp = await startSp('samlify');
+  world = await worldFor(sp);
+  const idp = samlify.IdentityProvider({ metadata: await appIdpMetadata(world) });
+  const lib = samlify.ServiceProvider({
+    entityID: sp.entityId,
+    assertionConsumerService: [{ Binding: samlify.Constants.namespace.binding.post, Location: sp.acsUrl }],
+  });
+  sp.use({
+    accept: async (body) => {
+      const { extract } = await lib.parseLoginResponse(idp, 'post', { body });
+      return { nameId: extract.nameID, attributes: extract.attributes };
+    },
+    loginUrl: async () => lib.createLoginRequest(idp, 'redirect').context,
+  });
+});
+
+afterAll(async () => {
+  await world?.close();
+  await sp?.close();
+});
+
+describe('samlify as the SP behind org2', () => {
+  it('accepts Sarah signing in from org1 through org2 (IdP-initiated)', async () => {
+    const agent = browser(world);
+    const page = await idpInitiated(world, agent);
+    expect(page.url).toBe(sp.acsUrl);
+    expect(JSON.parse(page.html)).toEqual(SARAH_AT_THE_SP);
+    expect(lastInResponseTo(agent, sp.acsUrl)).toBe('');
+  });
+
+  it('accepts her from its own AuthnRequest (SP-initiated), answered with InResponseTo', async () => {
+    const agent = browser(world);
+    const page = await spInitiated(agent, sp);
+    expect(JSON.parse(page.html)).toEqual(SARAH_AT_THE_SP);
+    expect(lastInResponseTo(agent, sp.acsUrl)).toMatch(/^_/);
+  });
+
+  it('accepts an assertion-only signature with SHA-1, and refuses a key other than the metadata’s', async () => {
+    world.configure({ org2: { dropbox: { signResponse: false, signatureAlgorithm: 'SHA-1' } } });
+    expect(JSON.parse((await idpInitiated(world, browser(world))).html)).toEqual(SARAH_AT_THE_SP);
+    world.configure({ org2: { dropbox: { certificate: 'attacker' } } });
+    try {
+      await expect(idpInitiated(world, browser(world))).rejects.toThrow(/samlify refused the response/);
+    } finally {
+      world.configure({
+        org2: { dropbox: { certificate: 'org2-dropbox', signResponse: true, signatureAlgorithm: 'SHA-256' } },
+      });
+    }
+  });
+});
