@@ -8,8 +8,8 @@ import {
   idpInitiated,
   lastInResponseTo,
   SARAH_AT_THE_SP,
-  spInitiated,
   type SpUnderTest,
+  spInitiated,
   startSp,
   worldFor,
 } from './sp-world.js';

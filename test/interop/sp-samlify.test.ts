@@ -23,7 +23,8 @@ import {
 const schemaValidator = {
   validate: async (xml: string) => {
     const result = validateSamlSchema(parseUntrustedXml(xml));
-    if (!result.ok) throw new Error(`schema: ${result.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`);
+    if (!result.ok)
+      throw new Error(`schema: ${result.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`);
     return 'valid';
   },
 };

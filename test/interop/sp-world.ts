@@ -9,8 +9,8 @@ import { createWorld, type World } from '../../harness/world/world.js';
 
 /** What an SP library learned of the signed-in user from org2's response. */
 export interface SignedInUser {
-  nameId: string;
-  attributes: Record<string, unknown>;
+  nameId: string | undefined;
+  attributes: Record<string, unknown> | undefined;
 }
 
 /** One library acting as an SP: it checks posted responses and, when it can, starts SP-initiated SSO. */
@@ -38,11 +38,14 @@ export async function startSp(name: string): Promise<SpUnderTest> {
     try {
       res.json(await (library as SpLibrary).accept(req.body));
     } catch (error) {
-      res.status(403).type('text').send(`${name} refused the response: ${(error as Error).message}`);
+      res
+        .status(403)
+        .type('text')
+        .send(`${name} refused the response: ${(error as Error).message}`);
     }
   });
   app.get('/login', async (_req, res) => {
-    res.redirect(await (library as SpLibrary).loginUrl?.call(library) ?? '/no-authn-request');
+    res.redirect((await (library as SpLibrary).loginUrl?.call(library)) ?? '/no-authn-request');
   });
   const listening: Listening = await listen(app);
   return {
