@@ -1,8 +1,7 @@
 import * as samlify from 'samlify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateSamlSchema } from '../../harness/saml/schema/validate.js';
-import { parseUntrustedXml } from '../../harness/saml/xml.js';
 import type { World } from '../../harness/world/world.js';
+import { samlifySchemaValidator } from './samlify-schema.js';
 import {
   appIdpMetadata,
   browser,
@@ -15,24 +14,12 @@ import {
   worldFor,
 } from './sp-world.js';
 
-/**
- * samlify as the SP, trusting org2's app by its metadata alone, no setting changed. samlify refuses
- * to parse without a schema validator: it gets fedsim's XSD validator over the OASIS schemas
- * (@authenio/samlify-node-xmllint works too, but its WebAssembly libxml2 takes seconds to start).
- */
-const schemaValidator = {
-  validate: async (xml: string) => {
-    const result = validateSamlSchema(parseUntrustedXml(xml));
-    if (!result.ok)
-      throw new Error(`schema: ${result.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`);
-    return 'valid';
-  },
-};
+/** samlify as the SP, trusting org2's app by its metadata alone, no setting changed. */
 let sp: SpUnderTest;
 let world: World;
 
 beforeAll(async () => {
-  samlify.setSchemaValidator(schemaValidator);
+  samlify.setSchemaValidator(samlifySchemaValidator);
   sp = await startSp('samlify');
   world = await worldFor(sp);
   const idp = samlify.IdentityProvider({ metadata: await appIdpMetadata(world) });
