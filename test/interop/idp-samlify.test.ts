@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Listening } from '../../harness/core/listen.js';
 import { postFormHtml } from '../../harness/saml/issue.js';
 import type { World } from '../../harness/world/world.js';
+import { browser, lastInResponseTo } from './browser.js';
 import {
-  browser,
   fromOrg2,
   idpKeyPair,
   lastAuthViaIdp,
@@ -58,10 +58,11 @@ beforeAll(async () => {
       req.query.SAMLRequest === undefined
         ? undefined
         : await idp.parseLoginRequest(sp, 'redirect', { query: req.query, octetString: octetStringOf(req) });
-    const info = request ? { extract: request.extract } : {};
+    // Unsolicited: no request to answer (samlify still writes its empty InResponseTo).
+    const info = (request ?? {}) as Parameters<typeof idp.createLoginResponse>[1];
     const { context, entityEndpoint } = (await idp.createLoginResponse(sp, info, 'post', {
       email: SARAH,
-    })) as samlify.Types.PostBindingContext;
+    })) as { context: string; entityEndpoint: string };
     return postFormHtml(entityEndpoint, context, req.query.RelayState as string | undefined);
   };
 });
@@ -73,8 +74,10 @@ afterAll(async () => {
 
 describe('samlify as an IdP signing users into org2', () => {
   it("answers org2's signed AuthnRequest (SP-initiated): org2 links Sarah's provisioned account by username", async () => {
-    const page = await fromOrg2(world, browser(world));
+    const agent = browser(world);
+    const page = await fromOrg2(world, agent);
     expect(page.url).toBe(`${world.org2.url}/app/UserHome`);
+    expect(lastInResponseTo(agent, world.org2.acsUrl)).not.toBe('');
     expect(page.text).toContain(SARAH);
     expect(world.org2.directory.get(SARAH).status).toBe('ACTIVE');
     expect(world.org2.signIns.at(-1)).toMatchObject({ ok: true, outcome: 'linked-existing', login: SARAH });

@@ -4,8 +4,8 @@ import type { Listening } from '../../harness/core/listen.js';
 import { NAMEID_FORMAT } from '../../harness/saml/constants.js';
 import { parseSpMetadata } from '../../harness/saml/metadata.js';
 import type { World } from '../../harness/world/world.js';
+import { browser, lastInResponseTo } from './browser.js';
 import {
-  browser,
   fromOrg2,
   idpKeyPair,
   lastAuthViaIdp,
@@ -78,8 +78,10 @@ describe('samlp (Auth0) as an IdP signing users into org2', () => {
   });
 
   it("answers org2's AuthnRequest (SP-initiated): Jo is matched to the account JIT made", async () => {
-    const page = await fromOrg2(world, browser(world));
+    const agent = browser(world);
+    const page = await fromOrg2(world, agent);
     expect(page.url).toBe(`${world.org2.url}/app/UserHome`);
+    expect(lastInResponseTo(agent, world.org2.acsUrl)).not.toBe('');
     expect(world.org2.signIns.at(-1)).toMatchObject({ ok: true, outcome: 'already-linked', login: JO.email });
     expect(world.org2.directory.all().filter((u) => u.profile.email === JO.email)).toHaveLength(1);
   });

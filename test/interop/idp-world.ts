@@ -1,5 +1,5 @@
 import express, { type Express } from 'express';
-import { Agent, type Page } from '../../harness/agent/index.js';
+import type { Agent, Page } from '../../harness/agent/index.js';
 import { SystemClock } from '../../harness/core/clock.js';
 import { type Listening, listen } from '../../harness/core/listen.js';
 import { type CredentialName, loadCredential } from '../../harness/crypto/store.js';
@@ -48,8 +48,6 @@ export async function worldTrusting(
 export async function org2SpMetadata(world: World): Promise<string> {
   return (await world.fetch(`${world.org2.url}/api/v1/idps/${world.org2.idp.id}/metadata.xml`)).text();
 }
-
-export const browser = (world: World) => new Agent({ fetch: world.fetch, parties: world.parties() });
 
 /** Opens a page and confirms org2's prompts (authenticator enrollment) up to its dashboard. */
 export async function openAndConfirm(agent: Agent, url: string): Promise<Page> {

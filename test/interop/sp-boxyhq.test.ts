@@ -2,11 +2,10 @@ import { createRequire } from 'node:module';
 import { deflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { World } from '../../harness/world/world.js';
+import { browser, lastInResponseTo } from './browser.js';
 import {
   appIdpMetadata,
-  browser,
   idpInitiated,
-  lastInResponseTo,
   SARAH_AT_THE_SP,
   type SpUnderTest,
   spInitiated,

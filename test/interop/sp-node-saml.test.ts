@@ -2,11 +2,10 @@ import { SAML } from '@node-saml/node-saml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseIdpMetadata } from '../../harness/saml/metadata.js';
 import type { World } from '../../harness/world/world.js';
+import { browser, lastInResponseTo } from './browser.js';
 import {
   appIdpMetadata,
-  browser,
   idpInitiated,
-  lastInResponseTo,
   SARAH_AT_THE_SP,
   type SpUnderTest,
   spInitiated,

@@ -1,12 +1,11 @@
 import * as samlify from 'samlify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { World } from '../../harness/world/world.js';
+import { browser, lastInResponseTo } from './browser.js';
 import { samlifySchemaValidator } from './samlify-schema.js';
 import {
   appIdpMetadata,
-  browser,
   idpInitiated,
-  lastInResponseTo,
   SARAH_AT_THE_SP,
   type SpUnderTest,
   spInitiated,

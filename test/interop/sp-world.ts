@@ -1,5 +1,5 @@
 import express from 'express';
-import { Agent, type Page } from '../../harness/agent/index.js';
+import type { Agent, Page } from '../../harness/agent/index.js';
 import { SystemClock } from '../../harness/core/clock.js';
 import { type Listening, listen } from '../../harness/core/listen.js';
 import { confirmPrompts, signInAndClick } from '../../harness/scenario/browse.js';
@@ -86,8 +86,6 @@ export async function appIdpMetadata(world: World): Promise<string> {
   return res.text();
 }
 
-export const browser = (world: World) => new Agent({ fetch: world.fetch, parties: world.parties() });
-
 /** IdP-initiated: Sarah signs in at org1, clicks Org2Org, then the app's tile at org2; the SP's answer. */
 export async function idpInitiated(world: World, agent: Agent): Promise<Page> {
   return signInAndClick(world, agent, {
@@ -111,10 +109,3 @@ export const SARAH_AT_THE_SP = {
   nameId: SARAH.login,
   attributes: { givenName: SARAH.firstName, surname: SARAH.lastName, email: SARAH.email },
 } as const;
-
-/** The InResponseTo of the last response the browser posted to `acsUrl` ('' when unsolicited). */
-export function lastInResponseTo(agent: Agent, acsUrl: string): string {
-  const post = agent.hops.findLast((h) => h.url === acsUrl && h.method === 'POST');
-  const xml = Buffer.from(post?.formFields?.SAMLResponse ?? '', 'base64').toString('utf8');
-  return /<saml2?p:Response[^>]*\sInResponseTo="([^"]*)"/.exec(xml)?.[1] ?? '';
-}
