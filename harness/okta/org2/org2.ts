@@ -308,8 +308,8 @@ export class Org2 {
 
   /**
    * Who may send the app AuthnRequests. Pointed at another SP (its audience set), the app takes
-   * that SP's requests unsigned: "Signed Requests" is off by default in Okta's App Integration
-   * Wizard (help.okta.com, "Create SAML app integrations"); Dropbox signs with its own key.
+   * that SP's requests unsigned: "Signed requests" is an optional advanced setting of a SAML app
+   * (help.okta.com, "Application Integration Wizard SAML field reference"); Dropbox signs with its key.
    */
   #dropboxSp(target: ReturnType<Org2Options['target']>): AppSsoInput['sp'] {
     const audience = this.options.dropbox.audience ?? target.audience;
