@@ -32,7 +32,7 @@ import { PasswordLockout } from '../lockout.js';
 import { dashboardPage, SIGN_OUT_PATH } from '../pages.js';
 import { passwordSignIn } from '../password-sign-in.js';
 import { OktaSessions } from '../sessions.js';
-import { appSso } from '../sso.js';
+import { type AppSsoInput, appSso } from '../sso.js';
 import { SystemLog } from '../syslog/log-store.js';
 import { createLogsRouter } from '../syslog/logs-api.js';
 import { logUserPushes } from '../syslog/push-events.js';
@@ -312,6 +312,17 @@ export class Org2 {
     for (const input of signInLogInputs(event, this.idp, user, lookalike)) this.log.record(input);
   }
 
+  /**
+   * Who may send the app AuthnRequests. Pointed at another SP (its audience set), the app takes
+   * that SP's requests unsigned: "Signed requests" is an optional advanced setting of a SAML app
+   * (help.okta.com, "Application Integration Wizard SAML field reference"); Dropbox signs with its key.
+   */
+  #dropboxSp(target: ReturnType<Org2Options['target']>): AppSsoInput['sp'] {
+    const audience = this.options.dropbox.audience ?? target.audience;
+    const requestCert = audience === target.audience ? target.requestCert : undefined;
+    return { entityId: audience, requestCert, encryptionCert: target.requestCert };
+  }
+
   #dropboxSso(req: Request, res: Response): void {
     const app = this.options.dropbox;
     const target = this.options.target();
@@ -324,7 +335,7 @@ export class Org2 {
       settings: { ...app, issuer: dropboxIssuerOf(app) },
       acsUrl: app.acsUrl ?? target.acsUrl,
       audience: app.audience ?? target.audience,
-      sp: { entityId: target.audience, requestCert: target.requestCert, encryptionCert: target.requestCert },
+      sp: this.#dropboxSp(target),
       subject: (user) => ({
         nameId: this.dropboxUserName(user),
         attributes: {

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { CredentialName } from '../../harness/crypto/store.js';
-import { issue } from './helpers.js';
+import { issue } from '../saml/helpers.js';
 
 export type SignedElement = 'Response' | 'Assertion';
 

@@ -2,7 +2,8 @@ import { webcrypto } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { describe } from 'vitest';
 import { loadCredential } from '../../harness/crypto/store.js';
-import { signatureInteropCases, type Verifier } from './interop.js';
+import { issuedResponseCases } from './issued.js';
+import { signatureInteropCases, type Verifier } from './issuer-cases.js';
 
 /**
  * xmldsigjs (PeculiarVentures: its own C14N and DOM handling, pkijs for the certificate, WebCrypto
@@ -57,3 +58,4 @@ const xmldsig: Verifier = async (xml, certName, element) => {
 };
 
 describe('fedsim signatures verify with xmldsigjs', () => signatureInteropCases(xmldsig));
+describe("every response the world's IdPs post verifies with xmldsigjs", () => issuedResponseCases(xmldsig));
