@@ -82,7 +82,11 @@ export async function scimCheckCommand(input: ScimCheckInput, io: CliIo): Promis
     auth: { scheme: input.auth, token: input.token },
     fetch: namedOriginFetch(input.url, input.timeoutMs),
     now: () => performance.now(),
-    random: () => randomSecrets.token(10).toLowerCase(),
+    random: () =>
+      randomSecrets
+        .token(10)
+        .toLowerCase()
+        .replace(/[^a-z0-9]/g, 'x'),
   });
   const auth = typeof input.auth === 'object' ? `header ${input.auth.header}` : input.auth;
   io.stdout(input.json ? `${JSON.stringify(report, null, 2)}\n` : text(report, auth));

@@ -1,5 +1,5 @@
 import express, { type Request, type Response } from 'express';
-import { listen, type Listening } from '../../harness/core/listen.js';
+import { type Listening, listen } from '../../harness/core/listen.js';
 
 /**
  * A SCIM server with the mistakes SCIM servers really ship, and nothing else wrong: POST answers
@@ -33,7 +33,12 @@ export function brokenScimServer(): Promise<Listening> {
     const all = [...users.values()].filter((u) => wanted === undefined || u.userName === wanted);
     const start = Number(req.query.startIndex ?? 1);
     const page = all.slice(start - 1, start - 1 + Number(req.query.count ?? 100));
-    send(res, 200, { totalResults: String(all.length), startIndex: start, itemsPerPage: page.length, Resources: page });
+    send(res, 200, {
+      totalResults: String(all.length),
+      startIndex: start,
+      itemsPerPage: page.length,
+      Resources: page,
+    });
   });
   const found = (req: Request, res: Response): User | undefined => {
     const user = users.get(String(req.params.id));
@@ -69,7 +74,13 @@ export function brokenScimServer(): Promise<Listening> {
     if (!res.headersSent) send(res, 204);
   });
   app.get('/scim/v2/Groups', (_req, res) =>
-    send(res, 200, { schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'], totalResults: 0, startIndex: 1, itemsPerPage: 0, Resources: [] }),
+    send(res, 200, {
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'],
+      totalResults: 0,
+      startIndex: 1,
+      itemsPerPage: 0,
+      Resources: [],
+    }),
   );
   return listen(app);
 }

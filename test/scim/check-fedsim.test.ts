@@ -41,7 +41,19 @@ describe("fedsim scim-check against fedsim's own Dropbox SCIM server", () => {
     );
     const sequence = report.results.find((r) => r.id === 'okta.sequence');
     expect(sequence?.observed.map((e) => e.request.split(' ')[0])).toEqual([
-      'GET', 'POST', 'GET', 'GET', 'GET', 'PUT', 'GET', 'PATCH', 'GET', 'PATCH', 'GET', 'PATCH', 'GET',
+      'GET',
+      'POST',
+      'GET',
+      'GET',
+      'GET',
+      'PUT',
+      'GET',
+      'PATCH',
+      'GET',
+      'PATCH',
+      'GET',
+      'PATCH',
+      'GET',
     ]);
   });
 

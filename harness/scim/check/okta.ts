@@ -15,7 +15,9 @@ const provisioned = (user: TestUser): ProvisionedUser => ({
   externalId: `00u${user.familyName.toLowerCase()}`,
 });
 
-const reason = (err: unknown) => (err instanceof Error ? err.message : String(err));
+/** The client's message, its request named by method alone (the observed line has the URL). */
+const reason = (err: unknown) =>
+  (err instanceof Error ? err.message : String(err)).replace(/^SCIM (\w+) \S+ /, 'its $1 ');
 
 /** Runs one client call; a failure is the check's problem, with the status the server answered. */
 async function attempt(call: () => Promise<unknown>): Promise<string | undefined> {
