@@ -3,8 +3,8 @@ import { FedsimError } from '../core/errors.js';
 import { namedOriginFetch } from '../core/http.js';
 import { randomSecrets } from '../core/secrets.js';
 import type { ScimAuthScheme } from '../scim/auth.js';
-import { type CheckResult, runScimCheck, type ScimCheckReport } from '../scim/check/index.js';
-import type { CheckGroup } from '../scim/check/types.js';
+import { runScimCheck, type ScimCheckReport, type ScimCheckResult } from '../scim/check/index.js';
+import type { ScimCheckGroup } from '../scim/check/types.js';
 import type { CliIo } from './io.js';
 
 export interface ScimCheckInput {
@@ -15,7 +15,7 @@ export interface ScimCheckInput {
   json: boolean;
 }
 
-const GROUPS: Record<CheckGroup, string> = {
+const GROUPS: Record<ScimCheckGroup, string> = {
   okta: "Okta's provisioning lifecycle, sent by Okta's SCIM client",
   spec: "Okta SCIM 2.0 SPEC Test (the Runscope suite of Okta's OIN submission)",
   rfc: 'RFC 7643/7644 rules Okta relies on',
@@ -39,7 +39,7 @@ function validated(input: ScimCheckInput): void {
 
 const pad = (text: string, width: number) => text.padEnd(width);
 
-function row(r: CheckResult, width: number): string {
+function row(r: ScimCheckResult, width: number): string {
   const head = `  ${r.verdict.toUpperCase().padEnd(4)}  ${pad(r.id, width)}  ${r.title}\n`;
   if (r.verdict === 'pass') return head;
   const indent = ' '.repeat(8);
@@ -58,7 +58,7 @@ function row(r: CheckResult, width: number): string {
 function text(report: ScimCheckReport, auth: string): string {
   const width = Math.max(...report.results.map((r) => r.id.length));
   let out = `fedsim scim-check ${report.url} (auth: ${auth})\n`;
-  let group: CheckGroup | undefined;
+  let group: ScimCheckGroup | undefined;
   for (const r of report.results) {
     if (r.group !== group) {
       group = r.group;

@@ -1,26 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loopbackFetch } from '../../harness/core/http.js';
 import type { Listening } from '../../harness/core/listen.js';
-import { runScimCheck, type ScimCheckReport } from '../../harness/scim/check/index.js';
+import type { ScimCheckReport } from '../../harness/scim/check/index.js';
 import { BROKEN_KEY, brokenScimServer } from './broken-scim-server.js';
+import { checkScimServer } from './run-check.js';
 
 let server: Listening;
 let report: ScimCheckReport;
-let n = 0;
 const auth = { scheme: { header: 'X-Api-Key' }, token: BROKEN_KEY };
 
 beforeAll(async () => {
   server = await brokenScimServer();
-  report = await runScimCheck({
-    url: `${server.url}/scim/v2`,
-    auth,
-    fetch: loopbackFetch,
-    now: () => 0,
-    random: () => {
-      n += 1;
-      return `broken${n}`;
-    },
-  });
+  report = await checkScimServer(`${server.url}/scim/v2`, auth, 'broken');
 });
 
 afterAll(async () => {

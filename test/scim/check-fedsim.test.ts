@@ -1,25 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loopbackFetch } from '../../harness/core/http.js';
-import { runScimCheck, SCIM_CHECKS, type ScimCheckReport } from '../../harness/scim/check/index.js';
+import { SCIM_CHECKS, type ScimCheckReport } from '../../harness/scim/check/index.js';
 import { createWorld, type World } from '../../harness/world/world.js';
+import { checkScimServer } from './run-check.js';
 
 let world: World;
 let report: ScimCheckReport;
-let n = 0;
 
 beforeAll(async () => {
   world = await createWorld();
-  report = await runScimCheck({
-    url: world.dropbox.scimUrl,
-    auth: { scheme: 'bearer', token: world.dropbox.options.scimToken },
-    fetch: loopbackFetch,
-    // A fixed clock: spec.groups' time budget is not what this test is about.
-    now: () => 0,
-    random: () => {
-      n += 1;
-      return `own${n}`;
-    },
-  });
+  report = await checkScimServer(
+    world.dropbox.scimUrl,
+    { scheme: 'bearer', token: world.dropbox.options.scimToken },
+    'own',
+  );
 });
 
 afterAll(async () => {

@@ -4,14 +4,14 @@ import type { ScimAuth } from '../auth.js';
 import { OktaScimClient } from '../client.js';
 import { type CleanupOutcome, cleanUp } from './cleanup.js';
 import { OKTA_CHECKS, OKTA_SEQUENCE } from './okta.js';
-import { type Exchange, Probe } from './probe.js';
+import { Probe, type ScimExchange } from './probe.js';
 import { RFC_CHECKS } from './rfc.js';
 import { SPEC_CHECKS } from './spec.js';
 import {
   type CheckContext,
-  type CheckGroup,
   type CheckState,
   type ScimCheck,
+  type ScimCheckGroup,
   SkipCheck,
   type TestUser,
 } from './types.js';
@@ -27,26 +27,26 @@ export const SCIM_CHECKS: readonly ScimCheck[] = [
   ...RFC_CHECKS,
 ];
 
-export type Verdict = 'pass' | 'fail' | 'skip';
+export type ScimCheckVerdict = 'pass' | 'fail' | 'skip';
 
-export interface CheckResult {
+export interface ScimCheckResult {
   id: string;
-  group: CheckGroup;
+  group: ScimCheckGroup;
   title: string;
   expectation: string;
-  verdict: Verdict;
+  verdict: ScimCheckVerdict;
   /** What differed (fail) or why it did not run (skip). */
   reasons: string[];
-  observed: Exchange[];
+  observed: ScimExchange[];
   /** Only on a failure. */
   fix?: string;
 }
 
 export interface ScimCheckReport {
   url: string;
-  results: CheckResult[];
+  results: ScimCheckResult[];
   cleanup: CleanupOutcome[];
-  counts: Record<Verdict, number>;
+  counts: Record<ScimCheckVerdict, number>;
 }
 
 export interface ScimCheckOptions {
@@ -70,9 +70,9 @@ function testUser(random: () => string, label: string): TestUser {
   };
 }
 
-async function runOne(check: ScimCheck, ctx: CheckContext): Promise<CheckResult> {
+async function runOne(check: ScimCheck, ctx: CheckContext): Promise<ScimCheckResult> {
   const { id, group, title, expectation } = check;
-  let verdict: Verdict;
+  let verdict: ScimCheckVerdict;
   let reasons: string[];
   try {
     reasons = await check.run(ctx);
@@ -97,7 +97,7 @@ async function runOne(check: ScimCheck, ctx: CheckContext): Promise<CheckResult>
 }
 
 /** A server that cannot be checked at all: nothing answered, or the credential was refused. */
-function unusable(first: Exchange | undefined, url: string): FedsimError | undefined {
+function unusable(first: ScimExchange | undefined, url: string): FedsimError | undefined {
   if (!first || first.status === 0) {
     return new FedsimError(
       'HTTP_FAILED',
@@ -137,7 +137,7 @@ export async function runScimCheck(options: ScimCheckOptions): Promise<ScimCheck
     sequence: [],
   };
   const ctx: CheckContext = { probe, client, state, random: options.random };
-  const results: CheckResult[] = [];
+  const results: ScimCheckResult[] = [];
   for (const check of SCIM_CHECKS) {
     results.push(await runOne(check, ctx));
     const refused = results.length === 1 ? unusable(probe.history[0], url) : undefined;
@@ -149,4 +149,4 @@ export async function runScimCheck(options: ScimCheckOptions): Promise<ScimCheck
   return { url, results, cleanup, counts };
 }
 
-export type { CleanupOutcome, Exchange };
+export type { CleanupOutcome, ScimExchange };

@@ -3,7 +3,7 @@ import { type ScimAuth, scimAuthHeader } from '../auth.js';
 import { oktaScimHeaders } from '../client.js';
 
 /** One request and its answer, short enough for a report line. */
-export interface Exchange {
+export interface ScimExchange {
   request: string;
   /** 0: no answer (refused, reset, timed out). */
   status: number;
@@ -68,9 +68,9 @@ function parsed(text: string): unknown {
 /** Sends the checker's requests (and Okta's client's) to the server, keeping each exchange. */
 export class Probe {
   /** Every exchange of the run, in order. */
-  readonly history: Exchange[] = [];
-  #current: Exchange[] = [];
-  #answers = new WeakMap<Exchange, Answer>();
+  readonly history: ScimExchange[] = [];
+  #current: ScimExchange[] = [];
+  #answers = new WeakMap<ScimExchange, Answer>();
 
   constructor(
     readonly baseUrl: string,
@@ -85,7 +85,7 @@ export class Probe {
     const method = (init.method ?? 'GET').toUpperCase();
     const body = typeof init.body === 'string' ? ` ${short(init.body)}` : '';
     const started = this.now();
-    const record = (status: number, response: string, contentType?: string): Exchange => {
+    const record = (status: number, response: string, contentType?: string): ScimExchange => {
       const exchange = { request: `${method} ${readable(path)}${body}`, status, response, contentType };
       const kept = { ...exchange, ms: this.now() - started };
       this.history.push(kept);
@@ -125,8 +125,10 @@ export class Probe {
     const init = { method, headers, body: options.body && JSON.stringify(options.body) };
     try {
       await this.fetch(`${this.baseUrl}${path}`, init);
-    } catch (err) {
-      return { status: 0, contentType: '', body: undefined, error: String(err) };
+    } catch {
+      // The recorded exchange says why (refused, reset, timed out).
+      const why = this.history.at(-1)?.response.replace(/^no answer: /, '');
+      return { status: 0, contentType: '', body: undefined, error: why };
     }
     return this.lastAnswer() as Answer;
   }
@@ -138,12 +140,12 @@ export class Probe {
   }
 
   /** Shows exchanges of earlier checks as this check's observed ones (checks that judge the run). */
-  show(exchanges: Exchange[]): void {
+  show(exchanges: ScimExchange[]): void {
     this.#current.push(...exchanges);
   }
 
   /** The exchanges since the last call: the observed part of one check. */
-  take(): Exchange[] {
+  take(): ScimExchange[] {
     const taken = this.#current;
     this.#current = [];
     return taken;

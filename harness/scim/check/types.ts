@@ -1,12 +1,12 @@
 import type { OktaScimClient } from '../client.js';
-import type { Answer, Exchange, Probe } from './probe.js';
+import type { Answer, Probe, ScimExchange } from './probe.js';
 
 /**
  * `fedsim scim-check`: a SCIM 2.0 server driven as Okta drives it. Each check is one row of a
  * table (id, what Okta expects, the fix); it sends its requests through the probe, which keeps
  * them as the row's observed exchanges, and returns what differed (nothing: pass).
  */
-export type CheckGroup = 'okta' | 'spec' | 'rfc';
+export type ScimCheckGroup = 'okta' | 'spec' | 'rfc';
 
 /** A user the checker creates; `id` once the server has answered with one. */
 export interface TestUser {
@@ -28,7 +28,7 @@ export interface CheckState {
   /** Users the server created where it should have refused (a duplicate): removed with the others. */
   extra: TestUser[];
   /** The exchanges of the okta.* checks, for okta.sequence. */
-  sequence: Exchange[];
+  sequence: ScimExchange[];
 }
 
 export interface CheckContext {
@@ -42,7 +42,7 @@ export interface CheckContext {
 
 export interface ScimCheck {
   id: string;
-  group: CheckGroup;
+  group: ScimCheckGroup;
   /** The check's name (for spec.*, the SPEC test step it reproduces). */
   title: string;
   /** What a server Okta can provision answers. */
