@@ -1,53 +1,23 @@
 import { USER_SCHEMA } from '../resource.js';
 import { at, equals, integer, isError, isList, present, status, statusFirst } from './assertions.js';
-import { type CheckContext, needId, type ScimCheck, SkipCheck, type TestUser } from './types.js';
+import {
+  byUserName,
+  GROUPS_BUDGET_MS,
+  get,
+  MISSING_ID,
+  MISSING_ID_404,
+  post,
+  USER_FIELDS,
+} from './spec-requests.js';
+import { needId, type ScimCheck, SkipCheck } from './types.js';
+
+const LIST_FIX =
+  'Answer GET /Users with a ListResponse: schemas ["urn:ietf:params:scim:api:messages:2.0:ListResponse"], totalResults, startIndex and itemsPerPage as JSON numbers, Resources an array.';
 
 /**
  * The 12 request steps of Okta's "Okta SCIM 2.0 SPEC Test" (the Runscope/BlazeMeter suite an OIN
  * submission must pass), each with the assertions of that step. See docs/decisions/scim-check.md.
  */
-const SPEC_HEADERS = {
-  Accept: 'application/scim+json',
-  'Accept-Charset': 'utf-8',
-  'Content-Type': 'application/scim+json; charset=utf-8',
-  'User-Agent': 'OKTA SCIM Integration',
-};
-/** The suite's POSTs send plain JSON. */
-const SPEC_POST_HEADERS = {
-  'Content-Type': 'application/json',
-  Accept: 'application/scim+json; charset=utf-8',
-};
-/** The suite's never-existing ids. */
-const MISSING_ID = '010101001010101010101010101';
-const MISSING_ID_404 = '00919288221112222';
-/** Okta's suite allows the Groups endpoint 600 ms. */
-export const GROUPS_BUDGET_MS = 600;
-
-const USER_FIELDS = ['id', 'name.familyName', 'name.givenName', 'userName', 'active', 'emails[0].value'];
-
-const get = (ctx: CheckContext, path: string, credential?: 'invalid') =>
-  ctx.probe.send('GET', path, { headers: { ...SPEC_HEADERS }, credential });
-
-const byUserName = (ctx: CheckContext, userName: string, credential?: 'invalid') =>
-  get(ctx, `/Users?filter=${encodeURIComponent(`userName eq "${userName}"`)}`, credential);
-
-function specBody(user: TestUser): object {
-  return {
-    schemas: [USER_SCHEMA],
-    userName: user.userName,
-    name: { givenName: user.givenName, familyName: user.familyName },
-    emails: [{ primary: true, value: user.email, type: 'work' }],
-    displayName: `${user.givenName} ${user.familyName}`,
-    active: true,
-  };
-}
-
-const post = (ctx: CheckContext, user: TestUser) =>
-  ctx.probe.send('POST', '/Users', { headers: { ...SPEC_POST_HEADERS }, body: specBody(user) });
-
-const LIST_FIX =
-  'Answer GET /Users with a ListResponse: schemas ["urn:ietf:params:scim:api:messages:2.0:ListResponse"], totalResults, startIndex and itemsPerPage as JSON numbers, Resources an array.';
-
 export const SPEC_CHECKS: ScimCheck[] = [
   {
     id: 'spec.users-list',
