@@ -63,6 +63,18 @@ export { runParsedScenario, runScenario, runScenarios } from './scenario/runner.
 export type { Scenario, Step } from './scenario/schema.js';
 export type { StepContext, StepDefinition } from './scenario/steps/index.js';
 export { runStep, STEP_KINDS } from './scenario/steps/index.js';
+// scim: `fedsim scim-check`, a SCIM server driven as Okta drives it
+export type { ScimAuth, ScimAuthScheme } from './scim/auth.js';
+export type {
+  CleanupOutcome,
+  ScimCheckOptions,
+  ScimCheckReport,
+  ScimCheckResult,
+  ScimCheckVerdict,
+  ScimExchange,
+} from './scim/check/index.js';
+export { runScimCheck } from './scim/check/index.js';
+export type { ScimCheckGroup } from './scim/check/types.js';
 // trace: the trace document (every exchange, SAML decoded), its recording, normalisation, reading and diffing
 export type { TracedHop, TracedSaml } from './trace/decode.js';
 export type { FieldDiff, HopDiff, TraceDiff } from './trace/diff.js';

@@ -1,4 +1,5 @@
-import { Agent, type IncomingMessage, request } from 'node:http';
+import { Agent, type ClientRequest, request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { FedsimError } from './errors.js';
 
 /** What fedsim reads of an HTTP answer: the part of the Fetch API's Response its callers use. */
@@ -82,21 +83,40 @@ class LoopbackResponse implements HttpResponse {
   }
 }
 
-/** A fetch-compatible call over node:http: redirects are never followed, failures reject as fetch's do. */
-function httpFetch(pool: Agent, url: string, init: RequestInit = {}): Promise<HttpResponse> {
+/**
+ * A fetch-compatible call over node:http(s): redirects are never followed, failures reject as
+ * fetch's do. With `timeoutMs`, a request unanswered (or a body unfinished) by then is dropped.
+ */
+function httpFetch(
+  pool: Agent | false,
+  url: string,
+  init: RequestInit = {},
+  timeoutMs?: number,
+): Promise<HttpResponse> {
   const method = (init.method ?? 'GET').toUpperCase();
   const body = bodyOf(init.body);
   const headers: Record<string, string | number> = {};
   for (const [name, value] of headerPairs(init.headers)) headers[name.toLowerCase()] = value;
   if (body !== undefined) headers['content-length'] = Buffer.byteLength(body);
+  const send = url.startsWith('https:') ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const failed = (cause: unknown) => reject(new TypeError('fetch failed', { cause }));
-    const req = request(url, { method, headers, agent: pool }, (res) => {
+    let timer: NodeJS.Timeout | undefined;
+    const failed = (cause: unknown) => {
+      clearTimeout(timer);
+      reject(new TypeError('fetch failed', { cause }));
+    };
+    const req: ClientRequest = send(url, { method, headers, agent: pool }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('error', failed);
-      res.on('end', () => resolve(new LoopbackResponse(res, Buffer.concat(chunks))));
+      res.on('end', () => {
+        clearTimeout(timer);
+        resolve(new LoopbackResponse(res, Buffer.concat(chunks)));
+      });
     });
+    if (timeoutMs !== undefined) {
+      timer = setTimeout(() => req.destroy(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    }
     req.on('error', failed);
     req.end(body);
   });
@@ -134,3 +154,15 @@ export function loopbackTransport(): LoopbackTransport {
 
 /** For callers outside a world (tests, tools): one shared pool. */
 export const loopbackFetch: HttpFetch = loopbackTransport();
+
+/**
+ * For a command given a URL (e.g. `scim-check URL`): loopback and that URL's origin only, the user
+ * having named it; each request ends after `timeoutMs`. No keep-alive, so nothing outlives the command.
+ */
+export function namedOriginFetch(namedUrl: string, timeoutMs: number): HttpFetch {
+  const named = new URL(namedUrl).origin;
+  return async (url, init) => {
+    if (URL.canParse(url) && new URL(url).origin !== named) refuseOutbound(url);
+    return httpFetch(false, url, init, timeoutMs);
+  };
+}

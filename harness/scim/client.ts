@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { FedsimError } from '../core/errors.js';
 import type { HttpFetch, HttpResponse } from '../core/http.js';
 import { outcomeOf, serverWaitMs, withOutcome } from '../provisioning/retry.js';
+import { type ScimAuthScheme, scimAuthHeader } from './auth.js';
 import { USER_SCHEMA } from './resource.js';
 
 /**
@@ -13,6 +14,8 @@ export interface OktaScimClientOptions {
   /** The app's SCIM base URL, ending in /scim/v2. */
   baseUrl: string;
   token: string;
+  /** How the token is sent (default: `Authorization: Bearer`). */
+  authScheme?: ScimAuthScheme;
   fetch: HttpFetch;
   /**
    * Wraps each HTTP call, e.g. a provisioning task's retry loop. Failures carry their outcome
@@ -32,7 +35,16 @@ export interface ProvisionedUser {
 }
 
 export const OKTA_SCIM_USER_AGENT = 'Okta SCIM Client 1.0.0';
-const PATCH_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
+export const PATCH_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
+
+/** The headers Okta's SCIM client sends besides the credential. */
+export function oktaScimHeaders(withBody: boolean): Record<string, string> {
+  return {
+    'User-Agent': OKTA_SCIM_USER_AGENT,
+    Accept: 'application/scim+json',
+    ...(withBody ? { 'Content-Type': 'application/scim+json; charset=utf-8' } : {}),
+  };
+}
 
 /** The parts of a User the client relies on; everything else is kept and sent back on PUT. */
 const remoteUser = z.looseObject({ id: z.string(), userName: z.string() });
@@ -161,12 +173,9 @@ export class OktaScimClient {
   }
 
   #headers(withBody: boolean): Record<string, string> {
-    return {
-      'User-Agent': OKTA_SCIM_USER_AGENT,
-      Authorization: `Bearer ${this.options.token}`,
-      Accept: 'application/scim+json',
-      ...(withBody ? { 'Content-Type': 'application/scim+json; charset=utf-8' } : {}),
-    };
+    const { token, authScheme = 'bearer' } = this.options;
+    const [authName, authValue] = scimAuthHeader({ scheme: authScheme, token });
+    return { ...oktaScimHeaders(withBody), [authName]: authValue };
   }
 
   /** Transport failures become provisioning failures too, unless fedsim itself refused the request. */

@@ -67,13 +67,40 @@ function filterParam(value: unknown): string | undefined {
   throw new FedsimError('SCIM_INVALID_FILTER', 'filter must be given once', { actual: value });
 }
 
+type Operation = ScimPatch['Operations'][number];
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * RFC 7644 §3.5.2.1/§3.5.2.3: an add or replace without a path sets the attributes in its value,
+ * and a complex one's unnamed sub-attributes stay (Okta sends `{"value":{"name":{…}}}` so).
+ * scim-patch would replace the whole complex attribute, so each leaf gets its own path.
+ */
+function withPaths(op: Operation): Operation[] {
+  if ((op.op !== 'add' && op.op !== 'replace') || 'path' in op || !isObject(op.value)) return [op];
+  return Object.entries(op.value).flatMap(([name, value]) =>
+    isObject(value)
+      ? Object.entries(value).map(
+          // An extension schema's attributes follow its URN after a colon (RFC 7644 §3.10).
+          ([sub, v]) =>
+            ({
+              op: op.op,
+              path: `${name}${name.startsWith('urn:') ? ':' : '.'}${sub}`,
+              value: v,
+            }) as Operation,
+        )
+      : [{ op: op.op, path: name, value } as Operation],
+  );
+}
+
 /** scim-patch types meta's dates as Date; it never reads them, so the string form is safe to pass. */
 function applyPatch(resource: ScimUser, body: Record<string, unknown>): unknown {
   const patch = body as unknown as ScimPatch;
   patchBodyValidation(patch);
   // RFC 7644 §3.5.2.3: replacing an attribute that is not there adds it.
   const options = { mutateDocument: false, treatMissingAsAdd: true };
-  return scimPatch(resource as unknown as ScimResource, patch.Operations, options);
+  return scimPatch(resource as unknown as ScimResource, patch.Operations.flatMap(withPaths), options);
 }
 
 export function createScimRouter(options: ScimServerOptions): Router {

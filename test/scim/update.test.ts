@@ -81,6 +81,15 @@ describe('PATCH /Users/:id', () => {
     expect(res.body).toMatchObject(expected);
   });
 
+  it('a path-less replace of a complex attribute keeps its other sub-attributes (RFC 7644 §3.5.2.3)', async () => {
+    const res = await patch([
+      { op: 'replace', value: { name: { familyName: 'King' }, displayName: 'Ada King' } },
+    ]);
+    expect(res.status).toBe(200);
+    expect(res.body.name).toMatchObject({ givenName: 'Ada', familyName: 'King' });
+    expect(res.body.displayName).toBe('Ada King');
+  });
+
   it('removes an attribute with a remove op', async () => {
     const res = await patch([{ op: 'remove', path: 'externalId' }]);
     expect(res.status).toBe(200);

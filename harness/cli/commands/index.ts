@@ -3,7 +3,8 @@ import type { CliCommand } from './command.js';
 import { diff } from './diff.js';
 import { explain } from './explain.js';
 import { run } from './run.js';
+import { scimCheck } from './scim-check.js';
 import { serve } from './serve.js';
 
 /** Every `fedsim` command, in the order `fedsim --help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [run, serve, explain, diff, codes];
+export const COMMANDS: readonly CliCommand[] = [run, serve, explain, diff, scimCheck, codes];

@@ -47,4 +47,9 @@ export const PROVISIONING_ERRORS = {
     summary: 'The SCIM request body is not a JSON object.',
     fix: 'Send a JSON object as application/scim+json (or application/json).',
   },
+  SCIM_CHECK_REFUSED: {
+    status: 401,
+    summary: '`fedsim scim-check`: the SCIM server refused the credential on the first request.',
+    fix: "Pass the server's token with --token and its scheme with --auth (bearer, basic user:password, header:NAME).",
+  },
 } satisfies Record<string, ErrorInfo>;
