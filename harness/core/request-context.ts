@@ -15,8 +15,8 @@ const context = new AsyncLocalStorage<RequestContext>();
 /** Okta's response header naming the request (the same id as its System Log events' transaction). */
 export const REQUEST_ID_HEADER = 'X-Okta-Request-Id';
 
-/** Okta's request ids are 27 url-safe characters. */
-const REQUEST_ID_LENGTH = 27;
+/** The length fedsim's Okta API has always sent (okta/api/common.ts). */
+const REQUEST_ID_LENGTH = 20;
 
 /**
  * Gives each request an id (from its own seeded sequence: drawing from the world's would shift

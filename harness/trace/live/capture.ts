@@ -2,8 +2,9 @@ import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 import type { Request, RequestHandler, Response } from 'express';
 import type { Hop } from '../../agent/index.js';
 import { REQUEST_ID_HEADER } from '../../core/request-context.js';
-import { cookieNames } from '../redact.js';
 import type { RecordedCall } from '../record.js';
+import { cookieNames } from '../redact.js';
+import type { Cause } from './causes.js';
 import type { LiveTrace } from './recorder.js';
 
 /** The name a served world's browser lane carries: fedsim cannot tell one person's browser from another's. */
@@ -34,38 +35,8 @@ const setCookiesOf = (res: Response): string[] => {
   return value === undefined ? [] : [value].flat().map(String);
 };
 
-/**
- * What caused a browser request, as far as the party can tell: a redirect it (or another party)
- * answered just before, else the page last shown (a clicked tile, an auto-posted SAML form), else
- * a typed URL. A browser hides cross-origin Referers from these parties (`Referrer-Policy:
- * same-origin`), so the recorder remembers instead.
- */
-class Causes {
-  readonly #redirects = new Map<string, string>();
-  #lastPage = 'browser';
-
-  of(req: Request, url: string): { from: string; kind: Hop['kind'] } {
-    const redirectedBy = this.#redirects.get(url);
-    if (redirectedBy !== undefined) {
-      this.#redirects.delete(url);
-      return { from: redirectedBy, kind: 'redirect' };
-    }
-    const kind = req.method === 'POST' && req.is('application/x-www-form-urlencoded') ? 'form' : 'navigate';
-    const typed = req.get('sec-fetch-site') === 'none' || req.get('sec-fetch-site') === undefined;
-    return { from: typed && kind === 'navigate' ? 'browser' : this.#lastPage, kind };
-  }
-
-  answered(party: string, url: string, res: Response): void {
-    const location = res.getHeader('location');
-    if (res.statusCode >= 300 && res.statusCode < 400 && typeof location === 'string') {
-      this.#redirects.set(new URL(location, url).href, party);
-      if (this.#redirects.size > 64) this.#redirects.delete(this.#redirects.keys().next().value as string);
-    } else if (/html/.test(String(res.getHeader('content-type') ?? ''))) this.#lastPage = party;
-  }
-}
-
 /** The browser's hop and call as the party saw them, once it has answered. */
-function recorded(req: Request, res: Response, url: string, cause: ReturnType<Causes['of']>, ms: number) {
+function recorded(req: Request, res: Response, url: string, cause: Cause, ms: number) {
   const setCookie = setCookiesOf(res);
   const location = res.getHeader('location');
   const form = cause.kind === 'form' && req.body && typeof req.body === 'object' ? req.body : undefined;
@@ -98,7 +69,7 @@ function recorded(req: Request, res: Response, url: string, cause: ReturnType<Ca
  * page's own and calls another party makes (recorded on the caller's side, with their bodies).
  */
 export function captureBrowser(trace: LiveTrace, party: string, origin: () => string): RequestHandler {
-  const causes = new Causes();
+  const { causes } = trace;
   return (req, res, next) => {
     const url = `${origin()}${req.originalUrl}`;
     if (skipped(req) || trace.isPartyCall(req.method, url)) return next();

@@ -3,6 +3,7 @@ import { buildTrace, type RecordedArrival, type RecordedEntry } from '../build.j
 import type { SpLookup } from '../decode.js';
 import { TRACE_VERSION, type TraceDocument, type TracedExchange } from '../document.js';
 import type { PartySinks } from '../record.js';
+import { Causes } from './causes.js';
 
 /** Exchanges a served world keeps: the latest, so a long `serve` stays bounded (~3 MB at most). */
 export const LIVE_TRACE_MAX_HOPS = 500;
@@ -36,6 +37,8 @@ export class LiveTrace {
   /** Calls between parties in flight (`METHOD url` → count): the receiving party does not record them again. */
   readonly #apiInFlight = new Map<string, number>();
   #world: LiveWorld | undefined;
+  /** What caused each browser request: one browser goes from party to party, so one for all three. */
+  readonly causes = new Causes();
 
   constructor(readonly max = LIVE_TRACE_MAX_HOPS) {}
 
