@@ -14,7 +14,7 @@ import {
   type ResponseRequest,
 } from '../saml/issue.js';
 import type { OktaUser } from './directory.js';
-import { OKTA_COLOR } from './pages.js';
+import { OKTA_COLOR, systemLogLink } from './pages.js';
 import { type SystemLog, userActor } from './syslog/log-store.js';
 
 export interface AppSsoInput {
@@ -100,7 +100,7 @@ export function appSso(req: Request, res: Response, input: AppSsoInput): void {
         hint: `Assign the user to ${input.appLabel} in ${input.orgName}.`,
       },
     );
-    sendError(res, err, input.orgName, OKTA_COLOR);
+    sendError(res, err, input.orgName, OKTA_COLOR, undefined, systemLogLink());
     return;
   }
   const { recipient, destination, inResponseTo } = input.settings;

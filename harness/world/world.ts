@@ -151,6 +151,7 @@ export class World {
     for (const party of ['org2', 'dropbox'] as const) {
       this[party].sp.onArrival = (arrival) => trace.arrived(party, arrival);
     }
+    for (const org of [this.org1, this.org2]) org.log.exchangeOf = (id) => trace.hopOf(id);
   }
 
   /** Values a trace must never show: the API and SCIM tokens, every user's password. */

@@ -1,6 +1,7 @@
 import type { Clock } from '../../core/clock.js';
 import type { IdGenerator } from '../../core/ids.js';
 import { currentRequestId } from '../../core/request-context.js';
+import type { TracedExchange } from '../../trace/document.js';
 import type { OktaUser } from '../directory.js';
 
 /**
@@ -114,6 +115,11 @@ function served({ uuid, published, transactionId, input }: StoredEvent): LogEven
  */
 export class SystemLog {
   readonly #stored: StoredEvent[] = [];
+  /**
+   * Set while a served world records its live trace: the exchange of a transaction (the request
+   * an event was written in), whose check table and SAML message the System Log report shows.
+   */
+  exchangeOf: ((transactionId: string) => TracedExchange | undefined) | undefined;
 
   constructor(
     private readonly clock: Clock,

@@ -7,13 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, type Page } from '../../../harness/agent/index.js';
 import { SystemClock } from '../../../harness/core/clock.js';
 import { loopbackFetch } from '../../../harness/core/http.js';
+import { systemLogReportHtml } from '../../../harness/okta/syslog/report-page.js';
 import { confirmPrompts } from '../../../harness/scenario/browse.js';
 import { readTrace } from '../../../harness/trace/read.js';
 import { WORLD_DEFAULTS } from '../../../harness/world/defaults.js';
 import { createWorld, type World } from '../../../harness/world/world.js';
 import { fedsim } from '../../cli/in-process.js';
 
-const [SARAH] = WORLD_DEFAULTS.org1Users;
+const [SARAH, DAVID] = WORLD_DEFAULTS.org1Users;
 const dir = mkdtempSync(join(tmpdir(), 'fedsim-live-trace-'));
 let world: World;
 
@@ -130,6 +131,46 @@ describe('a served world records every exchange into one trace', () => {
     const chunk = await event;
     expect(chunk).toMatch(new RegExp(`^id: ${after + 1}\nevent: hop\ndata: `));
     expect(JSON.parse(chunk.split('data: ')[1] as string).html).toContain(`id="hop-${after + 1}"`);
+  });
+});
+
+describe('a refused sign-in leads from its error page to its System Log entry and its exchange', () => {
+  it('org2 refuses a replayed response: the page links the entry, which shows the check table', async () => {
+    const doc = await traceJson(world.org1.url);
+    const acs = doc.hops.find((h: { to: string; checks?: unknown }) => h.to === 'org2' && h.checks);
+    const res = await request(world.org2.url)
+      .post(new URL(acs.url).pathname)
+      .type('form')
+      .send({ SAMLResponse: acs.formFields.SAMLResponse })
+      .expect(400);
+    const id = res.headers['x-okta-request-id'] as string;
+    expect(res.text).toContain(`href="/admin/reports/syslog?transaction=${id}">See the System Log entry</a>`);
+    const hop = world.trace?.hopOf(id);
+    expect(hop?.decision?.outcome).toBe('refused');
+    const report = systemLogReportHtml(world.org2.log.events, { transaction: id }, world.org2.log.exchangeOf);
+    expect(report).toContain('1 of ');
+    expect(report).toContain('<details open><summary>Why it failed</summary>');
+    expect(report).toContain('Failed checks (1)');
+    expect(report).toContain(`<a href="/_fedsim/trace#hop-${hop?.n}">Open in trace`);
+    expect(report).toContain('Pretty XML');
+  });
+
+  it("org1 refuses David's Org2Org sign-in (not assigned): the page links the entry", async () => {
+    const agent = new Agent({ fetch: loopbackFetch, parties: world.parties() });
+    const signInPage = await agent.goto(`${world.org1.url}/app/UserHome`);
+    await agent.submit(
+      signInPage,
+      { username: DAVID.login, password: DAVID.password },
+      { formId: 'sign-in' },
+    );
+    const page = await agent.goto(`${world.org1.url}/app/okta_org2org/${world.org1.app.key}/sso/saml`);
+    expect(page.status).toBe(403);
+    const id = /transaction=([\w-]+)/.exec(page.html)?.[1] as string;
+    const event = world.org1.log.events.find((e) => e.transaction.id === id);
+    expect(event?.outcome).toEqual({ result: 'FAILURE', reason: 'APP_NOT_ASSIGNED' });
+    const report = systemLogReportHtml(world.org1.log.events, { transaction: id }, world.org1.log.exchangeOf);
+    expect(report).toContain('Assign the user');
+    expect(report).toContain(`#hop-${world.trace?.hopOf(id)?.n}`);
   });
 });
 
