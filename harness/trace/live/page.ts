@@ -41,7 +41,7 @@ export function liveTraceHtml(doc: TraceDocument): string {
     '<meta name="viewport" content="width=device-width,initial-scale=1"><title>fedsim: live trace</title>' +
     `<style>${STYLE}${LIVE_STYLE}${lifelineCss(lanes.length)}</style></head><body style="--lanes:${lanes.length}">` +
     '<header><h1>Live trace</h1><div class="live">' +
-    `<span id="hop-count">${counted(doc.hops.length, 'exchange')}</span>, newest first` +
+    `<span><span id="hop-count">${counted(doc.hops.length, 'exchange')}</span>, newest first</span>` +
     `<a class="download" href="/_fedsim/trace.json" download="${LIVE_JSON_FILE}">Download trace JSON</a>` +
     '<span class="live-status" id="live-status" role="status">Reload to see new exchanges.</span></div>' +
     `<div class="overview">${partiesHtml(doc)}${legendHtml()}</div></header><main>` +

@@ -17,6 +17,8 @@ function after(req: Request): number {
 /** Server-Sent Events: each exchange as `event: hop`, its id its number, its data the page's markup. */
 function stream(trace: LiveTrace, req: Request, res: Response): void {
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
+  // The headers go now: EventSource reports the stream open only once it has them.
+  res.flushHeaders();
   const send = (hop: TracedExchange) => {
     const lanes = liveLanes(trace.hops);
     const data = JSON.stringify({ n: hop.n, lanes: lanes.join(' '), html: liveHopHtml(hop, lanes) });
