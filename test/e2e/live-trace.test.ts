@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SystemClock } from '../../harness/core/clock.js';
+import { page as layout } from '../../harness/core/html.js';
+import { systemLogReportHtml } from '../../harness/okta/syslog/report-page.js';
 import { WORLD_DEFAULTS } from '../../harness/world/defaults.js';
 import { createWorld, type World } from '../../harness/world/world.js';
 import { LOOPBACK, launchChromium } from './chromium.js';
@@ -111,5 +113,35 @@ describe('the live trace page in a real browser', () => {
     const target = numbers[numbers.length - 1];
     await trace.goto(`${world.org1.url}/_fedsim/trace#hop-${target}`);
     expect(await trace.locator(`#hop-${target}`).getAttribute('open')).toBe('');
+  });
+
+  it('a refused sign-in links to its System Log entry, which opens to the check table and the trace', async () => {
+    const page = await newPage();
+    const acs = world.trace?.hops.find((h) => h.to === 'org2' && h.checks);
+    // The browser posts org1's response a second time, as a back button and resubmit would.
+    await page.goto(`${world.org2.url}/login`);
+    await page.setContent(
+      `<form id="f" method="POST" action="${acs?.url}"><input name="SAMLResponse" value="${acs?.formFields?.SAMLResponse}"></form>`,
+    );
+    const [response] = await Promise.all([
+      page.waitForNavigation(),
+      page.locator('#f').evaluate((f) => (f as HTMLFormElement).submit()),
+    ]);
+    expect(response?.status()).toBe(400);
+    const link = page.getByRole('link', { name: 'See the System Log entry' });
+    const id = response?.headers()['x-okta-request-id'] as string;
+    expect(await link.getAttribute('href')).toBe(`/admin/reports/syslog?transaction=${id}`);
+    await page.screenshot({ path: path.join(SCREENS, 'refused-sign-in.png') });
+
+    // The console mounts the report at that URL; here it is shown in the parties' own layout.
+    const body = systemLogReportHtml(world.org2.log.events, { transaction: id }, world.org2.log.exchangeOf);
+    await page.goto(`${world.org2.url}/login`);
+    await page.setContent(layout({ title: 'System Log', party: 'org2 admin', color: '#00297a', body }));
+    expect(await page.locator('details[open] summary').first().textContent()).toBe('Why it failed');
+    expect(await page.locator('.failed-checks caption').textContent()).toBe('Failed checks (1)');
+    await page.screenshot({ path: path.join(SCREENS, 'system-log-report.png'), fullPage: true });
+    await page.getByRole('link', { name: /Open in trace/ }).click();
+    await page.waitForURL(`${world.org2.url}/_fedsim/trace#hop-${world.trace?.hopOf(id)?.n}`);
+    expect(await page.locator(`#hop-${world.trace?.hopOf(id)?.n}`).getAttribute('open')).toBe('');
   });
 });

@@ -97,7 +97,7 @@ describe('System Log report page', () => {
     );
     expect(rows(html)).toBe(1);
     expect(html).toContain('<details open><summary>Why it failed</summary>');
-    expect(html).toContain('<code>SAML_AUDIENCE_MISMATCH</code> Audience is not org2');
+    expect(html).toContain('Decision: refused</strong> <code>SAML_AUDIENCE_MISMATCH</code>');
     expect(html).toContain('Failed checks (1)');
     expect(html).toContain('Set the audience');
     expect(html).toContain('<a href="/_fedsim/trace#hop-7">Open in trace (exchange 7)</a>');
@@ -107,6 +107,7 @@ describe('System Log report page', () => {
     const html = systemLogReportHtml(sampleLog().events, { result: 'FAILURE' });
     expect(html).toContain('<details><summary>Why it failed</summary>');
     expect(html).toContain('No trace of this request is kept');
+    expect(html).toContain('<code>SAML_AUDIENCE_MISMATCH</code> Audience is not org2');
     expect(html).not.toContain('Open in trace');
   });
 

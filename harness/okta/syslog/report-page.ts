@@ -5,6 +5,7 @@ import type { TracedExchange } from '../../trace/document.js';
 import { LIVE_JSON_FILE } from '../../trace/live/page.js';
 import { acsHtml } from '../../trace/page/acs.js';
 import { samlHtml } from '../../trace/page/saml.js';
+import { SCRIPT } from '../../trace/page/script.js';
 import type { LogEvent, SystemLog } from './log-store.js';
 import { REPORT_RESULTS, type ReportQuery, reportQuery, selectEvents } from './report-filter.js';
 
@@ -28,15 +29,15 @@ function option(value: string, label: string, chosen: string): string {
 }
 
 function filtersHtml(q: ReportQuery): string {
-  const input = (name: keyof ReportQuery, label: string, type = 'text') =>
-    `<label>${label}<input type="${type}" name="${name}" value="${e(q[name])}"></label>`;
+  const input = (name: keyof ReportQuery, label: string, type = 'text', hint = '') =>
+    `<label>${label}<input type="${type}" name="${name}" value="${e(q[name])}"${hint && ` placeholder="${hint}"`}></label>`;
   const results = [option('', 'Any outcome', q.result), ...REPORT_RESULTS.map((r) => option(r, r, q.result))];
   return (
     '<form class="filters" method="get" role="search" aria-label="Filter the System Log">' +
     input('q', 'Actor, target or event type', 'search') +
     `<label>Outcome<select name="result">${results.join('')}</select></label>` +
-    input('since', 'Since (UTC)') +
-    input('until', 'Until (UTC)') +
+    input('since', 'Since (UTC)', 'text', '2026-01-31T09:00') +
+    input('until', 'Until (UTC)', 'text', '2026-01-31T18:00') +
     (q.transaction ? input('transaction', 'Transaction') : '') +
     '<button type="submit">Search</button> <a href="?">Clear</a></form>'
   );
@@ -45,13 +46,13 @@ function filtersHtml(q: ReportQuery): string {
 const who = (p: { displayName: string; alternateId: string }) =>
   `${e(p.displayName)}<br><small>${e(p.alternateId)}</small>`;
 
-/** fedsim's code and fix when no trace of the request is kept (or it carried no SAML message). */
-function codeHtml(ev: LogEvent): string {
+/** fedsim's code and message (when no traced decision says them) and the registry's fix. */
+function codeHtml(ev: LogEvent, traced: boolean): string {
   const code = ev.debugContext.debugData.fedsimCode ?? '';
   const message = ev.debugContext.debugData.fedsimMessage;
   const fix = isErrorCode(code) ? ERRORS[code].fix : undefined;
   return (
-    `<p>fedsim: <code>${e(code)}</code>${message ? ` ${e(message)}` : ''}</p>` +
+    (traced ? '' : `<p>fedsim: <code>${e(code)}</code>${message ? ` ${e(message)}` : ''}</p>`) +
     (fix ? `<p>Fix: ${e(fix)}</p>` : '')
   );
 }
@@ -59,11 +60,11 @@ function codeHtml(ev: LogEvent): string {
 /** Why a sign-in failed: the check table and SAML message of its exchange, and a link to it. */
 function whyHtml(ev: LogEvent, hop: TracedExchange | undefined, open: boolean): string {
   const traced = hop
-    ? `${acsHtml(hop)}${samlHtml(hop, LIVE_JSON_FILE)}<p><a href="${TRACE_PAGE}#hop-${hop.n}">Open in trace (exchange ${hop.n})</a></p>`
+    ? `<p><a href="${TRACE_PAGE}#hop-${hop.n}">Open in trace (exchange ${hop.n})</a></p>${acsHtml(hop)}${samlHtml(hop, LIVE_JSON_FILE)}`
     : '<p>No trace of this request is kept: the live trace keeps the latest exchanges of a served world.</p>';
   return (
     `<tr class="detail"><td colspan="5"><details${open ? ' open' : ''}><summary>Why it failed</summary>` +
-    `<div class="why">${codeHtml(ev)}${traced}</div></details></td></tr>`
+    `<div class="why">${codeHtml(ev, hop?.decision !== undefined)}${traced}</div></details></td></tr>`
   );
 }
 
@@ -100,7 +101,8 @@ export function systemLogReportHtml(
       ? '<table><thead><tr><th scope="col">Time (UTC)</th><th scope="col">Event</th><th scope="col">Actor</th>' +
         `<th scope="col">Target</th><th scope="col">Outcome</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
       : '<p>No events match.</p>') +
-    '</section>'
+    // The trace page's script: the SAML message's copy button and open-all work here too.
+    `<script>${SCRIPT}</script></section>`
   );
 }
 
