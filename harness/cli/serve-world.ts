@@ -64,6 +64,7 @@ function serveFacts(world: World, admins: ConsoleAdmin[]) {
       scimUrl: dropbox.scimUrl,
       scimToken: world.tokens.scim,
     },
+    traceUrl: `${org1.url}/_fedsim/trace`,
     users: org1.directory
       .all()
       .filter((u) => !org1.admins.has(u.id))
@@ -83,8 +84,9 @@ function announce(facts: ReturnType<typeof serveFacts>, json: boolean): string {
     `           IdP ${facts.org2.idpId}, ACS ${facts.org2.acsUrl}, SP metadata ${facts.org2.spMetadataUrl}`,
     `           Dropbox app ${facts.org2.dropboxAppId}, IdP metadata ${facts.org2.dropboxMetadataUrl}`,
     `  dropbox  ${facts.dropbox.url}   SP metadata ${facts.dropbox.metadataUrl}`,
-    ...facts.admins.map((a) => `  admin    ${a.url}   ${a.login} / ${a.password}`),
     `           SCIM ${facts.dropbox.scimUrl} (Bearer ${facts.dropbox.scimToken})`,
+    ...facts.admins.map((a) => `  admin    ${a.url}   ${a.login} / ${a.password}`),
+    `  trace    ${facts.traceUrl}   (every exchange, live; /_fedsim/trace on each party)`,
     '',
   ].join('\n');
 }
@@ -93,7 +95,7 @@ function announce(facts: ReturnType<typeof serveFacts>, json: boolean): string {
 function exposedWarning(host: string): string {
   return (
     `fedsim: warning: listening on ${host}, not loopback: the API and SCIM tokens and the demo ` +
-    'passwords below are reachable from the network. Use --host 127.0.0.1 unless you mean it.\n'
+    'passwords below, and the live trace, are reachable from the network. Use --host 127.0.0.1 unless you mean it.\n'
   );
 }
 
@@ -106,6 +108,7 @@ async function serveWorld(options: ServeOptions): Promise<World> {
     ports,
     host: options.host,
     tokens: options.fixedTokens ? undefined : randomSecrets,
+    liveTrace: true,
     ...(options.scenario ? { baseDir: dirname(options.scenario) } : {}),
   });
   try {
