@@ -10,7 +10,7 @@ import { EMPTY_SP_STATE } from '../../harness/saml/profile.js';
 import { ServiceProvider } from '../../harness/saml/sp.js';
 import { MAX_MESSAGE_BYTES } from '../../harness/saml/xml.js';
 import { b64, failing, type RunOptions, spState } from './checks/helpers.js';
-import { childNamed, element, mutate, setNameId, unsignedClone } from './checks/mutate.js';
+import { childNamed, element, mutate, setNameId, unsignedClone } from '../../harness/saml/attack/mutate.js';
 import { ACS, issue, NOW, profile } from './helpers.js';
 
 const LEGIT = 'sarah@org1.example';

@@ -1,3 +1,4 @@
+import { attack } from './attack.js';
 import { codes } from './codes.js';
 import type { CliCommand } from './command.js';
 import { diff } from './diff.js';
@@ -6,4 +7,4 @@ import { run } from './run.js';
 import { serve } from './serve.js';
 
 /** Every `fedsim` command, in the order `fedsim --help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [run, serve, explain, diff, codes];
+export const COMMANDS: readonly CliCommand[] = [run, serve, explain, diff, attack, codes];
