@@ -142,7 +142,8 @@ export const loopbackFetch: HttpFetch = loopbackTransport();
 export function namedOriginsTransport(origins: readonly string[]): LoopbackTransport {
   const loopback = loopbackTransport();
   const fetch = async (url: string, init?: RequestInit) => {
-    if (isLoopback(url) || !URL.canParse(url) || !origins.includes(new URL(url).origin)) return loopback(url, init);
+    if (isLoopback(url) || !URL.canParse(url) || !origins.includes(new URL(url).origin))
+      return loopback(url, init);
     return globalThis.fetch(url, { ...init, redirect: 'manual' });
   };
   return Object.assign(fetch, { close: loopback.close });

@@ -19,8 +19,9 @@ export const attack: CliCommand = {
           'report which the SP accepted. Only loopback or the URLs given are contacted.',
       )
       .addOption(
-        new Option('--target <party>', "attack fedsim's own SP in a world built in this process")
-          .argParser(oneOf(ATTACK_TARGETS)),
+        new Option('--target <party>', "attack fedsim's own SP in a world built in this process").argParser(
+          oneOf(ATTACK_TARGETS),
+        ),
       )
       .option('--acs <url>', "the SP's ACS URL (HTTP-POST binding); default: the metadata's")
       .option('--sp-metadata <file|url>', "the SP's metadata: its entity id (the audience) and ACS URL")

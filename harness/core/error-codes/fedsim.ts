@@ -54,7 +54,8 @@ export const FEDSIM_ERRORS = {
   },
   ATTACK_CONTROL_REFUSED: {
     status: 422,
-    summary: '`fedsim attack` posted a valid response first and the SP did not accept it: no variant can be judged.',
+    summary:
+      '`fedsim attack` posted a valid response first and the SP did not accept it: no variant can be judged.',
     fix: 'Make the SP trust the IdP fedsim printed (issuer and certificate), check --acs, --audience, --recipient and --name-id, or give --success-status/--success-location/--success-body.',
   },
   CONFIG_INVALID: {

@@ -1,5 +1,5 @@
-import type { AttackReport, AttackResult } from './run.js';
 import type { Signals } from './answer.js';
+import type { AttackReport, AttackResult } from './run.js';
 
 const COLUMNS = ['variant', 'reference', 'expected', 'observed', 'verdict'] as const;
 

@@ -1,7 +1,7 @@
 import type { HttpFetch } from '../../core/http.js';
+import { type Answer, describeAnswer, type Signals, sameAs, signalsMatch } from './answer.js';
 import { ATTACKS } from './catalogue.js';
 import type { AttackContext } from './context.js';
-import { type Answer, describeAnswer, type Signals, sameAs, signalsMatch } from './answer.js';
 import type { AttackVariant } from './variant.js';
 
 /** One variant's line of the report. */
