@@ -49,7 +49,7 @@ export const SIGNATURE: AttackVariant[] = [
   {
     id: 'attacker-key',
     title: 'certificate faking: signed with an attacker key, the attacker certificate in KeyInfo',
-    reference: 'CVE-2024-32962 (xml-crypto); SAML Raider cert faking',
+    reference: 'CVE-2024-32962 (xml-crypto KeyInfo)',
     build: (ctx) => attackerSigned(ctx),
   },
   {
