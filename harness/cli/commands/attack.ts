@@ -29,23 +29,19 @@ export const attack: CliCommand = {
       .option('--recipient <url>', 'SubjectConfirmationData Recipient (default: the ACS URL)')
       .option(
         '--idp-key <pem>',
-        'sign as this IdP key (default: the one in --idp-dir, generated on first use)',
+        'sign with this key (default: --idp-dir'"'"'s, generated on first use)',
       )
       .option('--idp-cert <pem>', 'the certificate of --idp-key, put in KeyInfo and the IdP metadata')
-      .option(
-        '--idp-dir <dir>',
-        'where the IdP key, certificate and metadata the SP must trust are kept',
-        'fedsim-attack-idp',
-      )
-      .option('--issuer <entity-id>', 'the IdP entity id (Issuer) the SP trusts', DEFAULT_ISSUER)
-      .option('--name-id <value>', 'the user the control signs in (the victim)', 'sarah@org1.example')
+      .option('--idp-dir <dir>', 'IdP key, cert and metadata folder', 'fedsim-attack-idp')
+      .option('--issuer <entity-id>', 'IdP entity id', DEFAULT_ISSUER)
+      .option('--name-id <value>', 'the user the control signs in', 'sarah@org1.example')
       .addOption(
         new Option(
           '--success-status <code>',
           'an accepted post answers this HTTP status (default: as the control)',
         ).argParser(integerIn(100, 599)),
       )
-      .option('--success-location <prefix>', 'an accepted post redirects here (a URL prefix or path)')
+      .option('--success-location <url>', 'an accepted post redirects here (a URL prefix or path)')
       .option('--success-body <text>', "an accepted post's body contains this text")
       .option('--json', 'print { idp, acsUrl, control, accepted, results, exitCode } as one JSON document')
       .addHelpText(
