@@ -27,10 +27,7 @@ export const attack: CliCommand = {
       .option('--sp-metadata <file|url>', "the SP's metadata: its entity id (the audience) and ACS URL")
       .option('--audience <uri>', "the SP's entity id (default: the metadata's entityID)")
       .option('--recipient <url>', 'SubjectConfirmationData Recipient (default: the ACS URL)')
-      .option(
-        '--idp-key <pem>',
-        'sign with this key (default: --idp-dir'"'"'s, generated on first use)',
-      )
+      .option('--idp-key <pem>', 'sign with this key (default: the one in --idp-dir, made on first use)')
       .option('--idp-cert <pem>', 'the certificate of --idp-key, put in KeyInfo and the IdP metadata')
       .option('--idp-dir <dir>', 'IdP key, cert and metadata folder', 'fedsim-attack-idp')
       .option('--issuer <entity-id>', 'IdP entity id', DEFAULT_ISSUER)
