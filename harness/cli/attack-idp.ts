@@ -14,7 +14,8 @@ export interface AttackIdentity {
   files?: { key: string; cert: string; metadata: string };
 }
 
-function read(option: string, file: string): string {
+/** A file named by an option, or CONFIG_INVALID naming both. */
+export function readOptionFile(option: string, file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (err) {
@@ -22,7 +23,7 @@ function read(option: string, file: string): string {
       'CONFIG_INVALID',
       `${option} ${file}: cannot read (${(err as NodeJS.ErrnoException).code})`,
       {
-        hint: `Give ${option} a PEM file.`,
+        hint: `Give ${option} a file you can read.`,
       },
     );
   }
@@ -43,10 +44,16 @@ export function attackIdentity(
   };
   let pair: { privateKeyPem: string; certPem: string };
   if (o.key && o.cert) {
-    pair = { privateKeyPem: read('--idp-key', o.key), certPem: read('--idp-cert', o.cert) };
+    pair = {
+      privateKeyPem: readOptionFile('--idp-key', o.key),
+      certPem: readOptionFile('--idp-cert', o.cert),
+    };
     Object.assign(files, { key: o.key, cert: o.cert });
   } else if (existsSync(files.key) && existsSync(files.cert)) {
-    pair = { privateKeyPem: read('--idp-dir', files.key), certPem: read('--idp-dir', files.cert) };
+    pair = {
+      privateKeyPem: readOptionFile('--idp-dir', files.key),
+      certPem: readOptionFile('--idp-dir', files.cert),
+    };
   } else {
     pair = generateCertificate({ commonName: 'fedsim attack IdP' });
     prepareDir('--idp-dir', o.dir);

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { SystemClock } from '../core/clock.js';
 import { FedsimError, toFedsimError } from '../core/errors.js';
 import {
@@ -15,7 +14,7 @@ import { type AttackAddress, type AttackIdp, attackContext } from '../saml/attac
 import { humanReport } from '../saml/attack/report.js';
 import { type AttackReport, runAttack } from '../saml/attack/run.js';
 import { parseSpMetadata } from '../saml/metadata.js';
-import { attackIdentity } from './attack-idp.js';
+import { attackIdentity, readOptionFile } from './attack-idp.js';
 import { worldTarget } from './attack-target.js';
 import type { AttackTargetName } from './attack-targets.js';
 import type { CliIo } from './io.js';
@@ -67,7 +66,7 @@ function checkUsage(a: AttackArgs): void {
 
 /** SP metadata from a file or a URL the user named. */
 async function spMetadataText(source: string, fetch: LoopbackTransport): Promise<string> {
-  if (!/^https?:\/\//.test(source)) return readFileSync(source, 'utf8');
+  if (!/^https?:\/\//.test(source)) return readOptionFile('--sp-metadata', source);
   const res = await fetch(source);
   if (!res.ok) throw new FedsimError('HTTP_FAILED', `--sp-metadata ${source} answered ${res.status}`);
   return res.text();
