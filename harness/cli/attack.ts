@@ -1,12 +1,13 @@
-import { SystemClock } from '../core/clock.js';
+import { type Clock, SystemClock } from '../core/clock.js';
 import { FedsimError, toFedsimError } from '../core/errors.js';
 import {
+  type HttpFetch,
   isLoopback,
   type LoopbackTransport,
   loopbackTransport,
   namedOriginsTransport,
 } from '../core/http.js';
-import { SeededIds } from '../core/ids.js';
+import { type IdGenerator, SeededIds } from '../core/ids.js';
 import { randomSecrets } from '../core/secrets.js';
 import { loadCredential } from '../crypto/store.js';
 import type { Signals } from '../saml/attack/answer.js';
@@ -72,6 +73,18 @@ async function spMetadataText(source: string, fetch: LoopbackTransport): Promise
   return res.text();
 }
 
+/** Every variant against one ACS, as `idp`, the responses issued at `clock` time. */
+async function attackWith(
+  idp: AttackIdp,
+  address: AttackAddress,
+  deps: { clock: Clock; ids: IdGenerator; fetch: HttpFetch },
+  success: Signals | undefined,
+): Promise<Outcome> {
+  const ctx = attackContext(idp, address, { ...deps, attacker: loadCredential('attacker') });
+  const report = await runAttack(ctx, { acsUrl: address.acsUrl, fetch: deps.fetch, success });
+  return { report, idp: identityJson(idp) };
+}
+
 async function externalRun(a: AttackArgs, io: CliIo): Promise<Outcome> {
   const named = [a.acs, a.spMetadata].filter((u): u is string => !!u && URL.canParse(u) && !isLoopback(u));
   const fetch = namedOriginsTransport(named.map((u) => new URL(u).origin));
@@ -86,16 +99,8 @@ async function externalRun(a: AttackArgs, io: CliIo): Promise<Outcome> {
     };
     const identity = attackIdentity(a.issuer, { key: a.idpKey, cert: a.idpCert, dir: a.idpDir });
     io.stderr(identityText(identity.issuer, identity.credential.cert.sha256, identity.files));
-    const ids = new SeededIds(randomSecrets.token());
-    const ctx = attackContext(identity, address, {
-      clock: new SystemClock(),
-      ids,
-      attacker: loadCredential('attacker'),
-    });
-    return {
-      report: await runAttack(ctx, { acsUrl, fetch, success: a.success }),
-      idp: identityJson(identity),
-    };
+    const deps = { clock: new SystemClock(), ids: new SeededIds(randomSecrets.token()), fetch };
+    return await attackWith(identity, address, deps, a.success);
   } finally {
     fetch.close();
   }
@@ -106,15 +111,8 @@ async function targetRun(a: AttackArgs & { target: AttackTargetName }, io: CliIo
   const fetch = loopbackTransport();
   try {
     io.stderr(identityText(idp.issuer, idp.credential.cert.sha256));
-    const ctx = attackContext(idp, address, {
-      clock: world.clock,
-      ids: new SeededIds('fedsim-attack'),
-      attacker: loadCredential('attacker'),
-    });
-    return {
-      report: await runAttack(ctx, { acsUrl: address.acsUrl, fetch, success: a.success }),
-      idp: identityJson(idp),
-    };
+    const deps = { clock: world.clock, ids: new SeededIds('fedsim-attack'), fetch };
+    return await attackWith(idp, address, deps, a.success);
   } finally {
     fetch.close();
     await world.close();

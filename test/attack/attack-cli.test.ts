@@ -17,21 +17,27 @@ import { weakSp } from './weak-sp.js';
 const ISSUER = 'http://www.okta.com/exkfedsimattack00000';
 const KEY = 'certs/org1-org2org.key.pem';
 const CERT = 'certs/org1-org2org.cert.pem';
+/** Each run posts 53 messages, some of them 1 MiB or 19,000 levels deep: slow on a loaded machine. */
+const RUN_TIMEOUT = 90_000;
 const idpDir = () => mkdtempSync(join(tmpdir(), 'fedsim-attack-'));
 
 const reportOf = (stdout: string) => JSON.parse(stdout) as AttackReport;
 const acceptedIds = (r: AttackReport) => r.results.filter((x) => x.verdict === 'accepted').map((x) => x.id);
 
 describe("fedsim attack --target: fedsim's own SPs refuse every variant", () => {
-  it.each(['org2', 'dropbox'])('--target %s exits 0 with every variant refused', async (target) => {
-    const out = await fedsim(['attack', '--target', target, '--json']);
-    expect(out.stderr).toContain('IdP the SP must trust');
-    const report = reportOf(out.stdout);
-    expect(report.control.accepted).toBe(true);
-    expect(report.results.length).toBeGreaterThanOrEqual(40);
-    expect(acceptedIds(report)).toEqual([]);
-    expect(out.code).toBe(0);
-  });
+  it.each(['org2', 'dropbox'])(
+    '--target %s exits 0 with every variant refused',
+    async (target) => {
+      const out = await fedsim(['attack', '--target', target, '--json']);
+      expect(out.stderr).toContain('IdP the SP must trust');
+      const report = reportOf(out.stdout);
+      expect(report.control.accepted).toBe(true);
+      expect(report.results.length).toBeGreaterThanOrEqual(40);
+      expect(acceptedIds(report)).toEqual([]);
+      expect(out.code).toBe(0);
+    },
+    RUN_TIMEOUT,
+  );
 });
 
 describe('fedsim attack --acs against a weak SP (samlify alone, no checks of its own)', () => {
@@ -44,17 +50,28 @@ describe('fedsim attack --acs against a weak SP (samlify alone, no checks of its
   });
   const signedAs = ['--idp-key', KEY, '--idp-cert', CERT];
 
-  it('exits 1 and names the signature-wrapping and Destination variants it accepted', async () => {
-    const out = await fedsim(['attack', '--sp-metadata', sp.metadataUrl, ...signedAs, '--idp-dir', idpDir()]);
-    expect(out.code).toBe(1);
-    const summary = out.stdout.split('\n').find((l) => l.includes('variants ACCEPTED')) ?? '';
-    for (const id of ['xsw1', 'xsw3', 'wrong-destination', 'destination-unsigned-edit'])
-      expect(summary).toMatch(new RegExp(`\\b${id}\\b`));
-    expect(out.stdout).toMatch(/^\| xsw1 +\| On Breaking SAML .*\| 302 → \/home +\| ACCEPTED \|$/m);
-    // What samlify does check is refused: a foreign key, no signature, DTDs.
-    for (const id of ['attacker-key', 'exclusion-both', 'doctype-xxe'])
-      expect(out.stdout).toMatch(new RegExp(`^\\| ${id} .*\\| refused +\\|$`, 'm'));
-  });
+  it(
+    'exits 1 and names the signature-wrapping and Destination variants it accepted',
+    async () => {
+      const out = await fedsim([
+        'attack',
+        '--sp-metadata',
+        sp.metadataUrl,
+        ...signedAs,
+        '--idp-dir',
+        idpDir(),
+      ]);
+      expect(out.code).toBe(1);
+      const summary = out.stdout.split('\n').find((l) => l.includes('variants ACCEPTED')) ?? '';
+      for (const id of ['xsw1', 'xsw3', 'wrong-destination', 'destination-unsigned-edit'])
+        expect(summary).toMatch(new RegExp(`\\b${id}\\b`));
+      expect(out.stdout).toMatch(/^\| xsw1 +\| On Breaking SAML .*\| 302 → \/home +\| ACCEPTED \|$/m);
+      // What samlify does check is refused: a foreign key, no signature, DTDs.
+      for (const id of ['attacker-key', 'exclusion-both', 'doctype-xxe'])
+        expect(out.stdout).toMatch(new RegExp(`^\\| ${id} .*\\| refused +\\|$`, 'm'));
+    },
+    RUN_TIMEOUT,
+  );
 
   it('judges by the given success signals, the control included', async () => {
     const ctx = attackContext(
