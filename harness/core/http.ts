@@ -166,3 +166,17 @@ export function namedOriginFetch(namedUrl: string, timeoutMs: number): HttpFetch
     return httpFetch(false, url, init, timeoutMs);
   };
 }
+
+/**
+ * Loopback, plus the origins the user named on the command line (an SP under test elsewhere):
+ * nothing else is reached. Those go through the global fetch, redirects never followed.
+ */
+export function namedOriginsTransport(origins: readonly string[]): LoopbackTransport {
+  const loopback = loopbackTransport();
+  const fetch = async (url: string, init?: RequestInit) => {
+    if (isLoopback(url) || !URL.canParse(url) || !origins.includes(new URL(url).origin))
+      return loopback(url, init);
+    return globalThis.fetch(url, { ...init, redirect: 'manual' });
+  };
+  return Object.assign(fetch, { close: loopback.close });
+}

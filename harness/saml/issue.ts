@@ -4,7 +4,7 @@ import type { SigningCredential } from '../crypto/credential.js';
 import { NAMEID_FORMAT, type NameIdFormatName, type SignatureAlgorithmName } from './constants.js';
 import { type EncryptionAlgorithm, encryptAssertion } from './encrypt.js';
 import { assertionXml, type ResponseFields, responseXml } from './response-xml.js';
-import { signElement } from './sign.js';
+import { type SignatureShape, signElement } from './sign.js';
 import { escapeXml } from './xml.js';
 
 /** How an IdP app signs and shapes its responses (per app, as Okta's SAML settings). */
@@ -21,6 +21,8 @@ export interface IssuerSettings {
   notBeforeOffsetMs: number;
   /** Encrypt the (signed) assertion for this SP certificate. */
   encryption?: { algorithm: EncryptionAlgorithm; certPem: string };
+  /** Signatures bent out of shape on purpose (the attack catalogue); absent for every real IdP. */
+  signatureShape?: SignatureShape;
 }
 
 /** An Okta app's signing settings: everything of IssuerSettings but the issuer, which the app key decides. */
@@ -107,13 +109,21 @@ export function issueResponse(
       'Assertion',
       settings.credential,
       settings.signatureAlgorithm,
+      settings.signatureShape,
     );
   }
   if (settings.encryption)
     assertion = encryptAssertion(assertion, settings.encryption.certPem, settings.encryption.algorithm);
   let xml = responseXml(fields, assertion);
   if (settings.signResponse) {
-    xml = signElement(xml, fields.responseId, 'Response', settings.credential, settings.signatureAlgorithm);
+    xml = signElement(
+      xml,
+      fields.responseId,
+      'Response',
+      settings.credential,
+      settings.signatureAlgorithm,
+      settings.signatureShape,
+    );
   }
   return { xml, base64: Buffer.from(xml, 'utf8').toString('base64'), fields };
 }

@@ -22,6 +22,21 @@ function canonical(xml: string, prefixes: string[] = []): { root: Element; text:
 }
 
 /**
+ * How a signature deviates from fedsim's own (the attack catalogue's variants); every field
+ * defaults to what signElement always writes.
+ */
+export interface SignatureShape {
+  /** SignatureMethod URI, with `sign` computing its value over the canonical SignedInfo. */
+  method?: { uri: string; sign(signedInfo: Buffer): Buffer };
+  /** Reference URI instead of `#id`. */
+  referenceUri?: string;
+  /** ds:Transform elements written before the enveloped-signature transform. */
+  extraTransforms?: string;
+  /** The Reference written twice. */
+  repeatReference?: boolean;
+}
+
+/**
  * Enveloped XML signature over the root element `id` of `xml` (fedsim's own Response or Assertion),
  * placed right after its Issuer where SAML's schema wants it: exclusive C14N through xml-crypto's
  * canonicaliser, digest and RSA through node:crypto with the credential's KeyObject. fedsim writes
@@ -34,6 +49,7 @@ export function signElement(
   localName: 'Response' | 'Assertion',
   credential: SigningCredential,
   algorithm: SignatureAlgorithmName,
+  shape: SignatureShape = {},
 ): string {
   const alg = ALGORITHMS[algorithm];
   const { root, text } = canonical(xml, PREFIX_LIST);
@@ -44,16 +60,18 @@ export function signElement(
     );
   }
   const digest = createHash(HASH[algorithm]).update(text, 'utf8').digest('base64');
-  const signedInfo =
-    `<ds:SignedInfo xmlns:ds="${NS.dsig}"><ds:CanonicalizationMethod Algorithm="${ALGORITHMS.exclusiveC14n}"/>` +
-    `<ds:SignatureMethod Algorithm="${alg.signature}"/><ds:Reference URI="#${id}"><ds:Transforms>` +
+  const reference =
+    `<ds:Reference URI="${shape.referenceUri ?? `#${id}`}"><ds:Transforms>${shape.extraTransforms ?? ''}` +
     `<ds:Transform Algorithm="${ALGORITHMS.envelopedSignature}"/><ds:Transform Algorithm="${ALGORITHMS.exclusiveC14n}">` +
     `<ec:InclusiveNamespaces xmlns:ec="${ALGORITHMS.exclusiveC14n}" PrefixList="${PREFIX_LIST.join(' ')}"/></ds:Transform>` +
-    `</ds:Transforms><ds:DigestMethod Algorithm="${alg.digest}"/><ds:DigestValue>${digest}</ds:DigestValue></ds:Reference></ds:SignedInfo>`;
-  const value = sign(
-    HASH[algorithm],
-    Buffer.from(canonical(signedInfo).text, 'utf8'),
-    credential.privateKey,
+    `</ds:Transforms><ds:DigestMethod Algorithm="${alg.digest}"/><ds:DigestValue>${digest}</ds:DigestValue></ds:Reference>`;
+  const signedInfo =
+    `<ds:SignedInfo xmlns:ds="${NS.dsig}"><ds:CanonicalizationMethod Algorithm="${ALGORITHMS.exclusiveC14n}"/>` +
+    `<ds:SignatureMethod Algorithm="${shape.method?.uri ?? alg.signature}"/>` +
+    `${reference.repeat(shape.repeatReference ? 2 : 1)}</ds:SignedInfo>`;
+  const data = Buffer.from(canonical(signedInfo).text, 'utf8');
+  const value = (
+    shape.method ? shape.method.sign(data) : sign(HASH[algorithm], data, credential.privateKey)
   ).toString('base64');
   const signature =
     `<ds:Signature xmlns:ds="${NS.dsig}">${signedInfo.replace(` xmlns:ds="${NS.dsig}"`, '')}` +

@@ -1,7 +1,11 @@
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { FixedClock } from '../../harness/core/clock.js';
+import { SeededIds } from '../../harness/core/ids.js';
 import { loadCredential } from '../../harness/crypto/store.js';
+import { attackVariant } from '../../harness/saml/attack/catalogue.js';
+import { attackContext } from '../../harness/saml/attack/context.js';
+import { childNamed, element, mutate, setNameId, unsignedClone } from '../../harness/saml/attack/mutate.js';
 import { inflateMessage, readRedirectRequest } from '../../harness/saml/authn-request.js';
 import { NS } from '../../harness/saml/constants.js';
 import { consumeResponse } from '../../harness/saml/consume.js';
@@ -10,8 +14,7 @@ import { EMPTY_SP_STATE } from '../../harness/saml/profile.js';
 import { ServiceProvider } from '../../harness/saml/sp.js';
 import { MAX_MESSAGE_BYTES } from '../../harness/saml/xml.js';
 import { b64, failing, type RunOptions, spState } from './checks/helpers.js';
-import { childNamed, element, mutate, setNameId, unsignedClone } from './checks/mutate.js';
-import { ACS, issue, NOW, profile } from './helpers.js';
+import { ACS, AUDIENCE, ISSUER, issue, NOW, profile } from './helpers.js';
 
 const LEGIT = 'sarah@org1.example';
 const EVIL = 'admin@org1.example';
@@ -84,85 +87,33 @@ describe('controls', () => {
   });
 });
 
-describe('signature wrapping (XSW), numbered as SAML Raider', () => {
-  it('XSW1: signed Response cloned into its own Signature, outer Response edited with a new ID', () => {
-    const xml = mutate(responseSigned(), ({ response, responseSignature }) => {
-      responseSignature?.appendChild(unsignedClone(response));
-      response.setAttribute('ID', EVIL_ID);
-      setNameId(childNamed(response, 'Assertion'), EVIL);
-    });
-    const v = expectRefused(xml, [
-      'SAML_SIGNATURE_INVALID',
-      'SAML_ASSERTION_COUNT',
-      'SAML_SIGNED_ELEMENT_MISMATCH',
-    ]);
-    expect(v.errors).toContain(`must reference #${EVIL_ID} only`);
-  });
+/** The catalogue `fedsim attack` posts, built for the SP these tests judge with. */
+const catalogue = () =>
+  attackContext(
+    { issuer: ISSUER, credential: loadCredential('org1-org2org') },
+    { acsUrl: ACS, audience: AUDIENCE, nameId: LEGIT },
+    { clock: new FixedClock(NOW), ids: new SeededIds('attacks'), attacker: loadCredential('attacker') },
+  );
+const built = (id: string) => attackVariant(id).build(catalogue());
 
-  it('XSW2: clone as a sibling before the (now detached) Signature', () => {
-    const xml = mutate(responseSigned(), ({ response, responseSignature }) => {
-      response.insertBefore(unsignedClone(response), responseSignature ?? null);
-      response.setAttribute('ID', EVIL_ID);
-      setNameId(childNamed(response, 'Assertion'), EVIL);
-    });
-    expectRefused(xml, ['SAML_SIGNATURE_INVALID', 'SAML_ASSERTION_COUNT', 'SAML_SIGNED_ELEMENT_MISMATCH']);
-  });
+const WRAPPED = ['SAML_SIGNATURE_INVALID', 'SAML_ASSERTION_COUNT', 'SAML_SIGNED_ELEMENT_MISMATCH'];
+const UNSIGNED_FIRST = ['SAML_SIGNATURE_MISSING', 'SAML_ASSERTION_COUNT', 'SAML_SIGNED_ELEMENT_MISMATCH'];
 
-  it('XSW3: edited unsigned copy with a new ID inserted before the signed Assertion', () => {
-    const xml = mutate(assertionSigned(), ({ response, assertion }) => {
-      const evil = setNameId(unsignedClone(assertion), EVIL);
-      evil.setAttribute('ID', EVIL_ID);
-      response.insertBefore(evil, assertion);
-    });
-    expectRefused(xml, ['SAML_SIGNATURE_MISSING', 'SAML_ASSERTION_COUNT', 'SAML_SIGNED_ELEMENT_MISMATCH']);
-  });
-
-  it('XSW4: edited copy appended, the signed Assertion moved inside it', () => {
-    const xml = mutate(assertionSigned(), ({ response, assertion }) => {
-      const evil = setNameId(unsignedClone(assertion), EVIL);
-      evil.setAttribute('ID', EVIL_ID);
-      response.removeChild(assertion);
-      evil.appendChild(assertion);
-      response.appendChild(evil);
-    });
-    expectRefused(xml, ['SAML_SIGNATURE_MISSING', 'SAML_ASSERTION_COUNT', 'SAML_SIGNED_ELEMENT_MISMATCH']);
-  });
-
-  it('XSW5: Assertion edited in place with a new ID, unedited unsigned copy (original ID) appended', () => {
-    const xml = mutate(assertionSigned(), ({ response, assertion }) => {
-      const copy = unsignedClone(assertion);
-      setNameId(assertion, EVIL).setAttribute('ID', EVIL_ID);
-      response.appendChild(copy);
-    });
-    const v = expectRefused(xml, [
-      'SAML_SIGNATURE_INVALID',
-      'SAML_ASSERTION_COUNT',
-      'SAML_SIGNED_ELEMENT_MISMATCH',
-    ]);
-    expect(v.errors).toContain(`must reference #${EVIL_ID} only`);
-  });
-
-  it("XSW6: as XSW5, the unedited copy inside the edited Assertion's Signature", () => {
-    const xml = mutate(assertionSigned(), ({ assertion, assertionSignature }) => {
-      const copy = unsignedClone(assertion);
-      setNameId(assertion, EVIL).setAttribute('ID', EVIL_ID);
-      assertionSignature?.appendChild(copy);
-    });
-    expectRefused(xml, ['SAML_SIGNATURE_INVALID', 'SAML_ASSERTION_COUNT', 'SAML_SIGNED_ELEMENT_MISMATCH']);
-  });
-
-  it('XSW7: Extensions before the Assertion holds an edited unsigned copy with the same ID', () => {
-    const xml = mutate(assertionSigned(), ({ doc, response, assertion }) => {
-      const ext = element(doc, NS.protocol, 'saml2p:Extensions');
-      ext.appendChild(setNameId(unsignedClone(assertion), EVIL));
-      response.insertBefore(ext, childNamed(response, 'Status'));
-    });
-    const v = expectRefused(xml, [
-      'SAML_SIGNATURE_INVALID',
-      'SAML_ASSERTION_COUNT',
-      'SAML_SIGNED_ELEMENT_MISMATCH',
-    ]);
-    expect(v.errors).toContain('multiple elements with the same value');
+describe('signature wrapping (XSW), numbered as SAML Raider: the attack catalogue', () => {
+  it.each([
+    ['xsw1', WRAPPED, /must reference #id\d+ only/],
+    ['xsw2', WRAPPED, undefined],
+    ['xsw3', UNSIGNED_FIRST, undefined],
+    ['xsw4', UNSIGNED_FIRST, undefined],
+    ['xsw5', WRAPPED, /must reference #id\d+ only/],
+    ['xsw6', WRAPPED, undefined],
+    ['xsw7', WRAPPED, /multiple elements with the same value/],
+    ['xsw8', WRAPPED, /multiple elements with the same value/],
+    ['xsw-advice', UNSIGNED_FIRST, undefined],
+    ['xsw-subject-confirmation', UNSIGNED_FIRST, undefined],
+  ])('%s is refused with %j', (id, codes, error) => {
+    const v = expectRefused(built(id), codes);
+    if (error) expect(v.errors).toMatch(error);
   });
 
   it('XSW7 (SAML Raider order): the signed original hidden in Extensions, the edited copy in its place', () => {
@@ -175,54 +126,8 @@ describe('signature wrapping (XSW), numbered as SAML Raider', () => {
     expectRefused(xml, ['SAML_SIGNATURE_MISSING', 'SAML_ASSERTION_COUNT', 'SAML_SIGNED_ELEMENT_MISMATCH']);
   });
 
-  it('XSW8: Assertion edited in place (same ID), the unedited copy in an Object inside its Signature', () => {
-    const xml = mutate(assertionSigned(), ({ doc, assertion, assertionSignature }) => {
-      const object = element(doc, NS.dsig, 'ds:Object');
-      object.appendChild(unsignedClone(assertion));
-      assertionSignature?.appendChild(object);
-      setNameId(assertion, EVIL);
-    });
-    const v = expectRefused(xml, [
-      'SAML_SIGNATURE_INVALID',
-      'SAML_ASSERTION_COUNT',
-      'SAML_SIGNED_ELEMENT_MISMATCH',
-    ]);
-    expect(v.errors).toContain('multiple elements with the same value');
-  });
-
-  it('signed Assertion wrapped in the Advice of an edited unsigned one', () => {
-    const xml = mutate(assertionSigned(), ({ doc, response, assertion }) => {
-      const evil = setNameId(unsignedClone(assertion), EVIL);
-      evil.setAttribute('ID', EVIL_ID);
-      const advice = element(doc, NS.assertion, 'saml2:Advice');
-      evil.insertBefore(advice, childNamed(evil, 'AuthnStatement'));
-      response.replaceChild(evil, assertion);
-      advice.appendChild(assertion);
-    });
-    expectRefused(xml, ['SAML_SIGNATURE_MISSING', 'SAML_ASSERTION_COUNT', 'SAML_SIGNED_ELEMENT_MISMATCH']);
-  });
-
-  it('signed Assertion wrapped in the SubjectConfirmationData of an edited unsigned one', () => {
-    const xml = mutate(assertionSigned(), ({ response, assertion }) => {
-      const evil = setNameId(unsignedClone(assertion), EVIL);
-      evil.setAttribute('ID', EVIL_ID);
-      const scd = childNamed(
-        childNamed(childNamed(evil, 'Subject'), 'SubjectConfirmation'),
-        'SubjectConfirmationData',
-      );
-      response.replaceChild(evil, assertion);
-      scd.appendChild(assertion);
-    });
-    expectRefused(xml, ['SAML_SIGNATURE_MISSING', 'SAML_ASSERTION_COUNT', 'SAML_SIGNED_ELEMENT_MISMATCH']);
-  });
-
   it('two Assertions: the signed one first, an edited unsigned one after it', () => {
-    const xml = mutate(assertionSigned(), ({ response, assertion }) => {
-      const evil = setNameId(unsignedClone(assertion), EVIL);
-      evil.setAttribute('ID', EVIL_ID);
-      response.appendChild(evil);
-    });
-    const v = expectRefused(xml, ['SAML_ASSERTION_COUNT']);
+    const v = expectRefused(built('two-assertions'), ['SAML_ASSERTION_COUNT']);
     expect(v.signedNameId).toBe(LEGIT);
   });
 });
@@ -255,18 +160,9 @@ describe('comments and duplicated signature parts', () => {
     expectRefused(xml, ['SAML_SIGNATURE_MISSING', 'SAML_SIGNED_ELEMENT_MISMATCH']);
   });
 
-  /** The DigestValue of the same assertion with EVIL as NameID: computed by signing it with any key. */
-  const evilDigest = () =>
-    /<ds:DigestValue>([^<]+)</.exec(
-      issue({ nameId: EVIL }, { signResponse: false, credential: loadCredential('attacker') }).xml,
-    )?.[1];
-
   it('DigestValue comment (CVE-2025-29775): <!--digest of the edit-->real digest', () => {
-    const forged = evilDigest();
-    expect(forged).toBeTruthy();
-    const xml = assertionSigned()
-      .replace(`>${LEGIT}</saml2:NameID>`, `>${EVIL}</saml2:NameID>`)
-      .replace(/<ds:DigestValue>/, `<ds:DigestValue><!--${forged}-->`);
+    const xml = built('digest-comment');
+    expect(xml).toMatch(/<ds:DigestValue><!--[^-]+-->/);
     const v = expectRefused(xml, ['SAML_SIGNATURE_INVALID', 'SAML_SIGNED_ELEMENT_MISMATCH']);
     expect(v.errors).toBeTruthy();
   });
@@ -300,8 +196,7 @@ describe('signature exclusion and certificate faking', () => {
   const editNameId = (xml: string) => xml.replace(`>${LEGIT}</saml2:NameID>`, `>${EVIL}</saml2:NameID>`);
 
   it('both signatures removed and the NameID edited', () => {
-    const xml = editNameId(stripAssertionSig(stripResponseSig(issue().xml)));
-    expectRefused(xml, ['SAML_SIGNATURE_MISSING', 'SAML_SIGNED_ELEMENT_MISMATCH']);
+    expectRefused(built('exclusion-both'), ['SAML_SIGNATURE_MISSING', 'SAML_SIGNED_ELEMENT_MISMATCH']);
   });
 
   it('scope TOKEN: the Assertion signature removed (the Response signature covered it, so it breaks)', () => {
@@ -340,26 +235,22 @@ describe('signature exclusion and certificate faking', () => {
   });
 
   it('certificate faking: re-signed with the attacker key, attacker cert in KeyInfo', () => {
-    const attacker = loadCredential('attacker');
-    const xml = issue({ nameId: EVIL }, { credential: attacker }).xml;
-    expect(xml).toContain(attacker.cert.base64);
+    const xml = built('attacker-key');
+    expect(xml).toContain(loadCredential('attacker').cert.base64);
     const v = expectRefused(xml, ['SAML_SIGNATURE_INVALID', 'SAML_SIGNED_ELEMENT_MISMATCH']);
     expect(v.errors).toMatch(/^invalid signature: the signature value /);
   });
 
   it('certificate faking: the trusted cert swapped into KeyInfo of an attacker signature changes nothing', () => {
-    const attacker = loadCredential('attacker');
-    const xml = issue({ nameId: EVIL }, { credential: attacker })
-      .xml.split(attacker.cert.base64)
-      .join(loadCredential('org1-org2org').cert.base64);
+    const xml = built('attacker-key-trusted-keyinfo');
+    expect(xml).not.toContain(loadCredential('attacker').cert.base64);
     expectRefused(xml, ['SAML_SIGNATURE_INVALID', 'SAML_SIGNED_ELEMENT_MISMATCH']);
   });
 });
 
 describe('signed-element confusion: valid Assertion signature, tampered unsigned Response', () => {
   it('Destination rewritten to another URL is refused', () => {
-    const xml = assertionSigned().replace(`Destination="${ACS}"`, 'Destination="https://evil.test/acs"');
-    expectRefused(xml, ['SAML_DESTINATION_MISMATCH']);
+    expectRefused(built('destination-unsigned-edit'), ['SAML_DESTINATION_MISMATCH']);
   });
 
   it('a response for another SP with Destination rewritten to this ACS: the signed Recipient and Audience still refuse it', () => {
@@ -390,8 +281,7 @@ describe('signed-element confusion: valid Assertion signature, tampered unsigned
   });
 
   it('Status rewritten to a failure is refused', () => {
-    const xml = assertionSigned().replace(':status:Success"', ':status:Requester"');
-    expectRefused(xml, ['SAML_STATUS_NOT_SUCCESS']);
+    expectRefused(built('status-unsigned-edit'), ['SAML_STATUS_NOT_SUCCESS']);
   });
 
   it('on a signed Response the same tampering breaks the Response signature', () => {

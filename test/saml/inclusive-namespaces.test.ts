@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { mutate } from '../../harness/saml/attack/mutate.js';
 import { ALGORITHMS, NS } from '../../harness/saml/constants.js';
 import { descendants, parseUntrustedXml } from '../../harness/saml/xml.js';
 import { read } from './checks/helpers.js';
-import { mutate } from './checks/mutate.js';
 import { issue } from './helpers.js';
 
 // Okta's exclusive-C14N transform keeps `xs` (InclusiveNamespaces PrefixList="xs") and declares

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { SignedXml } from 'xml-crypto';
 import type { CertInfo } from '../../harness/crypto/credential.js';
 import { loadCredential } from '../../harness/crypto/store.js';
+import { childNamed, element, mutate, setNameId, unsignedClone } from '../../harness/saml/attack/mutate.js';
 import { ALGORITHMS, NS } from '../../harness/saml/constants.js';
 import { diagnoseSignature } from '../../harness/saml/explain/diagnose.js';
 import type { SignatureOutcome } from '../../harness/saml/signature-outcome.js';
 import { build, read } from './checks/helpers.js';
-import { childNamed, element, mutate, setNameId, unsignedClone } from './checks/mutate.js';
 import { issue } from './helpers.js';
 
 /** Signed on the Assertion only, in the plain SAML shape (the fast verifier's). */

@@ -1,3 +1,4 @@
+import { attack } from './attack.js';
 import { codes } from './codes.js';
 import type { CliCommand } from './command.js';
 import { diff } from './diff.js';
@@ -7,4 +8,4 @@ import { scimCheck } from './scim-check.js';
 import { serve } from './serve.js';
 
 /** Every `fedsim` command, in the order `fedsim --help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [run, serve, explain, diff, scimCheck, codes];
+export const COMMANDS: readonly CliCommand[] = [run, serve, explain, diff, attack, scimCheck, codes];

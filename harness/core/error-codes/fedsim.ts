@@ -52,6 +52,12 @@ export const FEDSIM_ERRORS = {
     summary: 'A step cannot be carried out in the state the scenario has reached.',
     fix: 'Reorder or add steps so that what this step needs has happened first.',
   },
+  ATTACK_CONTROL_REFUSED: {
+    status: 422,
+    summary:
+      '`fedsim attack` posted a valid response first and the SP did not accept it: no variant can be judged.',
+    fix: 'Make the SP trust the IdP fedsim printed (issuer and certificate), check --acs, --audience, --recipient and --name-id, or give --success-status/--success-location/--success-body.',
+  },
   CONFIG_INVALID: {
     status: 500,
     summary: "A party's configuration (world settings, IdP JSON, metadata, a file or a port) is unusable.",

@@ -1,5 +1,5 @@
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
-import { NS } from '../../../harness/saml/constants.js';
+import { NS } from '../constants.js';
 
 /** DOM surgery on a signed response, the way SAML Raider builds signature-wrapping variants. */
 export interface Parts {
