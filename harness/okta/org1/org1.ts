@@ -19,7 +19,10 @@ import type { AdminRole } from '../api/auth.js';
 import { oktaApiFallback } from '../api/errors.js';
 import { createOrgApi } from '../api/org-api.js';
 import { appUserNameFormat } from '../app-username.js';
+import { apiTokensSection } from '../console/api-tokens.js';
 import { adminConsole } from '../console/console.js';
+import { groupsSection } from '../console/groups.js';
+import { peopleSection } from '../console/people.js';
 import { type CreateUserOptions, Directory, type OktaProfile, type OktaUser } from '../directory.js';
 import { GroupAdmin } from '../group-admin.js';
 import { Groups, type OktaGroup } from '../groups.js';
@@ -82,8 +85,11 @@ export class Org1 {
   /** An admin's group changes (API, console, steps): logged, then pushed groups follow in org2. */
   readonly groupAdmin: GroupAdmin<GroupPushTask[]>;
   url = '';
+  /** When the org (and its API tokens) came to be. */
+  readonly #started: Date;
 
   constructor(readonly options: Org1Options) {
+    this.#started = options.clock.now();
     this.directory = new Directory(options.clock, options.ids);
     this.appUsers = new AppUsers(options.clock);
     this.log = new SystemLog(options.clock, options.ids);
@@ -178,6 +184,12 @@ export class Org1 {
     });
   }
 
+  /** The user's apps for the console's person page: Org2Org when assigned, with the app user's status. */
+  appsOf(userId: string): { label: string; status: string }[] {
+    const appUser = this.appUsers.find(this.app.id, userId);
+    return appUser ? [{ label: this.app.label, status: appUser.status }] : [];
+  }
+
   isAssigned(userId: string): boolean {
     return this.appUsers.find(this.app.id, userId) !== undefined;
   }
@@ -255,7 +267,18 @@ export class Org1 {
       }),
     );
     app.use(formBody('64kb'));
-    app.use(adminConsole({ org: this.options, sessions: this.sessions, admins: this.admins, sections: [] }));
+    app.use(
+      adminConsole({
+        org: this.options,
+        sessions: this.sessions,
+        admins: this.admins,
+        sections: [
+          peopleSection(this),
+          groupsSection(this),
+          apiTokensSection({ tokens: this.options.tokens, tokensCreated: this.#started }),
+        ],
+      }),
+    );
     app.get('/', (_req, res) => res.redirect('/app/UserHome'));
     app.get('/login', (req, res) => {
       res
