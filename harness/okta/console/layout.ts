@@ -45,6 +45,8 @@ dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px}dl.fact
 form.filters{display:flex;flex-wrap:wrap;gap:12px;align-items:flex-end;margin-bottom:12px}form.filters label{margin-top:0}form.filters input,form.filters select{min-width:220px}
 .pager{display:flex;gap:16px;align-items:center;margin:12px 0}.actions{display:flex;flex-wrap:wrap;gap:8px}
 label.check{display:flex;gap:8px;align-items:center;font-weight:400}
+.panel>h2:first-child{margin-top:0}main{min-width:0}code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:13px}code.fp{word-break:break-all}
+.when{white-space:nowrap}summary{cursor:pointer;white-space:nowrap}
 `;
 
 export interface ConsolePageInput {
