@@ -17,10 +17,11 @@ import { AdminRoles } from '../admins.js';
 import { AppUsers, pushResultOf } from '../api/app-users.js';
 import type { AdminRole } from '../api/auth.js';
 import { oktaApiFallback } from '../api/errors.js';
-import { createOrgApi } from '../api/org-api.js';
 import { appUserNameFormat } from '../app-username.js';
 import { adminConsole } from '../console/console.js';
 import { type CreateUserOptions, Directory, type OktaProfile, type OktaUser } from '../directory.js';
+import { notFound } from '../errors.js';
+import { GroupAdmin } from '../group-admin.js';
 import { Groups, type OktaGroup } from '../groups.js';
 import { PasswordLockout } from '../lockout.js';
 import { dashboardPage, SIGN_OUT_PATH, signInPage } from '../pages.js';
@@ -29,10 +30,13 @@ import { OktaSessions } from '../sessions.js';
 import { appSso } from '../sso.js';
 import { logGroupPushes } from '../syslog/group-push-events.js';
 import { SystemLog } from '../syslog/log-store.js';
-import { createLogsRouter } from '../syslog/logs-api.js';
 import { logUserPushes } from '../syslog/push-events.js';
+import { UserAdmin, type UserChange } from '../user-admin.js';
+import { org1ApiRouter } from './api-routes.js';
+import { AppCertificates } from './app-certificates.js';
 import { Org2OrgConnector, type Org2OrgTask } from './connector.js';
-import { GroupPush } from './group-push.js';
+import { org1Sections } from './console/sections.js';
+import { GroupPush, type GroupPushTask } from './group-push.js';
 import { issuerOf, type Org2OrgApp, ssoPathOf } from './org2org-app.js';
 import { tasksRouter } from './tasks-api.js';
 
@@ -75,9 +79,18 @@ export class Org1 {
   readonly log: SystemLog;
   /** Who may open the Admin Console (`/admin`), and with which role. */
   readonly admins = new AdminRoles();
+  /** An admin's user changes (API, console, steps): logged, then pushed to org2 when assigned. */
+  readonly users: UserAdmin<Org2OrgTask | undefined>;
+  /** An admin's group changes (API, console, steps): logged, then pushed groups follow in org2. */
+  readonly groupAdmin: GroupAdmin<GroupPushTask[]>;
+  /** Org2Org's signing certificates: the active one and those generated in the console. */
+  readonly certificates: AppCertificates;
   url = '';
+  /** When the org (and its API tokens) came to be. */
+  readonly #started: Date;
 
   constructor(readonly options: Org1Options) {
+    this.#started = options.clock.now();
     this.directory = new Directory(options.clock, options.ids);
     this.appUsers = new AppUsers(options.clock);
     this.log = new SystemLog(options.clock, options.ids);
@@ -105,6 +118,9 @@ export class Org1 {
       },
       onFinish: logGroupPushes(this.log, () => this.app, this.groups),
     });
+    this.users = new UserAdmin(this.directory, this.log, (change, user) => this.#afterChange(change, user));
+    this.groupAdmin = new GroupAdmin(this.groups, this.log, () => this.groupPush.syncAll());
+    this.certificates = new AppCertificates(() => this.app, options.clock, options.name);
   }
 
   get app(): Org2OrgApp {
@@ -134,6 +150,20 @@ export class Org1 {
     return task;
   }
 
+  /** Runs a provisioning task's push again (Provisioning tasks' Retry), recorded as a push is. */
+  async retryTask(id: number) {
+    const task = this.connector.tasks.find((t) => t.id === id);
+    if (!task) throw notFound(String(id), 'Task');
+    const user = this.directory.get(task.login);
+    if (task.action === 'deactivate') return this.#recorded(user, await this.connector.deactivate(user));
+    return this.#push(user, task.action === 'update' ? 'update' : 'assign');
+  }
+
+  /** Org2Org's "Test API Credentials": org2 answers the app's token, or the call rejects with its code. */
+  async testApiCredentials(): Promise<void> {
+    await this.connector.api((call) => call()).verify();
+  }
+
   async unassign(login: string) {
     const user = this.directory.get(login);
     this.appUsers.remove(this.app.id, user.id);
@@ -153,11 +183,10 @@ export class Org1 {
     return this.groupPush.syncAll();
   }
 
-  /** An admin renames an org1 group; a pushed group is renamed in org2. */
+  /** An admin renames an org1 group; a pushed group is renamed in org2. Resolves to the failed pushes. */
   async renameGroup(name: string, to: string) {
     const group = this.group(name);
-    this.groups.rename(group.id, { ...group.profile, name: to });
-    return this.groupPush.syncAll();
+    return (await this.groupAdmin.rename(group.id, { ...group.profile, name: to })).outcome ?? [];
   }
 
   /** The org1 group named `name`; an unknown name is a configuration error. */
@@ -169,6 +198,12 @@ export class Org1 {
       actual: name,
       hint: "org1's groups are the ones its users list under world.org1.users[].groups (or setGroups).",
     });
+  }
+
+  /** The user's apps for the console's person page: Org2Org when assigned, with the app user's status. */
+  appsOf(userId: string): { label: string; status: string }[] {
+    const appUser = this.appUsers.find(this.app.id, userId);
+    return appUser ? [{ label: this.app.label, status: appUser.status }] : [];
   }
 
   isAssigned(userId: string): boolean {
@@ -186,59 +221,39 @@ export class Org1 {
   }
 
   async updateProfile(login: string, changes: Partial<OktaProfile>) {
-    const user = this.directory.update(login, changes);
-    const assigned = this.appUsers.refresh(this.app.id, user.id, this.#formatted(user));
-    return assigned ? this.#push(user, 'update') : undefined;
+    return (await this.users.update(login, changes)).outcome;
   }
 
   /** Deactivates the user; Org2Org deactivates the org2 user and the app user shows what that left. */
   async deactivate(login: string) {
-    const user = this.directory.deactivate(login);
-    this.sessions.revoke((s) => s.userId === user.id);
+    return (await this.users.lifecycle('deactivate', login)).outcome;
+  }
+
+  /**
+   * What follows an admin's change of a user: a deactivated or suspended user's sessions end (Okta
+   * ends them); an assigned user's profile change is pushed, their deactivation too.
+   */
+  async #afterChange(change: UserChange, user: OktaUser): Promise<Org2OrgTask | undefined> {
+    if (change === 'deactivate' || change === 'suspend') this.sessions.revoke((s) => s.userId === user.id);
     if (!this.isAssigned(user.id)) return undefined;
-    return this.#recorded(user, await this.connector.deactivate(user));
+    if (change === 'deactivate') return this.#recorded(user, await this.connector.deactivate(user));
+    if (change !== 'update') return undefined;
+    this.appUsers.refresh(this.app.id, user.id, this.#formatted(user));
+    return this.#push(user, 'update');
   }
 
   createApp(): Express {
     const app = partyApp(() => this.url);
-    const api = {
-      tokens: this.options.tokens,
-      ids: this.options.ids,
-      baseUrl: () => this.url,
-      log: this.log,
-    };
-    app.use('/api/v1', createLogsRouter({ ...api, clock: this.options.clock }));
-    // Users, Apps and Groups APIs: an admin unlocks a locked-out user or assigns Org2Org here, the
-    // same calls as the scenario steps make; /users/me answers for the session.
+    app.use('/api/v1', org1ApiRouter(this));
+    app.use(formBody('64kb'));
     app.use(
-      '/api/v1',
-      createOrgApi({
-        ...api,
-        clock: this.options.clock,
-        directory: this.directory,
-        sessionUser: (req) => this.sessions.user(req),
-        appUsers: this.appUsers,
-        groups: this.groups,
-        apps: () => [
-          {
-            id: this.app.id,
-            name: 'okta_org2org',
-            label: this.app.label,
-            status: 'ACTIVE',
-            signOnMode: 'SAML_2_0',
-          },
-        ],
-        assign: async (_appId, userId, userName) => {
-          await this.assign(userId, userName);
-        },
-        unassign: async (_appId, userId) => {
-          await this.unassign(userId);
-        },
-        externalId: (_appId, userId) => this.connector.links.get(userId),
+      adminConsole({
+        org: this.options,
+        sessions: this.sessions,
+        admins: this.admins,
+        sections: org1Sections(this, { tokens: this.options.tokens, tokensCreated: this.#started }),
       }),
     );
-    app.use(formBody('64kb'));
-    app.use(adminConsole({ org: this.options, sessions: this.sessions, admins: this.admins, sections: [] }));
     app.get('/', (_req, res) => res.redirect('/app/UserHome'));
     app.get('/login', (req, res) => {
       res
