@@ -1,4 +1,3 @@
-import type { RequestHandler } from 'express';
 import { ERRORS, isErrorCode } from '../../core/errors.js';
 import { escapeHtml as e } from '../../core/html.js';
 import type { TracedExchange } from '../../trace/document.js';
@@ -6,7 +5,7 @@ import { LIVE_JSON_FILE } from '../../trace/live/page.js';
 import { acsHtml } from '../../trace/page/acs.js';
 import { samlHtml } from '../../trace/page/saml.js';
 import { SCRIPT } from '../../trace/page/script.js';
-import type { LogEvent, SystemLog } from './log-store.js';
+import type { LogEvent } from './log-store.js';
 import { REPORT_RESULTS, type ReportQuery, reportQuery, selectEvents } from './report-filter.js';
 
 /** Where a served world's live trace is (every party serves it). */
@@ -93,7 +92,7 @@ export function systemLogReportHtml(
   const rows = shown.map((ev) => rowHtml(ev, exchangeOf?.(ev.transaction.id), query.transaction !== ''));
   const count = `${shown.length} of ${events.length} event${events.length === 1 ? '' : 's'}, newest first`;
   return (
-    `<section class="syslog" aria-labelledby="syslog-title"><style>${STYLE}</style><h1 id="syslog-title">System Log</h1>` +
+    `<section class="syslog" aria-label="System Log events"><style>${STYLE}</style>` +
     filtersHtml(query) +
     problems.map((p) => `<p class="problem" role="alert">${e(p)}</p>`).join('') +
     `<p>${count}</p>` +
@@ -104,18 +103,4 @@ export function systemLogReportHtml(
     // The trace page's script: the SAML message's copy button and open-all work here too.
     `<script>${SCRIPT}</script></section>`
   );
-}
-
-export interface SystemLogReportOptions {
-  log: SystemLog;
-  /** The console's layout: the page around the fragment. */
-  render: (body: string, title: string) => string;
-}
-
-/** `GET` handler of "Reports → System Log"; mount it behind the console's admin check. */
-export function systemLogReport({ log, render }: SystemLogReportOptions): RequestHandler {
-  return (req, res) => {
-    const body = systemLogReportHtml(log.events, req.query as Record<string, unknown>, log.exchangeOf);
-    res.type('html').send(render(body, 'System Log'));
-  };
 }
