@@ -73,12 +73,41 @@ export const WORLD_DEFAULTS = {
   org2SpCertificate: 'org2-sp',
   dropboxApp: {
     label: 'Dropbox Business',
+    /** Okta's catalog name of the Dropbox Business app. */
+    name: 'dropbox_for_business',
     certificate: 'org2-dropbox',
     ...ISSUER_DEFAULTS,
     userNameFormat: 'OKTA_USERNAME',
     nameIdFormat: 'emailAddress',
-    provisioning: { enabled: true, create: true, update: true, deactivate: true, retry: DEFAULT_RETRY },
+    attributeStatements: { givenName: 'user.firstName', surname: 'user.lastName', email: 'user.email' },
+    provisioning: {
+      enabled: true,
+      create: true,
+      update: true,
+      deactivate: true,
+      updateMethod: 'PUT',
+      retry: DEFAULT_RETRY,
+    },
     silentProvisioning: false,
+  },
+  /**
+   * An App Integration Wizard "SAML 2.0" app as the wizard leaves it (Okta's AIW SAML settings):
+   * NameID Unspecified, Okta username, Response and Assertion signed with RSA-SHA256, no
+   * attribute statements, unencrypted; To-App provisioning updates with PUT.
+   */
+  samlApp: {
+    certificate: 'org2-apps',
+    ...ISSUER_DEFAULTS,
+    userNameFormat: 'OKTA_USERNAME',
+    nameIdFormat: 'unspecified',
+    provisioning: {
+      enabled: true,
+      create: true,
+      update: true,
+      deactivate: true,
+      updateMethod: 'PUT',
+      retry: DEFAULT_RETRY,
+    },
   },
   dropbox: {
     teamName: 'Acme Team',
