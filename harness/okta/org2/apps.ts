@@ -140,6 +140,18 @@ export class OrgApps {
     }));
   }
 
+  /** What an SP's admin needs to trust each app before the first sign-in (`serve --json` prints it). */
+  facts() {
+    return this.list.map((app) => ({
+      name: app.label,
+      id: app.id,
+      ssoUrl: `${this.deps.url()}${appSsoPathOf(app)}`,
+      idpMetadataUrl: `${this.deps.url()}${appMetadataPathOf(app)}`,
+      issuer: appIssuerOf(app),
+      certificatePem: app.credential.cert.pem,
+    }));
+  }
+
   /** The app's IdP metadata, as its Sign On tab links it. */
   metadataXml(app: SamlApp): string {
     return idpMetadataXml({
