@@ -1,4 +1,4 @@
-import { generateServiceProviderMetadata, SAML } from '@node-saml/node-saml';
+import { generateServiceProviderMetadata, SAML, ValidateInResponseTo } from '@node-saml/node-saml';
 import { InMemoryCacheProvider } from '@node-saml/node-saml/lib/in-memory-cache-provider.js';
 import { DOMParser } from '@xmldom/xmldom';
 import express from 'express';
@@ -55,7 +55,7 @@ export async function startNodeSamlSp(): Promise<NodeSamlSp> {
     privateKey: privateKeyPem,
     decryptionPvk: privateKeyPem,
     signatureAlgorithm: 'sha256' as const,
-    validateInResponseTo: 'ifPresent' as const,
+    validateInResponseTo: ValidateInResponseTo.ifPresent,
     cacheProvider,
   });
   const sp = (): SAML => {
