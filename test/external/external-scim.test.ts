@@ -39,9 +39,8 @@ async function startScimServer() {
     seen.push({ method: req.method, path: req.originalUrl, headers, body: req.body });
     if (failNext > 0) {
       failNext--;
-      return res.status(503).json({ detail: 'busy' });
-    }
-    next();
+      res.status(503).json({ detail: 'busy' });
+    } else next();
   });
   const scim = (res: express.Response, status: number, body: unknown) =>
     res.status(status).type('application/scim+json').send(JSON.stringify(body));
