@@ -79,7 +79,7 @@ const toggles = {
 const scimConnection = z
   .object({
     /** The SCIM 2.0 base URL (ending in /scim/v2 or wherever /Users lives); loopback only. */
-    url: z.url(),
+    url: z.string(),
     /** Bearer token; under basic auth, `user:password`. */
     token: z.string().min(1),
     /** Okta's "HTTP Header" (bearer, default) or "Basic Auth". */
@@ -100,7 +100,7 @@ const samlApp = z
         /** The SP's metadata: a file path (relative to the scenario) or an http(s) URL on loopback. */
         metadata: z.string().optional(),
         /** Single sign-on URL (the SP's ACS); default: the metadata's. */
-        acsUrl: z.url().optional(),
+        acsUrl: z.string().optional(),
         /** Audience URI (SP Entity ID); default: the metadata's entityID. */
         audience: z.string().optional(),
         nameIdFormat: nameIdFormat.optional(),
@@ -147,7 +147,7 @@ const externalIdp = {
   /** The IdP's metadata: a file path (relative to the scenario) or an http(s) URL on loopback. */
   metadata: z.string().optional(),
   /** The IdP's SSO URL (where org2 sends AuthnRequests); default: the metadata's. */
-  ssoUrl: z.url().optional(),
+  ssoUrl: z.string().optional(),
   /** The IdP's signing certificate, PEM (or base64 DER). */
   certificatePem: z.string().optional(),
   /** The same from a PEM file relative to the scenario. */

@@ -3,6 +3,16 @@ import { DEFAULT_RETRY } from '../provisioning/retry.js';
 import { ISSUER_DEFAULTS } from '../saml/issue.js';
 import type { SeedUserConfig } from './config.js';
 
+/** An app's To-App provisioning as fedsim's seed sets it: every toggle on, updates with PUT. */
+const TO_APP_PROVISIONING = {
+  enabled: true,
+  create: true,
+  update: true,
+  deactivate: true,
+  updateMethod: 'PUT',
+  retry: DEFAULT_RETRY,
+} as const;
+
 /** Every default of the simulated world, in one place: the seed walkthrough's finished setup. */
 export const WORLD_DEFAULTS = {
   clock: '2026-01-15T09:00:00.000Z',
@@ -80,14 +90,7 @@ export const WORLD_DEFAULTS = {
     userNameFormat: 'OKTA_USERNAME',
     nameIdFormat: 'emailAddress',
     attributeStatements: { givenName: 'user.firstName', surname: 'user.lastName', email: 'user.email' },
-    provisioning: {
-      enabled: true,
-      create: true,
-      update: true,
-      deactivate: true,
-      updateMethod: 'PUT',
-      retry: DEFAULT_RETRY,
-    },
+    provisioning: TO_APP_PROVISIONING,
     silentProvisioning: false,
   },
   /**
@@ -100,14 +103,7 @@ export const WORLD_DEFAULTS = {
     ...ISSUER_DEFAULTS,
     userNameFormat: 'OKTA_USERNAME',
     nameIdFormat: 'unspecified',
-    provisioning: {
-      enabled: true,
-      create: true,
-      update: true,
-      deactivate: true,
-      updateMethod: 'PUT',
-      retry: DEFAULT_RETRY,
-    },
+    provisioning: TO_APP_PROVISIONING,
   },
   dropbox: {
     teamName: 'Acme Team',

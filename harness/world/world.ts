@@ -160,6 +160,13 @@ export class World {
         hint: 'Use the pushGroup step to push a group from a running world.',
       });
     }
+    if (patch.org2?.apps) {
+      // An app's SP metadata may be a URL read over HTTP once parties listen: part of the topology.
+      throw new FedsimError('CONFIG_INVALID', 'world.org2.apps is read when the world starts', {
+        actual: patch.org2.apps.map((a) => a.name),
+        hint: 'List the apps under the scenario world; configure changes settings of a running world only.',
+      });
+    }
     const app = this.org1.app;
     Object.assign(app, org2orgSettings(patch.org1?.org2org ?? {}, app.provisioning, this.#tokenFor));
     if (patch.org2?.idp) {
