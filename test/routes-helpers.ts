@@ -5,7 +5,7 @@ import { ERROR_META } from '../harness/core/html.js';
 import type { IdGenerator } from '../harness/core/ids.js';
 import { loadCredential } from '../harness/crypto/store.js';
 import { issuerOf } from '../harness/okta/org1/org2org-app.js';
-import { dropboxIssuerOf } from '../harness/okta/org2/dropbox-app.js';
+import { appIssuerOf } from '../harness/okta/org2/saml-app.js';
 import { NS } from '../harness/saml/constants.js';
 import { ISSUER_DEFAULTS, issueResponse, type ResponseRequest } from '../harness/saml/issue.js';
 import type { World } from '../harness/world/world.js';
@@ -68,7 +68,7 @@ export function org2DropboxResponse(
     {
       ...ISSUER_DEFAULTS,
       nameIdFormat: 'emailAddress',
-      issuer: dropboxIssuerOf(world.org2.options.dropbox),
+      issuer: appIssuerOf(world.org2.options.dropbox),
       credential: loadCredential('org2-dropbox'),
     },
     {

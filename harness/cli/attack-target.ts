@@ -1,5 +1,5 @@
 import { issuerOf } from '../okta/org1/org2org-app.js';
-import { dropboxIssuerOf } from '../okta/org2/dropbox-app.js';
+import { appIssuerOf } from '../okta/org2/saml-app.js';
 import type { AttackAddress, AttackIdp } from '../saml/attack/context.js';
 import { createWorld, type World } from '../world/world.js';
 
@@ -46,7 +46,7 @@ async function dropboxTarget(): Promise<WorldTarget> {
   const app = world.org2.options.dropbox;
   return {
     world,
-    idp: { issuer: dropboxIssuerOf(app), credential: app.credential, nameIdFormat: app.nameIdFormat },
+    idp: { issuer: appIssuerOf(app), credential: app.credential, nameIdFormat: app.nameIdFormat },
     address: { acsUrl: world.dropbox.acsUrl, audience: world.dropbox.options.entityId, nameId: SARAH.email },
   };
 }

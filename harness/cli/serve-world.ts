@@ -8,6 +8,7 @@ import { samlSchemas } from '../saml/schema/validate.js';
 import { loadScenarioFile, scenarioSeed } from '../scenario/load.js';
 import type { ServeSteps } from '../scenario/serve-step-choice.js';
 import { runServeSteps } from '../scenario/serve-steps.js';
+import type { WorldConfig } from '../world/config.js';
 import { addConsoleAdmins, type ConsoleAdmin } from '../world/console-admins.js';
 import { WORLD_DEFAULTS } from '../world/defaults.js';
 import { createWorld, type World } from '../world/world.js';
@@ -22,6 +23,15 @@ export interface ServeOptions {
   fixedTokens: boolean;
   /** Which of the scenario's steps run before serving (scenario/serve-steps.ts). */
   steps: ServeSteps;
+  /** `--app-metadata`: the user's own SP, added to org2 as a SAML app and assigned to org2's users. */
+  app?: ServedApp;
+}
+
+export interface ServedApp {
+  name: string;
+  /** The SP's metadata: an absolute file path or an http(s) URL. */
+  metadata: string;
+  scim?: { url: string; token: string };
 }
 
 /** Worker → main thread: started (the facts are printed), or failed before listening. */
@@ -32,6 +42,25 @@ async function finishSetup(world: World): Promise<void> {
   const sarah = WORLD_DEFAULTS.org1Users[0].login;
   await world.org1.assign(sarah);
   await world.org2.assignDropbox(sarah);
+  await world.settle();
+}
+
+/** The world's config with the user's SP added as an org2 app (`--app-metadata`). */
+function withServedApp(world: WorldConfig, app: ServedApp | undefined): WorldConfig {
+  if (!app) return world;
+  const added = {
+    name: app.name,
+    saml: { metadata: app.metadata },
+    ...(app.scim ? { provisioning: { scim: app.scim } } : {}),
+  };
+  return { ...world, org2: { ...world.org2, apps: [...(world.org2?.apps ?? []), added] } };
+}
+
+/** Every user of org2 (Sarah, once set up) is assigned to the user's SP, provisioned when it has SCIM. */
+async function assignServedApp(world: World, app: ServedApp | undefined): Promise<void> {
+  if (!app) return;
+  const { apps, directory } = world.org2;
+  for (const user of directory.all()) await apps.assign(apps.get(app.name), user.profile.login);
   await world.settle();
 }
 
@@ -64,6 +93,8 @@ function serveFacts(world: World, admins: ConsoleAdmin[]) {
       scimUrl: dropbox.scimUrl,
       scimToken: world.tokens.scim,
     },
+    /** org2's SAML apps (Dropbox Business first): what an SP's admin configures before the first sign-in. */
+    apps: org2.apps.facts(),
     traceUrl: `${org1.url}/_fedsim/trace`,
     users: org1.directory
       .all()
@@ -85,6 +116,9 @@ function announce(facts: ReturnType<typeof serveFacts>, json: boolean): string {
     `           Dropbox app ${facts.org2.dropboxAppId}, IdP metadata ${facts.org2.dropboxMetadataUrl}`,
     `  dropbox  ${facts.dropbox.url}   SP metadata ${facts.dropbox.metadataUrl}`,
     `           SCIM ${facts.dropbox.scimUrl} (Bearer ${facts.dropbox.scimToken})`,
+    ...facts.apps
+      .slice(1)
+      .map((a) => `  app      ${a.name}: SSO ${a.ssoUrl}\n           IdP metadata ${a.idpMetadataUrl}`),
     ...facts.admins.map((a) => `  admin    ${a.url}   ${a.login} / ${a.password}`),
     `  trace    ${facts.traceUrl}   (every exchange, live; /_fedsim/trace on each party)`,
     '',
@@ -103,7 +137,8 @@ function exposedWarning(host: string): string {
 async function serveWorld(options: ServeOptions): Promise<World> {
   const scenario = options.scenario ? loadScenarioFile(options.scenario) : undefined;
   const ports = servePorts(options.port);
-  const world = await createWorld(scenario ? { ...scenario.world, seed: scenarioSeed(scenario) } : {}, {
+  const config = scenario ? { ...scenario.world, seed: scenarioSeed(scenario) } : {};
+  const world = await createWorld(withServedApp(config, options.app), {
     clock: new SystemClock(),
     ports,
     host: options.host,
@@ -114,6 +149,7 @@ async function serveWorld(options: ServeOptions): Promise<World> {
   try {
     if (scenario) await runServeSteps(scenario, world, options.steps);
     else await finishSetup(world);
+    await assignServedApp(world, options.app);
   } catch (err) {
     await world.close();
     throw err;

@@ -16,6 +16,8 @@ export const CREDENTIALS = {
   'org1-next': {},
   'org1-expired': { notBefore: new Date('2023-01-01T00:00:00Z'), notAfter: new Date('2024-01-01T00:00:00Z') },
   attacker: {},
+  /** The IdP signing key of org2's App Integration Wizard SAML apps (world.org2.apps). */
+  'org2-apps': {},
 } as const satisfies Record<string, { notBefore?: Date; notAfter?: Date }>;
 export type CredentialName = keyof typeof CREDENTIALS;
 export const CREDENTIAL_NAMES = Object.keys(CREDENTIALS) as [CredentialName, ...CredentialName[]];

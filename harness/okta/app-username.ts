@@ -25,6 +25,16 @@ const USER_VOCABULARY = {
   label: 'Custom application username expression',
 } as const;
 
+/** A SAML app's attribute statement value: an Okta expression over the same `user.*` attributes. */
+export function attributeExpression(expression: string): (user: OktaUser) => string {
+  const compiled = compileTemplate(expression, {
+    ...USER_VOCABULARY,
+    code: 'APP_ATTRIBUTE_STATEMENT_INVALID',
+    label: 'Attribute statement',
+  });
+  return ({ profile }) => compiled(profile as Record<string, string>);
+}
+
 const prefix = (value: string) => value.split('@')[0] ?? value;
 
 /** Compiles the app's format once (a bad custom expression fails when the world is built). */

@@ -59,7 +59,7 @@ function tokenize(template: string, invalid: (why: string) => FedsimError): stri
 export interface Vocabulary {
   prefix: string;
   attributes: readonly string[];
-  code: 'IDP_TEMPLATE_INVALID' | 'APP_USERNAME_EXPRESSION_INVALID';
+  code: 'IDP_TEMPLATE_INVALID' | 'APP_USERNAME_EXPRESSION_INVALID' | 'APP_ATTRIBUTE_STATEMENT_INVALID';
   label: string;
 }
 

@@ -5,7 +5,7 @@ import { sendError } from '../core/html.js';
 import type { IdGenerator } from '../core/ids.js';
 import { defined } from '../core/objects.js';
 import type { CertInfo } from '../crypto/credential.js';
-import { type ReceivedAuthnRequest, readRedirectRequest } from '../saml/authn-request.js';
+import { type ReceivedAuthnRequest, readPostRequest, readRedirectRequest } from '../saml/authn-request.js';
 import {
   type AppSigning,
   type IssuerSettings,
@@ -37,11 +37,38 @@ export interface AppSsoInput {
   sp: { entityId: string; requestCert?: CertInfo; encryptionCert?: CertInfo };
 }
 
-/** Reads the SP's AuthnRequest (when the SSO URL carries one) and checks it came from the expected SP. */
+/** The SP's AuthnRequest as the SSO URL received it: a Redirect query, a POST form, or a POST resumed after sign-in. */
+function receive(req: Request, requestCert: CertInfo | undefined): ReceivedAuthnRequest | undefined {
+  const body = (req.method === 'POST' ? req.body : undefined) as Record<string, unknown> | undefined;
+  const posted = typeof body?.SAMLRequest === 'string' ? body.SAMLRequest : undefined;
+  if (posted !== undefined) {
+    const relayState = typeof body?.RelayState === 'string' ? body.RelayState : undefined;
+    return readPostRequest(posted, relayState, requestCert);
+  }
+  const { SAMLRequest, RelayState, binding } = req.query;
+  if (SAMLRequest === undefined) return undefined;
+  if (binding === 'POST' && typeof SAMLRequest === 'string')
+    return readPostRequest(SAMLRequest, typeof RelayState === 'string' ? RelayState : undefined, requestCert);
+  return readRedirectRequest(req.originalUrl.split('?')[1] ?? '', requestCert);
+}
+
+/**
+ * Where to come back after sign-in: the URL itself, or for a POSTed request the same request
+ * as query parameters (`binding=POST`), since a redirect cannot carry a form.
+ */
+function resumeUrl(req: Request, request: ReceivedAuthnRequest | undefined): string {
+  const body = req.body as Record<string, unknown> | undefined;
+  if (req.method !== 'POST' || !request || typeof body?.SAMLRequest !== 'string') return req.originalUrl;
+  const query = new URLSearchParams({ SAMLRequest: body.SAMLRequest, binding: 'POST' });
+  if (request.relayState !== undefined) query.set('RelayState', request.relayState);
+  return `${req.path}?${query}`;
+}
+
+/** Reads the SP's AuthnRequest (when one came) and checks it came from the expected SP. */
 function readRequest(req: Request, input: AppSsoInput): ReceivedAuthnRequest | undefined {
   const { acsUrl } = input;
-  if (req.query.SAMLRequest === undefined) return undefined;
-  const request = readRedirectRequest(req.originalUrl.split('?')[1] ?? '', input.sp.requestCert);
+  const request = receive(req, input.sp.requestCert);
+  if (!request) return undefined;
   const problems = [
     request.issuer !== input.sp.entityId &&
       `Issuer ${request.issuer} is not the app's SP ${input.sp.entityId}`,
@@ -78,7 +105,7 @@ function logSso(input: AppSsoInput, user: OktaUser, result: 'SUCCESS' | 'FAILURE
   });
 }
 
-/** An Okta app's IdP-initiated SSO endpoint: session, assignment, then a signed response in an auto-post form. */
+/** An Okta app's SSO URL (IdP- or SP-initiated): session, assignment, then a signed response in an auto-post form. */
 export function appSso(req: Request, res: Response, input: AppSsoInput): void {
   const { user } = input;
   let authnRequest: ReceivedAuthnRequest | undefined;
@@ -89,7 +116,7 @@ export function appSso(req: Request, res: Response, input: AppSsoInput): void {
     return;
   }
   if (!user) {
-    res.redirect(`/login?fromURI=${encodeURIComponent(req.originalUrl)}`);
+    res.redirect(`/login?fromURI=${encodeURIComponent(resumeUrl(req, authnRequest))}`);
     return;
   }
   if (!input.assigned(user)) {

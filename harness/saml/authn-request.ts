@@ -3,7 +3,16 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { FedsimError } from '../core/errors.js';
 import type { CertInfo } from '../crypto/credential.js';
 import { ALGORITHMS, NS, type SignatureAlgorithmName } from './constants.js';
-import { attr, child, escapeXml, MAX_MESSAGE_BYTES, parseUntrustedXml, textOf } from './xml.js';
+import { verifyElementSignature } from './verify.js';
+import {
+  attr,
+  child,
+  decodeBase64Message,
+  escapeXml,
+  MAX_MESSAGE_BYTES,
+  parseUntrustedXml,
+  textOf,
+} from './xml.js';
 
 /** An SP's AuthnRequest, as the fields fedsim reads back. */
 export interface AuthnRequestFields {
@@ -98,15 +107,38 @@ export interface ReceivedAuthnRequest extends Omit<AuthnRequestFields, 'issueIns
   signed: boolean;
 }
 
-/** Decodes a Redirect-binding AuthnRequest and, when a cert is given, requires a valid query signature. */
-export function readRedirectRequest(rawQuery: string, trusted?: CertInfo): ReceivedAuthnRequest {
-  const samlRequest = rawParam(rawQuery, 'SAMLRequest');
-  if (!samlRequest) throw new FedsimError('SAML_INPUT_MISSING', 'No SAMLRequest in the query string');
-  const xml = inflateMessage(queryDecode(samlRequest));
+/** The AuthnRequest element of a decoded message; anything else is refused. */
+function requestRoot(xml: string): Element {
   const root = parseUntrustedXml(xml).documentElement as Element;
   if (root.namespaceURI !== NS.protocol || root.localName !== 'AuthnRequest') {
     throw new FedsimError('SAML_NOT_A_RESPONSE', `Expected a samlp:AuthnRequest, got ${root.localName}`);
   }
+  return root;
+}
+
+function requestFields(root: Element): Omit<ReceivedAuthnRequest, 'relayState' | 'signed'> {
+  return {
+    id: attr(root, 'ID') ?? '',
+    issueInstant: attr(root, 'IssueInstant') ?? '',
+    issuer: textOf(child(root, NS.assertion, 'Issuer')) ?? '',
+    destination: attr(root, 'Destination') ?? '',
+    acsUrl: attr(root, 'AssertionConsumerServiceURL') ?? '',
+  };
+}
+
+function signatureRefused(present: boolean): FedsimError {
+  return new FedsimError(
+    present ? 'SAML_REQUEST_SIGNATURE_INVALID' : 'SAML_REQUEST_SIGNATURE_MISSING',
+    `The AuthnRequest signature ${present ? 'did not validate' : 'is missing'}`,
+    { hint: "Upload the SP's request-signing certificate to the IdP app, or turn off signed requests." },
+  );
+}
+
+/** Decodes a Redirect-binding AuthnRequest and, when a cert is given, requires a valid query signature. */
+export function readRedirectRequest(rawQuery: string, trusted?: CertInfo): ReceivedAuthnRequest {
+  const samlRequest = rawParam(rawQuery, 'SAMLRequest');
+  if (!samlRequest) throw new FedsimError('SAML_INPUT_MISSING', 'No SAMLRequest in the query string');
+  const root = requestRoot(inflateMessage(queryDecode(samlRequest)));
   const relay = rawParam(rawQuery, 'RelayState');
   const sigAlg = rawParam(rawQuery, 'SigAlg');
   const signature = rawParam(rawQuery, 'Signature');
@@ -121,25 +153,29 @@ export function readRedirectRequest(rawQuery: string, trusted?: CertInfo): Recei
       createVerify(alg?.hash ?? 'RSA-SHA256')
         .update(signedPart)
         .verify(trusted.pem, queryDecode(signature ?? ''), 'base64');
-    if (!valid) {
-      throw new FedsimError(
-        signature ? 'SAML_REQUEST_SIGNATURE_INVALID' : 'SAML_REQUEST_SIGNATURE_MISSING',
-        `The AuthnRequest signature ${signature ? 'did not validate' : 'is missing'}`,
-        {
-          hint: "Upload the SP's request-signing certificate to the IdP app, or turn off signed requests.",
-        },
-      );
-    }
+    if (!valid) throw signatureRefused(signature !== undefined);
   }
   return {
-    id: attr(root, 'ID') ?? '',
-    issueInstant: attr(root, 'IssueInstant') ?? '',
-    issuer: textOf(child(root, NS.assertion, 'Issuer')) ?? '',
-    destination: attr(root, 'Destination') ?? '',
-    acsUrl: attr(root, 'AssertionConsumerServiceURL') ?? '',
+    ...requestFields(root),
     relayState: relay === undefined ? undefined : queryDecode(relay.replace(/\+/g, ' ')),
     signed: signature !== undefined,
   };
+}
+
+/**
+ * Decodes a POST-binding AuthnRequest (base64, not deflated; SAML bindings §3.5) and, when a cert
+ * is given, requires a valid enveloped XML signature on it.
+ */
+export function readPostRequest(
+  samlRequest: string,
+  relayState: string | undefined,
+  trusted?: CertInfo,
+): ReceivedAuthnRequest {
+  const xml = decodeBase64Message(samlRequest);
+  const root = requestRoot(xml);
+  const signed = child(root, NS.dsig, 'Signature') !== undefined;
+  if (trusted && !verifyElementSignature(xml, root, [trusted]).valid) throw signatureRefused(signed);
+  return { ...requestFields(root), relayState, signed };
 }
 
 export interface SpInitiatedOptions {

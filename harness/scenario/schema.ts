@@ -2,6 +2,30 @@ import { z } from 'zod';
 import { worldSettingsSchema } from './steps/configure.js';
 import { stepSchema } from './steps/index.js';
 
+const BUILT_IN_APPS = ['Org2Org', 'Dropbox Business'];
+
+/** Every app a step names (assign/unassign `app`, login `tiles`) is Org2Org, Dropbox Business or one of world.org2.apps. */
+function appNamesExist(
+  scenario: { world: { org2?: { apps?: { name: string }[] } }; steps: Record<string, unknown>[] },
+  ctx: z.RefinementCtx,
+): void {
+  const known = [...BUILT_IN_APPS, ...(scenario.world.org2?.apps ?? []).map((a) => a.name)];
+  const check = (name: unknown, path: (string | number)[]) => {
+    if (typeof name === 'string' && !known.includes(name))
+      ctx.addIssue({
+        code: 'custom',
+        path,
+        message: `no app "${name}" in this world; apps: ${known.join(', ')}`,
+      });
+  };
+  scenario.steps.forEach((step, i) => {
+    for (const kind of ['assign', 'unassign'] as const)
+      check((step[kind] as { app?: unknown } | undefined)?.app, ['steps', i, kind, 'app']);
+    const tiles = (step.login as { tiles?: unknown[] } | undefined)?.tiles ?? [];
+    for (const [j, tile] of tiles.entries()) check(tile, ['steps', i, 'login', 'tiles', j]);
+  });
+}
+
 /** Scenario files: a world (world/config.ts) and steps (steps/). Unknown keys are errors. */
 export const scenarioSchema = z
   .strictObject({
@@ -12,6 +36,7 @@ export const scenarioSchema = z
       .describe('the parties and their settings; defaults build the seed topology'),
     steps: z.array(stepSchema).min(1).describe('what happens, in order; a failed step skips the rest'),
   })
+  .superRefine(appNamesExist)
   .describe('A fedsim scenario: a world of two Okta orgs and Dropbox, and steps run against it');
 
 export type Scenario = z.infer<typeof scenarioSchema>;

@@ -2,7 +2,9 @@
  * How a SCIM client authenticates, as Okta's provisioning settings offer it: a bearer token
  * ("HTTP Header" / OAuth), Basic (`user:password`), or the token in a header the app names.
  */
-export type ScimAuthScheme = 'bearer' | 'basic' | { header: string };
+/** The schemes a world's app config names (the header one is `scim-check`'s). */
+export const SCIM_AUTH_SCHEMES = ['bearer', 'basic'] as const;
+export type ScimAuthScheme = (typeof SCIM_AUTH_SCHEMES)[number] | { header: string };
 
 export interface ScimAuth {
   scheme: ScimAuthScheme;

@@ -13,9 +13,12 @@ import { USER_SCHEMA } from './resource.js';
 export interface OktaScimClientOptions {
   /** The app's SCIM base URL, ending in /scim/v2. */
   baseUrl: string;
+  /** The bearer token, or `user:password` under basic auth. */
   token: string;
-  /** How the token is sent (default: `Authorization: Bearer`). */
+  /** How the token is sent (default: `Authorization: Bearer`; Okta's "HTTP Header" and "Basic Auth" modes). */
   authScheme?: ScimAuthScheme;
+  /** How profile updates are sent (the app's setting): GET then PUT of the whole resource, or one PATCH. */
+  updateMethod?: ScimUpdateMethod;
   fetch: HttpFetch;
   /**
    * Wraps each HTTP call, e.g. a provisioning task's retry loop. Failures carry their outcome
@@ -33,6 +36,9 @@ export interface ProvisionedUser {
   email: string;
   externalId?: string;
 }
+
+export const SCIM_UPDATE_METHODS = ['PUT', 'PATCH'] as const;
+export type ScimUpdateMethod = (typeof SCIM_UPDATE_METHODS)[number];
 
 export const OKTA_SCIM_USER_AGENT = 'Okta SCIM Client 1.0.0';
 export const PATCH_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
@@ -128,9 +134,18 @@ export class OktaScimClient {
     return this.#request('POST', '/Users', remoteUser, body);
   }
 
-  /** Okta updates by reading the resource and writing it back whole with its own fields changed. */
+  /**
+   * PUT (default): Okta reads the resource and writes it back whole with its own fields changed.
+   * PATCH: one `replace` of its own fields (docs/decisions/external-saml-apps.md).
+   */
   async update(id: string, user: ProvisionedUser): Promise<RemoteUser> {
     const path = `/Users/${encodeURIComponent(id)}`;
+    if (this.options.updateMethod === 'PATCH') {
+      const body = { schemas: [PATCH_SCHEMA], Operations: [{ op: 'replace', value: profileFields(user) }] };
+      const patched = await this.#request('PATCH', path, z.unknown(), body);
+      // A 204 (no body) keeps the id it was sent to.
+      return remoteUser.safeParse(patched).data ?? { id, userName: user.userName };
+    }
     const current = await this.#request('GET', path, remoteUser);
     return this.#request('PUT', path, remoteUser, { ...current, ...profileFields(user) });
   }

@@ -3,6 +3,8 @@ import { CREDENTIAL_NAMES } from '../crypto/store.js';
 import { USERNAME_FORMATS } from '../okta/app-username.js';
 import { OKTA_STATUSES } from '../okta/directory.js';
 import { ORG2ORG_INITIAL_STATUSES } from '../okta/org1/initial-status.js';
+import { SCIM_AUTH_SCHEMES } from '../scim/auth.js';
+import { SCIM_UPDATE_METHODS } from '../scim/client.js';
 
 /**
  * A world's configuration (a scenario's `world` section, and its `configure` steps): every setting
@@ -72,6 +74,85 @@ const toggles = {
   update: z.boolean().optional(),
   deactivate: z.boolean().optional(),
   retry: retrySchema.optional(),
+};
+
+/** A SAML app's SCIM connection (Okta's Provisioning tab): base URL, credential, auth mode. */
+const scimConnection = z
+  .object({
+    /** The SCIM 2.0 base URL (ending in /scim/v2 or wherever /Users lives); loopback only. */
+    url: z.string(),
+    /** Bearer token; under basic auth, `user:password`. */
+    token: z.string().min(1),
+    /** Okta's "HTTP Header" (bearer, default) or "Basic Auth". */
+    authScheme: z.enum(SCIM_AUTH_SCHEMES).optional(),
+  })
+  .strict();
+
+/**
+ * An App Integration Wizard "SAML 2.0" app in org2 (docs/decisions/external-saml-apps.md): the SP
+ * from its metadata (a file relative to the scenario, or a URL) or from fields.
+ */
+const samlApp = z
+  .object({
+    /** The app's name (its label): what `assign { app }` and the dashboard tile name. */
+    name: z.string().min(1),
+    saml: z
+      .object({
+        /** The SP's metadata: a file path (relative to the scenario) or an http(s) URL on loopback. */
+        metadata: z.string().optional(),
+        /** Single sign-on URL (the SP's ACS); default: the metadata's. */
+        acsUrl: z.string().optional(),
+        /** Audience URI (SP Entity ID); default: the metadata's entityID. */
+        audience: z.string().optional(),
+        nameIdFormat: nameIdFormat.optional(),
+        ...appUserName,
+        /** SAML attribute name → an Okta expression over user.* (e.g. `email: user.email`). */
+        attributeStatements: z.record(z.string(), z.string()).optional(),
+        /** What is signed (Okta: Response and Assertion Signature both Signed by default). */
+        signing: z.enum(['response', 'assertion', 'both']).optional(),
+        signatureAlgorithm: z.enum(['SHA-256', 'SHA-1']).optional(),
+        /** The app's IdP signing credential (default: org2-apps). */
+        certificate: credential.optional(),
+        /** Encrypt assertions for the SP's certificate: the metadata's encryption key, or this PEM file. */
+        encryption: z
+          .object({
+            algorithm: z.enum(['aes256-gcm', 'aes256-cbc']).optional(),
+            certificateFile: z.string().optional(),
+          })
+          .strict()
+          .optional(),
+        /** The SP's AuthnRequest-signing certificate (PEM file); default: the metadata's when it signs requests. */
+        requestCertificateFile: z.string().optional(),
+      })
+      .strict()
+      .refine((s) => s.metadata !== undefined || (s.acsUrl !== undefined && s.audience !== undefined), {
+        message: 'give the SP metadata, or both acsUrl and audience',
+      }),
+    provisioning: z
+      .object({
+        ...toggles,
+        scim: scimConnection,
+        /** How profile updates go: GET + PUT of the whole user (AIW default) or one PATCH. */
+        updateMethod: z.enum(SCIM_UPDATE_METHODS).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+/**
+ * An IdP org2's inbound IdP trusts in place of org1 (with `issuer`): its metadata, or its SSO URL
+ * and signing certificate.
+ */
+const externalIdp = {
+  /** The IdP's metadata: a file path (relative to the scenario) or an http(s) URL on loopback. */
+  metadata: z.string().optional(),
+  /** The IdP's SSO URL (where org2 sends AuthnRequests); default: the metadata's. */
+  ssoUrl: z.string().optional(),
+  /** The IdP's signing certificate, PEM (or base64 DER). */
+  certificatePem: z.string().optional(),
+  /** The same from a PEM file relative to the scenario. */
+  certificateFile: z.string().optional(),
 };
 
 export const worldSchema = z
@@ -192,6 +273,7 @@ export const worldSchema = z
             /** An Okta IdP object (GET /api/v1/idps/{id}) to simulate, relative to the scenario file; other keys here override it. */
             oktaJson: z.string().optional(),
             fromMetadata: z.boolean().optional(),
+            ...externalIdp,
             suspendedAction: z.enum(['NONE', 'UNSUSPEND']).optional(),
           })
           .strict()
@@ -206,6 +288,8 @@ export const worldSchema = z
           })
           .strict()
           .optional(),
+        /** SAML apps besides Dropbox Business (Okta's App Integration Wizard "SAML 2.0" apps). */
+        apps: z.array(samlApp).optional(),
       })
       .strict()
       .optional(),
@@ -224,3 +308,4 @@ export const worldSchema = z
 
 export type WorldConfig = z.infer<typeof worldSchema>;
 export type SeedUserConfig = z.infer<typeof user>;
+export type SamlAppConfig = z.infer<typeof samlApp>;

@@ -3,6 +3,16 @@ import { DEFAULT_RETRY } from '../provisioning/retry.js';
 import { ISSUER_DEFAULTS } from '../saml/issue.js';
 import type { SeedUserConfig } from './config.js';
 
+/** An app's To-App provisioning as fedsim's seed sets it: every toggle on, updates with PUT. */
+const TO_APP_PROVISIONING = {
+  enabled: true,
+  create: true,
+  update: true,
+  deactivate: true,
+  updateMethod: 'PUT',
+  retry: DEFAULT_RETRY,
+} as const;
+
 /** Every default of the simulated world, in one place: the seed walkthrough's finished setup. */
 export const WORLD_DEFAULTS = {
   clock: '2026-01-15T09:00:00.000Z',
@@ -76,12 +86,27 @@ export const WORLD_DEFAULTS = {
   org2SpCertificate: 'org2-sp',
   dropboxApp: {
     label: 'Dropbox Business',
+    /** Okta's catalog name of the Dropbox Business app. */
+    name: 'dropbox_for_business',
     certificate: 'org2-dropbox',
     ...ISSUER_DEFAULTS,
     userNameFormat: 'OKTA_USERNAME',
     nameIdFormat: 'emailAddress',
-    provisioning: { enabled: true, create: true, update: true, deactivate: true, retry: DEFAULT_RETRY },
+    attributeStatements: { givenName: 'user.firstName', surname: 'user.lastName', email: 'user.email' },
+    provisioning: TO_APP_PROVISIONING,
     silentProvisioning: false,
+  },
+  /**
+   * An App Integration Wizard "SAML 2.0" app as the wizard leaves it (Okta's AIW SAML settings):
+   * NameID Unspecified, Okta username, Response and Assertion signed with RSA-SHA256, no
+   * attribute statements, unencrypted; To-App provisioning updates with PUT.
+   */
+  samlApp: {
+    certificate: 'org2-apps',
+    ...ISSUER_DEFAULTS,
+    userNameFormat: 'OKTA_USERNAME',
+    nameIdFormat: 'unspecified',
+    provisioning: TO_APP_PROVISIONING,
   },
   dropbox: {
     teamName: 'Acme Team',

@@ -8,9 +8,9 @@ import { Dropbox } from '../dropbox/dropbox.js';
 import type { AdminRole } from '../okta/api/auth.js';
 import { Org1 } from '../okta/org1/org1.js';
 import { issuerOf } from '../okta/org1/org2org-app.js';
-import { dropboxIssuerOf, dropboxSsoPathOf } from '../okta/org2/dropbox-app.js';
 import { audienceOf, type InboundIdp } from '../okta/org2/inbound-idp.js';
 import { Org2 } from '../okta/org2/org2.js';
+import { appIssuerOf, appSsoPathOf, type SamlApp } from '../okta/org2/saml-app.js';
 import type { Scheduler } from '../provisioning/scheduler.js';
 import type { WorldConfig } from './config.js';
 import { WORLD_DEFAULTS as D } from './defaults.js';
@@ -45,8 +45,41 @@ function adminTokens(tokens: WorldTokens): ReadonlyMap<string, AdminRole> {
   ]);
 }
 
-/** org2: the inbound IdP trusting org1's Org2Org app (`appKey`), and the Dropbox app. */
-export function buildOrg2(ctx: PartyContext, appKey: string, fromJson: Partial<InboundIdp>): Org2 {
+/** The Dropbox Business app: Dropbox's defaults over the SAML app model, the SP and SCIM server dropbox serves. */
+function dropboxApp(ctx: PartyContext): SamlApp {
+  const { ids, config, tokens } = ctx;
+  const provisioning: SamlApp['provisioning'] = {
+    ...D.dropboxApp.provisioning,
+    scim: () => ({ url: ctx.parties().dropbox.scimUrl, token: tokens.scim, authScheme: 'bearer' }),
+  };
+  return {
+    ...D.dropboxApp,
+    id: ids.okta('0oa'),
+    key: ids.okta('exk'),
+    credential: loadCredential(D.dropboxApp.certificate),
+    attributeStatements: { ...D.dropboxApp.attributeStatements },
+    sp: () => {
+      const { dropbox } = ctx.parties();
+      const cert = loadCredential(D.dropbox.spCertificate).cert;
+      return {
+        acsUrl: dropbox.acsUrl,
+        audience: dropbox.options.entityId,
+        requestCert: cert,
+        encryptionCert: cert,
+      };
+    },
+    provisioning,
+    ...dropboxAppSettings(config.org2?.dropbox ?? {}, provisioning),
+  };
+}
+
+/** org2: the inbound IdP trusting org1's Org2Org app (`appKey`), the Dropbox app, then `apps`. */
+export function buildOrg2(
+  ctx: PartyContext,
+  appKey: string,
+  fromJson: Partial<InboundIdp>,
+  apps: (ids: PartyContext['ids']) => SamlApp[],
+): Org2 {
   const { config, ids, tokens } = ctx;
   return new Org2({
     name: D.org2Name,
@@ -72,24 +105,9 @@ export function buildOrg2(ctx: PartyContext, appKey: string, fromJson: Partial<I
     idpRouting: true,
     scheduler: ctx.scheduler,
     tokens: adminTokens(tokens),
-    dropbox: {
-      ...D.dropboxApp,
-      id: ids.okta('0oa'),
-      key: ids.okta('exk'),
-      credential: loadCredential(D.dropboxApp.certificate),
-      provisioning: { ...D.dropboxApp.provisioning },
-      ...dropboxAppSettings(config.org2?.dropbox ?? {}, D.dropboxApp.provisioning),
-    },
-    target: () => {
-      const { dropbox } = ctx.parties();
-      return {
-        acsUrl: dropbox.acsUrl,
-        audience: dropbox.options.entityId,
-        scimUrl: dropbox.scimUrl,
-        scimToken: tokens.scim,
-        requestCert: loadCredential(D.dropbox.spCertificate).cert,
-      };
-    },
+    // Drawn in this order from the seeded ids: Dropbox's, then the other apps'.
+    dropbox: dropboxApp(ctx),
+    apps: apps(ids),
   });
 }
 
@@ -145,9 +163,9 @@ export function buildDropbox(
     idp: () => {
       const { org2 } = ctx.parties();
       return {
-        issuer: trust().issuer ?? dropboxIssuerOf(org2.options.dropbox),
+        issuer: trust().issuer ?? appIssuerOf(org2.options.dropbox),
         certs: trust().certs,
-        ssoUrl: `${org2.url}${dropboxSsoPathOf(org2.options.dropbox)}`,
+        ssoUrl: `${org2.url}${appSsoPathOf(org2.options.dropbox)}`,
       };
     },
     spCredential: loadCredential(D.dropbox.spCertificate),

@@ -5,10 +5,10 @@ import { defined } from '../core/objects.js';
 import { loadCredential } from '../crypto/store.js';
 import { appUserNameFormat } from '../okta/app-username.js';
 import type { Org2OrgApp } from '../okta/org1/org2org-app.js';
-import type { DropboxApp } from '../okta/org2/dropbox-app.js';
 import { NO_GROUP_POLICY } from '../okta/org2/group-actions.js';
 import { readOktaIdp } from '../okta/org2/idp-json.js';
 import type { InboundIdp } from '../okta/org2/inbound-idp.js';
+import type { SamlApp } from '../okta/org2/saml-app.js';
 import { DEFAULT_RETRY, type RetryPolicy } from '../provisioning/retry.js';
 import type { AppSigning } from '../saml/issue.js';
 import type { WorldConfig } from './config.js';
@@ -49,7 +49,7 @@ function signingSettings(
 }
 
 /** The app's username format; a custom expression is compiled here so a bad one fails when set. */
-function userNameSettings(c: Pick<DropboxAppConfig, 'userNameFormat' | 'userNameExpression'>) {
+export function userNameSettings(c: Pick<DropboxAppConfig, 'userNameFormat' | 'userNameExpression'>) {
   const { userNameFormat, userNameExpression } = c;
   if (userNameFormat === 'CUSTOM') appUserNameFormat({ userNameFormat, userNameExpression });
   return defined({ userNameFormat, userNameExpression });
@@ -102,7 +102,18 @@ export function org2orgSettings(
 }
 
 export function idpSettings(c: IdpConfig): Partial<InboundIdp> {
-  const { trust, maxClockSkewSeconds, groups, fromMetadata: _fromMetadata, oktaJson: _oktaJson, ...rest } = c;
+  const {
+    trust,
+    maxClockSkewSeconds,
+    groups,
+    fromMetadata: _fromMetadata,
+    oktaJson: _oktaJson,
+    // An external IdP's files and metadata are read by the world (world/external-idp.ts).
+    metadata: _metadata,
+    certificateFile: _certificateFile,
+    certificatePem: _certificatePem,
+    ...rest
+  } = c;
   return defined({
     ...rest,
     groups: groups && { ...NO_GROUP_POLICY, ...defined(groups) },
@@ -111,10 +122,7 @@ export function idpSettings(c: IdpConfig): Partial<InboundIdp> {
   });
 }
 
-export function dropboxAppSettings(
-  c: DropboxAppConfig,
-  current: DropboxApp['provisioning'],
-): Partial<DropboxApp> {
+export function dropboxAppSettings(c: DropboxAppConfig, current: SamlApp['provisioning']): Partial<SamlApp> {
   const { provisioning, userNameFormat, userNameExpression, silentProvisioning, ...signing } = c;
   return defined({
     ...signingSettings(signing),

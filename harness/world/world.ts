@@ -16,6 +16,7 @@ import { LiveTrace } from '../trace/live/recorder.js';
 import { type PartySinks, recordingFetch } from '../trace/record.js';
 import type { WorldConfig } from './config.js';
 import { WORLD_DEFAULTS as D } from './defaults.js';
+import { externalIdpSettings, idpFromMetadata, isExternalIdp } from './external-idp.js';
 import { resolveIdpRefs } from './idp-refs.js';
 import {
   buildDropbox,
@@ -25,6 +26,7 @@ import {
   type TokenFor,
   type WorldTokens,
 } from './parties.js';
+import { type ConfiguredApp, samlAppOf } from './saml-apps.js';
 import { seedUsers } from './seed.js';
 import { servedApp } from './served-app.js';
 import {
@@ -78,6 +80,11 @@ export class World {
   #tokenFor: TokenFor;
   /** What dropbox's SSO settings trust: certificates and, when read from metadata, the issuer. */
   #dropboxTrust: { issuer?: string; certs: CertInfo[] };
+  /** world.org2.apps as built: those whose SP metadata is a URL are finished once the world listens. */
+  #apps: ConfiguredApp[] = [];
+  /** The IdP org2 trusts in place of org1 (world.org2.idp metadata or fields), if any. */
+  readonly #externalIdp: ReturnType<typeof externalIdpSettings> | undefined;
+  readonly #baseDir: string;
 
   /** The world's own connection pool (none when the caller injected a fetch), closed with it. */
   readonly #ownTransport: LoopbackTransport | undefined;
@@ -110,7 +117,10 @@ export class World {
     this.fetch = fetch;
     const sinks = record ?? trace?.sinks;
     this.#fetchAs = sinks ? (party) => recordingFetch(fetch, sinks(party)) : () => fetch;
+    this.#baseDir = baseDir;
     const fromJson = loadOktaIdp(config.org2?.idp?.oktaJson, baseDir);
+    const idpConfig = config.org2?.idp;
+    this.#externalIdp = isExternalIdp(idpConfig) ? externalIdpSettings(idpConfig ?? {}, baseDir) : undefined;
     // An exported IdP names org1's app by its issuer: simulate that same app key.
     const appKey = /^http:\/\/www\.okta\.com\/(exk\w+)$/.exec(fromJson.issuer ?? '')?.[1] ?? ids.okta('exk');
     const ctx: PartyContext = {
@@ -124,7 +134,11 @@ export class World {
       parties: () => this,
     };
     // Built in this order: ids are drawn from one seeded sequence.
-    this.org2 = buildOrg2(ctx, appKey, fromJson);
+    this.org2 = buildOrg2(ctx, appKey, { ...fromJson, ...this.#externalIdp?.settings }, (appIds) => {
+      const deps = { ids: appIds, orgName: D.org2Name, baseDir };
+      this.#apps = (config.org2?.apps ?? []).map((c) => samlAppOf(c, deps));
+      return this.#apps.map((a) => a.app);
+    });
     this.org2.rateLimit.configure(rateLimitSettings(config.org2?.rateLimit));
     this.faults = createPartyFaults({
       scheduler: this.scheduler,
@@ -172,10 +186,22 @@ export class World {
         hint: 'Use the pushGroup step to push a group from a running world.',
       });
     }
+    if (patch.org2?.apps) {
+      // An app's SP metadata may be a URL read over HTTP once parties listen: part of the topology.
+      throw new FedsimError('CONFIG_INVALID', 'world.org2.apps is read when the world starts', {
+        actual: patch.org2.apps.map((a) => a.name),
+        hint: 'List the apps under the scenario world; configure changes settings of a running world only.',
+      });
+    }
     const app = this.org1.app;
     Object.assign(app, org2orgSettings(patch.org1?.org2org ?? {}, app.provisioning, this.#tokenFor));
     if (patch.org2?.idp) {
-      Object.assign(this.org2.idp, idpSettings(patch.org2.idp), { lastUpdated: this.clock.now() });
+      const external = isExternalIdp(patch.org2.idp)
+        ? externalIdpSettings(patch.org2.idp, this.#baseDir)
+        : undefined;
+      Object.assign(this.org2.idp, idpSettings(patch.org2.idp), external?.settings, {
+        lastUpdated: this.clock.now(),
+      });
       resolveIdpRefs(this.org2.idp, this.org2);
     }
     this.org2.policy.refresh();
@@ -209,7 +235,8 @@ export class World {
     parties.forEach((p, i) => {
       p.url = (this.#listeners[i] as Listening).url;
     });
-    this.org2.idp.ssoUrl = `${this.org1.url}/app/okta_org2org/${this.org1.app.key}/sso/saml`;
+    if (!this.#externalIdp)
+      this.org2.idp.ssoUrl = `${this.org1.url}/app/okta_org2org/${this.org1.app.key}/sso/saml`;
     await this.#wireFromMetadata();
     // Group push goes over HTTP: once every party listens. A failure stays in the task and the log.
     for (const name of this.config.org1?.org2org?.pushGroups ?? [])
@@ -228,6 +255,16 @@ export class World {
       );
       Object.assign(this.org2.idp, { issuer: md.entityId, ssoUrl: md.ssoUrl, trustedCerts: md.signingCerts });
     }
+    const external = this.#externalIdp;
+    if (external?.metadataUrl) {
+      // The metadata first, then the fields the config sets (they win, as when the IdP is built).
+      Object.assign(
+        this.org2.idp,
+        idpFromMetadata(await get('org2', external.metadataUrl)),
+        external.settings,
+      );
+    }
+    for (const app of this.#apps) if (app.metadataUrl) app.applyMetadata(await get('org2', app.metadataUrl));
     if (this.config.org1?.org2org?.fromMetadata) {
       const md = parseSpMetadata(
         await get('org1', `${this.org2.url}/api/v1/idps/${this.org2.idp.id}/metadata.xml`),

@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { issuerOf } from '../../harness/okta/org1/org2org-app.js';
-import { dropboxIssuerOf } from '../../harness/okta/org2/dropbox-app.js';
+import { appIssuerOf } from '../../harness/okta/org2/saml-app.js';
 import { consumeResponse } from '../../harness/saml/consume.js';
 import {
   type IssuedResponse,
@@ -99,7 +99,7 @@ export async function setupMessages(): Promise<Messages> {
       profile: () => world.org2.spProfile(),
     },
     {
-      settings: { ...dbx, issuer: dropboxIssuerOf(dbx) },
+      settings: { ...dbx, issuer: appIssuerOf(dbx) },
       request: {
         acsUrl: world.dropbox.acsUrl,
         audience: world.dropbox.options.entityId,

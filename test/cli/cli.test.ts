@@ -129,6 +129,34 @@ describe('fedsim serve', () => {
     expect(code).toBe(0);
   });
 
+  it('--app-metadata adds your SP as an org2 app, assigned to Sarah, and --json lists it', async () => {
+    const args = [
+      'serve',
+      '--json',
+      '--app-metadata',
+      'fixtures/responses/metadata/sp.xml',
+      '--app-name',
+      'Acme Notes',
+    ];
+    child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const [line] = (await once(child.stdout as NodeJS.ReadableStream, 'data')) as [Buffer];
+    const facts = JSON.parse(line.toString().split('\n')[0] ?? '');
+    const app = facts.apps[1];
+    expect(app).toMatchObject({
+      name: 'Acme Notes',
+      ssoUrl: `${facts.org2.url}/app/org2_acmenotes_1/${app.issuer.split('/').pop()}/sso/saml`,
+      certificatePem: expect.stringContaining('BEGIN CERTIFICATE'),
+    });
+    const metadata = await (await fetch(app.idpMetadataUrl)).text();
+    expect(metadata).toContain(`entityID="${app.issuer}"`);
+    const users = await fetch(`${facts.org2.url}/api/v1/apps/${app.id}/users`, {
+      headers: { Authorization: `SSWS ${facts.org2.apiToken}` },
+    });
+    expect(
+      (await users.json()).map((u: { credentials: { userName: string } }) => u.credentials.userName),
+    ).toEqual(['sarah@org1.example']);
+  });
+
   it('exits 2 naming the taken port and what to do when --port is in use', async () => {
     const blocker = createServer();
     await new Promise<void>((done) => blocker.listen(0, '127.0.0.1', done));

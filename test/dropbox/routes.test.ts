@@ -2,7 +2,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SeededIds } from '../../harness/core/ids.js';
 import { loadCredential } from '../../harness/crypto/store.js';
-import { dropboxIssuerOf } from '../../harness/okta/org2/dropbox-app.js';
+import { appIssuerOf } from '../../harness/okta/org2/saml-app.js';
 import { ISSUER_DEFAULTS, issueResponse, type ResponseRequest } from '../../harness/saml/issue.js';
 import { createWorld, type World } from '../../harness/world/world.js';
 import { cookieFrom, errorCodeOf, org2DropboxResponse } from '../routes-helpers.js';
@@ -57,7 +57,7 @@ describe('dropbox ACS refusals', () => {
     const forged = issueResponse(
       {
         ...ISSUER_DEFAULTS,
-        issuer: dropboxIssuerOf(world.org2.options.dropbox),
+        issuer: appIssuerOf(world.org2.options.dropbox),
         credential: loadCredential('org1-org2org'),
       },
       { acsUrl: world.dropbox.acsUrl, audience: 'Dropbox', nameId: ERIN.email, attributes: {} },

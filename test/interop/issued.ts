@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { CredentialName } from '../../harness/crypto/store.js';
-import { dropboxSsoPathOf } from '../../harness/okta/org2/dropbox-app.js';
+import { appSsoPathOf } from '../../harness/okta/org2/saml-app.js';
 import { signInAndClick } from '../../harness/scenario/browse.js';
 import { WORLD_DEFAULTS as D } from '../../harness/world/defaults.js';
 import { createWorld, type World } from '../../harness/world/world.js';
@@ -62,7 +62,7 @@ async function signedInWorld(): Promise<{ world: World; sso: (idp: Idp) => Promi
   });
   const urls = {
     org1: `${world.org1.url}/app/okta_org2org/${world.org1.app.key}/sso/saml`,
-    org2: `${world.org2.url}${dropboxSsoPathOf(world.org2.options.dropbox)}`,
+    org2: `${world.org2.url}${appSsoPathOf(world.org2.options.dropbox)}`,
   };
   const sso = async (idp: Idp) => {
     await agent.goto(urls[idp]);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_META } from '../../harness/core/html.js';
-import { dropboxSsoPathOf } from '../../harness/okta/org2/dropbox-app.js';
+import { appSsoPathOf } from '../../harness/okta/org2/saml-app.js';
 import { authnRequestXml, redirectUrl } from '../../harness/saml/authn-request.js';
 import { createWorld, type World } from '../../harness/world/world.js';
 
@@ -27,7 +27,7 @@ afterAll(async () => {
 
 /** An unsigned AuthnRequest from `issuer` to the app's SSO URL: the status, Location and refusal code. */
 async function sendUnsigned(world: World, issuer: string) {
-  const sso = `${world.org2.url}${dropboxSsoPathOf(world.org2.options.dropbox)}`;
+  const sso = `${world.org2.url}${appSsoPathOf(world.org2.options.dropbox)}`;
   const xml = authnRequestXml({
     id: '_req1',
     issueInstant: world.clock.now(),

@@ -2,7 +2,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../harness/core/clock.js';
-import { dropboxSsoPathOf } from '../../harness/okta/org2/dropbox-app.js';
+import { appSsoPathOf } from '../../harness/okta/org2/saml-app.js';
 import { NS } from '../../harness/saml/constants.js';
 import { WORLD_DEFAULTS } from '../../harness/world/defaults.js';
 import { createWorld, type World } from '../../harness/world/world.js';
@@ -71,7 +71,7 @@ describe('AuthnInstant is the sign-in at the issuing org, IssueInstant the click
     await world.settle();
 
     clock.advance(5 * MINUTE);
-    const dropboxPath = dropboxSsoPathOf(world.org2.options.dropbox);
+    const dropboxPath = appSsoPathOf(world.org2.options.dropbox);
     const dropboxForm = samlForm(
       (await request(world.org2.url).get(dropboxPath).set('Cookie', org2Cookie)).text,
     );

@@ -71,6 +71,20 @@ describe('scenario load errors: file:line:col, the path inside it, the reason', 
     expect(err.message).toMatch(/^bad\.yaml:6:24: steps\[1\]\.login\.tiles\[1\]: /);
   });
 
+  it('an app a step names must be in the world: Org2Org, Dropbox Business or world.org2.apps', () => {
+    const err = loadError(
+      lines(
+        'name: x',
+        'world: { org2: { apps: [{ name: My App, saml: { acsUrl: "http://127.0.0.1:9/acs", audience: a } }] } }',
+        'steps:',
+        '  - assign: { user: a, app: My Ap }',
+      ),
+    );
+    expect(err.message).toMatch(
+      /^bad\.yaml:4:29: steps\[0\]\.assign\.app: no app "My Ap" in this world; apps: Org2Org, Dropbox Business, My App/,
+    );
+  });
+
   it('a missing required key points at the mapping that lacks it', () => {
     const err = loadError(lines('name: x', 'steps:', '  - assign: {}'));
     expect(err.message).toMatch(/^bad\.yaml:3:13: steps\[0\]\.assign\.user: .*required/);

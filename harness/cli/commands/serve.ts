@@ -1,8 +1,32 @@
-import { Argument, Option } from 'commander';
+import { resolve } from 'node:path';
+import { Argument, Option, type OptionValues } from 'commander';
+import { FedsimError } from '../../core/errors.js';
 import { SERVE_STEPS, type ServeSteps } from '../../scenario/serve-step-choice.js';
 import { MAX_SERVE_PORT, SERVE_PARTIES } from '../ports.js';
+import type { ServedApp } from '../serve-world.js';
 import { integerIn, oneOf } from '../values.js';
 import type { CliCommand } from './command.js';
+
+const usage = (message: string) =>
+  new FedsimError('CLI_USAGE', message, { hint: 'See fedsim serve --help.' });
+
+/** `--app-metadata` and its companions; a file path is made absolute (the world reads it from another folder). */
+function servedApp(options: OptionValues): { app?: ServedApp } {
+  const { appMetadata, appName, scimUrl, scimToken } = options as Record<string, string | undefined>;
+  if (appMetadata === undefined) {
+    if (scimUrl !== undefined) throw usage('--scim-url needs --app-metadata');
+    return {};
+  }
+  if ((scimUrl === undefined) !== (scimToken === undefined))
+    throw usage('--scim-url and --scim-token go together');
+  return {
+    app: {
+      name: appName ?? 'My SAML App',
+      metadata: /^https?:\/\//i.test(appMetadata) ? appMetadata : resolve(appMetadata),
+      ...(scimUrl && scimToken ? { scim: { url: scimUrl, token: scimToken } } : {}),
+    },
+  };
+}
 
 const PORTS = SERVE_PARTIES.map((party, i) => `${party} on N${i ? `+${i}` : ''}`).join(', ');
 
@@ -37,6 +61,16 @@ export const serve: CliCommand = {
         'print one line of JSON: per party its URL, metadata URLs, app ids, tasks URL and tokens; the demo users',
       )
       .option(
+        '--app-metadata <file|url>',
+        "add your own SP to org2 as a SAML app, from its metadata; assigned to org2's users",
+      )
+      .option('--app-name <name>', "the app's name (its tile) with --app-metadata", 'My SAML App')
+      .option(
+        '--scim-url <url>',
+        "with --app-metadata: provision the app's users to this SCIM 2.0 server (loopback)",
+      )
+      .option('--scim-token <token>', 'the bearer token for --scim-url')
+      .option(
         '--fixed-tokens',
         "API and SCIM tokens from the world's seed, the same on every start (for scripts); default: random",
       )
@@ -49,5 +83,6 @@ export const serve: CliCommand = {
       json: options.json === true,
       fixedTokens: options.fixedTokens === true,
       steps: options.steps as ServeSteps,
+      ...servedApp(options),
     }),
 };

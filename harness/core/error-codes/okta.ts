@@ -31,6 +31,11 @@ export const OKTA_ERRORS = {
     summary: "An app's custom application username format is not a valid Okta expression.",
     fix: 'Write it with user.* attributes (login, email, firstName, lastName) and the supported String functions.',
   },
+  APP_ATTRIBUTE_STATEMENT_INVALID: {
+    status: 500,
+    summary: "A SAML app's attribute statement value is not a valid Okta expression.",
+    fix: 'Write it with user.* attributes (login, email, firstName, lastName) and the supported String functions, e.g. user.email.',
+  },
   IDP_SUBJECT_FILTER: {
     status: 403,
     summary: "The transformed username does not match the IdP's subject filter.",

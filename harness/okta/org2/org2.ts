@@ -1,4 +1,4 @@
-import type { Express, Request, Response } from 'express';
+import type { Express } from 'express';
 import { partyApp } from '../../core/app.js';
 import { formBody } from '../../core/body.js';
 import type { Clock } from '../../core/clock.js';
@@ -11,20 +11,19 @@ import { sameOrigin } from '../../core/request-guard.js';
 import type { SecretSource } from '../../core/secrets.js';
 import { SessionStore } from '../../core/sessions.js';
 import { TaskTracker } from '../../core/tasks.js';
-import type { CertInfo, SigningCredential } from '../../crypto/credential.js';
+import type { SigningCredential } from '../../crypto/credential.js';
 import type { Scheduler } from '../../provisioning/scheduler.js';
-import { idpMetadataXml, spMetadataXml } from '../../saml/metadata.js';
+import { spMetadataXml } from '../../saml/metadata.js';
 import { OutstandingRequests } from '../../saml/outstanding.js';
 import type { SpProfile } from '../../saml/profile.js';
 import { ServiceProvider } from '../../saml/sp.js';
 import { AdminRoles } from '../admins.js';
-import { AppUsers, pushResultOf } from '../api/app-users.js';
+import { AppUsers } from '../api/app-users.js';
 import type { AdminRole } from '../api/auth.js';
 import type { OktaApiOptions } from '../api/common.js';
 import { oktaApiFallback } from '../api/errors.js';
 import { createOrgApi } from '../api/org-api.js';
 import { DEFAULT_RATE_LIMIT, RateLimiter } from '../api/rate-limit.js';
-import { appUserNameFormat } from '../app-username.js';
 import { adminConsole } from '../console/console.js';
 import { Directory, type OktaUser } from '../directory.js';
 import { Groups } from '../groups.js';
@@ -32,11 +31,10 @@ import { PasswordLockout } from '../lockout.js';
 import { dashboardPage, SIGN_OUT_PATH } from '../pages.js';
 import { passwordSignIn } from '../password-sign-in.js';
 import { OktaSessions } from '../sessions.js';
-import { type AppSsoInput, appSso } from '../sso.js';
 import { SystemLog } from '../syslog/log-store.js';
 import { createLogsRouter } from '../syslog/logs-api.js';
-import { logUserPushes } from '../syslog/push-events.js';
-import { type DropboxApp, DropboxProvisioner, dropboxIssuerOf, dropboxSsoPathOf } from './dropbox-app.js';
+import type { AppProvisioner } from './app-provisioner.js';
+import { OrgApps } from './apps.js';
 import { IdpKeyStore } from './idp-keys.js';
 import { signInLogInputs } from './idp-log.js';
 import { idpRoutes, type SignInEvent } from './idp-routes.js';
@@ -44,6 +42,7 @@ import { createIdpsRouter } from './idps-api.js';
 import { acsPathOf, audienceOf, expectationsOf, type InboundIdp, toOktaIdpJson } from './inbound-idp.js';
 import { IdpLinks } from './links.js';
 import { InboundPolicy } from './policy.js';
+import type { SamlApp } from './saml-app.js';
 
 export interface Org2Options {
   name: string;
@@ -57,26 +56,21 @@ export interface Org2Options {
   idp: InboundIdp;
   jitEnabled: boolean;
   tokens: ReadonlyMap<string, AdminRole>;
-  dropbox: DropboxApp;
+  /** The Dropbox Business app instance: the first of the org's SAML apps. */
+  dropbox: SamlApp;
+  /** The org's other SAML apps (world.org2.apps). */
+  apps?: SamlApp[];
   /** Signs org2's AuthnRequests (SP-initiated sign-in through the IdP). */
   spCredential: SigningCredential;
   /** How background work waits between retries. */
   scheduler: Scheduler;
   /** A routing rule sends every sign-in to the inbound IdP (Okta's "IdP routing"). */
   idpRouting: boolean;
-  /** What dropbox publishes: its ACS, entity id and SCIM endpoint. */
-  target: () => {
-    acsUrl: string;
-    audience: string;
-    scimUrl: string;
-    scimToken: string;
-    requestCert?: CertInfo;
-  };
 }
 
 const SIGN_IN_LOG_MAX = 1000;
 
-/** org2, the hub: directory and Users API, inbound IdP "Org1 IDP", dashboard, the Dropbox app. */
+/** org2, the hub: directory and Users API, inbound IdP "Org1 IDP", dashboard, its SAML apps (Dropbox first). */
 export class Org2 {
   readonly directory: Directory;
   readonly links: IdpLinks;
@@ -90,7 +84,8 @@ export class Org2 {
   readonly appUsers: AppUsers;
   readonly groups: Groups;
   readonly rateLimit: RateLimiter;
-  readonly provisioner: DropboxProvisioner;
+  /** The org's SAML app instances: Dropbox Business, then world.org2.apps. */
+  readonly apps: OrgApps;
   readonly tasks = new TaskTracker();
   /** The most recent sign-ins (at most SIGN_IN_LOG_MAX), newest last. */
   readonly signIns: SignInEvent[] = [];
@@ -129,22 +124,24 @@ export class Org2 {
     this.sessions = new OktaSessions(`${options.name}_sid`, options.secrets, this.directory);
     this.outstanding = new OutstandingRequests(`${options.name}_sp_state`, options.secrets);
     this.refusals = new SessionStore(`${options.name}_idp_refusal`, options.secrets);
-    this.provisioner = new DropboxProvisioner(options.dropbox, {
-      fetch: options.fetch,
-      scheduler: options.scheduler,
-      scim: () => ({ url: options.target().scimUrl, token: options.target().scimToken }),
-      userNameOf: (user) => this.dropboxUserName(user),
-      onFinish: logUserPushes(this.log, () => options.dropbox, {
-        directory: this.directory,
-        userNameOf: (user) => this.dropboxUserName(user),
-      }),
-    });
     this.directory.onChange((user) => {
       if (user.status === 'DEPROVISIONED' || user.status === 'SUSPENDED')
         this.sessions.revoke((s) => s.userId === user.id);
-      if (this.appUsers.refresh(options.dropbox.id, user.id, this.#dropboxFormat(user)))
-        this.tasks.track(this.#syncDropbox(user));
     });
+    this.apps = new OrgApps({
+      org: options,
+      clock: options.clock,
+      ids: options.ids,
+      fetch: options.fetch,
+      scheduler: options.scheduler,
+      directory: this.directory,
+      appUsers: this.appUsers,
+      tasks: this.tasks,
+      log: this.log,
+      sessions: this.sessions,
+      url: () => this.url,
+    });
+    for (const app of [options.dropbox, ...(options.apps ?? [])]) this.apps.add(app);
   }
 
   get idp(): InboundIdp {
@@ -164,38 +161,18 @@ export class Org2 {
     };
   }
 
-  isAssignedToDropbox(userId: string): boolean {
-    return this.appUsers.find(this.options.dropbox.id, userId) !== undefined;
+  /** The Dropbox app's provisioner (its tasks are `expect.provisioning` with party org2). */
+  get provisioner(): AppProvisioner {
+    return this.apps.provisionerOf(this.options.dropbox);
   }
 
-  /** `userName`: the app username an admin sets on this assignment; default: the app's username format. */
-  async assignDropbox(login: string, userName?: string): Promise<void> {
-    const user = this.directory.get(login);
-    this.appUsers.assign(this.options.dropbox.id, user.id, this.#dropboxFormat(user), userName);
-    await this.tasks.track(this.#syncDropbox(user));
+  /** Assigns the user to Dropbox Business (any app: `apps.assign`). */
+  assignDropbox(login: string, userName?: string): Promise<void> {
+    return this.apps.assign(this.options.dropbox, login, userName);
   }
 
-  /** Pushes the assigned user to Dropbox and shows on their app user what the push left. */
-  async #syncDropbox(user: OktaUser): Promise<void> {
-    const task = await this.provisioner.sync(user, true);
-    const { id, provisioning } = this.options.dropbox;
-    this.appUsers.pushed(id, user.id, pushResultOf(provisioning.enabled, task));
-  }
-
-  /** The user's Dropbox app username (`credentials.userName`): its NameID and SCIM userName. */
-  dropboxUserName(user: OktaUser): string {
-    return this.appUsers.find(this.options.dropbox.id, user.id)?.userName ?? this.#dropboxFormat(user);
-  }
-
-  /** The Dropbox app's username format applied to the user. */
-  #dropboxFormat(user: OktaUser): string {
-    return appUserNameFormat(this.options.dropbox)(user);
-  }
-
-  async unassignDropbox(login: string): Promise<void> {
-    const user = this.directory.get(login);
-    this.appUsers.remove(this.options.dropbox.id, user.id);
-    await this.tasks.track(this.provisioner.sync(user, false));
+  unassignDropbox(login: string): Promise<void> {
+    return this.apps.unassign(this.options.dropbox, login);
   }
 
   createApp(): Express {
@@ -237,18 +214,10 @@ export class Org2 {
         log: this.log,
         appUsers: this.appUsers,
         groups: this.groups,
-        apps: () => [
-          {
-            id: this.options.dropbox.id,
-            name: 'dropbox_for_business',
-            label: this.options.dropbox.label,
-            status: 'ACTIVE',
-            signOnMode: 'SAML_2_0',
-          },
-        ],
-        assign: (_appId, userId, userName) => this.assignDropbox(userId, userName),
-        unassign: (_appId, userId) => this.unassignDropbox(userId),
-        externalId: (_appId, userId) => this.provisioner.externalId(userId),
+        apps: () => this.apps.summaries(),
+        assign: (appId, userId, userName) => this.apps.assign(this.apps.get(appId), userId, userName),
+        unassign: (appId, userId) => this.apps.unassign(this.apps.get(appId), userId),
+        externalId: (appId, userId) => this.apps.provisionerOf(this.apps.get(appId)).externalId(userId),
       }),
     );
     // After the API routers: they parse their own JSON bodies and answer malformed ones as Okta does.
@@ -263,22 +232,9 @@ export class Org2 {
     });
     app.get('/app/UserHome', (req, res) => {
       const user = this.sessions.user(req) as OktaUser;
-      const tiles = this.isAssignedToDropbox(user.id)
-        ? [{ label: this.options.dropbox.label, href: dropboxSsoPathOf(this.options.dropbox) }]
-        : [];
-      return res.type('html').send(dashboardPage(this.options, user.profile.login, tiles));
+      return res.type('html').send(dashboardPage(this.options, user.profile.login, this.apps.tiles(user)));
     });
-    app.get(dropboxSsoPathOf(this.options.dropbox), (req, res) => this.#dropboxSso(req, res));
-    app.get(`/app/${this.options.dropbox.key}/sso/saml/metadata`, (_req, res) => {
-      const dbx = this.options.dropbox;
-      res.type('application/xml').send(
-        idpMetadataXml({
-          entityId: dropboxIssuerOf(dbx),
-          ssoUrl: `${this.url}${dropboxSsoPathOf(dbx)}`,
-          signingCerts: [dbx.credential.cert],
-        }),
-      );
-    });
+    app.use(this.apps.router());
     app.use('/api/v1', ...oktaApiFallback(this.options.ids));
     app.use(notFoundPage(this.options.name, this.options.color));
     app.use(pageErrorHandler(this.options.name, this.options.color));
@@ -310,42 +266,5 @@ export class Org2 {
     const user = event.login === undefined ? undefined : this.directory.find(event.login);
     const lookalike = event.outcome === 'jit-created' && user ? this.directory.lookalikeOf(user) : undefined;
     for (const input of signInLogInputs(event, this.idp, user, lookalike)) this.log.record(input);
-  }
-
-  /**
-   * Who may send the app AuthnRequests. Pointed at another SP (its audience set), the app takes
-   * that SP's requests unsigned: "Signed requests" is an optional advanced setting of a SAML app
-   * (help.okta.com, "Application Integration Wizard SAML field reference"); Dropbox signs with its key.
-   */
-  #dropboxSp(target: ReturnType<Org2Options['target']>): AppSsoInput['sp'] {
-    const audience = this.options.dropbox.audience ?? target.audience;
-    const requestCert = audience === target.audience ? target.requestCert : undefined;
-    return { entityId: audience, requestCert, encryptionCert: target.requestCert };
-  }
-
-  #dropboxSso(req: Request, res: Response): void {
-    const app = this.options.dropbox;
-    const target = this.options.target();
-    appSso(req, res, {
-      org: this.options,
-      appLabel: app.label,
-      user: this.sessions.user(req),
-      authTime: this.sessions.authTime(req),
-      assigned: (user) => this.isAssignedToDropbox(user.id),
-      settings: { ...app, issuer: dropboxIssuerOf(app) },
-      acsUrl: app.acsUrl ?? target.acsUrl,
-      audience: app.audience ?? target.audience,
-      sp: this.#dropboxSp(target),
-      subject: (user) => ({
-        nameId: this.dropboxUserName(user),
-        attributes: {
-          givenName: user.profile.firstName,
-          surname: user.profile.lastName,
-          email: user.profile.email,
-        },
-      }),
-      deps: { clock: this.options.clock, ids: this.options.ids },
-      log: { to: this.log, appId: app.id },
-    });
   }
 }

@@ -2,8 +2,11 @@ import { z } from 'zod';
 import type { ProvisioningTask } from '../../provisioning/task-log.js';
 import { defineStep, failOnTask, requireUser } from './define.js';
 
-/** The apps an admin assigns and a user clicks: Org2Org in org1, Dropbox Business in org2. */
-export const appName = z.enum(['Org2Org', 'Dropbox Business']);
+/** The apps an admin assigns and a user clicks: Org2Org in org1; in org2 Dropbox Business or an app of world.org2.apps. */
+export const appName = z
+  .string()
+  .min(1)
+  .describe('`Org2Org` (org1), `Dropbox Business` or the name of an app of world.org2.apps (org2)');
 
 const userRef = z.object({ user: z.string(), app: appName.optional() }).strict();
 /** An assignment may set the app username (Okta's per-assignment override of the username format). */
@@ -43,9 +46,11 @@ function assignmentStep<const K extends 'assign' | 'unassign'>(kind: K, summary:
         return failOnTask(await (assign ? world.org1.assign(user, userName) : world.org1.unassign(user)));
       }
       const target = requireUser(world, 'org2', user);
-      const tasks = world.org2.provisioner.tasks;
+      const { apps } = world.org2;
+      const instance = apps.get(app);
+      const tasks = apps.provisionerOf(instance).tasks;
       const before = tasks.at(-1)?.id ?? 0;
-      await (assign ? world.org2.assignDropbox(user, userName) : world.org2.unassignDropbox(user));
+      await (assign ? apps.assign(instance, user, userName) : apps.unassign(instance, user));
       // Only this user's tasks from this action count, not whatever another user's push left last.
       for (const task of tasksOpenedFor(tasks, target.profile.login, before)) failOnTask(task);
     },
@@ -54,10 +59,10 @@ function assignmentStep<const K extends 'assign' | 'unassign'>(kind: K, summary:
 
 export const assignStep = assignmentStep(
   'assign',
-  'an admin assigns a user to `Org2Org` (org1, default) or `Dropbox Business` (org2); provisioning follows over HTTP',
+  'an admin assigns a user to `Org2Org` (org1, default), `Dropbox Business` or another app of `world.org2.apps` (org2); provisioning follows over HTTP',
 );
 
 export const unassignStep = assignmentStep(
   'unassign',
-  'an admin unassigns a user from `Org2Org` (org1, default) or `Dropbox Business` (org2); deprovisioning follows over HTTP',
+  'an admin unassigns a user from `Org2Org` (org1, default), `Dropbox Business` or another app of `world.org2.apps` (org2); deprovisioning follows over HTTP',
 );

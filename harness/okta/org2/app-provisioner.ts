@@ -1,54 +1,32 @@
+import { FedsimError } from '../../core/errors.js';
 import type { HttpFetch } from '../../core/http.js';
-import { DEFAULT_RETRY, outcomeOf, type RetryPolicy } from '../../provisioning/retry.js';
+import { DEFAULT_RETRY, outcomeOf } from '../../provisioning/retry.js';
 import type { Scheduler } from '../../provisioning/scheduler.js';
 import { PerKeyQueue, type ProvisioningTask, TaskLog, type TaskRun } from '../../provisioning/task-log.js';
-import type { AppSigning } from '../../saml/issue.js';
 import { OktaScimClient } from '../../scim/client.js';
-import type { AppUserNameSettings } from '../app-username.js';
 import type { OktaUser } from '../directory.js';
-
-/** org2's Dropbox Business app instance: SAML sign-on settings and To-App provisioning. */
-export interface DropboxApp extends AppSigning, AppUserNameSettings {
-  id: string;
-  key: string;
-  label: string;
-  provisioning: {
-    enabled: boolean;
-    create: boolean;
-    update: boolean;
-    deactivate: boolean;
-    /** Retries of each SCIM call (default DEFAULT_RETRY). */
-    retry?: RetryPolicy;
-  };
-  /** Okta's "Silent Provisioning": Dropbox sends new members no invitation. */
-  silentProvisioning: boolean;
-}
-
-export const dropboxIssuerOf = (app: Pick<DropboxApp, 'key'>) => `http://www.okta.com/${app.key}`;
-export const dropboxSsoPathOf = (app: Pick<DropboxApp, 'key'>) =>
-  `/app/dropbox_for_business/${app.key}/sso/saml`;
+import type { SamlApp } from './saml-app.js';
 
 export type AppTaskAction = 'create' | 'update' | 'deactivate' | 'reactivate';
 export type AppTask = ProvisioningTask<AppTaskAction>;
 
 /**
- * Pushes org2 users assigned to Dropbox through dropbox's SCIM API, as Okta's To-App does: each
+ * Pushes org2 users assigned to an app through the app's SCIM server, as Okta's To-App does: each
  * push a task with retries (429 waits for the reset, 5xx and dropped connections back off), one
  * user's pushes one at a time.
  */
-export class DropboxProvisioner {
+export class AppProvisioner {
   readonly log: TaskLog<AppTaskAction>;
-  /** org2 user id → SCIM id, and whether dropbox has them deactivated. */
+  /** org2 user id → SCIM id, and whether the app has them deactivated. */
   readonly #remote = new Map<string, { scimId: string; active: boolean }>();
   readonly #queue = new PerKeyQueue();
 
   constructor(
-    private readonly app: DropboxApp,
+    private readonly app: SamlApp,
     /** `scheduler`: how retries wait (on a fixed clock the clock moves instead of sleeping). */
     private readonly deps: {
       fetch: HttpFetch;
       scheduler: Scheduler;
-      scim: () => { url: string; token: string };
       /** The user's app username (`credentials.userName`), pushed as the SCIM userName. */
       userNameOf: (user: OktaUser) => string;
       /** Told of each finished push (org2's System Log). */
@@ -67,10 +45,21 @@ export class DropboxProvisioner {
   }
 
   #client(run: TaskRun<AppTaskAction>): OktaScimClient {
-    const { url, token } = this.deps.scim();
+    const scim = this.app.provisioning.scim();
+    if (!scim) {
+      throw new FedsimError(
+        'PROVISIONING_FAILED',
+        `${this.app.label} has provisioning on but no SCIM connection`,
+        {
+          hint: 'Set provisioning.scim (url, token) on the app, or turn its provisioning off.',
+        },
+      );
+    }
     return new OktaScimClient({
-      baseUrl: url,
-      token,
+      baseUrl: scim.url,
+      token: scim.token,
+      authScheme: scim.authScheme,
+      updateMethod: this.app.provisioning.updateMethod,
       fetch: this.deps.fetch,
       call: run.call,
       now: () => this.deps.scheduler.now().getTime(),
@@ -78,7 +67,7 @@ export class DropboxProvisioner {
   }
 
   /**
-   * Brings dropbox in line with the org2 user: create/update while active, deactivate otherwise.
+   * Brings the app in line with the org2 user: create/update while active, deactivate otherwise.
    * Resolves to the last task run (undefined when nothing was pushed).
    */
   sync(user: OktaUser, assigned: boolean): Promise<AppTask | undefined> {
@@ -106,7 +95,7 @@ export class DropboxProvisioner {
           await c.setActive(remote.scimId, true);
           return remote.scimId;
         } catch (err) {
-          // Dropbox set to "remove" deleted the member: reassignment provisions them afresh.
+          // The app deleted the user (Dropbox set to "remove"): reassignment provisions them afresh.
           if (!(outcomeOf(err)?.status === 404 && p.create)) throw err;
           return c.push(this.#scimUser(user));
         }
@@ -119,7 +108,7 @@ export class DropboxProvisioner {
     return last;
   }
 
-  /** The SCIM id kept for the org2 user: their Dropbox app user's externalId. */
+  /** The SCIM id kept for the org2 user: their app user's externalId. */
   externalId(userId: string): string | undefined {
     return this.#remote.get(userId)?.scimId;
   }
