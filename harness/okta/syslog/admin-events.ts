@@ -8,7 +8,7 @@ import { type LogActor, type SystemLog, userActor } from './log-store.js';
  * `.delete.initiated`, `user.account.update_profile`, `user.account.unlock_by_admin`). The actor
  * is the SSWS token's owner, whom fedsim does not model: one fixed admin (inferred).
  */
-const API_ADMIN: LogActor = {
+export const API_ADMIN: LogActor = {
   id: '00uAPITOKENOWNER00001',
   type: 'User',
   alternateId: 'api-token-owner',
