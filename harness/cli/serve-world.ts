@@ -60,6 +60,7 @@ function serveFacts(world: World, admins: ConsoleAdmin[]) {
     },
     dropbox: {
       url: dropbox.url,
+      adminUrl: `${dropbox.url}/admin`,
       metadataUrl: `${dropbox.url}/saml/metadata`,
       scimUrl: dropbox.scimUrl,
       scimToken: world.tokens.scim,
@@ -83,8 +84,8 @@ function announce(facts: ReturnType<typeof serveFacts>, json: boolean): string {
     `           IdP ${facts.org2.idpId}, ACS ${facts.org2.acsUrl}, SP metadata ${facts.org2.spMetadataUrl}`,
     `           Dropbox app ${facts.org2.dropboxAppId}, IdP metadata ${facts.org2.dropboxMetadataUrl}`,
     `  dropbox  ${facts.dropbox.url}   SP metadata ${facts.dropbox.metadataUrl}`,
-    ...facts.admins.map((a) => `  admin    ${a.url}   ${a.login} / ${a.password}`),
     `           SCIM ${facts.dropbox.scimUrl} (Bearer ${facts.dropbox.scimToken})`,
+    ...facts.admins.map((a) => `  admin    ${a.url}   ${a.login} / ${a.password}`),
     '',
   ].join('\n');
 }
