@@ -252,6 +252,17 @@ export class Directory {
     return this.#setStatus(user, 'ACTIVE');
   }
 
+  /**
+   * `lifecycle/expire_password`: the user must change their password at the next sign-in (Okta's
+   * User Credentials API). Only an ACTIVE user with a password has one to expire (inferred).
+   */
+  expirePassword(idOrLogin: string): OktaUser {
+    const user = this.get(idOrLogin);
+    if (user.status !== 'ACTIVE' || user.password === undefined)
+      throw wrongStatus(user, 'expire the password of', ['ACTIVE']);
+    return this.#setStatus(user, 'PASSWORD_EXPIRED');
+  }
+
   /** Okta deletes only deprovisioned users. */
   delete(idOrLogin: string): void {
     const user = this.get(idOrLogin);

@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Directory } from '../directory.js';
+import { GroupAdmin } from '../group-admin.js';
 import type { Groups, OktaGroup } from '../groups.js';
-import { logGroupChange } from '../syslog/admin-events.js';
 import type { SystemLog } from '../syslog/log-store.js';
 import { apiAuth, apiFront, type OktaApiOptions, parseBody } from './common.js';
 import { oktaErrorHandler } from './errors.js';
@@ -15,6 +15,8 @@ export interface GroupsApiOptions extends OktaApiOptions {
   groups: Groups;
   /** The org's System Log: each change is an admin event. */
   log?: SystemLog;
+  /** How the org changes its groups (org1 pushes its pushed groups after); default: groups and log. */
+  groupAdmin?: GroupAdmin;
 }
 
 /** A group as Okta's Groups API returns it. */
@@ -56,14 +58,14 @@ function nameStartsWith(q: string | undefined): (group: OktaGroup) => boolean {
 /** org2's `/api/v1/groups`: create, find, list, replace, delete, and membership; the caller mounts it at `/api/v1`. */
 export function createGroupsRouter(options: GroupsApiOptions): Router {
   const { directory, groups, ids } = options;
+  const admin = options.groupAdmin ?? new GroupAdmin(groups, options.log);
   const typeId = options.userTypeId ?? ids.okta('oty');
   const router = Router();
   router.use('/groups', apiFront('groups', options), apiAuth(options));
 
-  router.post('/groups', (req, res) => {
+  router.post('/groups', async (req, res) => {
     const { profile } = parseBody(createGroupSchema, req.body);
-    const group = groups.create(profile);
-    logGroupChange(options.log, 'create', group);
+    const { group } = await admin.create(profile);
     res.json(serializeGroup(group, options.baseUrl()));
   });
 
@@ -80,17 +82,14 @@ export function createGroupsRouter(options: GroupsApiOptions): Router {
   });
 
   // replaceGroup: the whole profile (a description left out is cleared).
-  router.put('/groups/:groupId', (req, res) => {
+  router.put('/groups/:groupId', async (req, res) => {
     const { profile } = parseBody(createGroupSchema, req.body);
-    const group = groups.rename(req.params.groupId, profile);
-    logGroupChange(options.log, 'update', group);
+    const { group } = await admin.rename(req.params.groupId, profile);
     res.json(serializeGroup(group, options.baseUrl()));
   });
 
-  router.delete('/groups/:groupId', (req, res) => {
-    const group = groups.get(req.params.groupId);
-    groups.delete(group.id);
-    logGroupChange(options.log, 'delete', group);
+  router.delete('/groups/:groupId', async (req, res) => {
+    await admin.delete(req.params.groupId);
     res.status(204).end();
   });
 
@@ -102,20 +101,15 @@ export function createGroupsRouter(options: GroupsApiOptions): Router {
     res.json(members.map((u) => serializeUser(u, { baseUrl: origin, typeId })));
   });
 
-  router.put('/groups/:groupId/users/:userId', (req, res) => {
+  router.put('/groups/:groupId/users/:userId', async (req, res) => {
     const group = groups.get(req.params.groupId);
-    const user = directory.get(req.params.userId);
-    // Adding a member twice is a no-op, and logs nothing the second time (inferred).
-    if (!group.members.has(user.id))
-      logGroupChange(options.log, 'add', groups.addMember(group.id, user.id), user);
+    await admin.addMember(group.id, directory.get(req.params.userId));
     res.status(204).end();
   });
 
-  router.delete('/groups/:groupId/users/:userId', (req, res) => {
+  router.delete('/groups/:groupId/users/:userId', async (req, res) => {
     const group = groups.get(req.params.groupId);
-    const user = directory.get(req.params.userId);
-    if (group.members.has(user.id))
-      logGroupChange(options.log, 'remove', groups.removeMember(group.id, user.id), user);
+    await admin.removeMember(group.id, directory.get(req.params.userId));
     res.status(204).end();
   });
 

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { Clock } from '../../core/clock.js';
+import type { GroupAdmin } from '../group-admin.js';
 import { Groups } from '../groups.js';
 import { AppUsers } from './app-users.js';
 import { type AppsApiOptions, createAppsRouter } from './apps.js';
@@ -14,6 +15,8 @@ export interface OrgApiOptions
   /** Pass the org's own stores so it can act on them (group push, JIT groups); created when omitted. */
   appUsers?: AppUsers;
   groups?: Groups;
+  /** How the org changes its groups (org1 pushes its pushed groups after). */
+  groupAdmin?: GroupAdmin;
 }
 
 /**

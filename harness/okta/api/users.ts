@@ -2,9 +2,9 @@ import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import { errorInfo } from '../../core/errors.js';
 import { type Directory, type OktaProfile, type OktaUser, PROVIDER_TYPES } from '../directory.js';
-import { notFound, oktaError, userNotFound, validationError } from '../errors.js';
-import { logAdminChange } from '../syslog/admin-events.js';
+import { oktaError, userNotFound, validationError } from '../errors.js';
 import type { SystemLog } from '../syslog/log-store.js';
+import { UserAdmin } from '../user-admin.js';
 import { apiAuth, apiFront, type OktaApiOptions, parseBody } from './common.js';
 import { oktaErrorHandler } from './errors.js';
 import {
@@ -27,6 +27,8 @@ export interface UsersApiOptions extends OktaApiOptions {
   sessionUser: (req: Request) => OktaUser | undefined;
   /** The org's System Log: each change an admin makes through the API is an event. */
   log?: SystemLog;
+  /** How the org changes its users (org1 pushes to org2 after); default: the directory and the log. */
+  users?: UserAdmin;
 }
 
 // Only the shape: the directory checks login, email, firstName and lastName with Okta's wording.
@@ -76,19 +78,10 @@ function expirePassword(req: Request, activate: boolean, password: string | unde
   return true;
 }
 
-// A Map, not an object literal: `/lifecycle/toString` must not reach Object.prototype.
-const LIFECYCLE = new Map<string, (directory: Directory, id: string) => OktaUser>([
-  ['activate', (d, id) => d.activate(id)],
-  ['deactivate', (d, id) => d.deactivate(id)],
-  ['reactivate', (d, id) => d.reactivate(id)],
-  ['suspend', (d, id) => d.suspend(id)],
-  ['unsuspend', (d, id) => d.unsuspend(id)],
-  ['unlock', (d, id) => d.unlock(id)],
-]);
-
 /** org2's `/api/v1/users`; the caller mounts it at `/api/v1`. */
 export function createUsersRouter(options: UsersApiOptions): Router {
   const { directory, ids } = options;
+  const users = options.users ?? new UserAdmin(directory, options.log);
   const typeId = options.userTypeId ?? ids.okta('oty');
   const send = (res: Response, user: OktaUser) =>
     res.json(serializeUser(user, { baseUrl: options.baseUrl(), typeId }));
@@ -103,7 +96,7 @@ export function createUsersRouter(options: UsersApiOptions): Router {
   });
   router.use('/users', apiAuth(options));
 
-  router.post('/users', (req, res) => {
+  router.post('/users', async (req, res) => {
     const body = parseBody(createSchema, req.body);
     const activate = booleanParam(req, 'activate', true);
     const provider = body.credentials?.provider?.type;
@@ -117,14 +110,13 @@ export function createUsersRouter(options: UsersApiOptions): Router {
       ]);
     }
     const expire = expirePassword(req, activate, password);
-    const created = directory.create(body.profile as OktaProfile, {
+    const created = await users.create(body.profile as OktaProfile, {
       activate,
       provider,
       password,
       expirePassword: expire,
     });
-    logAdminChange(options.log, 'create', created);
-    send(res, created);
+    send(res, created.user);
   });
 
   router.get('/users', (req, res) => {
@@ -141,27 +133,18 @@ export function createUsersRouter(options: UsersApiOptions): Router {
     send(res, directory.get(req.params.idOrLogin));
   });
 
-  router.post('/users/:id', (req, res) => {
+  // POST updates the profile partially, PUT replaces it.
+  const updateProfile = async (req: Request<{ id: string }>, res: Response) => {
     const user = updatableUser(directory, req.params.id);
     const { profile } = parseBody(profileBodySchema, req.body);
-    const updated = directory.update(user.id, profile);
-    logAdminChange(options.log, 'update', updated);
-    send(res, updated);
-  });
+    send(res, (await users.update(user.id, profile, req.method === 'PUT')).user);
+  };
+  router.post('/users/:id', updateProfile);
+  router.put('/users/:id', updateProfile);
 
-  router.put('/users/:id', (req, res) => {
-    const user = updatableUser(directory, req.params.id);
-    const { profile } = parseBody(profileBodySchema, req.body);
-    const replaced = directory.replace(user.id, profile as OktaProfile);
-    logAdminChange(options.log, 'update', replaced);
-    send(res, replaced);
-  });
-
-  router.post('/users/:id/lifecycle/:action', (req, res) => {
-    const transition = LIFECYCLE.get(req.params.action);
-    if (!transition) throw notFound(req.params.action, 'Lifecycle');
+  router.post('/users/:id/lifecycle/:action', async (req, res) => {
     const sendEmail = req.params.action === 'activate' && booleanParam(req, 'sendEmail', true);
-    logAdminChange(options.log, req.params.action, transition(directory, req.params.id));
+    await users.lifecycle(req.params.action, req.params.id);
     if (req.params.action !== 'activate' || sendEmail) {
       res.json({});
       return;
@@ -172,12 +155,8 @@ export function createUsersRouter(options: UsersApiOptions): Router {
   });
 
   // Okta's DELETE deactivates a user that is not yet deprovisioned; a second DELETE removes it.
-  router.delete('/users/:id', (req, res) => {
-    const user = directory.get(req.params.id);
-    if (user.status === 'DEPROVISIONED') {
-      directory.delete(user.id);
-      logAdminChange(options.log, 'delete', user);
-    } else logAdminChange(options.log, 'deactivate', directory.deactivate(user.id));
+  router.delete('/users/:id', async (req, res) => {
+    await users.delete(req.params.id);
     res.status(204).end();
   });
 

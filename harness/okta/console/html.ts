@@ -1,3 +1,4 @@
+import type { Request } from 'express';
 import { escapeHtml } from '../../core/html.js';
 
 /** Small pieces every console section builds its pages from, so they look and behave alike. */
@@ -66,4 +67,29 @@ export function tabs(items: readonly (readonly [href: string, label: string])[],
     )
     .join('');
   return `<ul class="tabs">${lis}</ul>`;
+}
+
+/** A query parameter as one string ('' when absent or repeated). */
+export function queryText(req: Request, name: string): string {
+  const value = req.query[name];
+  return typeof value === 'string' ? value : '';
+}
+
+/** Facts of one object as a definition list; values are HTML (escape them). */
+export function facts(items: readonly (readonly [term: string, html: string])[]): string {
+  return `<dl class="facts">${items.map(([t, d]) => `<dt>${escapeHtml(t)}</dt><dd>${d}</dd>`).join('')}</dl>`;
+}
+
+/** A date as the console shows it (UTC, to the second), or a dash. */
+export function when(date: Date | null | undefined): string {
+  return date ? escapeHtml(`${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`) : '—';
+}
+
+/**
+ * The notice after a change: actions redirect to their page with `?done=<key>` (post, redirect,
+ * get), and the page says the fixed sentence for that key, so no text travels in the URL.
+ */
+export function doneNotice(req: Request, sentences: Readonly<Record<string, string>>): string | undefined {
+  const key = queryText(req, 'done');
+  return Object.hasOwn(sentences, key) ? sentences[key] : undefined;
 }

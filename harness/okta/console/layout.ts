@@ -41,7 +41,10 @@ label{display:block;margin:10px 0 4px;font-weight:600}input[type=text],input[typ
 .notice{border-left:4px solid var(--good);background:#fff;padding:8px 12px;margin-bottom:16px}
 .error{border-left:4px solid var(--bad);background:#fff;padding:8px 12px;margin-bottom:16px}.code{font-family:monospace;color:var(--bad)}
 .muted{color:var(--muted)}pre{white-space:pre-wrap;word-break:break-all;background:#f7f7fa;padding:8px;border:1px solid var(--line);max-height:400px;overflow:auto}
-dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px}dl.facts dt{font-weight:600}
+dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px}dl.facts dt{font-weight:600}dl.facts dd{margin:0}
+form.filters{display:flex;flex-wrap:wrap;gap:12px;align-items:flex-end;margin-bottom:12px}form.filters label{margin-top:0}form.filters input,form.filters select{min-width:220px}
+.pager{display:flex;gap:16px;align-items:center;margin:12px 0}.actions{display:flex;flex-wrap:wrap;gap:8px}
+label.check{display:flex;gap:8px;align-items:center;font-weight:400}
 `;
 
 export interface ConsolePageInput {

@@ -19,8 +19,12 @@ import type { AdminRole } from '../api/auth.js';
 import { oktaApiFallback } from '../api/errors.js';
 import { createOrgApi } from '../api/org-api.js';
 import { appUserNameFormat } from '../app-username.js';
+import { apiTokensSection } from '../console/api-tokens.js';
 import { adminConsole } from '../console/console.js';
+import { groupsSection } from '../console/groups.js';
+import { peopleSection } from '../console/people.js';
 import { type CreateUserOptions, Directory, type OktaProfile, type OktaUser } from '../directory.js';
+import { GroupAdmin } from '../group-admin.js';
 import { Groups, type OktaGroup } from '../groups.js';
 import { PasswordLockout } from '../lockout.js';
 import { dashboardPage, SIGN_OUT_PATH, signInPage } from '../pages.js';
@@ -31,8 +35,9 @@ import { logGroupPushes } from '../syslog/group-push-events.js';
 import { SystemLog } from '../syslog/log-store.js';
 import { createLogsRouter } from '../syslog/logs-api.js';
 import { logUserPushes } from '../syslog/push-events.js';
+import { UserAdmin, type UserChange } from '../user-admin.js';
 import { Org2OrgConnector, type Org2OrgTask } from './connector.js';
-import { GroupPush } from './group-push.js';
+import { GroupPush, type GroupPushTask } from './group-push.js';
 import { issuerOf, type Org2OrgApp, ssoPathOf } from './org2org-app.js';
 import { tasksRouter } from './tasks-api.js';
 
@@ -75,9 +80,16 @@ export class Org1 {
   readonly log: SystemLog;
   /** Who may open the Admin Console (`/admin`), and with which role. */
   readonly admins = new AdminRoles();
+  /** An admin's user changes (API, console, steps): logged, then pushed to org2 when assigned. */
+  readonly users: UserAdmin<Org2OrgTask | undefined>;
+  /** An admin's group changes (API, console, steps): logged, then pushed groups follow in org2. */
+  readonly groupAdmin: GroupAdmin<GroupPushTask[]>;
   url = '';
+  /** When the org (and its API tokens) came to be. */
+  readonly #started: Date;
 
   constructor(readonly options: Org1Options) {
+    this.#started = options.clock.now();
     this.directory = new Directory(options.clock, options.ids);
     this.appUsers = new AppUsers(options.clock);
     this.log = new SystemLog(options.clock, options.ids);
@@ -105,6 +117,8 @@ export class Org1 {
       },
       onFinish: logGroupPushes(this.log, () => this.app, this.groups),
     });
+    this.users = new UserAdmin(this.directory, this.log, (change, user) => this.#afterChange(change, user));
+    this.groupAdmin = new GroupAdmin(this.groups, this.log, () => this.groupPush.syncAll());
   }
 
   get app(): Org2OrgApp {
@@ -153,11 +167,10 @@ export class Org1 {
     return this.groupPush.syncAll();
   }
 
-  /** An admin renames an org1 group; a pushed group is renamed in org2. */
+  /** An admin renames an org1 group; a pushed group is renamed in org2. Resolves to the failed pushes. */
   async renameGroup(name: string, to: string) {
     const group = this.group(name);
-    this.groups.rename(group.id, { ...group.profile, name: to });
-    return this.groupPush.syncAll();
+    return (await this.groupAdmin.rename(group.id, { ...group.profile, name: to })).outcome ?? [];
   }
 
   /** The org1 group named `name`; an unknown name is a configuration error. */
@@ -169,6 +182,12 @@ export class Org1 {
       actual: name,
       hint: "org1's groups are the ones its users list under world.org1.users[].groups (or setGroups).",
     });
+  }
+
+  /** The user's apps for the console's person page: Org2Org when assigned, with the app user's status. */
+  appsOf(userId: string): { label: string; status: string }[] {
+    const appUser = this.appUsers.find(this.app.id, userId);
+    return appUser ? [{ label: this.app.label, status: appUser.status }] : [];
   }
 
   isAssigned(userId: string): boolean {
@@ -186,17 +205,25 @@ export class Org1 {
   }
 
   async updateProfile(login: string, changes: Partial<OktaProfile>) {
-    const user = this.directory.update(login, changes);
-    const assigned = this.appUsers.refresh(this.app.id, user.id, this.#formatted(user));
-    return assigned ? this.#push(user, 'update') : undefined;
+    return (await this.users.update(login, changes)).outcome;
   }
 
   /** Deactivates the user; Org2Org deactivates the org2 user and the app user shows what that left. */
   async deactivate(login: string) {
-    const user = this.directory.deactivate(login);
-    this.sessions.revoke((s) => s.userId === user.id);
+    return (await this.users.lifecycle('deactivate', login)).outcome;
+  }
+
+  /**
+   * What follows an admin's change of a user: a deactivated or suspended user's sessions end (Okta
+   * ends them); an assigned user's profile change is pushed, their deactivation too.
+   */
+  async #afterChange(change: UserChange, user: OktaUser): Promise<Org2OrgTask | undefined> {
+    if (change === 'deactivate' || change === 'suspend') this.sessions.revoke((s) => s.userId === user.id);
     if (!this.isAssigned(user.id)) return undefined;
-    return this.#recorded(user, await this.connector.deactivate(user));
+    if (change === 'deactivate') return this.#recorded(user, await this.connector.deactivate(user));
+    if (change !== 'update') return undefined;
+    this.appUsers.refresh(this.app.id, user.id, this.#formatted(user));
+    return this.#push(user, 'update');
   }
 
   createApp(): Express {
@@ -217,8 +244,10 @@ export class Org1 {
         clock: this.options.clock,
         directory: this.directory,
         sessionUser: (req) => this.sessions.user(req),
+        users: this.users,
         appUsers: this.appUsers,
         groups: this.groups,
+        groupAdmin: this.groupAdmin,
         apps: () => [
           {
             id: this.app.id,
@@ -238,7 +267,18 @@ export class Org1 {
       }),
     );
     app.use(formBody('64kb'));
-    app.use(adminConsole({ org: this.options, sessions: this.sessions, admins: this.admins, sections: [] }));
+    app.use(
+      adminConsole({
+        org: this.options,
+        sessions: this.sessions,
+        admins: this.admins,
+        sections: [
+          peopleSection(this),
+          groupsSection(this),
+          apiTokensSection({ tokens: this.options.tokens, tokensCreated: this.#started }),
+        ],
+      }),
+    );
     app.get('/', (_req, res) => res.redirect('/app/UserHome'));
     app.get('/login', (req, res) => {
       res

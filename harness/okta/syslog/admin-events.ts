@@ -5,7 +5,8 @@ import { type LogActor, type SystemLog, userActor } from './log-store.js';
 /**
  * The Users API's changes as System Log events, named as Okta's event types catalogue names them
  * (`user.lifecycle.create`, `.activate`, `.deactivate`, `.reactivate`, `.suspend`, `.unsuspend`,
- * `.delete.initiated`, `user.account.update_profile`, `user.account.unlock_by_admin`). The actor
+ * `.delete.initiated`, `user.account.update_profile`, `user.account.unlock_by_admin`;
+ * `user.account.expire_password`). The actor
  * is the SSWS token's owner, whom fedsim does not model: one fixed admin (inferred).
  */
 export const API_ADMIN: LogActor = {
@@ -24,6 +25,7 @@ const LIFECYCLE_EVENTS: Record<string, string> = {
   suspend: 'user.lifecycle.suspend',
   unsuspend: 'user.lifecycle.unsuspend',
   unlock: 'user.account.unlock_by_admin',
+  expire_password: 'user.account.expire_password',
   delete: 'user.lifecycle.delete.initiated',
 };
 

@@ -1,0 +1,125 @@
+import type { Request } from 'express';
+import { escapeHtml } from '../../core/html.js';
+import { OKTA_STATUSES, type OktaUser } from '../directory.js';
+import type { Groups } from '../groups.js';
+import type { UserAdmin } from '../user-admin.js';
+import type { ConsoleSection } from './console.js';
+import { doneNotice, field, queryText, select, statusBadge, table } from './html.js';
+import { personRoutes } from './person.js';
+
+/** What Directory → People uses of an org (org1 and org2 both have these). */
+export interface PeopleOrg {
+  /** The org's user changes: the same object its Users API changes users through. */
+  readonly users: UserAdmin;
+  readonly groups: Groups;
+  /** The apps the user is assigned to, with the app user's status. */
+  appsOf(userId: string): readonly { label: string; status: string }[];
+}
+
+export const PEOPLE_PAGE_SIZE = 20;
+
+/** `q` over login, email and name (any part, case aside), as the console's search box finds people. */
+function matches(user: OktaUser, q: string): boolean {
+  const { login, email, firstName, lastName } = user.profile;
+  const text = [login, email, `${firstName} ${lastName}`].join('\n').toLowerCase();
+  return text.includes(q.toLowerCase());
+}
+
+const nameOf = (user: OktaUser) => `${user.profile.firstName} ${user.profile.lastName}`;
+
+function searchForm(q: string, status: string): string {
+  const statuses: [string, string][] = [
+    ['', 'Any status'],
+    ...OKTA_STATUSES.map((s): [string, string] => [s, s]),
+  ];
+  return (
+    `<form class="filters" method="GET" action="/admin/people" role="search">` +
+    `<div>${field('Search (login, email, name)', 'q', q, 'search')}</div>` +
+    `<div>${select('Status', 'status', statuses, status)}</div><div><button type="submit">Search</button></div></form>`
+  );
+}
+
+function pager(req: Request, page: number, pages: number): string {
+  if (pages <= 1) return '';
+  const link = (to: number, label: string) => {
+    const params = new URLSearchParams({
+      q: queryText(req, 'q'),
+      status: queryText(req, 'status'),
+      page: String(to),
+    });
+    return `<a href="/admin/people?${escapeHtml(params.toString())}">${label}</a>`;
+  };
+  const prev = page > 1 ? link(page - 1, '← Previous') : '';
+  const next = page < pages ? link(page + 1, 'Next →') : '';
+  return `<nav class="pager" aria-label="Pages">${prev}<span>Page ${page} of ${pages}</span>${next}</nav>`;
+}
+
+function listPage(org: PeopleOrg, req: Request): string {
+  const q = queryText(req, 'q').trim();
+  const status = queryText(req, 'status');
+  const found = org.users.directory
+    .all()
+    .filter((u) => (q === '' || matches(u, q)) && (status === '' || u.status === status));
+  const pages = Math.max(1, Math.ceil(found.length / PEOPLE_PAGE_SIZE));
+  const page = Math.min(pages, Math.max(1, Number.parseInt(queryText(req, 'page'), 10) || 1));
+  const rows = found
+    .slice((page - 1) * PEOPLE_PAGE_SIZE, page * PEOPLE_PAGE_SIZE)
+    .map((u) => [
+      `<a href="/admin/people/${escapeHtml(u.id)}">${escapeHtml(nameOf(u))}</a>`,
+      escapeHtml(u.profile.login),
+      escapeHtml(u.profile.email),
+      statusBadge(u.status),
+      escapeHtml(u.provider),
+    ]);
+  const count = `<p class="muted">${found.length} ${found.length === 1 ? 'person' : 'people'}${q || status ? ' match' : ''}</p>`;
+  return (
+    `<p><a class="button" href="/admin/people/new">Add person</a></p>${searchForm(q, status)}${count}` +
+    table('People', ['Person', 'Username', 'Email', 'Status', 'Provider'], rows) +
+    pager(req, page, pages)
+  );
+}
+
+const NEW_PERSON =
+  `<form class="panel" method="POST" action="/admin/people">` +
+  field('First name', 'firstName') +
+  field('Last name', 'lastName') +
+  field('Username (an email address)', 'login') +
+  field('Primary email', 'email') +
+  field('Password (leave empty: the user sets one on activation)', 'password', '', 'password') +
+  `<label class="check"><input type="checkbox" name="activate" value="true" checked> Activate now</label>` +
+  `<p><button type="submit">Save</button> <a href="/admin/people">Cancel</a></p></form>`;
+
+/** Directory → People: the org's users, searchable; each person's page; adding a person. */
+export function peopleSection(org: PeopleOrg): ConsoleSection {
+  return {
+    path: '/people',
+    label: 'People',
+    group: 'Directory',
+    routes(router, view) {
+      router.get('/', (req, res) =>
+        view.send(req, res, {
+          title: 'People',
+          body: listPage(org, req),
+          notice: doneNotice(req, { delete: 'The person was deleted.' }),
+        }),
+      );
+      router.get('/new', (req, res) => view.send(req, res, { title: 'Add person', body: NEW_PERSON }));
+      // The Users API's createUser: the same checks (login, email, names) and the same event.
+      router.post('/', async (req, res) => {
+        const body: Record<string, string> = req.body ?? {};
+        const password = body.password ? body.password : undefined;
+        const { user } = await org.users.create(
+          {
+            login: String(body.login ?? ''),
+            email: String(body.email ?? ''),
+            firstName: String(body.firstName ?? ''),
+            lastName: String(body.lastName ?? ''),
+          },
+          { activate: body.activate === 'true', password },
+        );
+        res.redirect(303, `/admin/people/${user.id}?done=create`);
+      });
+      personRoutes(router, view, org);
+    },
+  };
+}
