@@ -65,6 +65,7 @@ function serveFacts(world: World, admins: ConsoleAdmin[]) {
       scimUrl: dropbox.scimUrl,
       scimToken: world.tokens.scim,
     },
+    traceUrl: `${org1.url}/_fedsim/trace`,
     users: org1.directory
       .all()
       .filter((u) => !org1.admins.has(u.id))
@@ -85,6 +86,7 @@ function announce(facts: ReturnType<typeof serveFacts>, json: boolean): string {
     `           Dropbox app ${facts.org2.dropboxAppId}, IdP metadata ${facts.org2.dropboxMetadataUrl}`,
     `  dropbox  ${facts.dropbox.url}   SP metadata ${facts.dropbox.metadataUrl}`,
     `           SCIM ${facts.dropbox.scimUrl} (Bearer ${facts.dropbox.scimToken})`,
+    `  trace    ${facts.traceUrl}   (every exchange, live; /_fedsim/trace on each party)`,
     ...facts.admins.map((a) => `  admin    ${a.url}   ${a.login} / ${a.password}`),
     '',
   ].join('\n');
@@ -94,7 +96,7 @@ function announce(facts: ReturnType<typeof serveFacts>, json: boolean): string {
 function exposedWarning(host: string): string {
   return (
     `fedsim: warning: listening on ${host}, not loopback: the API and SCIM tokens and the demo ` +
-    'passwords below are reachable from the network. Use --host 127.0.0.1 unless you mean it.\n'
+    'passwords below, and the live trace, are reachable from the network. Use --host 127.0.0.1 unless you mean it.\n'
   );
 }
 
@@ -107,6 +109,7 @@ async function serveWorld(options: ServeOptions): Promise<World> {
     ports,
     host: options.host,
     tokens: options.fixedTokens ? undefined : randomSecrets,
+    liveTrace: true,
     ...(options.scenario ? { baseDir: dirname(options.scenario) } : {}),
   });
   try {

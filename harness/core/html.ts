@@ -76,16 +76,18 @@ export function sendError(
   party: string,
   color: string,
   shown?: ShownError,
+  /** HTML below the error, inside its section (an Okta org's link to its System Log entry). */
+  more = '',
 ): void {
   const body = shown
     ? `<section class="error" data-error-code="${escapeHtml(err.code)}"><h1>${escapeHtml(shown.heading)}</h1>` +
       `<p class="message">${escapeHtml(shown.text)}</p>` +
       // Below Okta's words, fedsim's code and the registry's general fix; the detail stays in the metas.
-      `<p class="fedsim">fedsim: <code>${escapeHtml(err.code)}</code>. ${escapeHtml(ERRORS[err.code].fix)}</p></section>`
+      `<p class="fedsim">fedsim: <code>${escapeHtml(err.code)}</code>. ${escapeHtml(ERRORS[err.code].fix)}</p>${more}</section>`
     : `<section class="error" data-error-code="${escapeHtml(err.code)}"><h1>Sign-in failed</h1>` +
       `<p class="code">${escapeHtml(err.code)}</p><p class="message">${escapeHtml(err.message)}</p>` +
       (err.hint ? `<p class="hint">${escapeHtml(err.hint)}</p>` : '') +
-      '</section>';
+      `${more}</section>`;
   res
     .status(shown?.status ?? err.status)
     .type('html')

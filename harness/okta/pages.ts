@@ -1,4 +1,5 @@
 import { escapeHtml, page } from '../core/html.js';
+import { currentRequestId } from '../core/request-context.js';
 
 /** Pages shared by both Okta orgs: sign-in, dashboard with tiles. */
 
@@ -62,4 +63,18 @@ export function dashboardPage(org: OrgLook, userName: string, tiles: Tile[]): st
       `<h1>My Apps</h1><p class="user">Signed in as <strong>${escapeHtml(userName)}</strong></p><ul class="tiles">${items}</ul>` +
       `<p><a class="sign-out" href="${SIGN_OUT_PATH}">Sign out</a></p>`,
   });
+}
+
+/** Where an org's admin console shows its System Log (Reports → System Log). */
+export const SYSTEM_LOG_REPORT_PATH = '/admin/reports/syslog';
+
+/**
+ * On a refused sign-in's error page: a link to the System Log events of this very request (their
+ * transaction id is its X-Okta-Request-Id), which only the org's admins can open.
+ */
+export function systemLogLink(): string {
+  const id = currentRequestId();
+  if (!id) return '';
+  const href = `${SYSTEM_LOG_REPORT_PATH}?transaction=${encodeURIComponent(id)}`;
+  return `<p class="syslog-link"><a href="${escapeHtml(href)}">See the System Log entry</a> (administrators) · request <code>${escapeHtml(id)}</code></p>`;
 }

@@ -14,7 +14,7 @@ import {
   type ResponseRequest,
 } from '../saml/issue.js';
 import type { OktaUser } from './directory.js';
-import type { OrgLook } from './pages.js';
+import { type OrgLook, systemLogLink } from './pages.js';
 import { type SystemLog, userActor } from './syslog/log-store.js';
 
 export interface AppSsoInput {
@@ -101,7 +101,7 @@ export function appSso(req: Request, res: Response, input: AppSsoInput): void {
         hint: `Assign the user to ${input.appLabel} in ${input.org.name}.`,
       },
     );
-    sendError(res, err, input.org.name, input.org.color);
+    sendError(res, err, input.org.name, input.org.color, undefined, systemLogLink());
     return;
   }
   const { recipient, destination, inResponseTo } = input.settings;

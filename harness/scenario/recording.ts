@@ -65,7 +65,6 @@ export class Recording {
     steps: readonly Omit<TracedStep, 'index'>[],
     status: 'passed' | 'failed',
   ): TraceDocument {
-    const users = world ? [...world.org1.directory.all(), ...world.org2.directory.all()] : [];
     const parties: Record<string, string> = world
       ? { org1: world.org1.url, org2: world.org2.url, dropbox: world.dropbox.url }
       : {};
@@ -81,10 +80,7 @@ export class Recording {
       entries: this.#entries.filter((e): e is RecordedEntry => e !== undefined),
       arrivals: this.arrivals,
       spFor: (url: string) => world?.spFor(url),
-      secrets: [
-        ...(world ? Object.values(world.tokens) : []),
-        ...users.flatMap((u) => (u.password ? [u.password] : [])),
-      ],
+      secrets: world?.secretValues() ?? [],
     };
     return buildTrace(input, status);
   }

@@ -61,8 +61,13 @@ export interface TracedDecision {
 }
 
 export interface TracedExchange {
-  /** 1-based position in `TraceDocument.hops`. */
+  /**
+   * 1-based position in `TraceDocument.hops`; in a served world's trace, the exchange's number
+   * since the world started (its ring keeps the latest, so the first may be above 1).
+   */
   n: number;
+  /** A served world's exchanges: the answering party's request id (`X-Okta-Request-Id`). */
+  requestId?: string;
   /** 1-based index of the scenario step that caused it, and that step's name. */
   step?: number;
   stepName?: string;

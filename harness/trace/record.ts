@@ -20,7 +20,7 @@ export interface RecordedCall {
  * Called when a call starts (so a trace can order and attribute it to the step running then);
  * returns where its completed record goes.
  */
-export type CallSink = () => (call: RecordedCall) => void;
+export type CallSink = (request: { method: string; url: string }) => (call: RecordedCall) => void;
 
 /** Where the calls each party makes are recorded, by the calling party's name. */
 export type PartySinks = (party: string) => CallSink;
@@ -53,10 +53,11 @@ function buffered(res: HttpResponse, body: ArrayBuffer): HttpResponse {
  */
 export function recordingFetch(fetch: HttpFetch, sink: CallSink, bodies = true): HttpFetch {
   return async (url, init = {}) => {
-    const done = sink();
+    const method = (init.method ?? 'GET').toUpperCase();
+    const done = sink({ method, url });
     const started = performance.now();
     const base = {
-      method: (init.method ?? 'GET').toUpperCase(),
+      method,
       url,
       requestHeaders: headersOf(init.headers),
       ...(typeof init.body === 'string' ? { requestBody: init.body } : {}),

@@ -12,6 +12,7 @@ import type { Org1 } from '../okta/org1/org1.js';
 import type { Org2 } from '../okta/org2/org2.js';
 import { type Scheduler, schedulerFor } from '../provisioning/scheduler.js';
 import { parseIdpMetadata, parseSpMetadata } from '../saml/metadata.js';
+import { LiveTrace } from '../trace/live/recorder.js';
 import { type PartySinks, recordingFetch } from '../trace/record.js';
 import type { WorldConfig } from './config.js';
 import { WORLD_DEFAULTS as D } from './defaults.js';
@@ -25,6 +26,7 @@ import {
   type WorldTokens,
 } from './parties.js';
 import { seedUsers } from './seed.js';
+import { servedApp } from './served-app.js';
 import {
   dropboxAppSettings,
   idpSettings,
@@ -46,6 +48,8 @@ export interface WorldOptions {
   tokens?: SecretSource;
   /** Record every call a party makes to another (traces); absent, parties call the fetch directly. */
   record?: PartySinks;
+  /** Record every exchange into a live trace served at `/_fedsim/trace` (`serve`); the ring's size, or true. */
+  liveTrace?: boolean | number;
 }
 
 /** Where the world's secrets come from (docs/decisions/serve-secrets.md). */
@@ -88,6 +92,8 @@ export class World {
     baseDir = process.cwd(),
     secrets: WorldSecrets = { sessions: randomSecrets, tokens: ids },
     record?: PartySinks,
+    /** A served world's trace (`/_fedsim/trace`): it records the parties' calls itself. */
+    readonly trace?: LiveTrace,
   ) {
     this.#ownTransport = injected ? undefined : loopbackTransport();
     const transport = injected ?? (this.#ownTransport as LoopbackTransport);
@@ -102,7 +108,8 @@ export class World {
     this.scheduler = schedulerFor(clock);
     const fetch = this.scheduler.tracking(transport);
     this.fetch = fetch;
-    this.#fetchAs = record ? (party) => recordingFetch(fetch, record(party)) : () => fetch;
+    const sinks = record ?? trace?.sinks;
+    this.#fetchAs = sinks ? (party) => recordingFetch(fetch, sinks(party)) : () => fetch;
     const fromJson = loadOktaIdp(config.org2?.idp?.oktaJson, baseDir);
     // An exported IdP names org1's app by its issuer: simulate that same app key.
     const appKey = /^http:\/\/www\.okta\.com\/(exk\w+)$/.exec(fromJson.issuer ?? '')?.[1] ?? ids.okta('exk');
@@ -132,6 +139,25 @@ export class World {
     // Pushed when the world starts; an unknown group fails here, before anything listens.
     for (const name of config.org1?.org2org?.pushGroups ?? []) this.org1.group(name);
     resolveIdpRefs(this.org2.idp, this.org2);
+    if (trace) this.#bindTrace(trace);
+  }
+
+  #bindTrace(trace: LiveTrace): void {
+    trace.bind({
+      parties: () => ({ org1: this.org1.url, org2: this.org2.url, dropbox: this.dropbox.url }),
+      spFor: (url) => this.spFor(url),
+      secrets: () => this.secretValues(),
+    });
+    for (const party of ['org2', 'dropbox'] as const) {
+      this[party].sp.onArrival = (arrival) => trace.arrived(party, arrival);
+    }
+    for (const org of [this.org1, this.org2]) org.log.exchangeOf = (id) => trace.hopOf(id);
+  }
+
+  /** Values a trace must never show: the API and SCIM tokens, every user's password. */
+  secretValues(): string[] {
+    const users = [...this.org1.directory.all(), ...this.org2.directory.all()];
+    return [...Object.values(this.tokens), ...users.flatMap((u) => (u.password ? [u.password] : []))];
   }
 
   /**
@@ -164,9 +190,14 @@ export class World {
 
   async start(ports: [number, number, number] = [0, 0, 0], host = '127.0.0.1'): Promise<this> {
     const parties = [this.org1, this.org2, this.dropbox] as const;
+    const names = ['org1', 'org2', 'dropbox'] as const;
+    const seed = this.config.seed ?? 'fedsim';
     const faults = [undefined, this.faults.org2, this.faults.dropbox];
     const started = await Promise.allSettled(
-      parties.map((p, i) => listen(withFaults(p.createApp(), faults[i]), ports[i], host)),
+      parties.map((p, i) => {
+        const app = servedApp(names[i], p.createApp(), { seed, origin: () => p.url, trace: this.trace });
+        return listen(withFaults(app, faults[i]), ports[i], host);
+      }),
     );
     const failed = started.find((s) => s.status === 'rejected');
     if (failed) {
@@ -247,6 +278,7 @@ export async function createWorld(config: WorldConfig = {}, options: WorldOption
     options.baseDir,
     { sessions: randomSecrets, tokens: options.tokens ?? ids },
     options.record,
+    options.liveTrace ? new LiveTrace(options.liveTrace === true ? undefined : options.liveTrace) : undefined,
   );
   return world.start(options.ports, options.host);
 }

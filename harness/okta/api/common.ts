@@ -2,6 +2,7 @@ import type { RequestHandler } from 'express';
 import type { z } from 'zod';
 import { jsonBody } from '../../core/body.js';
 import type { IdGenerator } from '../../core/ids.js';
+import { currentRequestId, REQUEST_ID_HEADER } from '../../core/request-context.js';
 import { malformedBody, validationError } from '../errors.js';
 import { type AdminRole, sswsAuth } from './auth.js';
 import { type RateLimiter, rateLimit } from './rate-limit.js';
@@ -25,10 +26,13 @@ export interface OktaApiOptions {
 
 const BODY_LIMIT = '100kb';
 
-/** X-Okta-Request-Id and a JSON content type on every response, errors and 401s included. */
+/**
+ * X-Okta-Request-Id (the request's id when a world serves it, so its System Log events match) and a
+ * JSON content type on every response, errors and 401s included.
+ */
 export function oktaHeaders(ids: IdGenerator): RequestHandler {
   return (_req, res, next) => {
-    res.setHeader('X-Okta-Request-Id', ids.token(20));
+    res.setHeader(REQUEST_ID_HEADER, currentRequestId() ?? ids.token(20));
     res.setHeader('Content-Type', 'application/json');
     next();
   };

@@ -12,7 +12,7 @@ import type { OutstandingRequests } from '../../saml/outstanding.js';
 import type { ServiceProvider, SpDecision } from '../../saml/sp.js';
 import { acsHandler, type SpEndpoint, startSignIn } from '../../saml/sp-routes.js';
 import type { Directory } from '../directory.js';
-import { type OrgLook, signInPage } from '../pages.js';
+import { type OrgLook, signInPage, systemLogLink } from '../pages.js';
 import type { OktaSession, OktaSessions } from '../sessions.js';
 import { acsPathOf, audienceOf, type InboundIdp } from './inbound-idp.js';
 import { enrollPage } from './pages.js';
@@ -120,7 +120,7 @@ function inboundEndpoint(org2: InboundSignIn): SpEndpoint<OktaSession> {
       if (e.code === 'IDP_USER_NOT_FOUND' && org2.idp.provisioning === 'DISABLED') {
         org2.refusals.start(req, res, e);
         res.redirect(303, '/login');
-      } else sendError(res, e, options.name, options.color, GENERIC_REFUSAL);
+      } else sendError(res, e, options.name, options.color, GENERIC_REFUSAL, systemLogLink());
     },
     onRefused: (e) =>
       org2.recordSignIn({ at: at(), ok: false, error: { code: e.code, message: e.message }, warnings: [] }),

@@ -1,5 +1,7 @@
 import type { Clock } from '../../core/clock.js';
 import type { IdGenerator } from '../../core/ids.js';
+import { currentRequestId } from '../../core/request-context.js';
+import type { TracedExchange } from '../../trace/document.js';
 import type { OktaUser } from '../directory.js';
 
 /**
@@ -38,7 +40,10 @@ export interface LogEvent {
   debugContext: { debugData: Record<string, string> };
 }
 
-/** What a caller says about an event; the store adds uuid, time, client and transaction. */
+/**
+ * What a caller says about an event; the store adds uuid, time, client and transaction (the id of
+ * the request being answered, core/request-context.ts, or a fresh one outside a request).
+ */
 export interface LogInput {
   eventType: string;
   displayMessage: string;
@@ -110,6 +115,11 @@ function served({ uuid, published, transactionId, input }: StoredEvent): LogEven
  */
 export class SystemLog {
   readonly #stored: StoredEvent[] = [];
+  /**
+   * Set while a served world records its live trace: the exchange of a transaction (the request
+   * an event was written in), whose check table and SAML message the System Log report shows.
+   */
+  exchangeOf: ((transactionId: string) => TracedExchange | undefined) | undefined;
 
   constructor(
     private readonly clock: Clock,
@@ -125,7 +135,8 @@ export class SystemLog {
     const stored: StoredEvent = {
       uuid: this.ids.uuid(),
       published: this.clock.now().toISOString(),
-      transactionId: this.ids.token(32),
+      // A web event is the request's: Okta's transaction id is its X-Okta-Request-Id.
+      transactionId: (input.transaction !== 'JOB' && currentRequestId()) || this.ids.token(32),
       input,
     };
     this.#stored.push(stored);

@@ -21,7 +21,7 @@ function verdictHtml(doc: TraceDocument): string {
   return `<p class="verdict ${doc.scenario.status}">${text}${firstFailure(doc)}</p>`;
 }
 
-function partiesHtml(doc: TraceDocument): string {
+export function partiesHtml(doc: TraceDocument): string {
   const rows = Object.entries(doc.parties).map(([name, origin]): [string, string] => [
     doc.normalized ? `{${name}}` : name,
     urlHtml(origin),
@@ -32,7 +32,7 @@ function partiesHtml(doc: TraceDocument): string {
   return `<div>${htmlTable('Parties of this run', rows)}${note}</div>`;
 }
 
-function legendHtml(): string {
+export function legendHtml(): string {
   return (
     '<ul class="legend" aria-label="Legend">' +
     '<li><span class="swatch browser" aria-hidden="true"></span>browser request (solid)</li>' +

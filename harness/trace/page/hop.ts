@@ -20,6 +20,7 @@ function metaHtml(hop: TracedExchange): string {
     ['to', e(hop.to)],
     ['kind', e(KINDS[hop.kind])],
     ['status', statusText(hop.status)],
+    ['request id', hop.requestId && `<code>${e(hop.requestId)}</code>`],
     ['error', hop.error && e(hop.error)],
     ['location', hop.location && urlHtml(hop.location)],
     ['time', hop.durationMs === undefined ? undefined : ms(hop.durationMs)],
