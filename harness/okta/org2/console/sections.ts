@@ -4,6 +4,7 @@ import { apiTokensSection } from '../../console/api-tokens.js';
 import type { ConsoleSection } from '../../console/console.js';
 import { groupsSection } from '../../console/groups.js';
 import { peopleSection } from '../../console/people.js';
+import { systemLogSection } from '../../console/system-log.js';
 import { GroupAdmin } from '../../group-admin.js';
 import { UserAdmin } from '../../user-admin.js';
 import { appsSection } from './app-section.js';
@@ -18,7 +19,7 @@ export type Org2ConsoleOrg = IdpConsoleOrg &
   Omit<AppsOrg, 'apps'> & { readonly options: { clock: Clock; tokens: ReadonlyMap<string, AdminRole> } };
 
 /**
- * org2's Admin Console: the shared People, Groups and API tokens pages, and its own Applications
+ * org2's Admin Console: the shared People, Groups, API tokens and System Log pages, and its own Applications
  * (Dropbox), Identity Providers and Provisioning tasks. People and Groups change org2 through a
  * UserAdmin / GroupAdmin over the same directory and log as its Users and Groups APIs' (org2 has
  * no follow-up of its own: the directory's change listener pushes to Dropbox either way).
@@ -37,6 +38,7 @@ export function org2ConsoleSections(org: Org2ConsoleOrg): ConsoleSection[] {
     appsSection(apps),
     idpsSection(org),
     apiTokensSection({ tokens: org.options.tokens, tokensCreated: org.options.clock.now() }),
+    systemLogSection(org.log),
     tasksSection(apps),
   ];
 }
