@@ -19,11 +19,9 @@ import type { AdminRole } from '../api/auth.js';
 import { oktaApiFallback } from '../api/errors.js';
 import { createOrgApi } from '../api/org-api.js';
 import { appUserNameFormat } from '../app-username.js';
-import { apiTokensSection } from '../console/api-tokens.js';
 import { adminConsole } from '../console/console.js';
-import { groupsSection } from '../console/groups.js';
-import { peopleSection } from '../console/people.js';
 import { type CreateUserOptions, Directory, type OktaProfile, type OktaUser } from '../directory.js';
+import { notFound } from '../errors.js';
 import { GroupAdmin } from '../group-admin.js';
 import { Groups, type OktaGroup } from '../groups.js';
 import { PasswordLockout } from '../lockout.js';
@@ -36,7 +34,9 @@ import { SystemLog } from '../syslog/log-store.js';
 import { createLogsRouter } from '../syslog/logs-api.js';
 import { logUserPushes } from '../syslog/push-events.js';
 import { UserAdmin, type UserChange } from '../user-admin.js';
+import { AppCertificates } from './app-certificates.js';
 import { Org2OrgConnector, type Org2OrgTask } from './connector.js';
+import { org1Sections } from './console/sections.js';
 import { GroupPush, type GroupPushTask } from './group-push.js';
 import { issuerOf, type Org2OrgApp, ssoPathOf } from './org2org-app.js';
 import { tasksRouter } from './tasks-api.js';
@@ -84,6 +84,8 @@ export class Org1 {
   readonly users: UserAdmin<Org2OrgTask | undefined>;
   /** An admin's group changes (API, console, steps): logged, then pushed groups follow in org2. */
   readonly groupAdmin: GroupAdmin<GroupPushTask[]>;
+  /** Org2Org's signing certificates: the active one and those generated in the console. */
+  readonly certificates: AppCertificates;
   url = '';
   /** When the org (and its API tokens) came to be. */
   readonly #started: Date;
@@ -119,6 +121,7 @@ export class Org1 {
     });
     this.users = new UserAdmin(this.directory, this.log, (change, user) => this.#afterChange(change, user));
     this.groupAdmin = new GroupAdmin(this.groups, this.log, () => this.groupPush.syncAll());
+    this.certificates = new AppCertificates(() => this.app, options.clock, options.name);
   }
 
   get app(): Org2OrgApp {
@@ -146,6 +149,20 @@ export class Org1 {
     this.appUsers.pushed(this.app.id, user.id, pushResultOf(this.app.provisioning.enabled, task));
     await this.groupPush.syncAll();
     return task;
+  }
+
+  /** Runs a provisioning task's push again (Provisioning tasks' Retry), recorded as a push is. */
+  async retryTask(id: number) {
+    const task = this.connector.tasks.find((t) => t.id === id);
+    if (!task) throw notFound(String(id), 'Task');
+    const user = this.directory.get(task.login);
+    if (task.action === 'deactivate') return this.#recorded(user, await this.connector.deactivate(user));
+    return this.#push(user, task.action === 'update' ? 'update' : 'assign');
+  }
+
+  /** Org2Org's "Test API Credentials": org2 answers the app's token, or the call rejects with its code. */
+  async testApiCredentials(): Promise<void> {
+    await this.connector.api((call) => call()).verify();
   }
 
   async unassign(login: string) {
@@ -272,11 +289,7 @@ export class Org1 {
         org: this.options,
         sessions: this.sessions,
         admins: this.admins,
-        sections: [
-          peopleSection(this),
-          groupsSection(this),
-          apiTokensSection({ tokens: this.options.tokens, tokensCreated: this.#started }),
-        ],
+        sections: org1Sections(this, { tokens: this.options.tokens, tokensCreated: this.#started }),
       }),
     );
     app.get('/', (_req, res) => res.redirect('/app/UserHome'));

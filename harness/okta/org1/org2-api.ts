@@ -31,6 +31,11 @@ export class Org2Api {
     return this.#request('GET', `/api/v1/users/${encodeURIComponent(idOrLogin)}`, undefined, true);
   }
 
+  /** One page of one user: whether org2 accepts the token (the app's "Test API Credentials"). */
+  async verify(): Promise<void> {
+    await this.#request('GET', '/api/v1/users?limit=1');
+  }
+
   /** `activate` false creates a STAGED user; a password goes in `credentials.password`. */
   async create(profile: Json, options: { activate: boolean; password?: string }): Promise<RemoteUser> {
     const credentials =

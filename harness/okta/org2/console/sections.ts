@@ -38,7 +38,7 @@ export function org2ConsoleSections(org: Org2ConsoleOrg): ConsoleSection[] {
     appsSection(apps),
     idpsSection(org),
     apiTokensSection({ tokens: org.options.tokens, tokensCreated: org.options.clock.now() }),
-    systemLogSection(org.log),
+    systemLogSection(org),
     tasksSection(apps),
   ];
 }

@@ -1,0 +1,76 @@
+import type { Router } from 'express';
+import { escapeHtml } from '../../../core/html.js';
+import type { ConsoleView } from '../../console/console.js';
+import { field, postButton, select, statusBadge, table, when } from '../../console/html.js';
+import { APP_BASE, type Org2OrgConsoleOrg, sendTab } from './org2org.js';
+
+function page(org: Org2OrgConsoleOrg): string {
+  const { app, directory, appUsers } = org;
+  const rows = appUsers.list(app.id).flatMap((au) => {
+    const user = directory.find(au.userId);
+    if (!user) return [];
+    const unassign = postButton(
+      `${APP_BASE}/assignments/unassign`,
+      'Unassign',
+      { userId: user.id },
+      'secondary',
+    );
+    return [
+      [
+        `<a href="/admin/people/${escapeHtml(user.id)}">${escapeHtml(user.profile.login)}</a>`,
+        escapeHtml(au.userName),
+        statusBadge(au.status),
+        escapeHtml(au.syncState),
+        when(au.lastSync),
+        unassign.replace('<button ', `<button aria-label="Unassign ${escapeHtml(user.profile.login)}" `),
+      ],
+    ];
+  });
+  const unassigned = directory
+    .all()
+    .filter((u) => !appUsers.find(app.id, u.id) && u.status !== 'DEPROVISIONED')
+    .map((u): [string, string] => [
+      u.profile.login,
+      `${u.profile.firstName} ${u.profile.lastName} (${u.profile.login})`,
+    ]);
+  const assignPeople = unassigned.length
+    ? `<form class="filters" method="POST" action="${APP_BASE}/assignments/assign"><div>${select('Person', 'login', unassigned, '')}</div>` +
+      `<div>${field('Application username (empty: the username format)', 'userName')}</div><div><button type="submit">Assign</button></div></form>`
+    : '<p class="muted">Everyone is assigned.</p>';
+  const groups = org.groups
+    .all()
+    .map((g): [string, string] => [g.id, `${g.profile.name} (${g.members.size})`]);
+  const assignGroup = groups.length
+    ? `<form class="filters" method="POST" action="${APP_BASE}/assignments/assign-group"><div>${select('Group', 'groupId', groups, '')}</div>` +
+      `<div><button type="submit">Assign members</button></div></form>`
+    : '<p class="muted">org1 has no groups.</p>';
+  return (
+    `<section class="panel"><h2>Assign to people</h2>${assignPeople}</section>` +
+    `<section class="panel"><h2>Assign to groups</h2><p class="muted">Assigns each current member of the group, one by one.</p>${assignGroup}</section>` +
+    `<h2>Assigned people</h2>${table('Assigned people', ['Person', 'Application username', 'Status', 'Sync state', 'Last sync', ''], rows)}`
+  );
+}
+
+/**
+ * The Assignments tab: each assignment is org1's own `assign` (the Apps API's `POST
+ * /api/v1/apps/{id}/users`): the app user, then Org2Org's push to org2; unassigning deactivates.
+ */
+export function assignmentRoutes(router: Router, view: ConsoleView, org: Org2OrgConsoleOrg): void {
+  const done = (key: string) => `${APP_BASE}/assignments?done=${key}`;
+  router.get('/assignments', (req, res) => sendTab(view, req, res, org.app, 'assignments', page(org)));
+  router.post('/assignments/assign', async (req, res) => {
+    const user = org.directory.get(String(req.body?.login ?? ''));
+    const userName = String(req.body?.userName ?? '').trim();
+    await org.assign(user.id, userName || undefined);
+    res.redirect(303, done('assign'));
+  });
+  router.post('/assignments/unassign', async (req, res) => {
+    await org.unassign(org.directory.get(String(req.body?.userId ?? '')).id);
+    res.redirect(303, done('unassign'));
+  });
+  router.post('/assignments/assign-group', async (req, res) => {
+    const group = org.groups.get(String(req.body?.groupId ?? ''));
+    for (const id of group.members) if (!org.appUsers.find(org.app.id, id)) await org.assign(id);
+    res.redirect(303, done('group'));
+  });
+}
