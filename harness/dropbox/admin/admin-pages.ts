@@ -12,7 +12,7 @@ const CSS =
   '.layout{display:flex}nav{width:210px;padding:16px 0}nav a{display:block;padding:6px 24px;color:var(--ink);text-decoration:none}' +
   'nav a[aria-current=page]{font-weight:600;border-left:4px solid var(--blue);padding-left:20px}' +
   'main{flex:1;padding:20px 32px;max-width:1100px}h1{font-size:26px;margin:4px 0 16px}' +
-  '.card{background:#fff;border:1px solid var(--line);border-radius:8px;padding:16px 20px;margin-bottom:16px}' +
+  '.card{background:#fff;border:1px solid var(--line);border-radius:8px;padding:16px 20px;margin-bottom:16px}.card h2{margin-top:0}caption{text-align:left;padding:4px 0}' +
   'table{border-collapse:collapse;width:100%;background:#fff}th,td{text-align:left;padding:8px 10px;border-bottom:1px solid var(--line)}th{font-size:13px;color:var(--muted)}' +
   '.state{font-size:12px;font-weight:600;padding:2px 8px;border-radius:10px;background:#eee}.state.active{background:#dcefe2;color:#19703a}' +
   '.state.invited{background:#e4edff;color:#0b4dc2}.state.suspended,.state.removed{background:#fbe3e1;color:#b3261e}' +
@@ -107,7 +107,7 @@ export function ssoBody(sso: {
     )
     .join('');
   return (
-    '<div class="card"><h2>Single sign-on</h2><p>Members sign in through your identity provider (org2’s Dropbox Business app).</p><dl>' +
+    '<div class="card"><h2>Identity provider</h2><p>Members sign in through your identity provider (org2’s Dropbox Business app).</p><dl>' +
     `<dt>Sign-in URL</dt><dd><code>${e(sso.signInUrl)}</code></dd>` +
     (sso.issuer ? `<dt>Identity provider issuer</dt><dd><code>${e(sso.issuer)}</code></dd>` : '') +
     `<dt>Entity id (audience)</dt><dd><code>${e(sso.entityId)}</code></dd><dt>ACS URL</dt><dd><code>${e(sso.acsUrl)}</code></dd>` +

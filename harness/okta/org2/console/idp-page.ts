@@ -40,7 +40,8 @@ function generalFields(idp: InboundIdp): string {
   );
 }
 
-function authenticationFields({ idp, groups }: IdpPageInput): string {
+function authenticationFields(input: IdpPageInput): string {
+  const { idp, groups } = input;
   const matchLabels = {
     USERNAME: 'Okta Username',
     EMAIL: 'Email',
@@ -64,7 +65,8 @@ function authenticationFields({ idp, groups }: IdpPageInput): string {
         idp.accountLink,
       ) +
       '<p class="label">Auto-link only members of these groups (none: everyone)</p>' +
-      groupBoxes('accountLinkGroups', groups, idp.accountLinkGroups),
+      groupBoxes('accountLinkGroups', groups, idp.accountLinkGroups) +
+      exclusionFields(input),
   );
 }
 
@@ -88,7 +90,7 @@ function exclusionFields(input: IdpPageInput): string {
 function provisioningFields(input: IdpPageInput): string {
   const { idp, jitEnabled } = input;
   const jitNote = jitEnabled
-    ? ''
+    ? '<p class="muted">The org-wide Just-In-Time provisioning switch is on: this IdP decides.</p>'
     : '<p class="error">The org-wide Just-In-Time provisioning switch is off: no user is created, whatever this says.</p>';
   const chosen = idp.groups.action === 'ASSIGN' ? idp.groups.assignments : idp.groups.filter;
   return fieldset(
@@ -200,7 +202,6 @@ export function idpPage(input: IdpPageInput): string {
     `<form method="POST" action="${e(input.base)}" class="settings">` +
     generalFields(idp) +
     authenticationFields(input) +
-    exclusionFields(input) +
     provisioningFields(input) +
     protocolFields(idp) +
     '<p><button type="submit">Save</button></p></form>';

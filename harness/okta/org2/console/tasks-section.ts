@@ -60,7 +60,7 @@ export function tasksSection(org: AppsOrg): ConsoleSection {
         const failed = org
           .apps()
           .reduce((n, a) => n + a.tasks().filter((t) => t.status === 'failed').length, 0);
-        const summary = `<p>${all.length} tasks, ${failed} failed. A failed push stays failed until you retry it.</p>`;
+        const summary = `<p>${all.length} task${all.length === 1 ? '' : 's'}, ${failed} failed. A failed push stays failed until you retry it.</p>`;
         const headers = [
           '#',
           'Last updated',
