@@ -130,7 +130,7 @@ function dashboard(options: ConsoleOptions): ConsoleContent {
   const items = options.sections
     .map(
       (s) =>
-        `<li><a href="/admin${escapeHtml(s.path)}">${escapeHtml(s.group)} → ${escapeHtml(s.label)}</a></li>`,
+        `<li><a href="/admin${escapeHtml(s.path)}">${escapeHtml(s.group)} › ${escapeHtml(s.label)}</a></li>`,
     )
     .join('');
   return {

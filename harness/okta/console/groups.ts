@@ -54,7 +54,7 @@ function groupPage(org: GroupsOrg, group: OktaGroup): string {
     `<form class="filters" method="POST" action="${escapeHtml(base)}/members">` +
     `<div>${field('Username of the person to add', 'login')}</div><div><button type="submit">Add member</button></div></form>`;
   return (
-    `<p><a href="/admin/groups">← Groups</a></p><section class="panel">` +
+    `<p><a href="/admin/groups">Back to Groups</a></p><section class="panel">` +
     facts([
       ['Description', escapeHtml(group.profile.description) || '—'],
       ['Group id', `<code>${escapeHtml(group.id)}</code>`],

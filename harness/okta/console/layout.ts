@@ -33,7 +33,7 @@ th,td{text-align:left;padding:6px 10px;border-bottom:1px solid var(--line);verti
 form.inline{display:inline}button,.button{font:inherit;padding:5px 12px;border:1px solid var(--org);border-radius:4px;background:var(--org);color:#fff;cursor:pointer;text-decoration:none;display:inline-block}
 button.secondary{background:#fff;color:var(--org)}button.danger{background:var(--bad);border-color:var(--bad)}
 label{display:block;margin:10px 0 4px;font-weight:600}input[type=text],input[type=search],input[type=password],input[type=number],select,textarea{font:inherit;padding:6px;border:1px solid #9a9da8;border-radius:4px;width:100%;max-width:480px}
-.panel{background:#fff;border:1px solid var(--line);border-radius:6px;padding:16px 20px;margin-bottom:16px}.panel>h2:first-child{margin-top:0}p.label{font-weight:600;margin:10px 0 4px}
+.panel{background:#fff;border:1px solid var(--line);border-radius:6px;padding:16px 20px;margin-bottom:16px}p.label{font-weight:600;margin:10px 0 4px}
 .tabs{display:flex;gap:4px;border-bottom:1px solid var(--line);margin-bottom:16px;padding:0;list-style:none}.tabs a{display:block;padding:6px 14px;text-decoration:none}
 .tabs a[aria-current=page]{border-bottom:3px solid var(--org);font-weight:600}
 .status{font-size:12px;font-weight:600;padding:1px 6px;border-radius:8px;background:#e8e9ee}.status.ACTIVE,.status.SUCCESS{background:#dff3e4;color:var(--good)}
@@ -44,7 +44,10 @@ label{display:block;margin:10px 0 4px;font-weight:600}input[type=text],input[typ
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px}dl.facts dt{font-weight:600}dl.facts dd{margin:0}
 form.filters{display:flex;flex-wrap:wrap;gap:12px;align-items:flex-end;margin-bottom:12px}form.filters label{margin-top:0}form.filters input,form.filters select{min-width:220px}
 .pager{display:flex;gap:16px;align-items:center;margin:12px 0}.actions{display:flex;flex-wrap:wrap;gap:8px}
-label.check{display:flex;gap:8px;align-items:center;font-weight:400}fieldset{border:1px solid var(--line);border-radius:6px;margin:0 0 16px;padding:6px 16px 12px}legend{font-weight:600;padding:0 6px}
+label.check{display:flex;gap:8px;align-items:center;font-weight:400}
+.panel>h2:first-child{margin-top:0}main{min-width:0}code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:13px}code.fp{word-break:break-all}
+.when{white-space:nowrap}summary{cursor:pointer;white-space:nowrap}
+fieldset{border:1px solid var(--line);border-radius:6px;margin:0 0 16px;padding:6px 16px 12px}legend{font-weight:600;padding:0 6px}
 `;
 
 export interface ConsolePageInput {

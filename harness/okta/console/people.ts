@@ -49,8 +49,8 @@ function pager(req: Request, page: number, pages: number): string {
     });
     return `<a href="/admin/people?${escapeHtml(params.toString())}">${label}</a>`;
   };
-  const prev = page > 1 ? link(page - 1, '← Previous') : '';
-  const next = page < pages ? link(page + 1, 'Next →') : '';
+  const prev = page > 1 ? link(page - 1, '‹ Previous') : '';
+  const next = page < pages ? link(page + 1, 'Next ›') : '';
   return `<nav class="pager" aria-label="Pages">${prev}<span>Page ${page} of ${pages}</span>${next}</nav>`;
 }
 

@@ -66,7 +66,7 @@ function personPage(org: PeopleOrg, user: OktaUser): string {
     ]);
   const apps = org.appsOf(user.id).map((a) => [escapeHtml(a.label), statusBadge(a.status)]);
   return (
-    `<p><a href="/admin/people">← People</a></p>` +
+    `<p><a href="/admin/people">Back to People</a></p>` +
     `<section class="panel" aria-labelledby="h-actions"><h2 id="h-actions">Actions</h2><div class="actions">${buttons}</div></section>` +
     `<section class="panel" aria-labelledby="h-profile"><h2 id="h-profile">Profile</h2>` +
     facts([

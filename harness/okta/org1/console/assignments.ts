@@ -34,7 +34,7 @@ function page(org: Org2OrgConsoleOrg): string {
       `${u.profile.firstName} ${u.profile.lastName} (${u.profile.login})`,
     ]);
   const assignPeople = unassigned.length
-    ? `<form class="filters" method="POST" action="${APP_BASE}/assignments/assign"><div>${select('Person', 'login', unassigned, '')}</div>` +
+    ? `<form class="filters" method="POST" action="${APP_BASE}/assignments/assign"><div>${select('Person', 'login', [['', 'Choose a person…'], ...unassigned], '')}</div>` +
       `<div>${field('Application username (empty: the username format)', 'userName')}</div><div><button type="submit">Assign</button></div></form>`
     : '<p class="muted">Everyone is assigned.</p>';
   const groups = org.groups
@@ -43,7 +43,7 @@ function page(org: Org2OrgConsoleOrg): string {
   const assignGroup = groups.length
     ? `<form class="filters" method="POST" action="${APP_BASE}/assignments/assign-group"><div>${select('Group', 'groupId', groups, '')}</div>` +
       `<div><button type="submit">Assign members</button></div></form>`
-    : '<p class="muted">org1 has no groups.</p>';
+    : '<p class="muted">org1 has no groups yet: add one under Directory › Groups.</p>';
   return (
     `<section class="panel"><h2>Assign to people</h2>${assignPeople}</section>` +
     `<section class="panel"><h2>Assign to groups</h2><p class="muted">Assigns each current member of the group, one by one.</p>${assignGroup}</section>` +

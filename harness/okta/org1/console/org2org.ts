@@ -118,7 +118,7 @@ function signOn(org: Org2OrgConsoleOrg): string {
     `</section><section class="panel"><h2>SAML signing certificates</h2>` +
     `<table><caption class="skip">Signing certificates</caption><thead><tr><th scope="col">Status</th><th scope="col">Subject</th><th scope="col">Expires</th><th scope="col">SHA-256 fingerprint</th><th scope="col">Actions</th></tr></thead><tbody>${certs.join('')}</tbody></table>` +
     `<p>${postButton(`${APP_BASE}/certificates/generate`, 'Generate new certificate', {}, 'secondary')}</p>` +
-    `<p class="muted">Activate a new certificate only after org2's IdP trusts it (Security → Identity Providers in org2), or sign-ins fail.</p></section>`
+    `<p class="muted">Activate a new certificate only after org2's IdP trusts it (in org2's console: Security › Identity Providers), or sign-ins fail.</p></section>`
   );
 }
 

@@ -40,7 +40,7 @@ function page(org: Org2OrgConsoleOrg): string {
     `${postButton(`${APP_BASE}/provisioning/test`, 'Test API Credentials', {}, 'secondary')}</section>` +
     `<form class="panel" method="POST" action="${APP_BASE}/provisioning/to-app"><h2>To App</h2>${toggles}` +
     `<p><button type="submit">Save</button></p></form>` +
-    `<section class="panel"><h2>Push Groups</h2>${table('Push Groups', ['Group', 'People', 'In org2', ''], groups)}</section>`
+    `<section class="panel"><h2>Push Groups</h2>${groups.length ? table('Push Groups', ['Group', 'People', 'In org2', ''], groups) : '<p class="muted">org1 has no groups yet: add one under Directory › Groups, then push it here.</p>'}</section>`
   );
 }
 
