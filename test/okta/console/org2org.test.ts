@@ -147,15 +147,16 @@ describe('Provisioning tasks', () => {
 
 describe('System Log', () => {
   it('lists the org’s events newest first and filters them', async () => {
-    const all = await page(cw, 'org1', '/admin/reports/system-log');
+    const all = await page(cw, 'org1', '/admin/reports/syslog');
     expect(all.status).toBe(200);
     const first = parse(all.text).querySelector('tbody tr')?.text;
     expect(first).toContain(lastEvent(cw, 'org1')?.eventType);
-    const sessions = await page(cw, 'org1', '/admin/reports/system-log?q=user.session.start');
+    const sessions = await page(cw, 'org1', '/admin/reports/syslog?q=user.session.start');
     const types = parse(sessions.text)
       .querySelectorAll('tbody tr td:nth-child(2)')
       .map((td) => td.text);
     expect(types.length).toBeGreaterThan(0);
-    expect(new Set(types)).toEqual(new Set(['user.session.start']));
+    // The report page's event cell: its display message, then the event type.
+    for (const type of types) expect(type).toContain('user.session.start');
   });
 });
