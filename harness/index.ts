@@ -48,6 +48,7 @@ export type { SpProfile, SpState } from './saml/profile.js';
 export { EMPTY_SP_STATE } from './saml/profile.js';
 export type { ResponseFields } from './saml/response-xml.js';
 export type { DigestMismatch, SignatureFailure, SignatureOutcome } from './saml/signature-outcome.js';
+export type { SpArrival, SpDecision } from './saml/sp.js';
 // scenario: files, steps and results
 export { loadScenarioFile, parseScenario } from './scenario/load.js';
 export type { JsonReport } from './scenario/report.js';
@@ -76,6 +77,8 @@ export type {
   TracedStep,
 } from './trace/document.js';
 export { REDACTED, TRACE_VERSION } from './trace/document.js';
+export type { LiveEntry, LiveWorld } from './trace/live/recorder.js';
+export { LIVE_TRACE_MAX_HOPS, LiveTrace } from './trace/live/recorder.js';
 export { comparableTrace, normalizeTrace, restoreOrigins } from './trace/normalize.js';
 export type { ReadTrace } from './trace/read.js';
 export { readTrace } from './trace/read.js';

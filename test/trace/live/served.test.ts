@@ -1,7 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Ajv } from 'ajv';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, type Page } from '../../../harness/agent/index.js';
@@ -46,6 +47,9 @@ describe('a served world records every exchange into one trace', () => {
     expect(await traceJson(world.org2.url)).toEqual(doc);
     expect(await traceJson(world.dropbox.url)).toEqual(doc);
     expect(readTrace(JSON.stringify(doc))?.legacy).toBe(false);
+    const schema = JSON.parse(readFileSync('schema/trace.schema.json', 'utf8'));
+    const validate = new Ajv({ allErrors: true, validateFormats: false }).compile(schema);
+    expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
     const users = doc.hops.filter(
       (h: { url: string; method: string }) =>
         h.method === 'POST' && h.url.startsWith(`${world.org2.url}/api/v1/users?`),
