@@ -34,10 +34,8 @@ it('the printed org1 token assigns David to Org2Org; he signs in through to Drop
   const appId = s.facts.org1.org2orgAppId;
   const david = await apiJson('org1', 'GET', `/users/${DAVID.login}`);
   expect(david.status).toBe(200);
-  const assigned = await apiJson('org1', 'POST', `/apps/${appId}/users`, {
-    id: david.body.id,
-    scope: 'USER',
-  });
+  // Exactly README's curl: `-d '{"id":"<davidId>"}'`.
+  const assigned = await apiJson('org1', 'POST', `/apps/${appId}/users`, { id: david.body.id });
   expect(assigned.status).toBe(200);
   expect(assigned.body).toMatchObject({ id: david.body.id, scope: 'USER', status: 'PROVISIONED' });
   expect(assigned.body.credentials.userName).toBe(DAVID.login);

@@ -82,7 +82,9 @@ export function facts(items: readonly (readonly [term: string, html: string])[])
 
 /** A date as the console shows it (UTC, to the second), or a dash. */
 export function when(date: Date | null | undefined): string {
-  return date ? `<span class="when">${escapeHtml(`${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`)}</span>` : '—';
+  return date
+    ? `<span class="when">${escapeHtml(`${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`)}</span>`
+    : '—';
 }
 
 /**

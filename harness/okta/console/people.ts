@@ -1,20 +1,11 @@
 import type { Request } from 'express';
 import { escapeHtml } from '../../core/html.js';
 import { OKTA_STATUSES, type OktaUser } from '../directory.js';
-import type { Groups } from '../groups.js';
-import type { UserAdmin } from '../user-admin.js';
 import type { ConsoleSection } from './console.js';
 import { doneNotice, field, queryText, select, statusBadge, table } from './html.js';
-import { personRoutes } from './person.js';
+import { type PeopleOrg, personRoutes } from './person.js';
 
-/** What Directory → People uses of an org (org1 and org2 both have these). */
-export interface PeopleOrg {
-  /** The org's user changes: the same object its Users API changes users through. */
-  readonly users: UserAdmin;
-  readonly groups: Groups;
-  /** The apps the user is assigned to, with the app user's status. */
-  appsOf(userId: string): readonly { label: string; status: string }[];
-}
+export type { PeopleOrg } from './person.js';
 
 export const PEOPLE_PAGE_SIZE = 20;
 

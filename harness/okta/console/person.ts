@@ -1,9 +1,19 @@
 import type { Router } from 'express';
 import { escapeHtml } from '../../core/html.js';
 import type { OktaStatus, OktaUser } from '../directory.js';
+import type { Groups } from '../groups.js';
+import type { UserAdmin } from '../user-admin.js';
 import type { ConsoleView } from './console.js';
 import { doneNotice, facts, postButton, statusBadge, table, when } from './html.js';
-import type { PeopleOrg } from './people.js';
+
+/** What Directory → People uses of an org (org1 and org2 both have these). */
+export interface PeopleOrg {
+  /** The org's user changes: the same object its Users API changes users through. */
+  readonly users: UserAdmin;
+  readonly groups: Groups;
+  /** The apps the user is assigned to, with the app user's status. */
+  appsOf(userId: string): readonly { label: string; status: string }[];
+}
 
 type Kind = 'primary' | 'secondary' | 'danger';
 type Button = readonly [action: string, label: string, kind: Kind];

@@ -17,7 +17,6 @@ import { AdminRoles } from '../admins.js';
 import { AppUsers, pushResultOf } from '../api/app-users.js';
 import type { AdminRole } from '../api/auth.js';
 import { oktaApiFallback } from '../api/errors.js';
-import { createOrgApi } from '../api/org-api.js';
 import { appUserNameFormat } from '../app-username.js';
 import { adminConsole } from '../console/console.js';
 import { type CreateUserOptions, Directory, type OktaProfile, type OktaUser } from '../directory.js';
@@ -31,9 +30,9 @@ import { OktaSessions } from '../sessions.js';
 import { appSso } from '../sso.js';
 import { logGroupPushes } from '../syslog/group-push-events.js';
 import { SystemLog } from '../syslog/log-store.js';
-import { createLogsRouter } from '../syslog/logs-api.js';
 import { logUserPushes } from '../syslog/push-events.js';
 import { UserAdmin, type UserChange } from '../user-admin.js';
+import { org1ApiRouter } from './api-routes.js';
 import { AppCertificates } from './app-certificates.js';
 import { Org2OrgConnector, type Org2OrgTask } from './connector.js';
 import { org1Sections } from './console/sections.js';
@@ -245,44 +244,7 @@ export class Org1 {
 
   createApp(): Express {
     const app = partyApp(() => this.url);
-    const api = {
-      tokens: this.options.tokens,
-      ids: this.options.ids,
-      baseUrl: () => this.url,
-      log: this.log,
-    };
-    app.use('/api/v1', createLogsRouter({ ...api, clock: this.options.clock }));
-    // Users, Apps and Groups APIs: an admin unlocks a locked-out user or assigns Org2Org here, the
-    // same calls as the scenario steps make; /users/me answers for the session.
-    app.use(
-      '/api/v1',
-      createOrgApi({
-        ...api,
-        clock: this.options.clock,
-        directory: this.directory,
-        sessionUser: (req) => this.sessions.user(req),
-        users: this.users,
-        appUsers: this.appUsers,
-        groups: this.groups,
-        groupAdmin: this.groupAdmin,
-        apps: () => [
-          {
-            id: this.app.id,
-            name: 'okta_org2org',
-            label: this.app.label,
-            status: 'ACTIVE',
-            signOnMode: 'SAML_2_0',
-          },
-        ],
-        assign: async (_appId, userId, userName) => {
-          await this.assign(userId, userName);
-        },
-        unassign: async (_appId, userId) => {
-          await this.unassign(userId);
-        },
-        externalId: (_appId, userId) => this.connector.links.get(userId),
-      }),
-    );
+    app.use('/api/v1', org1ApiRouter(this));
     app.use(formBody('64kb'));
     app.use(
       adminConsole({

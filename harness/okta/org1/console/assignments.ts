@@ -2,7 +2,7 @@ import type { Router } from 'express';
 import { escapeHtml } from '../../../core/html.js';
 import type { ConsoleView } from '../../console/console.js';
 import { field, postButton, select, statusBadge, table, when } from '../../console/html.js';
-import { APP_BASE, type Org2OrgConsoleOrg, sendTab } from './org2org.js';
+import { APP_BASE, type Org2OrgConsoleOrg, sendTab } from './app-tab.js';
 
 function page(org: Org2OrgConsoleOrg): string {
   const { app, directory, appUsers } = org;

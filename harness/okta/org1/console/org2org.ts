@@ -1,73 +1,11 @@
-import type { Request, Response } from 'express';
 import { escapeHtml } from '../../../core/html.js';
-import type { AppUsers } from '../../api/app-users.js';
 import { USERNAME_FORMATS, type UserNameFormat } from '../../app-username.js';
-import type { ConsoleSection, ConsoleView } from '../../console/console.js';
-import { doneNotice, facts, field, postButton, select, statusBadge, tabs, when } from '../../console/html.js';
-import type { Directory } from '../../directory.js';
-import type { Groups } from '../../groups.js';
-import type { AppCertificates } from '../app-certificates.js';
-import type { Org2OrgConnector } from '../connector.js';
-import type { GroupPush } from '../group-push.js';
+import type { ConsoleSection } from '../../console/console.js';
+import { facts, field, postButton, select, statusBadge, when } from '../../console/html.js';
 import { issuerOf, type Org2OrgApp, ssoPathOf } from '../org2org-app.js';
+import { APP_BASE, type Org2OrgConsoleOrg, sendTab } from './app-tab.js';
 import { assignmentRoutes } from './assignments.js';
 import { provisioningRoutes } from './provisioning.js';
-
-/** What the Org2Org app's console pages use of org1 (org1.ts passes itself). */
-export interface Org2OrgConsoleOrg {
-  readonly url: string;
-  readonly app: Org2OrgApp;
-  readonly directory: Directory;
-  readonly groups: Groups;
-  readonly appUsers: AppUsers;
-  readonly connector: Org2OrgConnector;
-  readonly groupPush: GroupPush;
-  readonly certificates: AppCertificates;
-  /** The same assignment as `POST /api/v1/apps/{id}/users`: the app user, then the push to org2. */
-  assign(login: string, userName?: string): Promise<unknown>;
-  unassign(login: string): Promise<unknown>;
-  /** Calls org2's API with the app's token; rejects with org2's answer. */
-  testApiCredentials(): Promise<void>;
-}
-
-export const APP_BASE = '/admin/apps/org2org';
-export const APP_TABS = [
-  [`${APP_BASE}/general`, 'General'],
-  [`${APP_BASE}/sign-on`, 'Sign On'],
-  [`${APP_BASE}/provisioning`, 'Provisioning'],
-  [`${APP_BASE}/assignments`, 'Assignments'],
-] as const;
-
-/** Sentences after each change (`?done=`), shared by the tabs. */
-export const APP_DONE: Readonly<Record<string, string>> = {
-  label: 'The label was saved.',
-  format: 'The username format was saved; it applies to new assignments and profile changes.',
-  generate: 'A new certificate was generated; it signs nothing until you activate it.',
-  activate: 'The certificate is now active: responses are signed with it and the metadata publishes it.',
-  token: 'The API token was saved.',
-  tested: 'Org2Org was verified successfully: org2 accepted the API token.',
-  toggles: 'The To App settings were saved.',
-  pushed: 'The group push ran; see Provisioning tasks for its result.',
-  assign: 'The assignment was saved and pushed to org2.',
-  unassign: 'The user was unassigned; Org2Org deactivates them in org2.',
-  group: "The group's members were assigned and pushed to org2.",
-};
-
-/** Sends one tab of the app's page: the app's header, the tabs, the tab's body. */
-export function sendTab(
-  view: ConsoleView,
-  req: Request,
-  res: Response,
-  app: Org2OrgApp,
-  tab: string,
-  body: string,
-): void {
-  view.send(req, res, {
-    title: app.label,
-    notice: doneNotice(req, APP_DONE),
-    body: `<p class="muted">Okta Org2Org · SAML 2.0 · ${statusBadge('ACTIVE')}</p>${tabs(APP_TABS, `${APP_BASE}/${tab}`)}${body}`,
-  });
-}
 
 /** Okta's names of the username formats (a custom expression is set in the scenario's world). */
 const FORMAT_LABELS: Readonly<Record<UserNameFormat, string>> = {
@@ -121,6 +59,8 @@ function signOn(org: Org2OrgConsoleOrg): string {
     `<p class="muted">Activate a new certificate only after org2's IdP trusts it (in org2's console: Security › Identity Providers), or sign-ins fail.</p></section>`
   );
 }
+
+export type { Org2OrgConsoleOrg } from './app-tab.js';
 
 /** Applications → Org2Org: the app's tabs General, Sign On, Provisioning and Assignments. */
 export function org2orgSection(org: Org2OrgConsoleOrg): ConsoleSection {

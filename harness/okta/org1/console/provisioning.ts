@@ -2,7 +2,7 @@ import type { Router } from 'express';
 import { escapeHtml } from '../../../core/html.js';
 import type { ConsoleView } from '../../console/console.js';
 import { postButton, table } from '../../console/html.js';
-import { APP_BASE, type Org2OrgConsoleOrg, sendTab } from './org2org.js';
+import { APP_BASE, type Org2OrgConsoleOrg, sendTab } from './app-tab.js';
 
 const TOGGLES = [
   ['create', 'Create Users'],
