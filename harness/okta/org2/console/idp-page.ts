@@ -1,9 +1,10 @@
 import { escapeHtml as e } from '../../../core/html.js';
-import { field, postButton, select, statusBadge, table } from '../../console/html.js';
+import { field, select, statusBadge } from '../../console/html.js';
 import type { Directory } from '../../directory.js';
 import type { Groups } from '../../groups.js';
 import type { IdpKeyStore } from '../idp-keys.js';
 import { audienceOf, type InboundIdp } from '../inbound-idp.js';
+import { certificatesPanel } from './idp-certificates.js';
 
 /** What the IdP page shows besides the IdP: the org's groups, users, keys and JIT switch. */
 export interface IdpPageInput {
@@ -155,37 +156,6 @@ function protocolFields(idp: InboundIdp): string {
   );
 }
 
-function certificates(input: IdpPageInput): string {
-  const rows = input.idp.trustedCerts.map((cert, i) => {
-    const kid = input.keys.kidOf(cert);
-    return [
-      statusBadge(i === 0 ? 'ACTIVE' : 'ROLLOVER'),
-      `<code>${e(kid)}</code>`,
-      e(cert.subject),
-      `<code>${e(cert.sha256.slice(0, 23))}…</code>`,
-      e(cert.notAfter.toISOString().slice(0, 10)),
-      `<details><summary>Show PEM</summary><pre>${e(cert.pem)}</pre></details>` +
-        (input.idp.trustedCerts.length > 1
-          ? postButton(`${input.base}/certs/remove`, 'Stop trusting', { kid }, 'danger')
-          : ''),
-    ];
-  });
-  const upload =
-    `<form method="POST" action="${e(input.base)}/certs"><label for="f-pem">Upload a certificate (PEM)</label>` +
-    '<textarea id="f-pem" name="pem" rows="6" required></textarea>' +
-    select(
-      'Trust it',
-      'mode',
-      [
-        ['rollover', 'besides the current certificate (rollover)'],
-        ['replace', 'instead of the current certificates'],
-      ],
-      'rollover',
-    ) +
-    '<p><button type="submit">Upload certificate</button></p></form>';
-  return `<section class="panel"><h2>IdP signature certificates</h2>${table('Trusted certificates', ['Status', 'Key id', 'Subject', 'SHA-256', 'Expires', ''], rows)}${upload}</section>`;
-}
-
 /** The "Org1 IDP" page: what org2 gives the IdP (ACS, audience, metadata), then every setting. */
 export function idpPage(input: IdpPageInput): string {
   const { idp } = input;
@@ -207,6 +177,6 @@ export function idpPage(input: IdpPageInput): string {
     '<p><button type="submit">Save</button></p></form>';
   return (
     `<section class="panel"><h2>For the identity provider</h2><dl class="facts">${facts}</dl></section>` +
-    `<section class="panel"><h2>Settings</h2>${form}</section>${certificates(input)}`
+    `<section class="panel"><h2>Settings</h2>${form}</section>${certificatesPanel(input)}`
   );
 }
