@@ -89,6 +89,7 @@ function serveFacts(world: World, admins: ConsoleAdmin[]) {
     },
     dropbox: {
       url: dropbox.url,
+      adminUrl: `${dropbox.url}/admin`,
       metadataUrl: `${dropbox.url}/saml/metadata`,
       scimUrl: dropbox.scimUrl,
       scimToken: world.tokens.scim,

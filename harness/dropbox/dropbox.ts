@@ -16,6 +16,8 @@ import type { SpProfile } from '../saml/profile.js';
 import { ServiceProvider } from '../saml/sp.js';
 import { acsHandler, type SpEndpoint, startSignIn } from '../saml/sp-routes.js';
 import { createScimRouter } from '../scim/server.js';
+import { dropboxAdmin } from './admin/admin-routes.js';
+import { TeamAdmins } from './admin/team-admins.js';
 import { DROPBOX_COLOR, DROPBOX_SIGN_OUT_PATH, homePage, joinTeamPage, signInPage } from './pages.js';
 import { type Member, Team } from './team.js';
 
@@ -52,6 +54,8 @@ export class Dropbox {
   readonly sp: ServiceProvider;
   readonly sessions: SessionStore<DropboxSession>;
   readonly outstanding: OutstandingRequests;
+  /** Who signs in to the team's admin console (`/admin`). */
+  readonly admins = new TeamAdmins();
   url = '';
 
   constructor(readonly options: DropboxOptions) {
@@ -92,6 +96,7 @@ export class Dropbox {
       createScimRouter({ store: this.team, token: this.options.scimToken, baseUrl: () => this.url }),
     );
     app.use(formBody('512kb'));
+    app.use(dropboxAdmin(this));
     app.get('/', (_req, res) => res.redirect('/home'));
     app.get('/login', (_req, res) => res.type('html').send(signInPage()));
     app.get('/saml/metadata', (_req, res) => {

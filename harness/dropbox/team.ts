@@ -18,6 +18,9 @@ export interface TeamOptions {
   deactivation: 'suspend' | 'remove';
 }
 
+/** Removed members kept for the admin console, so a long `serve` stays bounded. */
+const REMOVED_MAX = 1000;
+
 function notFound(id: string): FedsimError {
   return new FedsimError('SCIM_NOT_FOUND', `Resource ${id} not found`, { actual: id });
 }
@@ -31,6 +34,8 @@ export class Team implements ScimUserStore {
   readonly #members = new Map<string, Member>();
   /** Ids of members who ever confirmed: reactivation returns them to active rather than invited. */
   readonly #confirmed = new Set<string>();
+  /** Members who left the team, newest last (at most REMOVED_MAX): the admin console lists them. */
+  readonly removed: Member[] = [];
 
   constructor(
     private readonly clock: Clock,
@@ -112,7 +117,10 @@ export class Team implements ScimUserStore {
     const member = this.#stored(id);
     this.#members.delete(id);
     this.#confirmed.delete(id);
-    return { ...member, state: 'removed', active: false, lastModified: this.clock.now() };
+    const gone: Member = { ...member, state: 'removed', active: false, lastModified: this.clock.now() };
+    this.removed.push(gone);
+    if (this.removed.length > REMOVED_MAX) this.removed.shift();
+    return { ...gone };
   }
 
   #stored(id: string): Member {

@@ -73,7 +73,7 @@ it('the org1 admin assigns David in the console; David signs in through org2 to 
     ['app-sign-on', '/admin/apps/org2org/sign-on'],
     ['app-provisioning', '/admin/apps/org2org/provisioning'],
     ['api-tokens', '/admin/api-tokens'],
-    ['system-log', '/admin/reports/system-log'],
+    ['system-log', '/admin/reports/syslog'],
     ['tasks', '/admin/tasks'],
   ];
   for (const [name, where] of pages) {

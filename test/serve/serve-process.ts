@@ -20,7 +20,7 @@ export interface ServeFacts {
   };
   dropbox: { url: string; metadataUrl: string; scimUrl: string; scimToken: string };
   users: { login: string; password: string }[];
-  admins: { org: 'org1' | 'org2'; login: string; password: string; url: string }[];
+  admins: { org: 'org1' | 'org2' | 'dropbox'; login: string; password: string; url: string }[];
 }
 
 export interface Served {

@@ -7,6 +7,12 @@ export const PROVISIONING_ERRORS = {
     summary: 'The signed-in user is not a member of the Dropbox team.',
     fix: 'Assign the user to Dropbox Business in org2 so provisioning invites them.',
   },
+  DROPBOX_ADMIN_REQUIRED: {
+    status: 401,
+    summary:
+      "Dropbox's admin console needs a team admin: no one is signed in, or the email and password do not match one.",
+    fix: 'Sign in at /admin/login as the Dropbox team admin that `fedsim serve --json` prints under admins.',
+  },
   DROPBOX_MEMBER_SUSPENDED: {
     status: 403,
     summary: 'The user is a suspended (or removed) member of the Dropbox team.',

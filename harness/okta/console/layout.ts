@@ -33,7 +33,7 @@ th,td{text-align:left;padding:6px 10px;border-bottom:1px solid var(--line);verti
 form.inline{display:inline}button,.button{font:inherit;padding:5px 12px;border:1px solid var(--org);border-radius:4px;background:var(--org);color:#fff;cursor:pointer;text-decoration:none;display:inline-block}
 button.secondary{background:#fff;color:var(--org)}button.danger{background:var(--bad);border-color:var(--bad)}
 label{display:block;margin:10px 0 4px;font-weight:600}input[type=text],input[type=search],input[type=password],input[type=number],select,textarea{font:inherit;padding:6px;border:1px solid #9a9da8;border-radius:4px;width:100%;max-width:480px}
-.panel{background:#fff;border:1px solid var(--line);border-radius:6px;padding:16px 20px;margin-bottom:16px}
+.panel{background:#fff;border:1px solid var(--line);border-radius:6px;padding:16px 20px;margin-bottom:16px}p.label{font-weight:600;margin:10px 0 4px}
 .tabs{display:flex;gap:4px;border-bottom:1px solid var(--line);margin-bottom:16px;padding:0;list-style:none}.tabs a{display:block;padding:6px 14px;text-decoration:none}
 .tabs a[aria-current=page]{border-bottom:3px solid var(--org);font-weight:600}
 .status{font-size:12px;font-weight:600;padding:1px 6px;border-radius:8px;background:#e8e9ee}.status.ACTIVE,.status.SUCCESS{background:#dff3e4;color:var(--good)}
@@ -47,6 +47,7 @@ form.filters{display:flex;flex-wrap:wrap;gap:12px;align-items:flex-end;margin-bo
 label.check{display:flex;gap:8px;align-items:center;font-weight:400}
 .panel>h2:first-child{margin-top:0}main{min-width:0}code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:13px}code.fp{word-break:break-all}
 .when{white-space:nowrap}summary{cursor:pointer;white-space:nowrap}
+fieldset{border:1px solid var(--line);border-radius:6px;margin:0 0 16px;padding:6px 16px 12px}legend{font-weight:600;padding:0 6px}
 `;
 
 export interface ConsolePageInput {
@@ -60,6 +61,8 @@ export interface ConsolePageInput {
   /** A one-line result of the last action ("Sarah was deactivated"). */
   notice?: string;
   head?: string;
+  /** The body brings its own `<h1>`. */
+  ownHeading?: boolean;
 }
 
 function menu(links: readonly ConsoleLink[], active: string | undefined): string {
@@ -89,6 +92,6 @@ export function consolePage(input: ConsolePageInput): string {
     `<header class="bar"><span class="org">${escapeHtml(org.name)}</span><span class="product">Admin Console</span>` +
     `<span class="who">${escapeHtml(admin.login)} (${escapeHtml(admin.role)}) · <a href="/app/UserHome">My Apps</a> · ` +
     `<a href="/login/signout">Sign out</a></span></header>` +
-    `<div class="layout">${menu(input.links, input.active)}<main id="main"><h1>${escapeHtml(input.title)}</h1>${notice}${input.body}</main></div></body></html>`
+    `<div class="layout">${menu(input.links, input.active)}<main id="main">${input.ownHeading ? '' : `<h1>${escapeHtml(input.title)}</h1>`}${notice}${input.body}</main></div></body></html>`
   );
 }

@@ -4,8 +4,9 @@ import { apiAuth, apiFront, type OktaApiOptions, parseBody } from '../api/common
 import { oktaErrorHandler } from '../api/errors.js';
 import { queryParam } from '../api/query.js';
 import type { Directory } from '../directory.js';
-import { notFound, validationError } from '../errors.js';
+import { malformedBody, notFound, validationError } from '../errors.js';
 import { type IdpKeyStore, serializeKey } from './idp-keys.js';
+import { uploadIdpKey } from './idp-replace.js';
 import type { InboundIdp } from './inbound-idp.js';
 import type { IdpLink, IdpLinks } from './links.js';
 
@@ -19,7 +20,11 @@ export interface IdpsApiOptions extends OktaApiOptions {
   links: IdpLinks;
   /** The IdP's SP metadata (`_links.metadata`). */
   metadataXml: () => string;
+  /** `PUT /idps/{id}`: replaces the IdP's settings (org2 passes `replaceIdp`, as its console does). */
+  replace: (json: unknown) => void;
 }
+
+const keySchema = z.object({ x5c: z.array(z.string().min(1)).min(1) });
 
 const linkSchema = z.object({ externalId: z.string().min(1).max(512) });
 
@@ -88,6 +93,12 @@ export function createIdpsRouter(options: IdpsApiOptions): Router {
     res.json(keys.all().map((k) => serializeKey(k)));
   });
 
+  router.post('/idps/credentials/keys', (req, res) => {
+    const { x5c } = parseBody(keySchema, req.body);
+    const key = keys.get(uploadIdpKey(keys, x5c[0] as string));
+    res.json(key && serializeKey(key));
+  });
+
   router.get('/idps/credentials/keys/:kid', (req, res) => {
     trustedKeys();
     const key = keys.get(req.params.kid);
@@ -97,6 +108,13 @@ export function createIdpsRouter(options: IdpsApiOptions): Router {
 
   router.get('/idps/:idpId', (req, res) => {
     idpOf(req.params.idpId);
+    res.json(options.idpJson());
+  });
+
+  router.put('/idps/:idpId', (req, res) => {
+    idpOf(req.params.idpId);
+    if (typeof req.body !== 'object' || req.body === null) throw malformedBody();
+    options.replace(req.body);
     res.json(options.idpJson());
   });
 

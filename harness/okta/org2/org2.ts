@@ -35,8 +35,10 @@ import { SystemLog } from '../syslog/log-store.js';
 import { createLogsRouter } from '../syslog/logs-api.js';
 import type { AppProvisioner } from './app-provisioner.js';
 import { OrgApps } from './apps.js';
+import { org2ConsoleSections } from './console/sections.js';
 import { IdpKeyStore } from './idp-keys.js';
 import { signInLogInputs } from './idp-log.js';
+import { replaceIdp } from './idp-replace.js';
 import { idpRoutes, type SignInEvent } from './idp-routes.js';
 import { createIdpsRouter } from './idps-api.js';
 import { acsPathOf, audienceOf, expectationsOf, type InboundIdp, toOktaIdpJson } from './inbound-idp.js';
@@ -194,6 +196,7 @@ export class Org2 {
         directory: this.directory,
         links: this.links,
         metadataXml: () => this.#spMetadataXml(),
+        replace: (json) => replaceIdp(this, json),
       }),
     );
     app.use(
@@ -222,7 +225,8 @@ export class Org2 {
     );
     // After the API routers: they parse their own JSON bodies and answer malformed ones as Okta does.
     app.use(formBody('512kb'));
-    app.use(adminConsole({ org: this.options, sessions: this.sessions, admins: this.admins, sections: [] }));
+    const sections = org2ConsoleSections(this);
+    app.use(adminConsole({ org: this.options, sessions: this.sessions, admins: this.admins, sections }));
     app.get('/', (_req, res) => res.redirect('/app/UserHome'));
     app.use(idpRoutes(this));
     app.post('/login', sameOrigin, (req, res) => passwordSignIn(this, req, res));

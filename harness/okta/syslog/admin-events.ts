@@ -9,7 +9,7 @@ import { type LogActor, type SystemLog, userActor } from './log-store.js';
  * `user.account.expire_password`). The actor
  * is the SSWS token's owner, whom fedsim does not model: one fixed admin (inferred).
  */
-const API_ADMIN: LogActor = {
+export const API_ADMIN: LogActor = {
   id: '00uAPITOKENOWNER00001',
   type: 'User',
   alternateId: 'api-token-owner',

@@ -1,0 +1,48 @@
+import type { Clock } from '../../../core/clock.js';
+import type { AdminRole } from '../../api/auth.js';
+import { apiTokensSection } from '../../console/api-tokens.js';
+import type { ConsoleSection } from '../../console/console.js';
+import { groupsSection } from '../../console/groups.js';
+import { peopleSection } from '../../console/people.js';
+import { systemLogSection } from '../../console/system-log.js';
+import { GroupAdmin } from '../../group-admin.js';
+import { UserAdmin } from '../../user-admin.js';
+import { appsSection } from './app-section.js';
+import type { AppsOrg } from './console-app.js';
+import { type IdpConsoleOrg, idpsSection } from './idp-section.js';
+import { type SamlAppsOrg, samlConsoleApps } from './saml-console-app.js';
+import { tasksSection } from './tasks-section.js';
+
+/** What org2's console sections need of it (structural: org2.ts passes itself). */
+export type Org2ConsoleOrg = IdpConsoleOrg &
+  SamlAppsOrg &
+  Omit<AppsOrg, 'apps'> & { readonly options: { clock: Clock; tokens: ReadonlyMap<string, AdminRole> } };
+
+/**
+ * org2's Admin Console: the shared People, Groups, API tokens and System Log pages, and its own Applications
+ * (Dropbox Business and any AIW app), Identity Providers and Provisioning tasks. People and Groups change org2 through a
+ * UserAdmin / GroupAdmin over the same directory and log as its Users and Groups APIs' (org2 has
+ * no follow-up of its own: the directory's change listener pushes to Dropbox either way).
+ */
+export function org2ConsoleSections(org: Org2ConsoleOrg): ConsoleSection[] {
+  const apps: AppsOrg = {
+    directory: org.directory,
+    groups: org.groups,
+    log: org.log,
+    apps: () => samlConsoleApps(org),
+  };
+  const appsOf = (userId: string) =>
+    apps.apps().flatMap((app) => {
+      const appUser = app.appUsers().find((au) => au.userId === userId);
+      return appUser ? [{ label: app.label, status: appUser.status }] : [];
+    });
+  return [
+    peopleSection({ users: new UserAdmin(org.directory, org.log), groups: org.groups, appsOf }),
+    groupsSection({ directory: org.directory, groupAdmin: new GroupAdmin(org.groups, org.log) }),
+    appsSection(apps),
+    idpsSection(org),
+    apiTokensSection({ tokens: org.options.tokens, tokensCreated: org.options.clock.now() }),
+    systemLogSection(org),
+    tasksSection(apps),
+  ];
+}

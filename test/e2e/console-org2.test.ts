@@ -1,0 +1,124 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type Served, startServe } from '../serve/serve-process.js';
+import { LOOPBACK, launchChromium } from './chromium.js';
+
+/**
+ * Issue #14, browser test: `fedsim serve` of a scenario where Sarah is assigned to Org2Org with
+ * org1's provisioning off (so she has no org2 account). org2's admin turns JIT off on the Org1
+ * IDP page; Sarah's sign-in then fails (User Not Found) and org2's System Log shows the failed
+ * event with its check table. Every org2 console page and Dropbox admin page is kept as a
+ * screenshot in tmp/screens/console-org2/ and tmp/screens/dropbox-admin/.
+ */
+const SCREENS = path.resolve('tmp/screens');
+const SARAH = 'sarah@org1.example';
+
+let s: Served;
+let browser: Browser;
+beforeAll(async () => {
+  for (const dir of ['console-org2', 'dropbox-admin'])
+    mkdirSync(path.join(SCREENS, dir), { recursive: true });
+  [s, browser] = await Promise.all([
+    startServe('scenarios/jit-creates-unprovisioned-user.yaml'),
+    launchChromium(),
+  ]);
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await s?.stop();
+});
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  context.setDefaultTimeout(10_000);
+  await context.route('**/*', (route) =>
+    new URL(route.request().url()).hostname === LOOPBACK ? route.continue() : route.abort('blockedbyclient'),
+  );
+  return context.newPage();
+}
+
+const shot = (page: Page, dir: string, name: string) =>
+  page.screenshot({ path: path.join(SCREENS, dir, `${name}.png`), fullPage: true });
+
+async function oktaSignIn(page: Page, login: string, password: string) {
+  await page.locator('#username').fill(login);
+  await page.locator('#password').fill(password);
+  await page.getByRole('button', { name: 'Sign In' }).click();
+}
+
+it('org2 admin turns JIT off; an unprovisioned user is refused; the System Log shows why', async () => {
+  const org2 = s.facts.org2.url;
+  const admin = s.facts.admins.find((a) => a.org === 'org2');
+  if (!admin) throw new Error('serve printed no org2 admin');
+  const page = await newPage();
+  const idpPage = `${org2}/admin/idps/${s.facts.org2.idpId}`;
+  await page.goto(idpPage);
+  await oktaSignIn(page, admin.login, admin.password);
+  await page.waitForURL(idpPage);
+  await page.getByLabel('If no match is found').selectOption('DISABLED');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.waitForURL(/notice=/);
+  expect(await page.getByRole('status').textContent()).toContain('Org1 IDP was saved.');
+  await shot(page, 'console-org2', 'idp');
+
+  const sarah = await newPage();
+  const password = s.facts.users.find((u) => u.login === SARAH)?.password ?? '';
+  await sarah.goto(`${s.facts.org1.url}/app/UserHome`);
+  await oktaSignIn(sarah, SARAH, password);
+  await sarah.getByRole('link', { name: 'Org2Org' }).click();
+  await sarah.waitForURL(`${org2}/login`);
+  await shot(sarah, 'console-org2', 'refused-sign-in');
+
+  await page.goto(`${org2}/admin/reports/syslog?result=FAILURE`);
+  const failed = page.locator('tr', { hasText: 'user.authentication.auth_via_IDP' }).first();
+  expect(await failed.textContent()).toContain('FAILURE');
+  await page.getByText('Why it failed').first().click();
+  expect(await page.locator('.why').first().textContent()).toContain('IDP_USER_NOT_FOUND');
+  await shot(page, 'console-org2', 'system-log-failure');
+
+  // Dropbox Business through the console's Assignments tab: the SCIM push makes a member.
+  const app = `${org2}/admin/apps/${s.facts.org2.dropboxAppId}`;
+  await page.goto(`${app}/assignments`);
+  await page.getByLabel('Person (username or id)').fill(admin.login);
+  await page.getByRole('button', { name: 'Assign', exact: true }).click();
+  await page.waitForURL(/saved=1/);
+  expect(
+    await page.locator('tbody tr', { hasText: admin.login }).locator('.status').first().textContent(),
+  ).toBe('PROVISIONED');
+  const pages: [string, string][] = [
+    ['dashboard', '/admin/dashboard'],
+    ['people', '/admin/people'],
+    ['groups', '/admin/groups'],
+    ['apps', '/admin/apps'],
+    ['app-general', `/admin/apps/${s.facts.org2.dropboxAppId}/general`],
+    ['app-sign-on', `/admin/apps/${s.facts.org2.dropboxAppId}/signon`],
+    ['app-provisioning', `/admin/apps/${s.facts.org2.dropboxAppId}/provisioning`],
+    ['app-assignments', `/admin/apps/${s.facts.org2.dropboxAppId}/assignments`],
+    ['idps', '/admin/idps'],
+    ['api-tokens', '/admin/api-tokens'],
+    ['system-log', '/admin/reports/syslog'],
+    ['tasks', '/admin/tasks'],
+  ];
+  for (const [name, where] of pages) {
+    const answer = await page.goto(`${org2}${where}`);
+    expect(answer?.status(), where).toBe(200);
+    await shot(page, 'console-org2', name);
+  }
+
+  const dbx = s.facts.admins.find((a) => a.org === 'dropbox');
+  if (!dbx) throw new Error('serve printed no Dropbox admin');
+  await page.goto(`${s.facts.dropbox.url}/admin`);
+  await shot(page, 'dropbox-admin', 'sign-in');
+  await page.getByLabel('Email').fill(dbx.login);
+  await page.getByLabel('Password').fill(dbx.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${s.facts.dropbox.url}/admin/members`);
+  expect(await page.locator('tbody').textContent()).toContain(admin.login);
+  await shot(page, 'dropbox-admin', 'members');
+  for (const name of ['sso', 'provisioning']) {
+    await page.goto(`${s.facts.dropbox.url}/admin/${name}`);
+    await shot(page, 'dropbox-admin', name);
+  }
+}, 120_000);
