@@ -21,6 +21,12 @@ gc();
 const rssWorld = rssMb();
 
 const login = (n: number) => `user${n}@org1.example`;
+/** CPU seconds (user + system) since `from`: less bent by other processes' load than wall time. */
+const cpuSince = (from: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(from);
+  return (used.user + used.system) / 1e6;
+};
+let cpu = process.cpuUsage();
 let t = performance.now();
 for (let n = 0; n < size; n++) {
   world.org2.directory.create({
@@ -31,6 +37,8 @@ for (let n = 0; n < size; n++) {
   });
 }
 const oktaBuildMs = performance.now() - t;
+const oktaBuildCpuS = cpuSince(cpu);
+cpu = process.cpuUsage();
 t = performance.now();
 for (let n = 0; n < size; n++) {
   world.dropbox.team.create({
@@ -42,6 +50,7 @@ for (let n = 0; n < size; n++) {
   });
 }
 const scimBuildMs = performance.now() - t;
+const scimBuildCpuS = cpuSince(cpu);
 gc();
 const rssBuilt = rssMb();
 
@@ -108,6 +117,8 @@ process.stdout.write(
     stats,
     okta_build_ms: oktaBuildMs,
     scim_build_ms: scimBuildMs,
+    okta_build_cpu_s: oktaBuildCpuS,
+    scim_build_cpu_s: scimBuildCpuS,
     rss_mb: rssBuilt,
     rss_world_mb: rssWorld,
     rss_start_mb: rssStart,

@@ -17,6 +17,8 @@ interface SizeResult {
   stats: Record<string, Stat>;
   okta_build_ms: number;
   scim_build_ms: number;
+  okta_build_cpu_s: number;
+  scim_build_cpu_s: number;
   rss_mb: number;
   rss_world_mb: number;
   bytes_per_user: number;
@@ -41,6 +43,8 @@ export async function directoryTable(root: string, sizes = SCALE_SIZES) {
       ...Object.fromEntries(Object.entries(r.stats).map(([k, s]) => [`${k}_ms`, r2(s.median)])),
       okta_build_s: r2(r.okta_build_ms / 1000),
       scim_build_s: r2(r.scim_build_ms / 1000),
+      okta_build_cpu_s: r2(r.okta_build_cpu_s),
+      scim_build_cpu_s: r2(r.scim_build_cpu_s),
       rss_mb: r2(r.rss_mb),
       bytes_per_user: Math.round(r.bytes_per_user),
     };
