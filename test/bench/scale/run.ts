@@ -12,51 +12,39 @@ import type { Stat } from '../stats.js';
  */
 export const SCALE_SIZES = [1000, 10_000, 100_000];
 
-interface SizeResult {
-  size: number;
-  stats: Record<string, Stat>;
-  okta_build_ms: number;
-  scim_build_ms: number;
-  okta_build_cpu_s: number;
-  scim_build_cpu_s: number;
+interface DirectoriesResult {
+  sizes: number[];
+  stats: Record<string, Record<string, Stat>>;
+  build: Record<string, Record<string, number>>;
   rss_mb: number;
-  rss_world_mb: number;
-  bytes_per_user: number;
 }
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
-async function directorySize(root: string, size: number): Promise<SizeResult> {
-  const script = join(root, 'dist/test/bench/scale/directory-size.js');
-  const r = await run(['--expose-gc', script, String(size)], root);
-  if (r.code !== 0) throw new Error(`directory-size ${size} exited ${r.code}: ${r.stderr.slice(-800)}`);
-  return JSON.parse(r.stdout.trim().split('\n').at(-1) as string) as SizeResult;
-}
-
-/** Medians in ms per query, build seconds and RSS per size; the 100k ÷ 1k ratio of each query. */
+/** Medians in ms per query and size, build seconds and RSS per size; the largest ÷ smallest ratios. */
 export async function directoryTable(root: string, sizes = SCALE_SIZES) {
+  process.stderr.write(`bench scale: directories of ${sizes.join(', ')} users…\n`);
+  const script = join(root, 'dist/test/bench/scale/directories.js');
+  const r = await run(['--expose-gc', script, sizes.join(',')], root);
+  if (r.code !== 0) throw new Error(`directories exited ${r.code}: ${r.stderr.slice(-800)}`);
+  const result = JSON.parse(r.stdout.trim().split('\n').at(-1) as string) as DirectoriesResult;
   const bySize: Record<string, Record<string, number>> = {};
   for (const size of sizes) {
-    process.stderr.write(`bench scale: directory of ${size} users…\n`);
-    const r = await directorySize(root, size);
-    bySize[size] = {
-      ...Object.fromEntries(Object.entries(r.stats).map(([k, s]) => [`${k}_ms`, r2(s.median)])),
-      okta_build_s: r2(r.okta_build_ms / 1000),
-      scim_build_s: r2(r.scim_build_ms / 1000),
-      okta_build_cpu_s: r2(r.okta_build_cpu_s),
-      scim_build_cpu_s: r2(r.scim_build_cpu_s),
-      rss_mb: r2(r.rss_mb),
-      bytes_per_user: Math.round(r.bytes_per_user),
-    };
+    const medians = Object.entries(result.stats).map(([q, s]) => [`${q}_ms`, r2(s[size]?.median ?? NaN)]);
+    const build = Object.entries(result.build[size] ?? {}).map(([k, v]) => [
+      k,
+      k === 'bytes_per_user' ? Math.round(v) : r2(v),
+    ]);
+    bySize[size] = Object.fromEntries([...medians, ...build]);
   }
-  const first = bySize[sizes[0] as number] ?? {};
-  const last = bySize[sizes.at(-1) as number] ?? {};
+  const [small, large] = [sizes[0] as number, sizes.at(-1) as number];
   const ratio = Object.fromEntries(
-    Object.keys(first)
-      .filter((k) => k.endsWith('_ms'))
-      .map((k) => [k.replace(/_ms$/, ''), r2((last[k] ?? 0) / (first[k] ?? 1))]),
+    Object.entries(result.stats).map(([q, s]) => [
+      q,
+      r2((s[large]?.median ?? NaN) / (s[small]?.median ?? NaN)),
+    ]),
   );
-  return { sizes: bySize, [`ratio_${sizes.at(-1)}_vs_${sizes[0]}`]: ratio };
+  return { sizes: bySize, [`ratio_${large}_vs_${small}`]: ratio, rss_mb_all_sizes_built: r2(result.rss_mb) };
 }
 
 export function printDirectoryTable(table: Awaited<ReturnType<typeof directoryTable>>): void {
