@@ -10,7 +10,14 @@ import { hostileInput } from './hostile.js';
 import { coldStart, scenarioBatch, serveMemory } from './processes.js';
 import { profileJourneys } from './profile.js';
 import { writeResults } from './results-file.js';
-import { directoryTable, printDirectoryTable, writeScale } from './scale/run.js';
+import {
+  bulkWorld,
+  concurrentBrowsers,
+  directoryTable,
+  printDirectoryTable,
+  writeScale,
+} from './scale/run.js';
+import { suiteScale } from './scale/suite.js';
 import { gc, measure, measureInterleaved, type Stat } from './stats.js';
 
 /**
@@ -28,10 +35,19 @@ if (args.includes('--hostile')) {
 }
 
 if (args.includes('--scale')) {
+  // `--scale [sizes] [--runs N]`: sizes like 1000,10000,100000 (the largest is the bulk world's).
   const sizes = args[args.indexOf('--scale') + 1]?.split(',').map(Number).filter(Boolean);
+  const runs = args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 1000;
   const directory = await directoryTable(ROOT, sizes?.length ? sizes : undefined);
   printDirectoryTable(directory);
-  writeScale(ROOT, { directory });
+  const bulk = await bulkWorld(ROOT, sizes?.at(-1));
+  console.log('\nbulk world', bulk);
+  const concurrency = await concurrentBrowsers(ROOT);
+  console.table(concurrency);
+  process.stderr.write(`bench scale: ${runs} scenario runs…\n`);
+  const suite = await suiteScale(ROOT, runs);
+  console.log('suite', suite);
+  writeScale(ROOT, { directory, bulk_world: bulk, concurrent_browsers: concurrency, suite });
   process.exit(0);
 }
 

@@ -59,6 +59,26 @@ export function printDirectoryTable(table: Awaited<ReturnType<typeof directoryTa
   }
 }
 
+/** A child bench script's one JSON line. */
+async function child<T>(root: string, script: string, args: string[]): Promise<T> {
+  const r = await run(['--expose-gc', join(root, 'dist/test/bench/scale', script), ...args], root);
+  if (r.code !== 0) throw new Error(`${script} exited ${r.code}: ${r.stderr.slice(-800)}`);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1) as string) as T;
+}
+
+/** The world of `users` generated org1 users started provisioned (bulk-world.js). */
+export function bulkWorld(root: string, users = 100_000) {
+  process.stderr.write(`bench scale: bulk world of ${users} provisioned users…\n`);
+  return child<Record<string, unknown>>(root, 'bulk-world.js', [String(users)]);
+}
+
+/** Browsers at 1, 8 and 32 at once on one `fedsim serve` (concurrent.js). */
+export function concurrentBrowsers(root: string, levels = [1, 8, 32], seconds = 10) {
+  process.stderr.write(`bench scale: ${levels.join(', ')} concurrent browsers on serve…\n`);
+  const cli = join(root, 'dist/harness/cli/main.js');
+  return child<Record<string, unknown>[]>(root, 'concurrent.js', [cli, levels.join(','), String(seconds)]);
+}
+
 /** Keeps everything else in results.json; only `scale` is replaced. */
 export function writeScale(root: string, scale: object): void {
   const results = JSON.parse(readFileSync(join(root, 'test/bench/results.json'), 'utf8')) as object;

@@ -1,6 +1,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { findScenarioFiles } from '../../../harness/scenario/load.js';
 import { run } from '../processes.js';
 
@@ -41,14 +42,7 @@ export async function suiteScale(root: string, runs = 1000, concurrency = 8) {
       fedsim_run_passed: Number(passed(fedsim.stdout)),
       vitest_s: Math.round(vitest.ms / 10) / 100,
       vitest_exit: vitest.code,
-      vitest_passed: Number(
-        passed(
-          vitest.stdout
-            .replace(/\x1b\[[0-9;]*m/g, '')
-            .split('Tests')
-            .at(-1) ?? '',
-        ),
-      ),
+      vitest_passed: Number(passed(stripVTControlCharacters(vitest.stdout).split('Tests').at(-1) ?? '')),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
