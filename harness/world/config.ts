@@ -40,7 +40,7 @@ const generatedUsers = z
         count: z.number().int().min(1).max(1_000_000),
         template: z
           .object({
-            login: z.string().includes('{n}', { message: 'the login pattern must contain {n}' }),
+            login: z.string().regex(/\{n\}/, 'the login pattern must contain {n}'),
             email: z.string().optional(),
             firstName: z.string(),
             lastName: z.string(),
