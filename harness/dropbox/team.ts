@@ -25,13 +25,22 @@ function notFound(id: string): FedsimError {
   return new FedsimError('SCIM_NOT_FOUND', `Resource ${id} not found`, { actual: id });
 }
 
-function sameName(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
-}
+/** userName is caseExact=false (RFC 7643 §4.1.1): one key for every spelling. */
+const nameKey = (userName: string) => userName.toLowerCase();
 
-/** Dropbox's SCIM server keeps its Users here. */
+/**
+ * Dropbox's SCIM server keeps its Users here, indexed by id, userName and externalId, and in join
+ * order with positions (so a page is read where it starts, not found by walking the team).
+ */
 export class Team implements ScimUserStore {
   readonly #members = new Map<string, Member>();
+  readonly #byUserName = new Map<string, string>();
+  readonly #byExternalId = new Map<string, Set<string>>();
+  /** Join order; a removed member leaves a hole until the next page read closes the holes. */
+  #order: (Member | undefined)[] = [];
+  #holes = 0;
+  /** Member id → when they joined (a counter), to list index lookups in join order. */
+  readonly #joined = new Map<string, number>();
   /** Ids of members who ever confirmed: reactivation returns them to active rather than invited. */
   readonly #confirmed = new Set<string>();
   /** Members who left the team, newest last (at most REMOVED_MAX): the admin console lists them. */
@@ -57,6 +66,8 @@ export class Team implements ScimUserStore {
       lastModified: now,
     };
     this.#members.set(member.id, member);
+    this.#joined.set(member.id, this.#order.push(member));
+    this.#indexNames(member);
     return { ...member };
   }
 
@@ -72,8 +83,14 @@ export class Team implements ScimUserStore {
   }
 
   findByUserName(userName: string): Member | undefined {
-    const member = [...this.#members.values()].find((m) => sameName(m.userName, userName));
-    return member && { ...member };
+    const id = this.#byUserName.get(nameKey(userName));
+    return id === undefined ? undefined : this.find(id);
+  }
+
+  withExternalId(externalId: string): Member[] {
+    const ids = [...(this.#byExternalId.get(externalId) ?? [])];
+    const joined = (id: string) => this.#joined.get(id) ?? 0;
+    return ids.sort((a, b) => joined(a) - joined(b)).map((id) => this.get(id));
   }
 
   /** Members in the order they joined, so paging is stable. */
@@ -81,11 +98,26 @@ export class Team implements ScimUserStore {
     return [...this.#members.values()].map((m) => ({ ...m }));
   }
 
+  count(): number {
+    return this.#members.size;
+  }
+
+  /** Members `start` to `end` (exclusive, from 0) in join order. */
+  slice(start: number, end: number): Member[] {
+    if (this.#holes > 0) {
+      this.#order = this.#order.filter((m) => m !== undefined);
+      this.#holes = 0;
+    }
+    return (this.#order.slice(start, end) as Member[]).map((m) => ({ ...m }));
+  }
+
   /** Full replace of the profile; `active`, when given, goes through the same lifecycle as setActive. */
   replace(id: string, input: MemberInput): Member {
     const member = this.#stored(id);
     this.#assertUnique(input.userName, id);
+    this.#unindexNames(member);
     Object.assign(member, this.#profile(input), { lastModified: this.clock.now() });
+    this.#indexNames(member);
     return input.active === undefined ? { ...member } : this.setActive(id, input.active);
   }
 
@@ -116,6 +148,10 @@ export class Team implements ScimUserStore {
   remove(id: string): Member {
     const member = this.#stored(id);
     this.#members.delete(id);
+    this.#joined.delete(id);
+    this.#unindexNames(member);
+    this.#order[this.#order.indexOf(member)] = undefined;
+    this.#holes += 1;
     this.#confirmed.delete(id);
     const gone: Member = { ...member, state: 'removed', active: false, lastModified: this.clock.now() };
     this.removed.push(gone);
@@ -137,11 +173,24 @@ export class Team implements ScimUserStore {
     return { userName, externalId, givenName, familyName, displayName, email };
   }
 
+  #indexNames(member: Member): void {
+    this.#byUserName.set(nameKey(member.userName), member.id);
+    if (member.externalId === undefined) return;
+    const ids = this.#byExternalId.get(member.externalId) ?? new Set<string>();
+    this.#byExternalId.set(member.externalId, ids.add(member.id));
+  }
+
+  #unindexNames(member: Member): void {
+    this.#byUserName.delete(nameKey(member.userName));
+    if (member.externalId === undefined) return;
+    const ids = this.#byExternalId.get(member.externalId);
+    ids?.delete(member.id);
+    if (ids?.size === 0) this.#byExternalId.delete(member.externalId);
+  }
+
   #assertUnique(userName: string, exceptId?: string): void {
-    const clash = [...this.#members.values()].find(
-      (m) => m.id !== exceptId && sameName(m.userName, userName),
-    );
-    if (clash) {
+    const clash = this.#byUserName.get(nameKey(userName));
+    if (clash !== undefined && clash !== exceptId) {
       throw new FedsimError('SCIM_UNIQUENESS', `User with userName ${userName} already exists`, {
         actual: userName,
       });

@@ -4,6 +4,7 @@ import type { IdGenerator } from '../core/ids.js';
 import { hasInvisibleCharacter, skeleton } from './confusables.js';
 import { oktaError, userNotFound, validationError } from './errors.js';
 import { LoginIndex, loginKey } from './logins.js';
+import { isIndexedField, UserIndex } from './user-index.js';
 
 /** An Okta org's user directory: Okta's statuses, lifecycle rules and error codes. */
 export const OKTA_STATUSES = [
@@ -93,6 +94,8 @@ function notInStatus(user: OktaUser, action: 'suspend' | 'unsuspend', required: 
 export class Directory {
   readonly #users = new Map<string, OktaUser>();
   readonly #byLogin = new LoginIndex();
+  /** Creation order, statuses and the lower-cased login, email and names: what the Users API queries. */
+  readonly index = new UserIndex<OktaUser>((id) => this.#users.get(id));
 
   readonly #listeners: ((user: OktaUser) => void)[] = [];
 
@@ -143,6 +146,7 @@ export class Directory {
     };
     this.#users.set(user.id, user);
     this.#byLogin.set(user.profile.login, user.id);
+    this.index.added(user);
     this.#notify(user);
     return user;
   }
@@ -172,9 +176,11 @@ export class Directory {
     return [...this.#users.values()];
   }
 
+  /** Users whose profile attribute equals `value`, case aside (by index when the attribute has one). */
   findBy(attr: string, value: string): OktaUser[] {
     const wanted = value.toLowerCase();
-    return this.all().filter((u) => String(u.profile[attr] ?? '').toLowerCase() === wanted);
+    const candidates = isIndexedField(attr) ? this.index.matching(attr, 'eq', value) : this.all();
+    return candidates.filter((u) => String(u.profile[attr] ?? '').toLowerCase() === wanted);
   }
 
   /** Partial profile update (`POST /api/v1/users/{id}`). */
@@ -269,6 +275,7 @@ export class Directory {
     if (user.status !== 'DEPROVISIONED') throw wrongStatus(user, 'delete', ['DEPROVISIONED']);
     this.#users.delete(user.id);
     this.#byLogin.delete(user.profile.login, user.id);
+    this.index.removed(user);
   }
 
   /** Called after every create, profile change and status change (org2 pushes these downstream). */
@@ -286,7 +293,9 @@ export class Directory {
 
   #setStatus(user: OktaUser, status: OktaStatus): OktaUser {
     const now = this.clock.now();
+    const before = user.status;
     user.status = status;
+    this.index.statusChanged(user, before);
     user.statusChanged = now;
     user.lastUpdated = now;
     this.#notify(user);
@@ -300,7 +309,9 @@ export class Directory {
     }
     this.#byLogin.delete(user.profile.login, user.id);
     this.#byLogin.set(profile.login, user.id);
+    const before = user.profile;
     user.profile = profile;
+    this.index.profileChanged(user, before);
     user.lastUpdated = this.clock.now();
     this.#notify(user);
     return user;

@@ -15,8 +15,11 @@ function shortKey(key: string): string | undefined {
 
 export class LoginIndex {
   readonly #ids = new Map<string, string>();
-  /** Short name → the ids of the users whose login starts with it; only a single id resolves. */
-  readonly #short = new Map<string, Set<string>>();
+  /**
+   * Short name → the id of the one user whose login starts with it, or the ids of all of them when
+   * several do (then it resolves to none); a plain id for the usual single user saves a Set per user.
+   */
+  readonly #short = new Map<string, string | Set<string>>();
 
   has(login: string): boolean {
     return this.#ids.has(loginKey(login));
@@ -28,7 +31,7 @@ export class LoginIndex {
     const id = this.#ids.get(key);
     if (id !== undefined || key.includes('@')) return id;
     const ids = this.#short.get(key);
-    return ids?.size === 1 ? [...ids][0] : undefined;
+    return typeof ids === 'string' ? ids : undefined;
   }
 
   set(login: string, id: string): void {
@@ -36,8 +39,9 @@ export class LoginIndex {
     this.#ids.set(key, id);
     const short = shortKey(key);
     if (short === undefined) return;
-    const ids = this.#short.get(short) ?? new Set<string>();
-    this.#short.set(short, ids.add(id));
+    const ids = this.#short.get(short);
+    if (ids === undefined || ids === id) this.#short.set(short, id);
+    else this.#short.set(short, (typeof ids === 'string' ? new Set([ids]) : ids).add(id));
   }
 
   delete(login: string, id: string): void {
@@ -45,7 +49,9 @@ export class LoginIndex {
     this.#ids.delete(key);
     const short = shortKey(key);
     const ids = short === undefined ? undefined : this.#short.get(short);
-    ids?.delete(id);
-    if (short !== undefined && ids?.size === 0) this.#short.delete(short);
+    if (short === undefined || ids === undefined) return;
+    if (ids === id) this.#short.delete(short);
+    else if (typeof ids !== 'string' && ids.delete(id) && ids.size === 1)
+      this.#short.set(short, [...ids][0] as string);
   }
 }

@@ -1,4 +1,4 @@
-import { listResponse, USER_SCHEMA } from './resource.js';
+import { listPage, USER_SCHEMA } from './resource.js';
 
 /** SCIM discovery documents (RFC 7644 §4): what this server supports, stated honestly. */
 export const MAX_RESULTS = 100;
@@ -24,7 +24,7 @@ export function serviceProviderConfig(baseUrl: string): object {
 }
 
 function list<T>(resources: T[]): object {
-  return listResponse(resources, 1, resources.length);
+  return listPage(resources, 1, resources.length);
 }
 
 export function resourceTypes(baseUrl: string): object {

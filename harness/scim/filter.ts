@@ -1,6 +1,7 @@
 import { type Filter, parse, Tester } from 'scim2-parse-filter';
 import { FedsimError } from '../core/errors.js';
 import { USER_SCHEMA } from './resource.js';
+import type { ScimUserRecord, ScimUserStore } from './store.js';
 
 /**
  * SCIM filters (RFC 7644 §3.4.2.2) evaluated against User JSON. The library compares strings
@@ -66,9 +67,32 @@ class CaseFoldingTester extends CoreTester {
 
 const folding = new CaseFoldingTester();
 
-/** A predicate for the `filter` query parameter; no filter matches everything. */
-export function compileFilter(expression: string | undefined): (resource: unknown) => boolean {
-  if (expression === undefined || expression.trim() === '') return () => true;
+/**
+ * A `filter`: the test a resource passes and the Users an index can name for it, in the store's
+ * order (a superset the test narrows: eq on id, userName or externalId, `and` taking the fewest).
+ */
+export interface ScimFilter {
+  test: (resource: unknown) => boolean;
+  candidates: (store: ScimUserStore) => ScimUserRecord[] | undefined;
+}
+
+function candidatesOf(f: Filter, store: ScimUserStore): ScimUserRecord[] | undefined {
+  if (f.op === 'and') {
+    const known = f.filters.map((term) => candidatesOf(term, store)).filter((c) => c !== undefined);
+    return known.sort((a, b) => a.length - b.length)[0];
+  }
+  if (f.op !== 'eq' || typeof f.compValue !== 'string') return undefined;
+  const attr = stripCoreUrn(f.attrPath).toLowerCase();
+  const one = (r: ScimUserRecord | undefined) => (r ? [r] : []);
+  if (attr === 'username') return one(store.findByUserName(f.compValue));
+  if (attr === 'externalid') return store.withExternalId(f.compValue);
+  if (attr === 'id') return one(store.find(f.compValue));
+  return undefined;
+}
+
+/** The `filter` query parameter; undefined when there is none (everything matches). */
+export function compileFilter(expression: string | undefined): ScimFilter | undefined {
+  if (expression === undefined || expression.trim() === '') return undefined;
   let ast: Filter;
   try {
     ast = parse(expression);
@@ -78,5 +102,5 @@ export function compileFilter(expression: string | undefined): (resource: unknow
       actual: expression,
     });
   }
-  return (resource) => folding.test(resource, ast);
+  return { test: (resource) => folding.test(resource, ast), candidates: (store) => candidatesOf(ast, store) };
 }

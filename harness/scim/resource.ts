@@ -55,15 +55,20 @@ export function toScimUser(member: ScimUserRecord, baseUrl: string): ScimUser {
   };
 }
 
-export function listResponse<T>(all: T[], startIndex: number, count: number): ListResponse<T> {
-  const page = all.slice(startIndex - 1, startIndex - 1 + count);
+/** One page of a list: `page` starts at `startIndex` (from 1) of `totalResults`. */
+export function listResponse<T>(page: T[], totalResults: number, startIndex: number): ListResponse<T> {
   return {
     schemas: [LIST_SCHEMA],
-    totalResults: all.length,
+    totalResults,
     startIndex,
     itemsPerPage: page.length,
     Resources: page,
   };
+}
+
+/** The page of `all` a startIndex and count ask for. */
+export function listPage<T>(all: T[], startIndex: number, count: number): ListResponse<T> {
+  return listResponse(all.slice(startIndex - 1, startIndex - 1 + count), all.length, startIndex);
 }
 
 /** Some clients send booleans as "True"/"False" strings; accept those, reject anything else. */

@@ -5,7 +5,7 @@ import { FedsimError } from '../core/errors.js';
 import { MAX_RESULTS, resourceTypes, schemas, serviceProviderConfig } from './discovery.js';
 import { type ScimErrorResponse, toScimError } from './errors.js';
 import { compileFilter } from './filter.js';
-import { listResponse, parseUserInput, type ScimUser, toScimUser } from './resource.js';
+import { listPage, listResponse, parseUserInput, type ScimUser, toScimUser } from './resource.js';
 import type { ScimUserRecord, ScimUserStore } from './store.js';
 
 /** A SCIM 2.0 Users endpoint over a user store, shaped to what Okta's SCIM client expects. */
@@ -112,9 +112,15 @@ export function createScimRouter(options: ScimServerOptions): Router {
   router.use(jsonBody({ type: ['application/json', SCIM_JSON] }));
 
   router.get('/Users', (req, res) => {
-    const matches = compileFilter(filterParam(req.query.filter));
+    const filter = compileFilter(filterParam(req.query.filter));
     const { startIndex, count } = paging(req.query);
-    send(res, 200, listResponse(store.all().map(user).filter(matches), startIndex, count));
+    if (!filter) {
+      const page = store.slice(startIndex - 1, startIndex - 1 + count).map(user);
+      send(res, 200, listResponse(page, store.count(), startIndex));
+      return;
+    }
+    const candidates = filter.candidates(store) ?? store.all();
+    send(res, 200, listPage(candidates.map(user).filter(filter.test), startIndex, count));
   });
 
   router.get('/Users/:id', (req, res) => send(res, 200, user(store.get(req.params.id))));
@@ -142,7 +148,7 @@ export function createScimRouter(options: ScimServerOptions): Router {
   // Groups are not modelled; an empty list tells Okta there is nothing to import.
   router.get('/Groups', (req, res) => {
     const { startIndex, count } = paging(req.query);
-    send(res, 200, listResponse([], startIndex, count));
+    send(res, 200, listPage([], startIndex, count));
   });
 
   router.get('/ServiceProviderConfig', (_req, res) => send(res, 200, serviceProviderConfig(baseUrl())));

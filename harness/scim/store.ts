@@ -33,6 +33,13 @@ export interface ScimUserInput {
 export interface ScimUserStore {
   /** Every User, in a stable order so paging is stable. */
   all(): ScimUserRecord[];
+  count(): number;
+  /** Users `start` to `end` (exclusive, from 0) in that order, read without walking the rest. */
+  slice(start: number, end: number): ScimUserRecord[];
+  find(id: string): ScimUserRecord | undefined;
+  /** userName is unique case aside (caseExact=false), externalId need not be unique. */
+  findByUserName(userName: string): ScimUserRecord | undefined;
+  withExternalId(externalId: string): ScimUserRecord[];
   get(id: string): ScimUserRecord;
   create(input: ScimUserInput): ScimUserRecord;
   replace(id: string, input: ScimUserInput): ScimUserRecord;

@@ -29,6 +29,36 @@ const user = z
   })
   .strict();
 
+/**
+ * Many org1 users from one pattern: `{n}` in the template stands for 1 … count (a world of
+ * 100,000 users in one line). `groups` puts user n in the group named by `pattern` with `{g}` =
+ * ceil(n / every); `provisioned` starts them assigned to Org2Org and Dropbox Business and present
+ * in org2 and the Dropbox team, as if provisioning had already run (seeded in process, not pushed).
+ */
+const generatedUsers = z
+  .object({
+    generate: z
+      .object({
+        count: z.number().int().min(1).max(1_000_000),
+        template: z
+          .object({
+            login: z.string().regex(/\{n\}/, 'the login pattern must contain {n}'),
+            email: z.string().optional(),
+            firstName: z.string(),
+            lastName: z.string(),
+            password: z.string().optional(),
+          })
+          .strict(),
+        groups: z
+          .object({ pattern: z.string().min(1), every: z.number().int().min(1) })
+          .strict()
+          .optional(),
+        provisioned: z.boolean().optional(),
+      })
+      .strict(),
+  })
+  .strict();
+
 const signing = {
   signResponse: z.boolean().optional(),
   signAssertion: z.boolean().optional(),
@@ -161,7 +191,8 @@ export const worldSchema = z
     seed: z.string().optional(),
     org1: z
       .object({
-        users: z.array(user).optional(),
+        /** Users one by one, and `{ generate }` entries for many from a pattern. */
+        users: z.array(z.union([user, generatedUsers])).optional(),
         org2org: z
           .object({
             ...signing,
@@ -309,3 +340,4 @@ export const worldSchema = z
 export type WorldConfig = z.infer<typeof worldSchema>;
 export type SeedUserConfig = z.infer<typeof user>;
 export type SamlAppConfig = z.infer<typeof samlApp>;
+export type GeneratedUsersConfig = z.infer<typeof generatedUsers>['generate'];

@@ -1,12 +1,19 @@
 import { FedsimError } from '../core/errors.js';
+import type { Dropbox } from '../dropbox/dropbox.js';
 import type { Org1 } from '../okta/org1/org1.js';
 import type { Org2 } from '../okta/org2/org2.js';
 import type { SeedUserConfig, WorldConfig } from './config.js';
 import { WORLD_DEFAULTS as D } from './defaults.js';
+import { generateUsers } from './generate.js';
 
 /** The users (and org2 groups) a scenario's world starts with; org1 gets the seed's when none are listed. */
-export function seedUsers(org1: Org1, org2: Org2, config: WorldConfig): void {
+export function seedUsers(parties: { org1: Org1; org2: Org2; dropbox: Dropbox }, config: WorldConfig): void {
+  const { org1, org2 } = parties;
   for (const u of config.org1?.users ?? (D.org1Users as SeedUserConfig[])) {
+    if ('generate' in u) {
+      generateUsers(parties, u.generate);
+      continue;
+    }
     const { status, profile: extra, groups, ...profile } = u;
     const created = org1.addUser({ ...profile, ...extra, email: profile.email ?? profile.login });
     if (status === 'DEPROVISIONED') org1.directory.deactivate(created.id);

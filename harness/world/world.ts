@@ -149,7 +149,7 @@ export class World {
     this.#dropboxTrust = { certs: [loadCredential(config.dropbox?.trust ?? D.dropboxApp.certificate).cert] };
     this.dropbox = buildDropbox(ctx, () => this.#dropboxTrust);
     Object.assign(this.org2.directory, config.org2?.directory);
-    seedUsers(this.org1, this.org2, config);
+    seedUsers(this, config);
     // Pushed when the world starts; an unknown group fails here, before anything listens.
     for (const name of config.org1?.org2org?.pushGroups ?? []) this.org1.group(name);
     resolveIdpRefs(this.org2.idp, this.org2);

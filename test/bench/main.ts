@@ -1,5 +1,4 @@
-import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +9,15 @@ import { setupFloor } from './floor.js';
 import { hostileInput } from './hostile.js';
 import { coldStart, scenarioBatch, serveMemory } from './processes.js';
 import { profileJourneys } from './profile.js';
+import { writeResults } from './results-file.js';
+import {
+  bulkWorld,
+  concurrentBrowsers,
+  directoryTable,
+  printDirectoryTable,
+  writeScale,
+} from './scale/run.js';
+import { suiteScale } from './scale/suite.js';
 import { gc, measure, measureInterleaved, type Stat } from './stats.js';
 
 /**
@@ -23,6 +31,27 @@ const args = process.argv.slice(2);
 
 if (args.includes('--hostile')) {
   console.table(await hostileInput());
+  process.exit(0);
+}
+
+if (args.includes('--scale')) {
+  // `--scale [sizes] [--runs N] [--directory-only]`: sizes like 1000,10000,100000 (the largest is the bulk world's).
+  const sizes = args[args.indexOf('--scale') + 1]?.split(',').map(Number).filter(Boolean);
+  const runs = args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 1000;
+  const directory = await directoryTable(ROOT, sizes?.length ? sizes : undefined);
+  printDirectoryTable(directory);
+  if (args.includes('--directory-only')) {
+    writeScale(ROOT, { directory });
+    process.exit(0);
+  }
+  const bulk = await bulkWorld(ROOT, sizes?.at(-1));
+  console.log('\nbulk world', bulk);
+  const concurrency = await concurrentBrowsers(ROOT);
+  console.table(concurrency);
+  process.stderr.write(`bench scale: ${runs} scenario runs…\n`);
+  const suite = await suiteScale(ROOT, runs);
+  console.log('suite', suite);
+  writeScale(ROOT, { directory, bulk_world: bulk, concurrent_browsers: concurrency, suite });
   process.exit(0);
 }
 
@@ -167,10 +196,12 @@ const results = {
   bench_wall_s: 0,
 };
 results.bench_wall_s = r1((Date.now() - started) / 1000);
-const resultsFile = join(ROOT, 'test/bench/results.json');
-writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
-// In the repository's JSON style, so `npm run lint` passes with the committed file.
-spawnSync(join(ROOT, 'node_modules/.bin/biome'), ['format', '--write', resultsFile], { stdio: 'ignore' });
+// The scale section (`--scale`) is measured on its own: kept as it was.
+const previous = JSON.parse(readFileSync(join(ROOT, 'test/bench/results.json'), 'utf8')) as Record<
+  string,
+  unknown
+>;
+writeResults(ROOT, { ...results, scale: previous.scale, scale_before: previous.scale_before });
 
 const ms = (s: Stat | null, digits = 2) =>
   s ? [s.median.toFixed(digits), s.p95.toFixed(digits), String(s.n)] : ['n/a', 'n/a', '0'];

@@ -19,7 +19,7 @@ export async function scenarioBatch(
   return { seconds, failed };
 }
 
-function run(
+export function run(
   args: string[],
   cwd: string,
 ): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {

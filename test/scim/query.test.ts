@@ -125,3 +125,27 @@ describe('Groups and discovery', () => {
     expect(user.attributes[0]).toMatchObject({ required: true, caseExact: false, uniqueness: 'server' });
   });
 });
+
+describe('lookups and pages by index', () => {
+  const names = (res: request.Response) =>
+    (res.body.Resources as { userName: string }[]).map((u) => u.userName);
+
+  it('finds externalId case-exactly, in join order, and pages past removed members', async () => {
+    for (const n of [1, 2, 3, 4])
+      fx.team.create({
+        userName: `u${n}@example.com`,
+        externalId: n % 2 ? 'odd' : 'even',
+        givenName: 'U',
+        familyName: `${n}`,
+        email: `u${n}@example.com`,
+      });
+    const odd = await api().get('/scim/v2/Users').query({ filter: 'externalId eq "odd"' }).set(AUTH);
+    expect(names(odd)).toEqual(['u1@example.com', 'u3@example.com']);
+    const oddCase = await api().get('/scim/v2/Users').query({ filter: 'externalId eq "ODD"' }).set(AUTH);
+    expect(names(oddCase)).toEqual([]);
+    fx.team.remove((fx.team.findByUserName('U2@example.com') as { id: string }).id);
+    const page = await api().get('/scim/v2/Users').query({ startIndex: 2, count: 2 }).set(AUTH);
+    expect(names(page)).toEqual(['u3@example.com', 'u4@example.com']);
+    expect(page.body.totalResults).toBe(3);
+  });
+});

@@ -46,12 +46,23 @@ function readString(expr: string, start: number): { text: string; end: number } 
 
 export type Predicate<T> = (item: T) => boolean;
 
-export abstract class FilterGrammar<T> {
+/** `and` and `or` of plain predicates, for grammars whose nodes are predicates. */
+export const allOf =
+  <T>(terms: Predicate<T>[]): Predicate<T> =>
+  (item) =>
+    terms.every((t) => t(item));
+export const anyOf =
+  <T>(terms: Predicate<T>[]): Predicate<T> =>
+  (item) =>
+    terms.some((t) => t(item));
+
+/** `N` is what a parsed expression is: a predicate, or a predicate with a plan to find candidates. */
+export abstract class FilterGrammar<N> {
   #pos = 0;
 
   constructor(private readonly tokens: Token[]) {}
 
-  parse(): Predicate<T> {
+  parse(): N {
     if (this.tokens.length === 0) throw new FilterSyntaxError('the expression is empty');
     const predicate = this.#or();
     const rest = this.tokens[this.#pos];
@@ -60,25 +71,28 @@ export abstract class FilterGrammar<T> {
   }
 
   /** One comparison, its attribute and (lower-cased) operator read; `quoted` reads its value. */
-  protected abstract comparison(attr: string, op: string): Predicate<T>;
+  protected abstract comparison(attr: string, op: string): N;
+  /** Terms joined by `and`, and by `or` (at least two). */
+  protected abstract all(terms: N[]): N;
+  protected abstract any(terms: N[]): N;
 
   protected quoted(op: string): string {
     return this.#expect('string', `a quoted value after '${op}'`).text;
   }
 
-  #or(): Predicate<T> {
+  #or(): N {
     const terms = [this.#and()];
     while (this.#takeKeyword('or')) terms.push(this.#and());
-    return terms.length === 1 ? (terms[0] as Predicate<T>) : (item) => terms.some((t) => t(item));
+    return terms.length === 1 ? (terms[0] as N) : this.any(terms);
   }
 
-  #and(): Predicate<T> {
+  #and(): N {
     const terms = [this.#term()];
     while (this.#takeKeyword('and')) terms.push(this.#term());
-    return terms.length === 1 ? (terms[0] as Predicate<T>) : (item) => terms.every((t) => t(item));
+    return terms.length === 1 ? (terms[0] as N) : this.all(terms);
   }
 
-  #term(): Predicate<T> {
+  #term(): N {
     if (this.tokens[this.#pos]?.kind === '(') {
       this.#pos += 1;
       const inner = this.#or();

@@ -1,5 +1,6 @@
 import { OKTA_STATUSES, type OktaUser } from '../directory.js';
 import { oktaError } from '../errors.js';
+import { isIndexedField, type UserIndex } from '../user-index.js';
 import { FilterGrammar, FilterSyntaxError, type Token, tokenize } from './filter-grammar.js';
 import { type AttrContext, DATE_ATTRS, isPresent, isSearchable, userAttribute } from './user-attrs.js';
 
@@ -17,6 +18,28 @@ export type FilterMode = 'filter' | 'search';
 
 type Predicate = (user: OktaUser) => boolean;
 
+/**
+ * A parsed expression: the test every listed user passes and, when an index can say, the users
+ * that may pass it (a superset: the test still decides). Without candidates the list is scanned.
+ */
+export interface UserQuery {
+  test: Predicate;
+  candidates?: OktaUser[];
+}
+
+/** `and`: any term's candidates will do, the fewest are cheapest; `or`: every term needs some. */
+export function allOfQueries(terms: UserQuery[]): UserQuery {
+  const known = terms.flatMap((t) => (t.candidates ? [t.candidates] : []));
+  const candidates = known.sort((a, b) => a.length - b.length)[0];
+  return { test: (u) => terms.every((t) => t.test(u)), candidates };
+}
+
+function anyOfQueries(terms: UserQuery[]): UserQuery {
+  const test: Predicate = (u) => terms.some((t) => t.test(u));
+  if (!terms.every((t) => t.candidates)) return { test };
+  return { test, candidates: [...new Set(terms.flatMap((t) => t.candidates ?? []))] };
+}
+
 const FILTER_ATTRS = new Set([
   'id',
   'status',
@@ -31,21 +54,36 @@ const ORDER_OPS = new Set(['gt', 'ge', 'lt', 'le']);
 const SEARCH_STRING_OPS = new Set(['eq', 'sw', 'co', ...ORDER_OPS]);
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
-class Parser extends FilterGrammar<OktaUser> {
+class Parser extends FilterGrammar<UserQuery> {
+  protected all = allOfQueries;
+  protected any = anyOfQueries;
+
   constructor(
     tokens: Token[],
     private readonly mode: FilterMode,
     private readonly ctx: AttrContext,
+    private readonly index: UserIndex<OktaUser> | undefined,
   ) {
     super(tokens);
   }
 
-  protected comparison(attr: string, op: string): Predicate {
+  protected comparison(attr: string, op: string): UserQuery {
     this.#checkAttribute(attr);
-    if (op === 'pr') return this.#present(attr);
+    if (op === 'pr') return { test: this.#present(attr) };
     const value = this.quoted(op);
-    if (DATE_ATTRS.has(attr)) return this.#date(attr, op, value);
-    return this.#string(attr, op, attr === 'status' ? this.#status(value) : value);
+    if (DATE_ATTRS.has(attr)) return { test: this.#date(attr, op, value) };
+    const wanted = attr === 'status' ? this.#status(value) : value;
+    return { test: this.#string(attr, op, wanted), candidates: this.#candidates(attr, op, wanted) };
+  }
+
+  /** What the index knows: a status, or eq/sw/co on the login, email and names (case folded). */
+  #candidates(attr: string, op: string, value: string): OktaUser[] | undefined {
+    if (!this.index) return undefined;
+    if (attr === 'status' && op === 'eq') return this.index.withStatus(value);
+    const field = attr.slice('profile.'.length);
+    if (!attr.startsWith('profile.') || !isIndexedField(field)) return undefined;
+    if (op === 'eq' || op === 'sw' || op === 'co') return this.index.matching(field, op, value);
+    return undefined;
   }
 
   #checkAttribute(attr: string): void {
@@ -114,10 +152,18 @@ function compare<T extends string | number>(op: string, actual: T, wanted: T): b
   return actual === wanted;
 }
 
-/** Parses `expr`; an invalid one is Okta's 400 E0000031 with a cause naming the problem. */
-export function parseUserFilter(expr: string, mode: FilterMode, ctx: AttrContext): Predicate {
+/**
+ * Parses `expr`; an invalid one is Okta's 400 E0000031 with a cause naming the problem. With the
+ * directory's index the query also names its candidates.
+ */
+export function parseUserFilter(
+  expr: string,
+  mode: FilterMode,
+  ctx: AttrContext,
+  index?: UserIndex<OktaUser>,
+): UserQuery {
   try {
-    return new Parser(tokenize(expr), mode, ctx).parse();
+    return new Parser(tokenize(expr), mode, ctx, index).parse();
   } catch (err) {
     if (!(err instanceof FilterSyntaxError)) throw err;
     throw oktaError('OKTA_E0000031', { causes: [`${mode}: ${err.message}`] });

@@ -1,7 +1,8 @@
 import type { Request } from 'express';
 import type { OktaUser } from '../directory.js';
 import { validationError } from '../errors.js';
-import { parseUserFilter } from './filter.js';
+import type { UserIndex } from '../user-index.js';
+import { allOfQueries, parseUserFilter, type UserQuery } from './filter.js';
 import { type AttrContext, isSearchable, sortUsers } from './user-attrs.js';
 
 // The query string of list routes: flags, `filter`/`search`/`q`, and the `limit`/`after` cursor.
@@ -41,35 +42,37 @@ export function limitParam(req: Request, fallback = MAX_LIMIT): number {
 
 // Okta's listUsers `q` (management OpenAPI spec, GET /api/v1/users): a starts-with match on
 // firstName, lastName or email — not login —, 10 users unless `limit` says otherwise, no paging.
-const Q_FIELDS = ['firstName', 'lastName', 'email'];
+const Q_FIELDS = ['firstName', 'lastName', 'email'] as const;
 const Q_PAGES: PageRules = { defaultLimit: 10, next: false };
 
-/** `q`: a case-insensitive prefix of the first name, last name or email. */
-function startsWith(q: string): (user: OktaUser) => boolean {
+/** `q`: a case-insensitive prefix of the first name, last name or email, found by the index. */
+function startsWith(q: string, index: UserIndex<OktaUser> | undefined): UserQuery {
   const prefix = q.toLowerCase();
-  return (u) =>
+  const test = (u: OktaUser) =>
     Q_FIELDS.some((field) =>
       String(u.profile[field] ?? '')
         .toLowerCase()
         .startsWith(prefix),
     );
+  if (!index) return { test };
+  return { test, candidates: [...new Set(Q_FIELDS.flatMap((field) => index.matching(field, 'sw', q)))] };
 }
 
 /**
  * What `GET /users` returns for `filter`, `search` and `q`, in creation order. Only the plain list
  * and `q` omit DEPROVISIONED users; `filter` and `search` return them (Okta's listUsers parameters,
- * management OpenAPI spec `/api/v1/users` GET).
+ * management OpenAPI spec `/api/v1/users` GET). With the directory's index, the candidates too.
  */
-export function listPredicate(req: Request, ctx: AttrContext): (user: OktaUser) => boolean {
-  const tests: ((user: OktaUser) => boolean)[] = [];
+export function listQuery(req: Request, ctx: AttrContext, index?: UserIndex<OktaUser>): UserQuery {
+  const terms: UserQuery[] = [];
   for (const mode of ['filter', 'search'] as const) {
     const expr = queryParam(req, mode);
-    if (expr !== undefined) tests.push(parseUserFilter(expr, mode, ctx));
+    if (expr !== undefined) terms.push(parseUserFilter(expr, mode, ctx, index));
   }
   const q = queryParam(req, 'q');
-  if (q !== undefined) tests.push(startsWith(q));
-  if (tests.length === 0 || q !== undefined) tests.push((u) => u.status !== 'DEPROVISIONED');
-  return (user) => tests.every((t) => t(user));
+  if (q !== undefined) terms.push(startsWith(q, index));
+  if (terms.length === 0 || q !== undefined) terms.push({ test: (u) => u.status !== 'DEPROVISIONED' });
+  return allOfQueries(terms);
 }
 
 /**
@@ -101,12 +104,14 @@ export function afterCursor<T extends { id: string }>(
 ): T[] {
   if (after === undefined) return items;
   const index = items.findIndex((item) => item.id === after);
-  if (index < 0) {
-    throw validationError([
-      `after: No ${kind} with id ${after}, expected the id of the previous page's last ${kind}`,
-    ]);
-  }
+  if (index < 0) throw unknownCursor(after, kind);
   return items.slice(index + 1);
+}
+
+export function unknownCursor(after: string, kind = 'user') {
+  return validationError([
+    `after: No ${kind} with id ${after}, expected the id of the previous page's last ${kind}`,
+  ]);
 }
 
 /** `rel="self"`, and `rel="next"` (same query, cursor moved) while more users remain. */

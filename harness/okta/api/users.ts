@@ -7,16 +7,9 @@ import type { SystemLog } from '../syslog/log-store.js';
 import { UserAdmin } from '../user-admin.js';
 import { apiAuth, apiFront, type OktaApiOptions, parseBody } from './common.js';
 import { oktaErrorHandler } from './errors.js';
-import {
-  afterCursor,
-  booleanParam,
-  listPredicate,
-  pageOf,
-  queryParam,
-  sortedUsers,
-  userPages,
-} from './query.js';
+import { booleanParam, pageOf, queryParam, userPages } from './query.js';
 import { serializeUser } from './serialize.js';
+import { listUsers } from './user-list.js';
 
 export type { AdminRole } from './auth.js';
 export type { OktaApiOptions } from './common.js';
@@ -120,9 +113,7 @@ export function createUsersRouter(options: UsersApiOptions): Router {
   });
 
   router.get('/users', (req, res) => {
-    const ctx = { typeId };
-    const users = sortedUsers(req, directory.all(), ctx);
-    const matching = afterCursor(users, queryParam(req, 'after')).filter(listPredicate(req, ctx));
+    const matching = listUsers(req, directory, { typeId });
     const origin = options.baseUrl();
     const { page, links } = pageOf(req, matching, origin, userPages(req));
     res.setHeader('Link', links);

@@ -108,6 +108,11 @@ export class AppProvisioner {
     return last;
   }
 
+  /** A member already in Dropbox for this user (a world seeded as provisioned): kept as if pushed. */
+  adopt(userId: string, scimId: string): void {
+    this.#remote.set(userId, { scimId, active: true });
+  }
+
   /** The SCIM id kept for the org2 user: their app user's externalId. */
   externalId(userId: string): string | undefined {
     return this.#remote.get(userId)?.scimId;

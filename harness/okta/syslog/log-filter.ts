@@ -1,4 +1,4 @@
-import { FilterGrammar, FilterSyntaxError, tokenize } from '../api/filter-grammar.js';
+import { allOf, anyOf, FilterGrammar, FilterSyntaxError, tokenize } from '../api/filter-grammar.js';
 import { oktaError } from '../errors.js';
 import type { LogEvent } from './log-store.js';
 
@@ -24,7 +24,10 @@ function valuesAt(event: LogEvent, path: string): unknown[] {
   return values.filter((v) => v !== undefined && v !== null);
 }
 
-class LogFilterParser extends FilterGrammar<LogEvent> {
+class LogFilterParser extends FilterGrammar<Predicate> {
+  protected all = allOf<LogEvent>;
+  protected any = anyOf<LogEvent>;
+
   protected comparison(attr: string, op: string): Predicate {
     if (op === 'pr') return (e) => valuesAt(e, attr).length > 0;
     if (!OPS.has(op)) throw new FilterSyntaxError(`operator '${op}' is not supported`);

@@ -1,0 +1,109 @@
+import { SortedKeys } from '../core/sorted-keys.js';
+
+/**
+ * A directory's indexes, so the Users API answers in time that does not grow with the org:
+ * creation order with each user's position (cursor pages start where the cursor is), the
+ * statuses, and the lower-cased login, email and names sorted (eq and prefix by binary search).
+ * Lookups return candidates: a superset the caller's own comparison narrows (a `filter` eq is
+ * case-sensitive, the index is not), so the index never decides a match alone.
+ */
+export const INDEXED_FIELDS = ['login', 'email', 'firstName', 'lastName'] as const;
+export type IndexedField = (typeof INDEXED_FIELDS)[number];
+
+export function isIndexedField(field: string): field is IndexedField {
+  return (INDEXED_FIELDS as readonly string[]).includes(field);
+}
+
+/** What the index reads of a user (the directory's U; declared here to keep the import one-way). */
+export interface IndexedUser {
+  id: string;
+  status: string;
+  profile: Record<string, unknown>;
+}
+
+const fold = (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : undefined);
+
+export class UserIndex<U extends IndexedUser> {
+  /** Creation order; a deleted user leaves a hole so later positions stay valid. */
+  readonly #order: (U | undefined)[] = [];
+  readonly #position = new Map<string, number>();
+  readonly #byStatus = new Map<string, Set<string>>();
+  readonly #fields: Record<IndexedField, SortedKeys>;
+
+  constructor(private readonly user: (id: string) => U | undefined) {
+    const keys = (field: IndexedField) => new SortedKeys((id) => fold(this.user(id)?.profile[field]));
+    this.#fields = {
+      login: keys('login'),
+      email: keys('email'),
+      firstName: keys('firstName'),
+      lastName: keys('lastName'),
+    };
+  }
+
+  added(user: U): void {
+    this.#position.set(user.id, this.#order.push(user) - 1);
+    this.statusChanged(user, undefined);
+    this.profileChanged(user, undefined);
+  }
+
+  removed(user: U): void {
+    const at = this.#position.get(user.id);
+    if (at !== undefined) this.#order[at] = undefined;
+    this.#position.delete(user.id);
+    this.#byStatus.get(user.status)?.delete(user.id);
+    for (const field of INDEXED_FIELDS) this.#fields[field].stale();
+  }
+
+  statusChanged(user: U, before: string | undefined): void {
+    if (before !== undefined) this.#byStatus.get(before)?.delete(user.id);
+    const ids = this.#byStatus.get(user.status) ?? new Set<string>();
+    this.#byStatus.set(user.status, ids.add(user.id));
+  }
+
+  /** Indexes the values that changed (the old entries go stale by themselves). */
+  profileChanged(user: U, before: Record<string, unknown> | undefined): void {
+    for (const field of INDEXED_FIELDS) {
+      const key = fold(user.profile[field]);
+      const old = fold(before?.[field]);
+      if (key === old) continue;
+      if (old !== undefined) this.#fields[field].stale();
+      if (key !== undefined) this.#fields[field].add(key, user.id);
+    }
+  }
+
+  /** Where the user stands in creation order (sorting candidates back into list order). */
+  position(id: string): number | undefined {
+    return this.#position.get(id);
+  }
+
+  /** Users created after `afterId` (all when undefined), in creation order, read lazily. */
+  *from(afterId: string | undefined): Generator<U> {
+    const start = afterId === undefined ? 0 : (this.#position.get(afterId) ?? this.#order.length) + 1;
+    for (let i = start; i < this.#order.length; i++) {
+      const user = this.#order[i];
+      if (user) yield user;
+    }
+  }
+
+  withStatus(status: string): U[] {
+    return this.#users(this.#byStatus.get(status) ?? []);
+  }
+
+  /** Users whose field, lower-cased, equals, starts with or contains `value` (lower-cased here). */
+  matching(field: IndexedField, op: 'eq' | 'sw' | 'co', value: string): U[] {
+    const keys = this.#fields[field];
+    const wanted = value.toLowerCase();
+    const ids =
+      op === 'eq' ? keys.equal(wanted) : op === 'sw' ? keys.withPrefix(wanted) : keys.containing(wanted);
+    return this.#users(ids);
+  }
+
+  #users(ids: Iterable<string>): U[] {
+    const users: U[] = [];
+    for (const id of ids) {
+      const user = this.user(id);
+      if (user) users.push(user);
+    }
+    return users;
+  }
+}

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { createWorld } from '../../../harness/world/world.js';
+import { gc } from '../stats.js';
+
+/**
+ * A world of N generated org1 users in 10 groups, started provisioned into org2 and Dropbox
+ * (world.org1.users[].generate): build wall and CPU seconds, RSS and bytes per user. Prints one
+ * JSON line. Usage: node bulk-world.js N
+ */
+const count = Number(process.argv[2] ?? 100_000);
+const rssMb = () => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1]) / 1024;
+
+// An empty world first: what the parties cost before any generated user.
+const empty = await createWorld({ seed: 'bulk', org1: { users: [] } });
+await empty.close();
+gc();
+const rssEmpty = rssMb();
+const cpu = process.cpuUsage();
+const t = performance.now();
+const world = await createWorld({
+  seed: 'bulk',
+  org1: {
+    users: [
+      {
+        generate: {
+          count,
+          template: {
+            login: 'user{n}@org1.example',
+            firstName: 'User',
+            lastName: '{n}',
+            password: 'Passw0rd-1!',
+          },
+          groups: { pattern: 'Batch {g}', every: Math.ceil(count / 10) },
+          provisioned: true,
+        },
+      },
+    ],
+  },
+});
+const wallS = (performance.now() - t) / 1000;
+const used = process.cpuUsage(cpu);
+gc();
+const rss = rssMb();
+const counts = [
+  world.org1.directory.all().length,
+  world.org2.directory.all().length,
+  world.dropbox.team.count(),
+];
+await world.close();
+process.stdout.write(
+  `${JSON.stringify({
+    users: count,
+    build_s: wallS,
+    build_cpu_s: (used.user + used.system) / 1e6,
+    rss_mb: rss,
+    rss_empty_world_mb: rssEmpty,
+    bytes_per_user: ((rss - rssEmpty) * 2 ** 20) / count,
+    org1_org2_dropbox_counts: counts,
+  })}\n`,
+);

@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { signIn, startServe } from '../serve-client.js';
+import { summarise } from '../stats.js';
+
+/**
+ * Concurrent browsers on one `fedsim serve` (its own process, started as a user starts it): at
+ * each level, that many browsers complete Sarah-style journeys (org1 sign-in → Org2Org → Dropbox
+ * home) back to back for `seconds`. Journeys per second, p50/p99 and errors per level. Prints one
+ * JSON line. Usage: node concurrent.js CLI 1,8,32 SECONDS
+ */
+const [cli, levelsArg, secondsArg] = process.argv.slice(2);
+const levels = (levelsArg ?? '1,8,32').split(',').map(Number);
+const seconds = Number(secondsArg ?? 10);
+const r2 = (x: number) => Math.round(x * 100) / 100;
+/** CPU seconds the serve process has used (utime + stime from /proc, in clock ticks of 1/100 s). */
+const serveCpuS = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
+
+const { child, facts } = await startServe(cli as string);
+const parties = { [facts.org1.url]: 'org1', [facts.org2.url]: 'org2', [facts.dropbox.url]: 'dropbox' };
+const journey = async () => {
+  const page = await signIn(facts, parties);
+  if (!page.url.startsWith(facts.dropbox.url)) throw new Error(`ended at ${page.url}`);
+};
+
+async function level(browsers: number) {
+  const times: number[] = [];
+  const errors: string[] = [];
+  const cpuBefore = serveCpuS(child.pid as number);
+  const end = performance.now() + seconds * 1000;
+  const started = performance.now();
+  const browser = async () => {
+    while (performance.now() < end) {
+      const t = performance.now();
+      try {
+        await journey();
+        times.push(performance.now() - t);
+      } catch (err) {
+        errors.push(err instanceof Error ? err.message : String(err));
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: browsers }, browser));
+  const wall = (performance.now() - started) / 1000;
+  const cpu = serveCpuS(child.pid as number) - cpuBefore;
+  const sorted = [...times].sort((a, b) => a - b);
+  const p99 = sorted[Math.min(sorted.length - 1, Math.ceil(0.99 * sorted.length) - 1)] ?? NaN;
+  return {
+    browsers,
+    journeys: times.length,
+    journeys_per_s: r2(times.length / wall),
+    p50_ms: r2(summarise(times).median),
+    p99_ms: r2(p99),
+    errors: errors.length,
+    /** What one journey costs the server in CPU: its ceiling on one core is 1000 ÷ this, whatever the load. */
+    serve_cpu_ms_per_journey: r2((cpu * 1000) / times.length),
+    first_error: errors[0],
+  };
+}
+
+try {
+  await journey(); // warm-up: JIT and keys
+  const results = [];
+  for (const browsers of levels) results.push(await level(browsers));
+  process.stdout.write(`${JSON.stringify(results)}\n`);
+} finally {
+  child.kill('SIGTERM');
+}

@@ -1,0 +1,50 @@
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+import { findScenarioFiles } from '../../../harness/scenario/load.js';
+import { run } from '../processes.js';
+
+/**
+ * 1,000 scenario runs (the bundled scenarios repeated, each copy in a folder of its own next to a
+ * link to fixtures/, so relative paths hold) through `fedsim run` and through `fedsim/vitest` files
+ * run by vitest's worker pool, one test file per copy. Wall seconds of each, spawn to exit.
+ */
+export async function suiteScale(root: string, runs = 1000, concurrency = 8) {
+  const dir = mkdtempSync(join(tmpdir(), 'fedsim-suite-'));
+  try {
+    symlinkSync(join(root, 'fixtures'), join(dir, 'fixtures'));
+    const bundled = findScenarioFiles([join(root, 'scenarios')]);
+    const copies = Array.from({ length: Math.ceil(runs / bundled.length) }, (_, k) => join(dir, `copy${k}`));
+    for (const [k, copy] of copies.entries()) {
+      mkdirSync(copy);
+      for (const file of bundled.slice(0, Math.min(bundled.length, runs - k * bundled.length)))
+        copyFileSync(file, join(copy, basename(file)));
+      const helper = join(root, 'dist/harness/vitest.js');
+      writeFileSync(
+        join(dir, `copy${k}.test.mjs`),
+        `import { scenarioTests } from ${JSON.stringify(helper)};\nscenarioTests(${JSON.stringify(copy)});\n`,
+      );
+    }
+    writeFileSync(
+      join(dir, 'vitest.config.mjs'),
+      "export default { test: { include: ['*.test.mjs'], testTimeout: 60000 } };\n",
+    );
+    const cli = join(root, 'dist/harness/cli/main.js');
+    const fedsim = await run([cli, 'run', ...copies, '--concurrency', String(concurrency)], root);
+    const vitest = await run([join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--root', dir], dir);
+    const passed = (out: string) => /(\d+) passed/.exec(out)?.[1];
+    return {
+      runs,
+      fedsim_run_s: Math.round(fedsim.ms / 10) / 100,
+      fedsim_run_concurrency: concurrency,
+      fedsim_run_exit: fedsim.code,
+      fedsim_run_passed: Number(passed(fedsim.stdout)),
+      vitest_s: Math.round(vitest.ms / 10) / 100,
+      vitest_exit: vitest.code,
+      vitest_passed: Number(passed(stripVTControlCharacters(vitest.stdout).split('Tests').at(-1) ?? '')),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
