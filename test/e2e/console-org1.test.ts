@@ -115,4 +115,12 @@ it('the org1 admin assigns David in the console; David signs in through org2 to 
   await david.getByRole('button', { name: 'Join team' }).click();
   await david.waitForURL(`${s.facts.dropbox.url}/home`);
   expect(await david.locator('p.user').textContent()).toContain(`Signed in as ${DAVID}`);
+
+  // The live trace shows David's journey: his SAML responses to org2's ACS and to Dropbox's.
+  await david.goto(`${org1}/_fedsim/trace`);
+  const hops = david.locator('details.hop', { hasText: 'SAML Response' }).filter({ hasText: DAVID });
+  const paths = await hops.locator('summary').allTextContents();
+  expect(paths.some((p) => p.includes('/saml_login'))).toBe(true);
+  expect(paths.some((p) => p.includes('/sso/saml2/'))).toBe(true);
+  await shot(david, 'live-trace-david');
 }, 120_000);

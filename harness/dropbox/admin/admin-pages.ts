@@ -86,7 +86,7 @@ export function membersBody(members: readonly Member[], removed: readonly Member
   const empty =
     '<tr><td colspan="6" class="muted">No members yet: assign users to Dropbox Business in org2.</td></tr>';
   return (
-    `<p>${members.length} members, ${removed.length} removed. Provisioning from your identity provider adds, updates and suspends them.</p>` +
+    `<p>${members.length} member${members.length === 1 ? '' : 's'}, ${removed.length} removed. Provisioning from your identity provider adds, updates and suspends them.</p>` +
     `<table><caption class="muted">Team members and their state</caption><thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Username</th>` +
     `<th scope="col">State</th><th scope="col">External id</th><th scope="col">Last changed</th></tr></thead><tbody>${rows || empty}</tbody></table>`
   );

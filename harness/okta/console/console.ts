@@ -17,8 +17,6 @@ export interface ConsoleContent {
   notice?: string;
   /** Extra head elements: the error meta tags clients read the code from. */
   head?: string;
-  /** The body brings its own `<h1>` (a page component shared with other hosts, e.g. the System Log). */
-  ownHeading?: boolean;
 }
 
 /** How a section renders inside the console: the org's header, the menu with it current, its body. */

@@ -61,8 +61,6 @@ export interface ConsolePageInput {
   /** A one-line result of the last action ("Sarah was deactivated"). */
   notice?: string;
   head?: string;
-  /** The body brings its own `<h1>`. */
-  ownHeading?: boolean;
 }
 
 function menu(links: readonly ConsoleLink[], active: string | undefined): string {
@@ -92,6 +90,6 @@ export function consolePage(input: ConsolePageInput): string {
     `<header class="bar"><span class="org">${escapeHtml(org.name)}</span><span class="product">Admin Console</span>` +
     `<span class="who">${escapeHtml(admin.login)} (${escapeHtml(admin.role)}) · <a href="/app/UserHome">My Apps</a> · ` +
     `<a href="/login/signout">Sign out</a></span></header>` +
-    `<div class="layout">${menu(input.links, input.active)}<main id="main">${input.ownHeading ? '' : `<h1>${escapeHtml(input.title)}</h1>`}${notice}${input.body}</main></div></body></html>`
+    `<div class="layout">${menu(input.links, input.active)}<main id="main"><h1>${escapeHtml(input.title)}</h1>${notice}${input.body}</main></div></body></html>`
   );
 }

@@ -17,7 +17,7 @@ export function systemLogSection(org: { readonly log: SystemLog }): ConsoleSecti
       router.get('/', (req, res) => {
         const { log } = org;
         const body = systemLogReportHtml(log.events, req.query as Record<string, unknown>, log.exchangeOf);
-        view.send(req, res, { title: 'System Log', body, ownHeading: true });
+        view.send(req, res, { title: 'System Log', body });
       });
     },
   };
