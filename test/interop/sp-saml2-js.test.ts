@@ -4,13 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCredential } from '../../harness/crypto/store.js';
 import { parseIdpMetadata } from '../../harness/saml/metadata.js';
 import type { World } from '../../harness/world/world.js';
-import { browser, lastInResponseTo } from './browser.js';
+import { browser } from './browser.js';
 import {
+  acceptsSarah,
   appIdpMetadata,
   idpInitiated,
-  SARAH_AT_THE_SP,
   type SpUnderTest,
-  spInitiated,
   startSp,
   worldFor,
 } from './sp-world.js';
@@ -65,20 +64,7 @@ afterAll(async () => {
 });
 
 describe('saml2-js as the SP behind org2 (encrypted assertions, its default)', () => {
-  it('accepts Sarah signing in from org1 through org2 (IdP-initiated)', async () => {
-    const agent = browser(world);
-    const page = await idpInitiated(world, agent);
-    expect(page.url).toBe(sp.acsUrl);
-    expect(JSON.parse(page.html)).toEqual(SARAH_AT_THE_SP);
-    expect(lastInResponseTo(agent, sp.acsUrl)).toBe('');
-  });
-
-  it('accepts her from its own AuthnRequest (SP-initiated), answered with InResponseTo', async () => {
-    const agent = browser(world);
-    const page = await spInitiated(agent, sp);
-    expect(JSON.parse(page.html)).toEqual(SARAH_AT_THE_SP);
-    expect(lastInResponseTo(agent, sp.acsUrl)).toMatch(/^_/);
-  });
+  acceptsSarah(() => ({ world, sp }));
 
   it('refuses the assertion when the app stops encrypting it', async () => {
     // A config patch cannot unset a setting: the admin's untick, on the app itself.

@@ -1,4 +1,5 @@
 import express from 'express';
+import { expect, it } from 'vitest';
 import type { Agent, Page } from '../../harness/agent/index.js';
 import { SystemClock } from '../../harness/core/clock.js';
 import { type Listening, listen } from '../../harness/core/listen.js';
@@ -6,6 +7,7 @@ import { confirmPrompts, signInAndClick } from '../../harness/scenario/browse.js
 import type { WorldConfig } from '../../harness/world/config.js';
 import { WORLD_DEFAULTS } from '../../harness/world/defaults.js';
 import { createWorld, type World } from '../../harness/world/world.js';
+import { browser, lastInResponseTo } from './browser.js';
 
 /** What an SP library learned of the signed-in user from org2's response. */
 export interface SignedInUser {
@@ -109,3 +111,32 @@ export const SARAH_AT_THE_SP = {
   nameId: SARAH.login,
   attributes: { givenName: SARAH.firstName, surname: SARAH.lastName, email: SARAH.email },
 } as const;
+
+/**
+ * The two sign-ins every SP library must accept: IdP-initiated (no InResponseTo), and from its own
+ * AuthnRequest, answered with InResponseTo matching `inResponseTo` (the library's request id).
+ */
+export function acceptsSarah(
+  setup: () => { world: World; sp: SpUnderTest },
+  inResponseTo: () => string | RegExp = () => /^_/,
+): void {
+  it('accepts Sarah signing in from org1 through org2 (IdP-initiated)', async () => {
+    const { world, sp } = setup();
+    const agent = browser(world);
+    const page = await idpInitiated(world, agent);
+    expect(page.url).toBe(sp.acsUrl);
+    expect(JSON.parse(page.html)).toEqual(SARAH_AT_THE_SP);
+    expect(lastInResponseTo(agent, sp.acsUrl)).toBe('');
+  });
+
+  it('accepts her from its own AuthnRequest (SP-initiated), answered with InResponseTo', async () => {
+    const { world, sp } = setup();
+    const agent = browser(world);
+    const page = await spInitiated(agent, sp);
+    expect(JSON.parse(page.html)).toEqual(SARAH_AT_THE_SP);
+    const expected = inResponseTo();
+    expect(lastInResponseTo(agent, sp.acsUrl)).toEqual(
+      typeof expected === 'string' ? expected : expect.stringMatching(expected),
+    );
+  });
+}
