@@ -6,7 +6,7 @@ import type { PartySinks } from '../record.js';
 import { Causes } from './causes.js';
 
 /** Exchanges a served world keeps: the latest, so a long `serve` stays bounded (~3 MB at most). */
-export const LIVE_TRACE_MAX_HOPS = 500;
+export const LIVE_TRACE_MAX_HOPS = 300;
 
 /** What the recorder reads of the world it records, bound once the world is built. */
 export interface LiveWorld {

@@ -30,7 +30,7 @@ function partyCall(trace: LiveTrace, path: string, body?: unknown): void {
 
 describe('LiveTrace', () => {
   it('keeps a ring of the latest exchanges, numbered from the world start', () => {
-    expect(LIVE_TRACE_MAX_HOPS).toBe(500);
+    expect(LIVE_TRACE_MAX_HOPS).toBe(300);
     const trace = bound(3);
     for (let i = 1; i <= 5; i++) partyCall(trace, `/api/v1/users/${i}`);
     expect(trace.hops.map((h) => [h.n, h.url])).toEqual([
