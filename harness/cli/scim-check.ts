@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { FedsimError } from '../core/errors.js';
-import { namedOriginFetch } from '../core/http.js';
+import { namedOriginsTransport } from '../core/http.js';
 import { randomSecrets } from '../core/secrets.js';
 import type { ScimAuthScheme } from '../scim/auth.js';
 import { runScimCheck, type ScimCheckReport, type ScimCheckResult } from '../scim/check/index.js';
@@ -77,17 +77,18 @@ function text(report: ScimCheckReport, auth: string): string {
 /** `fedsim scim-check URL --token T [--auth …] [--timeout ms] [--json]`. */
 export async function scimCheckCommand(input: ScimCheckInput, io: CliIo): Promise<number> {
   validated(input);
+  const fetch = namedOriginsTransport([new URL(input.url).origin], input.timeoutMs);
   const report = await runScimCheck({
     url: input.url,
     auth: { scheme: input.auth, token: input.token },
-    fetch: namedOriginFetch(input.url, input.timeoutMs),
+    fetch,
     now: () => performance.now(),
     random: () =>
       randomSecrets
         .token(10)
         .toLowerCase()
         .replace(/[^a-z0-9]/g, 'x'),
-  });
+  }).finally(() => fetch.close());
   const auth = typeof input.auth === 'object' ? `header ${input.auth.header}` : input.auth;
   io.stdout(input.json ? `${JSON.stringify(report, null, 2)}\n` : text(report, auth));
   return report.counts.fail > 0 ? 1 : 0;

@@ -156,27 +156,19 @@ export function loopbackTransport(): LoopbackTransport {
 export const loopbackFetch: HttpFetch = loopbackTransport();
 
 /**
- * For a command given a URL (e.g. `scim-check URL`): loopback and that URL's origin only, the user
- * having named it; each request ends after `timeoutMs`. No keep-alive, so nothing outlives the command.
+ * Loopback, plus the origins the user named on the command line (`scim-check URL`, `attack --acs`):
+ * nothing else is reached, and redirects are never followed. With `timeoutMs`, every request
+ * unanswered by then is dropped, so a server that never answers cannot stall a command.
  */
-export function namedOriginFetch(namedUrl: string, timeoutMs: number): HttpFetch {
-  const named = new URL(namedUrl).origin;
-  return async (url, init) => {
-    if (URL.canParse(url) && new URL(url).origin !== named) refuseOutbound(url);
-    return httpFetch(false, url, init, timeoutMs);
-  };
-}
-
-/**
- * Loopback, plus the origins the user named on the command line (an SP under test elsewhere):
- * nothing else is reached. Those go through the global fetch, redirects never followed.
- */
-export function namedOriginsTransport(origins: readonly string[]): LoopbackTransport {
-  const loopback = loopbackTransport();
+export function namedOriginsTransport(origins: readonly string[], timeoutMs?: number): LoopbackTransport {
+  const pool = new Agent(POOL_OPTIONS);
   const fetch = async (url: string, init?: RequestInit) => {
-    if (isLoopback(url) || !URL.canParse(url) || !origins.includes(new URL(url).origin))
-      return loopback(url, init);
-    return globalThis.fetch(url, { ...init, redirect: 'manual' });
+    if (URL.canParse(url) && origins.includes(new URL(url).origin)) {
+      // A named host gets no kept-alive socket: nothing of it outlives the command.
+      return httpFetch(isLoopback(url) ? pool : false, url, init, timeoutMs);
+    }
+    refuseOutbound(url);
+    return httpFetch(pool, url, init, timeoutMs);
   };
-  return Object.assign(fetch, { close: loopback.close });
+  return Object.assign(fetch, { close: () => pool.destroy() });
 }

@@ -1,7 +1,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FedsimError } from '../../harness/core/errors.js';
-import { namedOriginFetch } from '../../harness/core/http.js';
+import { namedOriginsTransport } from '../../harness/core/http.js';
 import type { Listening } from '../../harness/core/listen.js';
 import { BROKEN_KEY, brokenScimServer } from '../scim/broken-scim-server.js';
 import { fedsim } from './in-process.js';
@@ -119,9 +119,9 @@ describe('fedsim scim-check', () => {
   });
 });
 
-describe('namedOriginFetch', () => {
+describe('namedOriginsTransport', () => {
   it('refuses any origin but loopback and the one named', async () => {
-    const fetch = namedOriginFetch('https://scim.example.test/scim/v2', 100);
+    const fetch = namedOriginsTransport(['https://scim.example.test'], 100);
     const refused = await fetch('https://other.example.test/scim/v2/Users').catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(FedsimError);
     expect((refused as FedsimError).code).toBe('HTTP_OUTBOUND_BLOCKED');
