@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import sparticuz from '@sparticuz/chromium';
-import { type Browser, chromium, type LaunchOptions } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type LaunchOptions } from 'playwright-core';
 
 export const LOOPBACK = '127.0.0.1';
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
@@ -130,4 +130,21 @@ export async function launchChromium(source = chromiumSource()): Promise<Browser
       cause: err,
     });
   }
+}
+
+/**
+ * A browser context that reaches loopback only: a guard besides the launch flags, whatever is not
+ * 127.0.0.1 is refused before it leaves. `timeoutMs` bounds every wait (actions and navigations).
+ */
+export async function loopbackContext(
+  browser: Browser,
+  viewport: { width: number; height: number },
+  timeoutMs: number,
+): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport });
+  context.setDefaultTimeout(timeoutMs);
+  await context.route('**/*', (route) =>
+    new URL(route.request().url()).hostname === LOOPBACK ? route.continue() : route.abort('blockedbyclient'),
+  );
+  return context;
 }

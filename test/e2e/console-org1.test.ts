@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Served, send, startServe } from '../serve/serve-process.js';
-import { LOOPBACK, launchChromium } from './chromium.js';
+import { launchChromium, loopbackContext } from './chromium.js';
 
 /**
  * Issue #14, browser test: from a fresh `fedsim serve`, org1's admin signs in to org1's Admin
@@ -27,11 +27,7 @@ afterAll(async () => {
 });
 
 async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-  context.setDefaultTimeout(10_000);
-  await context.route('**/*', (route) =>
-    new URL(route.request().url()).hostname === LOOPBACK ? route.continue() : route.abort('blockedbyclient'),
-  );
+  const context = await loopbackContext(browser, { width: 1280, height: 860 }, 10_000);
   return context.newPage();
 }
 

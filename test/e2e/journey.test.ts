@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SystemClock } from '../../harness/core/clock.js';
 import { WORLD_DEFAULTS } from '../../harness/world/defaults.js';
 import { createWorld, type World } from '../../harness/world/world.js';
-import { LOOPBACK, launchChromium } from './chromium.js';
+import { LOOPBACK, launchChromium, loopbackContext } from './chromium.js';
 
 /**
  * Sarah's journey in a real browser: chromium (chromium.ts says which) driven by playwright-core,
@@ -34,13 +34,7 @@ const sessions: Session[] = [];
 
 async function openSession(): Promise<Session> {
   if (browserMissing) throw browserMissing;
-  const context = await browser.newContext({ viewport: { width: 1000, height: 640 } });
-  context.setDefaultTimeout(5_000);
-  context.setDefaultNavigationTimeout(5_000);
-  // A guard besides the launch flags: whatever is not loopback is refused before it leaves.
-  await context.route('**/*', (route) =>
-    new URL(route.request().url()).hostname === LOOPBACK ? route.continue() : route.abort('blockedbyclient'),
-  );
+  const context = await loopbackContext(browser, { width: 1000, height: 640 }, 5_000);
   const page = await context.newPage();
   const session: Session = { context, page, requests: [], navigations: [] };
   page.on('request', (r) => session.requests.push(r.url()));

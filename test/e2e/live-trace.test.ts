@@ -7,7 +7,7 @@ import { page as layout } from '../../harness/core/html.js';
 import { systemLogReportHtml } from '../../harness/okta/syslog/report-page.js';
 import { WORLD_DEFAULTS } from '../../harness/world/defaults.js';
 import { createWorld, type World } from '../../harness/world/world.js';
-import { LOOPBACK, launchChromium } from './chromium.js';
+import { launchChromium, loopbackContext } from './chromium.js';
 
 /**
  * The live trace page of a served world, in chromium: one tab keeps `/_fedsim/trace` open while
@@ -19,11 +19,7 @@ let world: World;
 let browser: Browser;
 
 async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(10_000);
-  await context.route('**/*', (route) =>
-    new URL(route.request().url()).hostname === LOOPBACK ? route.continue() : route.abort('blockedbyclient'),
-  );
+  const context = await loopbackContext(browser, { width: 1280, height: 900 }, 10_000);
   return context.newPage();
 }
 

@@ -26,6 +26,7 @@ import { createOrgApi } from '../api/org-api.js';
 import { DEFAULT_RATE_LIMIT, RateLimiter } from '../api/rate-limit.js';
 import { adminConsole } from '../console/console.js';
 import { Directory, type OktaUser } from '../directory.js';
+import { GroupAdmin } from '../group-admin.js';
 import { Groups } from '../groups.js';
 import { PasswordLockout } from '../lockout.js';
 import { dashboardPage, SIGN_OUT_PATH } from '../pages.js';
@@ -33,6 +34,7 @@ import { passwordSignIn } from '../password-sign-in.js';
 import { OktaSessions } from '../sessions.js';
 import { SystemLog } from '../syslog/log-store.js';
 import { createLogsRouter } from '../syslog/logs-api.js';
+import { UserAdmin } from '../user-admin.js';
 import type { AppProvisioner } from './app-provisioner.js';
 import { OrgApps } from './apps.js';
 import { org2ConsoleSections } from './console/sections.js';
@@ -85,6 +87,9 @@ export class Org2 {
   readonly admins = new AdminRoles();
   readonly appUsers: AppUsers;
   readonly groups: Groups;
+  /** An admin's user and group changes, one path for the Users/Groups APIs and the console. */
+  readonly users: UserAdmin;
+  readonly groupAdmin: GroupAdmin;
   readonly rateLimit: RateLimiter;
   /** The org's SAML app instances: Dropbox Business, then world.org2.apps. */
   readonly apps: OrgApps;
@@ -110,6 +115,8 @@ export class Org2 {
     this.lockout = new PasswordLockout(this.directory, this.log);
     this.appUsers = new AppUsers(options.clock);
     this.groups = new Groups(options.clock, options.ids);
+    this.users = new UserAdmin(this.directory, this.log);
+    this.groupAdmin = new GroupAdmin(this.groups, this.log);
     this.idpKeys = new IdpKeyStore(options.clock);
     this.#signingKeys = new IdpKeyStore(options.clock);
     for (const [i, cert] of options.idp.trustedCerts.entries())
@@ -217,6 +224,8 @@ export class Org2 {
         log: this.log,
         appUsers: this.appUsers,
         groups: this.groups,
+        users: this.users,
+        groupAdmin: this.groupAdmin,
         apps: () => this.apps.summaries(),
         assign: (appId, userId, userName) => this.apps.assign(this.apps.get(appId), userId, userName),
         unassign: (appId, userId) => this.apps.unassign(this.apps.get(appId), userId),

@@ -5,8 +5,8 @@ import type { ConsoleSection } from '../../console/console.js';
 import { groupsSection } from '../../console/groups.js';
 import { peopleSection } from '../../console/people.js';
 import { systemLogSection } from '../../console/system-log.js';
-import { GroupAdmin } from '../../group-admin.js';
-import { UserAdmin } from '../../user-admin.js';
+import type { GroupAdmin } from '../../group-admin.js';
+import type { UserAdmin } from '../../user-admin.js';
 import { appsSection } from './app-section.js';
 import type { AppsOrg } from './console-app.js';
 import { type IdpConsoleOrg, idpsSection } from './idp-section.js';
@@ -16,13 +16,18 @@ import { tasksSection } from './tasks-section.js';
 /** What org2's console sections need of it (structural: org2.ts passes itself). */
 export type Org2ConsoleOrg = IdpConsoleOrg &
   SamlAppsOrg &
-  Omit<AppsOrg, 'apps'> & { readonly options: { clock: Clock; tokens: ReadonlyMap<string, AdminRole> } };
+  Omit<AppsOrg, 'apps'> & {
+    readonly options: { clock: Clock; tokens: ReadonlyMap<string, AdminRole> };
+    readonly users: UserAdmin;
+    readonly groupAdmin: GroupAdmin;
+  };
 
 /**
- * org2's Admin Console: the shared People, Groups, API tokens and System Log pages, and its own Applications
- * (Dropbox Business and any AIW app), Identity Providers and Provisioning tasks. People and Groups change org2 through a
- * UserAdmin / GroupAdmin over the same directory and log as its Users and Groups APIs' (org2 has
- * no follow-up of its own: the directory's change listener pushes to Dropbox either way).
+ * org2's Admin Console: the shared People, Groups, API tokens and System Log pages, and its own
+ * Applications (Dropbox Business and any AIW app), Identity Providers and Provisioning tasks.
+ * People and Groups change org2 through the org's own UserAdmin / GroupAdmin, the ones its Users
+ * and Groups APIs use (org2 has no follow-up of its own: the directory's change listener pushes
+ * to Dropbox either way).
  */
 export function org2ConsoleSections(org: Org2ConsoleOrg): ConsoleSection[] {
   const apps: AppsOrg = {
@@ -37,8 +42,8 @@ export function org2ConsoleSections(org: Org2ConsoleOrg): ConsoleSection[] {
       return appUser ? [{ label: app.label, status: appUser.status }] : [];
     });
   return [
-    peopleSection({ users: new UserAdmin(org.directory, org.log), groups: org.groups, appsOf }),
-    groupsSection({ directory: org.directory, groupAdmin: new GroupAdmin(org.groups, org.log) }),
+    peopleSection({ users: org.users, groups: org.groups, appsOf }),
+    groupsSection({ directory: org.directory, groupAdmin: org.groupAdmin }),
     appsSection(apps),
     idpsSection(org),
     apiTokensSection({ tokens: org.options.tokens, tokensCreated: org.options.clock.now() }),
