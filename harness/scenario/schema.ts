@@ -8,7 +8,7 @@ type WithApps = { org2?: { apps?: { name: string }[] } } | undefined;
 const appNames = (config: WithApps) => (config?.org2?.apps ?? []).map((a) => a.name);
 
 /**
- * Every app a step names (assign/unassign `app`, login `tiles`) is Org2Org, Dropbox Business or
+ * Every app a step names (assign/unassign `app`, login `tiles`, expect.provisioning `app`) is Org2Org, Dropbox Business or
  * one of world.org2.apps or of a `configure` step's (whether it exists yet is the run's to say).
  */
 function appNamesExist(
@@ -28,6 +28,8 @@ function appNamesExist(
   scenario.steps.forEach((step, i) => {
     for (const kind of ['assign', 'unassign'] as const)
       check((step[kind] as { app?: unknown } | undefined)?.app, ['steps', i, kind, 'app']);
+    const provisioning = (step.expect as { provisioning?: { app?: unknown } } | undefined)?.provisioning;
+    check(provisioning?.app, ['steps', i, 'expect', 'provisioning', 'app']);
     const tiles = (step.login as { tiles?: unknown[] } | undefined)?.tiles ?? [];
     for (const [j, tile] of tiles.entries()) check(tile, ['steps', i, 'login', 'tiles', j]);
   });
