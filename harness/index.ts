@@ -97,5 +97,6 @@ export { readTrace } from './trace/read.js';
 export type { CallSink, PartySinks, RecordedCall } from './trace/record.js';
 // world: the three parties wired together
 export type { SeedUserConfig, WorldConfig } from './world/config.js';
+export type { WorldOutbound } from './world/outbound.js';
 export type { WorldOptions, WorldSecrets } from './world/world.js';
 export { createWorld, World } from './world/world.js';

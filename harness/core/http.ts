@@ -1,5 +1,6 @@
 import { Agent, type ClientRequest, request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import type { LookupFunction } from 'node:net';
 import { FedsimError } from './errors.js';
 
 /** What fedsim reads of an HTTP answer: the part of the Fetch API's Response its callers use. */
@@ -92,6 +93,7 @@ function httpFetch(
   url: string,
   init: RequestInit = {},
   timeoutMs?: number,
+  lookup?: LookupFunction,
 ): Promise<HttpResponse> {
   const method = (init.method ?? 'GET').toUpperCase();
   const body = bodyOf(init.body);
@@ -105,7 +107,8 @@ function httpFetch(
       clearTimeout(timer);
       reject(new TypeError('fetch failed', { cause }));
     };
-    const req: ClientRequest = send(url, { method, headers, agent: pool }, (res) => {
+    const options = { method, headers, agent: pool, ...(lookup ? { lookup } : {}) };
+    const req: ClientRequest = send(url, options, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('error', failed);
@@ -124,13 +127,17 @@ function httpFetch(
 
 function refuseOutbound(url: string): void {
   if (!isLoopback(url)) {
+    const host = URL.canParse(url) ? new URL(url).host : url;
     throw new FedsimError(
       'HTTP_OUTBOUND_BLOCKED',
-      `Refused outbound request to ${url}: fedsim only talks to 127.0.0.1`,
+      `Refused outbound request to ${url}: ${host} is not loopback and was not named`,
       {
-        expected: 'a loopback URL (127.0.0.1)',
+        expected: 'a loopback URL (127.0.0.1), or one on a host named in the config or on the command line',
         actual: url,
-        hint: 'Point every party URL at a harness listener; fedsim never reaches the network.',
+        hint:
+          `To reach ${host}, name a URL on it in the world config (an app's saml.metadata or acsUrl, ` +
+          'provisioning.scim.url, org2.idp.metadata or ssoUrl) or on the command line (serve ' +
+          '--app-metadata / --scim-url, attack --acs, scim-check URL); fedsim contacts nothing else.',
       },
     );
   }
@@ -156,16 +163,22 @@ export function loopbackTransport(): LoopbackTransport {
 export const loopbackFetch: HttpFetch = loopbackTransport();
 
 /**
- * Loopback, plus the origins the user named on the command line (`scim-check URL`, `attack --acs`):
- * nothing else is reached, and redirects are never followed. With `timeoutMs`, every request
- * unanswered by then is dropped, so a server that never answers cannot stall a command.
+ * Loopback, plus the origins the user named (`scim-check URL`, `attack --acs`, a world's config):
+ * nothing else is reached, and redirects are never followed. `origins` is read on every request (a
+ * world names more as it is configured). With `timeoutMs`, every request unanswered by then is
+ * dropped, so a server that never answers cannot stall a command. `lookup` resolves named hosts
+ * (tests map a name to 127.0.0.1); default: the system's.
  */
-export function namedOriginsTransport(origins: readonly string[], timeoutMs?: number): LoopbackTransport {
+export function namedOriginsTransport(
+  origins: readonly string[],
+  timeoutMs?: number,
+  lookup?: LookupFunction,
+): LoopbackTransport {
   const pool = new Agent(POOL_OPTIONS);
   const fetch = async (url: string, init?: RequestInit) => {
-    if (URL.canParse(url) && origins.includes(new URL(url).origin)) {
+    if (origins.length > 0 && URL.canParse(url) && origins.includes(new URL(url).origin)) {
       // A named host gets no kept-alive socket: nothing of it outlives the command.
-      return httpFetch(isLoopback(url) ? pool : false, url, init, timeoutMs);
+      return httpFetch(isLoopback(url) ? pool : false, url, init, timeoutMs, lookup);
     }
     refuseOutbound(url);
     return httpFetch(pool, url, init, timeoutMs);

@@ -1,18 +1,11 @@
 import { createSign, createVerify, type KeyObject } from 'node:crypto';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { deflateRawSync } from 'node:zlib';
 import { FedsimError } from '../core/errors.js';
 import type { CertInfo } from '../crypto/credential.js';
 import { ALGORITHMS, NS, type SignatureAlgorithmName } from './constants.js';
+import { decodePostRequest, inflateMessage } from './request-encoding.js';
 import { verifyElementSignature } from './verify.js';
-import {
-  attr,
-  child,
-  decodeBase64Message,
-  escapeXml,
-  MAX_MESSAGE_BYTES,
-  parseUntrustedXml,
-  textOf,
-} from './xml.js';
+import { attr, child, escapeXml, parseUntrustedXml, textOf } from './xml.js';
 
 /** An SP's AuthnRequest, as the fields fedsim reads back. */
 export interface AuthnRequestFields {
@@ -61,24 +54,6 @@ export function redirectUrl(
     parts.push(`Signature=${encodeURIComponent(signature)}`);
   }
   return `${endpoint}${endpoint.includes('?') ? '&' : '?'}${parts.join('&')}`;
-}
-
-/** Inflates a Redirect-binding message, refusing deflate bombs (output capped like any message). */
-export function inflateMessage(base64: string): string {
-  try {
-    return inflateRawSync(Buffer.from(base64, 'base64'), { maxOutputLength: MAX_MESSAGE_BYTES }).toString(
-      'utf8',
-    );
-  } catch (err) {
-    const tooLarge = err instanceof RangeError || (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
-    throw new FedsimError(
-      tooLarge ? 'SAML_XML_TOO_LARGE' : 'SAML_BASE64_INVALID',
-      tooLarge
-        ? `Inflated SAMLRequest exceeds ${MAX_MESSAGE_BYTES} bytes`
-        : 'SAMLRequest is not deflated base64',
-      { cause: err },
-    );
-  }
 }
 
 /** URL-decoding that turns a malformed %-escape into a 400, not an exception. */
@@ -163,15 +138,15 @@ export function readRedirectRequest(rawQuery: string, trusted?: CertInfo): Recei
 }
 
 /**
- * Decodes a POST-binding AuthnRequest (base64, not deflated; SAML bindings §3.5) and, when a cert
- * is given, requires a valid enveloped XML signature on it.
+ * Decodes a POST-binding AuthnRequest (base64, not deflated; SAML bindings §3.5.4) and, when a
+ * cert is given, requires a valid enveloped XML signature on it.
  */
 export function readPostRequest(
   samlRequest: string,
   relayState: string | undefined,
   trusted?: CertInfo,
 ): ReceivedAuthnRequest {
-  const xml = decodeBase64Message(samlRequest);
+  const xml = decodePostRequest(samlRequest);
   const root = requestRoot(xml);
   const signed = child(root, NS.dsig, 'Signature') !== undefined;
   if (trusted && !verifyElementSignature(xml, root, [trusted]).valid) throw signatureRefused(signed);

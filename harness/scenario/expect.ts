@@ -85,14 +85,19 @@ function provisioningChecks(
   e: NonNullable<Expectation['provisioning']>,
   out: Mismatch[],
 ): void {
+  const { apps } = world.org2;
   const tasks: readonly ProvisioningTask[] =
-    e.party === 'org1' ? world.org1.connector.tasks : world.org2.provisioner.tasks;
+    e.party === 'org1'
+      ? world.org1.connector.tasks
+      : e.app === undefined
+        ? world.org2.provisioner.tasks
+        : apps.provisionerOf(apps.get(e.app)).tasks;
   const task = tasks.findLast(
     (t) =>
       (e.action === undefined || t.action === e.action) &&
       (e.user === undefined || t.login.toLowerCase() === e.user.toLowerCase()),
   );
-  const label = [e.party, 'last', e.user && `${e.user}'s`, e.action, 'provisioning task']
+  const label = [e.party, e.app, 'last', e.user && `${e.user}'s`, e.action, 'provisioning task']
     .filter(Boolean)
     .join(' ');
   if (!task) return void out.push({ what: label, expected: e.status, actual: 'no task' });

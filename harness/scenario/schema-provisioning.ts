@@ -17,10 +17,16 @@ export const injectSchema = z
   })
   .strict();
 
-/** The last provisioning task of a party (matching action and user when given). */
+/** The last provisioning task of a party, or of one of org2's apps (matching action and user when given). */
 export const provisioningExpectSchema = z
   .object({
-    party: z.enum(['org1', 'org2']).describe("whose tasks: org1's Org2Org connector or org2's Dropbox app"),
+    party: z
+      .enum(['org1', 'org2'])
+      .describe("whose tasks: org1's Org2Org connector or an org2 app's (Dropbox Business unless `app`)"),
+    app: z
+      .string()
+      .optional()
+      .describe('with party org2: the app whose SCIM tasks to check, by name (an app of world.org2.apps)'),
     action: z.string().optional().describe('only tasks of this action (create, update, deactivate, …)'),
     status: z.enum(['done', 'failed', 'skipped', 'pending']).describe("the task's status"),
     code: errorCodeSchema.optional().describe('the error code a failed task ended with'),
@@ -35,7 +41,11 @@ export const provisioningExpectSchema = z
       .optional()
       .describe('the HTTP status of each failed try, in order; `dropped` when no response came'),
   })
-  .strict();
+  .strict()
+  .refine((e) => e.app === undefined || e.party === 'org2', {
+    message: "app names an org2 app: give party: org2 (org1's tasks are its Org2Org connector's)",
+    path: ['app'],
+  });
 
 /** What a party's injected faults did: calls hit so far, calls still queued. */
 export const faultsExpectSchema = z

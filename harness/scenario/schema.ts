@@ -4,12 +4,19 @@ import { stepSchema } from './steps/index.js';
 
 const BUILT_IN_APPS = ['Org2Org', 'Dropbox Business'];
 
-/** Every app a step names (assign/unassign `app`, login `tiles`) is Org2Org, Dropbox Business or one of world.org2.apps. */
+type WithApps = { org2?: { apps?: { name: string }[] } } | undefined;
+const appNames = (config: WithApps) => (config?.org2?.apps ?? []).map((a) => a.name);
+
+/**
+ * Every app a step names (assign/unassign `app`, login `tiles`, expect.provisioning `app`) is Org2Org, Dropbox Business or
+ * one of world.org2.apps or of a `configure` step's (whether it exists yet is the run's to say).
+ */
 function appNamesExist(
-  scenario: { world: { org2?: { apps?: { name: string }[] } }; steps: Record<string, unknown>[] },
+  scenario: { world: WithApps; steps: Record<string, unknown>[] },
   ctx: z.RefinementCtx,
 ): void {
-  const known = [...BUILT_IN_APPS, ...(scenario.world.org2?.apps ?? []).map((a) => a.name)];
+  const configured = scenario.steps.flatMap((step) => appNames(step.configure as WithApps));
+  const known = [...new Set([...BUILT_IN_APPS, ...appNames(scenario.world), ...configured])];
   const check = (name: unknown, path: (string | number)[]) => {
     if (typeof name === 'string' && !known.includes(name))
       ctx.addIssue({
@@ -21,6 +28,8 @@ function appNamesExist(
   scenario.steps.forEach((step, i) => {
     for (const kind of ['assign', 'unassign'] as const)
       check((step[kind] as { app?: unknown } | undefined)?.app, ['steps', i, kind, 'app']);
+    const provisioning = (step.expect as { provisioning?: { app?: unknown } } | undefined)?.provisioning;
+    check(provisioning?.app, ['steps', i, 'expect', 'provisioning', 'app']);
     const tiles = (step.login as { tiles?: unknown[] } | undefined)?.tiles ?? [];
     for (const [j, tile] of tiles.entries()) check(tile, ['steps', i, 'login', 'tiles', j]);
   });

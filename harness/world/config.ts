@@ -109,7 +109,7 @@ const toggles = {
 /** A SAML app's SCIM connection (Okta's Provisioning tab): base URL, credential, auth mode. */
 const scimConnection = z
   .object({
-    /** The SCIM 2.0 base URL (ending in /scim/v2 or wherever /Users lives); loopback only. */
+    /** The SCIM 2.0 base URL (ending in /scim/v2 or wherever /Users lives); loopback, or a host so named. */
     url: z.string(),
     /** Bearer token; under basic auth, `user:password`. */
     token: z.string().min(1),
@@ -128,7 +128,7 @@ const samlApp = z
     name: z.string().min(1),
     saml: z
       .object({
-        /** The SP's metadata: a file path (relative to the scenario) or an http(s) URL on loopback. */
+        /** The SP's metadata: a file path (relative to the scenario) or an http(s) URL (naming its host). */
         metadata: z.string().optional(),
         /** Single sign-on URL (the SP's ACS); default: the metadata's. */
         acsUrl: z.string().optional(),
@@ -175,7 +175,7 @@ const samlApp = z
  * and signing certificate.
  */
 const externalIdp = {
-  /** The IdP's metadata: a file path (relative to the scenario) or an http(s) URL on loopback. */
+  /** The IdP's metadata: a file path (relative to the scenario) or an http(s) URL (naming its host). */
   metadata: z.string().optional(),
   /** The IdP's SSO URL (where org2 sends AuthnRequests); default: the metadata's. */
   ssoUrl: z.string().optional(),
@@ -319,7 +319,7 @@ export const worldSchema = z
           })
           .strict()
           .optional(),
-        /** SAML apps besides Dropbox Business (Okta's App Integration Wizard "SAML 2.0" apps). */
+        /** SAML apps besides Dropbox Business (AIW "SAML 2.0" apps); `configure`: adds one, or replaces one's settings by name. */
         apps: z.array(samlApp).optional(),
       })
       .strict()

@@ -35,19 +35,22 @@ export function oktaAppName(orgName: string, label: string): string {
   return `${orgName}_${label.toLowerCase().replace(/[^a-z0-9]/g, '')}_1`;
 }
 
-/** An app built from world.org2.apps, and how to finish it when its SP metadata is a URL. */
-export interface ConfiguredApp {
-  app: SamlApp;
+/** An app of world.org2.apps, built; when its SP metadata is a URL, how to finish it once read. */
+export interface ConfiguredApp<T = SamlApp> {
+  app: T;
   /** The SP's metadata URL, read once the world listens (it may be served by one of its parties). */
   metadataUrl?: string;
   applyMetadata: (xml: string) => void;
 }
 
+/** An app's settings: all of it but the ids an app keeps for life. */
+export type SamlAppSettings = Omit<SamlApp, 'id' | 'key'>;
+
 /** The App Integration Wizard defaults, then the SP's metadata, then the fields the config sets. */
-export function samlAppOf(
+export function samlAppSettingsOf(
   c: SamlAppConfig,
-  deps: { ids: IdGenerator; orgName: string; baseDir: string },
-): ConfiguredApp {
+  deps: { orgName: string; baseDir: string },
+): ConfiguredApp<SamlAppSettings> {
   const s = c.saml;
   const file = (name: string | undefined, what: string) =>
     name === undefined ? undefined : readCertFile(name, deps.baseDir, what);
@@ -74,10 +77,8 @@ export function samlAppOf(
     applyMetadata(readConfigFile(s.metadata, deps.baseDir, `${c.name}'s SP metadata`));
   const signing = s.signing ?? 'both';
   const p = c.provisioning;
-  const app: SamlApp = {
+  const app: SamlAppSettings = {
     ...D.samlApp,
-    id: deps.ids.okta('0oa'),
-    key: deps.ids.okta('exk'),
     name: oktaAppName(deps.orgName, c.name),
     label: c.name,
     credential: loadCredential(s.certificate ?? D.samlApp.certificate),
@@ -97,4 +98,15 @@ export function samlAppOf(
     silentProvisioning: false,
   };
   return { app, ...(remote ? { metadataUrl: s.metadata } : {}), applyMetadata };
+}
+
+/** A new app: its settings, and an id and key of its own. */
+export function samlAppOf(
+  c: SamlAppConfig,
+  deps: { ids: IdGenerator; orgName: string; baseDir: string },
+): ConfiguredApp {
+  const id = deps.ids.okta('0oa');
+  const key = deps.ids.okta('exk');
+  const configured = samlAppSettingsOf(c, deps);
+  return { ...configured, app: { id, key, ...configured.app } };
 }

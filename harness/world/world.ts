@@ -1,6 +1,7 @@
+import type { LookupFunction } from 'node:net';
 import { type Clock, FixedClock } from '../core/clock.js';
 import { FedsimError } from '../core/errors.js';
-import { type HttpFetch, type LoopbackTransport, loopbackTransport } from '../core/http.js';
+import type { HttpFetch } from '../core/http.js';
 import { type IdGenerator, SeededIds } from '../core/ids.js';
 import { type Listening, listen } from '../core/listen.js';
 import { randomSecrets, type SecretSource } from '../core/secrets.js';
@@ -18,6 +19,7 @@ import type { WorldConfig } from './config.js';
 import { WORLD_DEFAULTS as D } from './defaults.js';
 import { externalIdpSettings, idpFromMetadata, isExternalIdp } from './external-idp.js';
 import { resolveIdpRefs } from './idp-refs.js';
+import { type WorldOutbound, worldOutbound } from './outbound.js';
 import {
   buildDropbox,
   buildOrg1,
@@ -26,7 +28,6 @@ import {
   type TokenFor,
   type WorldTokens,
 } from './parties.js';
-import { type ConfiguredApp, samlAppOf } from './saml-apps.js';
 import { seedUsers } from './seed.js';
 import { servedApp } from './served-app.js';
 import {
@@ -36,11 +37,14 @@ import {
   org2orgSettings,
   rateLimitSettings,
 } from './settings.js';
+import { WorldApps } from './world-apps.js';
 
 export interface WorldOptions {
   /** Real time for `serve`; a fixed clock (default) for reproducible scenarios. */
   clock?: Clock;
   fetch?: HttpFetch;
+  /** How the hosts the config names resolve (tests map a name to 127.0.0.1); default: the system's. */
+  lookup?: LookupFunction;
   /** Ports for org1, org2, dropbox (0 = ephemeral). */
   ports?: [number, number, number];
   host?: string;
@@ -80,21 +84,20 @@ export class World {
   #tokenFor: TokenFor;
   /** What dropbox's SSO settings trust: certificates and, when read from metadata, the issuer. */
   #dropboxTrust: { issuer?: string; certs: CertInfo[] };
-  /** world.org2.apps as built: those whose SP metadata is a URL are finished once the world listens. */
-  #apps: ConfiguredApp[] = [];
+  /** world.org2.apps: built with the world, added or changed by `configure`. */
+  readonly #apps: WorldApps;
   /** The IdP org2 trusts in place of org1 (world.org2.idp metadata or fields), if any. */
   readonly #externalIdp: ReturnType<typeof externalIdpSettings> | undefined;
   readonly #baseDir: string;
-
-  /** The world's own connection pool (none when the caller injected a fetch), closed with it. */
-  readonly #ownTransport: LoopbackTransport | undefined;
+  /** Loopback and the hosts the config names (or the caller's fetch); closed with the world. */
+  readonly #outbound: WorldOutbound;
 
   constructor(
     readonly config: WorldConfig,
     readonly clock: Clock,
     readonly ids: IdGenerator,
-    /** Outbound HTTP; by default a loopback transport of the world's own. */
-    injected: HttpFetch | undefined,
+    /** Outbound HTTP: loopback and the hosts the config names, or the caller's fetch (outbound.ts). */
+    outbound: WorldOutbound,
     /** Where relative file paths in the config (oktaJson) are resolved: the scenario's folder. */
     baseDir = process.cwd(),
     secrets: WorldSecrets = { sessions: randomSecrets, tokens: ids },
@@ -102,8 +105,7 @@ export class World {
     /** A served world's trace (`/_fedsim/trace`): it records the parties' calls itself. */
     readonly trace?: LiveTrace,
   ) {
-    this.#ownTransport = injected ? undefined : loopbackTransport();
-    const transport = injected ?? (this.#ownTransport as LoopbackTransport);
+    this.#outbound = outbound;
     const { tokens } = secrets;
     this.tokens = { superAdmin: tokens.token(42), readOnly: tokens.token(42), scim: tokens.token(48) };
     const tokenFor = {
@@ -113,11 +115,12 @@ export class World {
     };
     this.#tokenFor = tokenFor;
     this.scheduler = schedulerFor(clock);
-    const fetch = this.scheduler.tracking(transport);
+    const fetch = this.scheduler.tracking(outbound.fetch);
     this.fetch = fetch;
     const sinks = record ?? trace?.sinks;
     this.#fetchAs = sinks ? (party) => recordingFetch(fetch, sinks(party)) : () => fetch;
     this.#baseDir = baseDir;
+    this.#apps = new WorldApps({ ids, orgName: D.org2Name, baseDir, fetch: this.#fetchAs('org2') });
     const fromJson = loadOktaIdp(config.org2?.idp?.oktaJson, baseDir);
     const idpConfig = config.org2?.idp;
     this.#externalIdp = isExternalIdp(idpConfig) ? externalIdpSettings(idpConfig ?? {}, baseDir) : undefined;
@@ -134,11 +137,9 @@ export class World {
       parties: () => this,
     };
     // Built in this order: ids are drawn from one seeded sequence.
-    this.org2 = buildOrg2(ctx, appKey, { ...fromJson, ...this.#externalIdp?.settings }, (appIds) => {
-      const deps = { ids: appIds, orgName: D.org2Name, baseDir };
-      this.#apps = (config.org2?.apps ?? []).map((c) => samlAppOf(c, deps));
-      return this.#apps.map((a) => a.app);
-    });
+    this.org2 = buildOrg2(ctx, appKey, { ...fromJson, ...this.#externalIdp?.settings }, () =>
+      this.#apps.build(config.org2?.apps ?? []),
+    );
     this.org2.rateLimit.configure(rateLimitSettings(config.org2?.rateLimit));
     this.faults = createPartyFaults({
       scheduler: this.scheduler,
@@ -176,9 +177,10 @@ export class World {
 
   /**
    * Applies settings to the running world, as an admin changing them would: signing options,
-   * certificates (rollover), IdP policy, toggles. Users and the topology stay as they are.
+   * certificates (rollover), IdP policy, toggles, org2's apps (added or changed by name: resolved
+   * once an SP metadata URL is read). Users and the topology stay as they are.
    */
-  configure(patch: WorldConfig): void {
+  configure(patch: WorldConfig): Promise<void> {
     if (patch.org1?.org2org?.pushGroups) {
       // A push goes over HTTP and can fail: it is a step of its own, not a setting to patch.
       throw new FedsimError('CONFIG_INVALID', 'pushGroups is read when the world starts', {
@@ -186,13 +188,7 @@ export class World {
         hint: 'Use the pushGroup step to push a group from a running world.',
       });
     }
-    if (patch.org2?.apps) {
-      // An app's SP metadata may be a URL read over HTTP once parties listen: part of the topology.
-      throw new FedsimError('CONFIG_INVALID', 'world.org2.apps is read when the world starts', {
-        actual: patch.org2.apps.map((a) => a.name),
-        hint: 'List the apps under the scenario world; configure changes settings of a running world only.',
-      });
-    }
+    this.#outbound.name(patch);
     const app = this.org1.app;
     Object.assign(app, org2orgSettings(patch.org1?.org2org ?? {}, app.provisioning, this.#tokenFor));
     if (patch.org2?.idp) {
@@ -212,6 +208,7 @@ export class World {
     Object.assign(dbx, dropboxAppSettings(patch.org2?.dropbox ?? {}, dbx.provisioning));
     if (patch.dropbox?.trust) this.#dropboxTrust = { certs: [loadCredential(patch.dropbox.trust).cert] };
     if (patch.dropbox?.deactivation) this.dropbox.team.options.deactivation = patch.dropbox.deactivation;
+    return this.#apps.configure(patch.org2?.apps ?? [], this.org2);
   }
 
   async start(ports: [number, number, number] = [0, 0, 0], host = '127.0.0.1'): Promise<this> {
@@ -264,7 +261,7 @@ export class World {
         external.settings,
       );
     }
-    for (const app of this.#apps) if (app.metadataUrl) app.applyMetadata(await get('org2', app.metadataUrl));
+    await this.#apps.readMetadata();
     if (this.config.org1?.org2org?.fromMetadata) {
       const md = parseSpMetadata(
         await get('org1', `${this.org2.url}/api/v1/idps/${this.org2.idp.id}/metadata.xml`),
@@ -303,7 +300,7 @@ export class World {
   async stop(): Promise<void> {
     await Promise.all(this.#listeners.map((l) => l.close()));
     this.#listeners = [];
-    this.#ownTransport?.close();
+    this.#outbound.close();
   }
 
   /** Maps each listener origin to its party name, for traces. */
@@ -320,7 +317,7 @@ export async function createWorld(config: WorldConfig = {}, options: WorldOption
     config,
     clock,
     ids,
-    options.fetch,
+    worldOutbound(config, options.fetch, options.lookup),
     options.baseDir,
     { sessions: randomSecrets, tokens: options.tokens ?? ids },
     options.record,

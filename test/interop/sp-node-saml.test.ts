@@ -1,5 +1,6 @@
-import { SAML } from '@node-saml/node-saml';
+import { SAML, type SamlConfig } from '@node-saml/node-saml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ERROR_META } from '../../harness/core/html.js';
 import { parseIdpMetadata } from '../../harness/saml/metadata.js';
 import type { World } from '../../harness/world/world.js';
 import { browser } from './browser.js';
@@ -19,18 +20,20 @@ import {
  */
 let sp: SpUnderTest;
 let world: World;
+let options: SamlConfig;
 
 beforeAll(async () => {
   sp = await startSp('node-saml');
   world = await worldFor(sp);
   const idp = parseIdpMetadata(await appIdpMetadata(world));
-  const saml = new SAML({
+  options = {
     issuer: sp.entityId,
     callbackUrl: sp.acsUrl,
     entryPoint: idp.ssoUrl,
     idpIssuer: idp.entityId,
     idpCert: idp.signingCerts.map((c) => c.pem),
-  });
+  };
+  const saml = new SAML(options);
   sp.use({
     accept: async (body) => {
       const { profile } = await saml.validatePostResponseAsync(body);
@@ -59,5 +62,23 @@ describe('@node-saml/node-saml as the SP behind org2', () => {
     } finally {
       world.configure({ org2: { dropbox: { certificate: 'org2-dropbox' } } });
     }
+  });
+
+  // node-saml deflates a POST-binding AuthnRequest unless skipRequestCompression is set; the
+  // binding is plain base64 (SAML bindings §3.5.4): docs/decisions/deflated-post-authn-request.md.
+  it('refuses its default POST AuthnRequest, deflated, by name; with skipRequestCompression it is taken', async () => {
+    const post = async (extra: Partial<SamlConfig>) => {
+      const form = await new SAML({ ...options, ...extra }).getAuthorizeFormAsync('', undefined, {});
+      const SAMLRequest = /name="SAMLRequest" value="([^"]+)"/.exec(form)?.[1] ?? '';
+      const res = await world.fetch(options.entryPoint ?? '', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ SAMLRequest }).toString(),
+      });
+      const code = new RegExp(`<meta name="${ERROR_META}" content="([^"]*)"`).exec(await res.text())?.[1];
+      return { status: res.status, code };
+    };
+    expect(await post({})).toEqual({ status: 400, code: 'SAML_POST_REQUEST_DEFLATED' });
+    expect(await post({ skipRequestCompression: true })).toEqual({ status: 302, code: undefined });
   });
 });

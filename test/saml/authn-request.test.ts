@@ -3,12 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { loadCredential } from '../../harness/crypto/store.js';
 import {
   authnRequestXml,
-  inflateMessage,
+  readPostRequest,
   readRedirectRequest,
   redirectUrl,
   spInitiatedRedirect,
 } from '../../harness/saml/authn-request.js';
 import { ALGORITHMS } from '../../harness/saml/constants.js';
+import { inflateMessage } from '../../harness/saml/request-encoding.js';
 import { NOW } from './helpers.js';
 
 const SP = loadCredential('org2-sp');
@@ -191,6 +192,33 @@ describe('redirect input safety', () => {
   it('a malformed %-escape is refused with a FedsimError, not a URIError', () => {
     expect(() => readRedirectRequest('SAMLRequest=%E0%A4%A')).toThrow(
       expect.objectContaining({ name: 'FedsimError' }),
+    );
+  });
+});
+
+// SAML bindings §3.5.4: the POST binding carries the request as base64 of the XML, not deflated.
+describe('POST-binding AuthnRequest encoding', () => {
+  const xml = authnRequestXml(FIELDS);
+
+  it('reads plain base64', () => {
+    expect(readPostRequest(Buffer.from(xml).toString('base64'), 'r').issuer).toBe(FIELDS.issuer);
+  });
+
+  it('refuses a deflated one by name, saying how to fix the SP', () => {
+    const deflated = deflateRawSync(Buffer.from(xml)).toString('base64');
+    expect(() => readPostRequest(deflated, undefined)).toThrow(
+      expect.objectContaining({
+        code: 'SAML_POST_REQUEST_DEFLATED',
+        message: expect.stringMatching(/DEFLATE-compressed.*plain base64 \(SAML bindings §3\.5\.4\)/),
+        hint: expect.stringMatching(/skipRequestCompression: true/),
+      }),
+    );
+  });
+
+  it('still calls bytes that are neither XML nor deflated XML not UTF-8', () => {
+    const junk = Buffer.from([0xff, 0xfe, 0x00, 0x81]).toString('base64');
+    expect(() => readPostRequest(junk, undefined)).toThrow(
+      expect.objectContaining({ code: 'SAML_XML_INVALID' }),
     );
   });
 });

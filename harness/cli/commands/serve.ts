@@ -67,7 +67,7 @@ export const serve: CliCommand = {
       .option('--app-name <name>', "the app's name (its tile) with --app-metadata", 'My SAML App')
       .option(
         '--scim-url <url>',
-        "with --app-metadata: provision the app's users to this SCIM 2.0 server (loopback)",
+        "with --app-metadata: provision the app's users to this SCIM 2.0 server (its host is then reachable)",
       )
       .option('--scim-token <token>', 'the bearer token for --scim-url')
       .option(

@@ -70,8 +70,9 @@ export const FEDSIM_ERRORS = {
   },
   HTTP_OUTBOUND_BLOCKED: {
     status: 502,
-    summary: 'A party tried to reach an address outside the simulation; fedsim is offline by design.',
-    fix: 'Point the URL at a fedsim party (127.0.0.1), e.g. the SCIM base URL or the ACS URL.',
+    summary:
+      'A party tried to reach a host that is neither loopback nor named by the user; fedsim is offline by design.',
+    fix: 'Point the URL at 127.0.0.1, or name the host: a URL on it in the world config (app metadata, acsUrl, SCIM URL, IdP metadata or ssoUrl) or on the command line.',
   },
   HTTP_FAILED: {
     status: 502,

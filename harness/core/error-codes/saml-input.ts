@@ -44,6 +44,12 @@ export const SAML_INPUT_ERRORS = {
     summary: "The AuthnRequest's Issuer or ACS URL does not match the app it was sent to.",
     fix: "Make the SP's entity id and ACS URL match the app's Audience URI and Single sign-on URL.",
   },
+  SAML_POST_REQUEST_DEFLATED: {
+    status: 400,
+    summary:
+      'A POST-binding SAMLRequest is DEFLATE-compressed; the HTTP-POST binding carries plain base64 (SAML bindings §3.5.4).',
+    fix: 'Stop compressing AuthnRequests sent by POST at the SP (node-saml / passport-saml: skipRequestCompression: true), or use the Redirect binding.',
+  },
   SAML_REQUEST_SIGNATURE_INVALID: {
     status: 400,
     summary: "The AuthnRequest's redirect-binding signature does not verify.",

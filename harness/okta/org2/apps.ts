@@ -58,7 +58,7 @@ export class OrgApps {
   constructor(private readonly deps: OrgAppsDeps) {
     deps.directory.onChange((user) => {
       for (const { app } of this.#entries)
-        if (deps.appUsers.refresh(app.id, user.id, this.#format(app, user)))
+        if (deps.appUsers.refresh(app.id, user.id, appUserNameFormat(app)(user)))
           deps.tasks.track(this.#sync(app, user));
     });
   }
@@ -87,6 +87,13 @@ export class OrgApps {
     return app;
   }
 
+  /** New settings for an app (`configure`): its id, key, assignments and pushes so far stay. */
+  change(app: SamlApp, settings: Omit<SamlApp, 'id' | 'key'>): void {
+    const attributes = attributeStatementsOf(settings);
+    Object.assign(app, settings);
+    this.#entry(app).attributes = attributes;
+  }
+
   /** The app an id, key, label or Okta name refers to. */
   get(ref: string): SamlApp {
     const app = findApp(this.list, ref);
@@ -108,13 +115,13 @@ export class OrgApps {
 
   /** The user's app username (`credentials.userName`): their NameID and SCIM userName. */
   userNameOf(app: SamlApp, user: OktaUser): string {
-    return this.deps.appUsers.find(app.id, user.id)?.userName ?? this.#format(app, user);
+    return this.deps.appUsers.find(app.id, user.id)?.userName ?? appUserNameFormat(app)(user);
   }
 
   /** `userName`: the app username an admin sets on this assignment; default: the app's username format. */
   async assign(app: SamlApp, login: string, userName?: string): Promise<void> {
     const user = this.deps.directory.get(login);
-    this.deps.appUsers.assign(app.id, user.id, this.#format(app, user), userName);
+    this.deps.appUsers.assign(app.id, user.id, appUserNameFormat(app)(user), userName);
     await this.deps.tasks.track(this.#sync(app, user));
   }
 
@@ -154,15 +161,6 @@ export class OrgApps {
     }));
   }
 
-  /** The app's IdP metadata, as its Sign On tab links it. */
-  metadataXml(app: SamlApp): string {
-    return idpMetadataXml({
-      entityId: appIssuerOf(app),
-      ssoUrl: `${this.deps.url()}${appSsoPathOf(app)}`,
-      signingCerts: [app.credential.cert],
-    });
-  }
-
   /** Each app's SSO URL (GET: IdP-initiated or a Redirect AuthnRequest; POST: a POST AuthnRequest) and metadata. */
   router(): Router {
     const router = Router();
@@ -175,18 +173,17 @@ export class OrgApps {
     router.post('/app/:name/:key/sso/saml', sso);
     router.get(appMetadataPathOf({ key: ':key' }), (req, res, next) => {
       const app = this.list.find((a) => a.key === req.params.key);
-      if (app) res.type('application/xml').send(this.metadataXml(app));
-      else next();
+      if (!app) return next();
+      // The app's IdP metadata, as its Sign On tab links it.
+      const ssoUrl = `${this.deps.url()}${appSsoPathOf(app)}`;
+      const md = { entityId: appIssuerOf(app), ssoUrl, signingCerts: [app.credential.cert] };
+      res.type('application/xml').send(idpMetadataXml(md));
     });
     return router;
   }
 
   #entry(app: SamlApp): Entry {
     return this.#entries.find((e) => e.app === app) as Entry;
-  }
-
-  #format(app: SamlApp, user: OktaUser): string {
-    return appUserNameFormat(app)(user);
   }
 
   /** Pushes the assigned user to the app and shows on their app user what the push left. */
