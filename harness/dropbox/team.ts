@@ -1,4 +1,4 @@
-import type { Clock } from '../core/clock.js';
+import { type Clock, recordTime } from '../core/clock.js';
 import { FedsimError } from '../core/errors.js';
 import type { IdGenerator } from '../core/ids.js';
 import type { ScimUserInput, ScimUserRecord, ScimUserStore } from '../scim/store.js';
@@ -56,7 +56,7 @@ export class Team implements ScimUserStore {
   /** Provisioned members start invited; one created inactive is suspended, as there is nothing to remove yet. */
   create(input: MemberInput): Member {
     this.#assertUnique(input.userName);
-    const now = this.clock.now();
+    const now = recordTime(this.clock);
     const member: Member = {
       id: this.ids.uuid(),
       ...this.#profile(input),
@@ -116,7 +116,7 @@ export class Team implements ScimUserStore {
     const member = this.#stored(id);
     this.#assertUnique(input.userName, id);
     this.#unindexNames(member);
-    Object.assign(member, this.#profile(input), { lastModified: this.clock.now() });
+    Object.assign(member, this.#profile(input), { lastModified: recordTime(this.clock) });
     this.#indexNames(member);
     return input.active === undefined ? { ...member } : this.setActive(id, input.active);
   }
@@ -126,7 +126,7 @@ export class Team implements ScimUserStore {
     if (active === member.active) return { ...member };
     if (!active && this.options.deactivation === 'remove') return this.remove(id);
     const state = active ? (this.#confirmed.has(id) ? 'active' : 'invited') : 'suspended';
-    Object.assign(member, { state, active, lastModified: this.clock.now() });
+    Object.assign(member, { state, active, lastModified: recordTime(this.clock) });
     return { ...member };
   }
 
@@ -140,7 +140,7 @@ export class Team implements ScimUserStore {
     }
     this.#confirmed.add(id);
     if (member.state === 'invited')
-      Object.assign(member, { state: 'active', lastModified: this.clock.now() });
+      Object.assign(member, { state: 'active', lastModified: recordTime(this.clock) });
     return { ...member };
   }
 
@@ -153,7 +153,7 @@ export class Team implements ScimUserStore {
     this.#order[this.#order.indexOf(member)] = undefined;
     this.#holes += 1;
     this.#confirmed.delete(id);
-    const gone: Member = { ...member, state: 'removed', active: false, lastModified: this.clock.now() };
+    const gone: Member = { ...member, state: 'removed', active: false, lastModified: recordTime(this.clock) };
     this.removed.push(gone);
     if (this.removed.length > REMOVED_MAX) this.removed.shift();
     return { ...gone };

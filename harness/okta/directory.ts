@@ -1,4 +1,4 @@
-import type { Clock } from '../core/clock.js';
+import { type Clock, recordTime } from '../core/clock.js';
 import type { FedsimError } from '../core/errors.js';
 import type { IdGenerator } from '../core/ids.js';
 import { hasInvisibleCharacter, skeleton } from './confusables.js';
@@ -125,7 +125,7 @@ export class Directory {
         actual: profile.login,
       });
     }
-    const now = this.clock.now();
+    const now = recordTime(this.clock);
     const provider = options.provider ?? 'OKTA';
     const activate = options.activate ?? true;
     let status: OktaStatus = 'STAGED';
@@ -203,7 +203,7 @@ export class Directory {
       throw wrongStatus(user, 'activate', ['STAGED', 'DEPROVISIONED']);
     }
     const next: OktaStatus = user.password || user.provider === 'FEDERATION' ? 'ACTIVE' : 'PROVISIONED';
-    user.activated = this.clock.now();
+    user.activated = recordTime(this.clock);
     return this.#setStatus(user, next);
   }
 
@@ -214,7 +214,7 @@ export class Directory {
   activateOnSignIn(idOrLogin: string): OktaUser {
     const user = this.get(idOrLogin);
     if (user.status !== 'STAGED' && user.status !== 'PROVISIONED') return user;
-    user.activated = this.clock.now();
+    user.activated = recordTime(this.clock);
     return this.#setStatus(user, 'ACTIVE');
   }
 
@@ -288,11 +288,11 @@ export class Directory {
   }
 
   recordLogin(user: OktaUser): void {
-    user.lastLogin = this.clock.now();
+    user.lastLogin = recordTime(this.clock);
   }
 
   #setStatus(user: OktaUser, status: OktaStatus): OktaUser {
-    const now = this.clock.now();
+    const now = recordTime(this.clock);
     const before = user.status;
     user.status = status;
     this.index.statusChanged(user, before);
@@ -312,7 +312,7 @@ export class Directory {
     const before = user.profile;
     user.profile = profile;
     this.index.profileChanged(user, before);
-    user.lastUpdated = this.clock.now();
+    user.lastUpdated = recordTime(this.clock);
     this.#notify(user);
     return user;
   }
