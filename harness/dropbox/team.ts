@@ -1,6 +1,7 @@
 import { type Clock, recordTime } from '../core/clock.js';
 import { FedsimError } from '../core/errors.js';
 import type { IdGenerator } from '../core/ids.js';
+import { KeyedIds } from '../core/keyed-ids.js';
 import type { ScimUserInput, ScimUserRecord, ScimUserStore } from '../scim/store.js';
 
 /** Dropbox Business's team: members, their lifecycle and the admin's deactivation choice. */
@@ -35,7 +36,7 @@ const nameKey = (userName: string) => userName.toLowerCase();
 export class Team implements ScimUserStore {
   readonly #members = new Map<string, Member>();
   readonly #byUserName = new Map<string, string>();
-  readonly #byExternalId = new Map<string, Set<string>>();
+  readonly #byExternalId = new KeyedIds();
   /** Join order; a removed member leaves a hole until the next page read closes the holes. */
   #order: (Member | undefined)[] = [];
   #holes = 0;
@@ -88,7 +89,7 @@ export class Team implements ScimUserStore {
   }
 
   withExternalId(externalId: string): Member[] {
-    const ids = [...(this.#byExternalId.get(externalId) ?? [])];
+    const ids = this.#byExternalId.get(externalId);
     const joined = (id: string) => this.#joined.get(id) ?? 0;
     return ids.sort((a, b) => joined(a) - joined(b)).map((id) => this.get(id));
   }
@@ -175,17 +176,12 @@ export class Team implements ScimUserStore {
 
   #indexNames(member: Member): void {
     this.#byUserName.set(nameKey(member.userName), member.id);
-    if (member.externalId === undefined) return;
-    const ids = this.#byExternalId.get(member.externalId) ?? new Set<string>();
-    this.#byExternalId.set(member.externalId, ids.add(member.id));
+    if (member.externalId !== undefined) this.#byExternalId.add(member.externalId, member.id);
   }
 
   #unindexNames(member: Member): void {
     this.#byUserName.delete(nameKey(member.userName));
-    if (member.externalId === undefined) return;
-    const ids = this.#byExternalId.get(member.externalId);
-    ids?.delete(member.id);
-    if (ids?.size === 0) this.#byExternalId.delete(member.externalId);
+    if (member.externalId !== undefined) this.#byExternalId.delete(member.externalId, member.id);
   }
 
   #assertUnique(userName: string, exceptId?: string): void {
