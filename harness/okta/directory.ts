@@ -92,10 +92,9 @@ function notInStatus(user: OktaUser, action: 'suspend' | 'unsuspend', required: 
 }
 
 export class Directory {
-  readonly #users = new Map<string, OktaUser>();
   readonly #byLogin = new LoginIndex();
   /** Creation order, statuses and the lower-cased login, email and names: what the Users API queries. */
-  readonly index = new UserIndex<OktaUser>((id) => this.#users.get(id));
+  readonly index = new UserIndex<OktaUser>();
 
   readonly #listeners: ((user: OktaUser) => void)[] = [];
 
@@ -144,7 +143,6 @@ export class Directory {
       provider,
       password: options.password,
     };
-    this.#users.set(user.id, user);
     this.#byLogin.set(user.profile.login, user.id);
     this.index.added(user);
     this.#notify(user);
@@ -153,10 +151,10 @@ export class Directory {
 
   /** By id, login or unambiguous short name (case and diacritics aside), as `GET /api/v1/users/{id}`. */
   find(idOrLogin: string): OktaUser | undefined {
-    const byId = this.#users.get(idOrLogin);
+    const byId = this.index.user(idOrLogin);
     if (byId) return byId;
     const id = this.#byLogin.get(idOrLogin);
-    return id ? this.#users.get(id) : undefined;
+    return id ? this.index.user(id) : undefined;
   }
 
   get(idOrLogin: string): OktaUser {
@@ -173,7 +171,7 @@ export class Directory {
 
   /** All users in creation order. */
   all(): OktaUser[] {
-    return [...this.#users.values()];
+    return this.index.all();
   }
 
   /** Users whose profile attribute equals `value`, case aside (by index when the attribute has one). */
@@ -273,7 +271,6 @@ export class Directory {
   delete(idOrLogin: string): void {
     const user = this.get(idOrLogin);
     if (user.status !== 'DEPROVISIONED') throw wrongStatus(user, 'delete', ['DEPROVISIONED']);
-    this.#users.delete(user.id);
     this.#byLogin.delete(user.profile.login, user.id);
     this.index.removed(user);
   }
