@@ -40,3 +40,18 @@ export class OffsetClock implements Clock {
 }
 
 export const DEFAULT_SCENARIO_START = '2026-01-15T09:00:00.000Z';
+
+const lastInstant = new WeakMap<Clock, Date>();
+
+/**
+ * The clock's time for a stored record: the Date handed out last time while the clock has not
+ * moved, so records made in one instant share one object (a generated world of 100,000 users
+ * otherwise holds seven per user). Stored records' Dates are never mutated in place.
+ */
+export function recordTime(clock: Clock): Date {
+  const now = clock.now();
+  const last = lastInstant.get(clock);
+  if (last?.getTime() === now.getTime()) return last;
+  lastInstant.set(clock, now);
+  return now;
+}

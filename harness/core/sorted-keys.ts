@@ -7,25 +7,37 @@
  * disagree (the value changed, the id is gone) are skipped on read, and dropped by a merge once
  * `stale` says they are a quarter of the index.
  */
-interface Entry {
-  key: string;
-  id: string;
+/** Keys and their ids side by side: two flat arrays, not an object per entry (48 bytes → 16). */
+interface Entries {
+  keys: string[];
+  ids: string[];
 }
 
 const MERGE_AT = 1024;
 
-const byKey = (a: Entry, b: Entry) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+const empty = (): Entries => ({ keys: [], ids: [] });
+
+/** The entries sorted by key (stable: equal keys keep their order). */
+function sorted({ keys, ids }: Entries): Entries {
+  const order = keys.map((_, i) => i);
+  order.sort((a, b) => {
+    const [x, y] = [keys[a] as string, keys[b] as string];
+    return x < y ? -1 : x > y ? 1 : a - b;
+  });
+  return { keys: order.map((i) => keys[i] as string), ids: order.map((i) => ids[i] as string) };
+}
 
 export class SortedKeys {
-  #sorted: Entry[] = [];
-  #recent: Entry[] = [];
+  #sorted = empty();
+  #recent = empty();
   #stale = 0;
 
   constructor(private readonly current: (id: string) => string | undefined) {}
 
   add(key: string, id: string): void {
-    this.#recent.push({ key, id });
-    if (this.#recent.length > Math.max(MERGE_AT, this.#sorted.length)) this.#merge();
+    this.#recent.keys.push(key);
+    this.#recent.ids.push(id);
+    if (this.#recent.keys.length > Math.max(MERGE_AT, this.#sorted.keys.length)) this.#merge();
   }
 
   /** The id's entry under `key` is out of date (its value changed or it is gone). */
@@ -35,15 +47,17 @@ export class SortedKeys {
 
   /** Ids whose key starts with `prefix` (each once). */
   withPrefix(prefix: string): string[] {
-    if (this.#recent.length > MERGE_AT) this.#merge();
+    if (this.#recent.keys.length > MERGE_AT) this.#merge();
     const found = new Set<string>();
-    for (let i = this.#lowerBound(prefix); i < this.#sorted.length; i++) {
-      const entry = this.#sorted[i] as Entry;
-      if (!entry.key.startsWith(prefix)) break;
-      if (this.#live(entry)) found.add(entry.id);
+    const { keys, ids } = this.#sorted;
+    for (let i = this.#lowerBound(prefix); i < keys.length; i++) {
+      const key = keys[i] as string;
+      if (!key.startsWith(prefix)) break;
+      this.#addLive(found, key, ids[i] as string);
     }
-    for (const entry of this.#recent)
-      if (entry.key.startsWith(prefix) && this.#live(entry)) found.add(entry.id);
+    this.#recent.keys.forEach((key, i) => {
+      if (key.startsWith(prefix)) this.#addLive(found, key, this.#recent.ids[i] as string);
+    });
     return [...found];
   }
 
@@ -57,49 +71,57 @@ export class SortedKeys {
    * substring index (trigrams, suffixes) would cost several entries per character of every key.
    */
   containing(text: string): string[] {
-    if (this.#recent.length > MERGE_AT) this.#merge();
+    if (this.#recent.keys.length > MERGE_AT) this.#merge();
     const found = new Set<string>();
-    for (const list of [this.#sorted, this.#recent])
-      for (const entry of list) if (entry.key.includes(text) && this.#live(entry)) found.add(entry.id);
+    for (const { keys, ids } of [this.#sorted, this.#recent])
+      keys.forEach((key, i) => {
+        if (key.includes(text)) this.#addLive(found, key, ids[i] as string);
+      });
     return [...found];
   }
 
-  #live(entry: Entry): boolean {
-    return this.current(entry.id) === entry.key;
+  #addLive(found: Set<string>, key: string, id: string): void {
+    if (this.current(id) === key) found.add(id);
   }
 
   #lowerBound(key: string): number {
+    const keys = this.#sorted.keys;
     let lo = 0;
-    let hi = this.#sorted.length;
+    let hi = keys.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if ((this.#sorted[mid] as Entry).key < key) lo = mid + 1;
+      if ((keys[mid] as string) < key) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   }
 
-  /** Sorts the buffer into the sorted array; drops stale entries when they have piled up. */
+  /** Sorts the buffer into the sorted arrays; drops stale entries when they have piled up. */
   #merge(): void {
-    const recent = this.#recent.sort(byKey);
-    const sorted = this.#sorted;
-    const merged: Entry[] = new Array(sorted.length + recent.length);
+    const recent = sorted(this.#recent);
+    const old = this.#sorted;
+    const prune = this.#stale * 4 > old.keys.length + recent.keys.length;
+    // Sized up front: arrays grown by push keep up to half again as many slots as they hold.
+    const size = old.keys.length + recent.keys.length;
+    const merged: Entries = { keys: new Array(size), ids: new Array(size) };
+    let k = 0;
+    const take = (from: Entries, i: number) => {
+      const [key, id] = [from.keys[i] as string, from.ids[i] as string];
+      if (prune && this.current(id) !== key) return;
+      merged.keys[k] = key;
+      merged.ids[k++] = id;
+    };
     let i = 0;
     let j = 0;
-    for (let k = 0; k < merged.length; k++) {
-      const a = sorted[i];
-      const b = recent[j];
-      if (b === undefined || (a !== undefined && a.key <= b.key)) {
-        merged[k] = a as Entry;
-        i++;
-      } else {
-        merged[k] = b;
-        j++;
-      }
+    while (i < old.keys.length || j < recent.keys.length) {
+      const a = old.keys[i];
+      const b = recent.keys[j];
+      if (b === undefined || (a !== undefined && a <= b)) take(old, i++);
+      else take(recent, j++);
     }
-    const prune = this.#stale * 4 > merged.length;
-    this.#sorted = prune ? merged.filter((e) => this.#live(e)) : merged;
     if (prune) this.#stale = 0;
-    this.#recent = [];
+    merged.keys.length = merged.ids.length = k;
+    this.#sorted = merged;
+    this.#recent = empty();
   }
 }

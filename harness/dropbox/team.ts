@@ -1,6 +1,7 @@
-import type { Clock } from '../core/clock.js';
+import { type Clock, recordTime } from '../core/clock.js';
 import { FedsimError } from '../core/errors.js';
 import type { IdGenerator } from '../core/ids.js';
+import { KeyedIds } from '../core/keyed-ids.js';
 import type { ScimUserInput, ScimUserRecord, ScimUserStore } from '../scim/store.js';
 
 /** Dropbox Business's team: members, their lifecycle and the admin's deactivation choice. */
@@ -35,7 +36,7 @@ const nameKey = (userName: string) => userName.toLowerCase();
 export class Team implements ScimUserStore {
   readonly #members = new Map<string, Member>();
   readonly #byUserName = new Map<string, string>();
-  readonly #byExternalId = new Map<string, Set<string>>();
+  readonly #byExternalId = new KeyedIds();
   /** Join order; a removed member leaves a hole until the next page read closes the holes. */
   #order: (Member | undefined)[] = [];
   #holes = 0;
@@ -56,7 +57,7 @@ export class Team implements ScimUserStore {
   /** Provisioned members start invited; one created inactive is suspended, as there is nothing to remove yet. */
   create(input: MemberInput): Member {
     this.#assertUnique(input.userName);
-    const now = this.clock.now();
+    const now = recordTime(this.clock);
     const member: Member = {
       id: this.ids.uuid(),
       ...this.#profile(input),
@@ -88,7 +89,7 @@ export class Team implements ScimUserStore {
   }
 
   withExternalId(externalId: string): Member[] {
-    const ids = [...(this.#byExternalId.get(externalId) ?? [])];
+    const ids = this.#byExternalId.get(externalId);
     const joined = (id: string) => this.#joined.get(id) ?? 0;
     return ids.sort((a, b) => joined(a) - joined(b)).map((id) => this.get(id));
   }
@@ -116,7 +117,7 @@ export class Team implements ScimUserStore {
     const member = this.#stored(id);
     this.#assertUnique(input.userName, id);
     this.#unindexNames(member);
-    Object.assign(member, this.#profile(input), { lastModified: this.clock.now() });
+    Object.assign(member, this.#profile(input), { lastModified: recordTime(this.clock) });
     this.#indexNames(member);
     return input.active === undefined ? { ...member } : this.setActive(id, input.active);
   }
@@ -126,7 +127,7 @@ export class Team implements ScimUserStore {
     if (active === member.active) return { ...member };
     if (!active && this.options.deactivation === 'remove') return this.remove(id);
     const state = active ? (this.#confirmed.has(id) ? 'active' : 'invited') : 'suspended';
-    Object.assign(member, { state, active, lastModified: this.clock.now() });
+    Object.assign(member, { state, active, lastModified: recordTime(this.clock) });
     return { ...member };
   }
 
@@ -140,7 +141,7 @@ export class Team implements ScimUserStore {
     }
     this.#confirmed.add(id);
     if (member.state === 'invited')
-      Object.assign(member, { state: 'active', lastModified: this.clock.now() });
+      Object.assign(member, { state: 'active', lastModified: recordTime(this.clock) });
     return { ...member };
   }
 
@@ -153,7 +154,7 @@ export class Team implements ScimUserStore {
     this.#order[this.#order.indexOf(member)] = undefined;
     this.#holes += 1;
     this.#confirmed.delete(id);
-    const gone: Member = { ...member, state: 'removed', active: false, lastModified: this.clock.now() };
+    const gone: Member = { ...member, state: 'removed', active: false, lastModified: recordTime(this.clock) };
     this.removed.push(gone);
     if (this.removed.length > REMOVED_MAX) this.removed.shift();
     return { ...gone };
@@ -175,17 +176,12 @@ export class Team implements ScimUserStore {
 
   #indexNames(member: Member): void {
     this.#byUserName.set(nameKey(member.userName), member.id);
-    if (member.externalId === undefined) return;
-    const ids = this.#byExternalId.get(member.externalId) ?? new Set<string>();
-    this.#byExternalId.set(member.externalId, ids.add(member.id));
+    if (member.externalId !== undefined) this.#byExternalId.add(member.externalId, member.id);
   }
 
   #unindexNames(member: Member): void {
     this.#byUserName.delete(nameKey(member.userName));
-    if (member.externalId === undefined) return;
-    const ids = this.#byExternalId.get(member.externalId);
-    ids?.delete(member.id);
-    if (ids?.size === 0) this.#byExternalId.delete(member.externalId);
+    if (member.externalId !== undefined) this.#byExternalId.delete(member.externalId, member.id);
   }
 
   #assertUnique(userName: string, exceptId?: string): void {

@@ -40,15 +40,11 @@ const prefix = (value: string) => value.split('@')[0] ?? value;
 /** Compiles the app's format once (a bad custom expression fails when the world is built). */
 export function appUserNameFormat(settings: AppUserNameSettings): (user: OktaUser) => string {
   const { userNameFormat: format, userNameExpression } = settings;
-  if (format !== 'CUSTOM') {
-    return ({ profile }) =>
-      ({
-        OKTA_USERNAME: profile.login,
-        OKTA_USERNAME_PREFIX: prefix(profile.login),
-        EMAIL: profile.email,
-        EMAIL_PREFIX: prefix(profile.email),
-      })[format];
-  }
+  // The chosen format only: every assignment and push computes it.
+  if (format === 'OKTA_USERNAME') return ({ profile }) => profile.login;
+  if (format === 'OKTA_USERNAME_PREFIX') return ({ profile }) => prefix(profile.login);
+  if (format === 'EMAIL') return ({ profile }) => profile.email;
+  if (format === 'EMAIL_PREFIX') return ({ profile }) => prefix(profile.email);
   if (userNameExpression === undefined) {
     throw new FedsimError(
       'APP_USERNAME_EXPRESSION_INVALID',

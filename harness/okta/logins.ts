@@ -1,3 +1,5 @@
+import { KeyedIds } from '../core/keyed-ids.js';
+
 /**
  * An org's logins → user ids, by Okta's rules: logins that differ only in case or diacritical
  * marks are the same login, and a user may be named by the short name (the part before the @) as
@@ -15,11 +17,8 @@ function shortKey(key: string): string | undefined {
 
 export class LoginIndex {
   readonly #ids = new Map<string, string>();
-  /**
-   * Short name → the id of the one user whose login starts with it, or the ids of all of them when
-   * several do (then it resolves to none); a plain id for the usual single user saves a Set per user.
-   */
-  readonly #short = new Map<string, string | Set<string>>();
+  /** Short name → the ids of the users whose login starts with it (it names a user when just one does). */
+  readonly #short = new KeyedIds();
 
   has(login: string): boolean {
     return this.#ids.has(loginKey(login));
@@ -30,28 +29,20 @@ export class LoginIndex {
     const key = loginKey(loginOrShortName);
     const id = this.#ids.get(key);
     if (id !== undefined || key.includes('@')) return id;
-    const ids = this.#short.get(key);
-    return typeof ids === 'string' ? ids : undefined;
+    return this.#short.only(key);
   }
 
   set(login: string, id: string): void {
     const key = loginKey(login);
     this.#ids.set(key, id);
     const short = shortKey(key);
-    if (short === undefined) return;
-    const ids = this.#short.get(short);
-    if (ids === undefined || ids === id) this.#short.set(short, id);
-    else this.#short.set(short, (typeof ids === 'string' ? new Set([ids]) : ids).add(id));
+    if (short !== undefined) this.#short.add(short, id);
   }
 
   delete(login: string, id: string): void {
     const key = loginKey(login);
     this.#ids.delete(key);
     const short = shortKey(key);
-    const ids = short === undefined ? undefined : this.#short.get(short);
-    if (short === undefined || ids === undefined) return;
-    if (ids === id) this.#short.delete(short);
-    else if (typeof ids !== 'string' && ids.delete(id) && ids.size === 1)
-      this.#short.set(short, [...ids][0] as string);
+    if (short !== undefined) this.#short.delete(short, id);
   }
 }

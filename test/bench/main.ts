@@ -35,9 +35,15 @@ if (args.includes('--hostile')) {
 }
 
 if (args.includes('--scale')) {
-  // `--scale [sizes] [--runs N] [--directory-only]`: sizes like 1000,10000,100000 (the largest is the bulk world's).
+  // `--scale [sizes] [--runs N] [--directory-only | --bulk-only]`: sizes like 1000,10000,100000 (the largest is the bulk world's).
   const sizes = args[args.indexOf('--scale') + 1]?.split(',').map(Number).filter(Boolean);
   const runs = args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 1000;
+  if (args.includes('--bulk-only')) {
+    const bulk = await bulkWorld(ROOT, sizes?.at(-1));
+    console.log('\nbulk world', bulk);
+    writeScale(ROOT, { bulk_world: bulk });
+    process.exit(0);
+  }
   const directory = await directoryTable(ROOT, sizes?.length ? sizes : undefined);
   printDirectoryTable(directory);
   if (args.includes('--directory-only')) {

@@ -1,6 +1,9 @@
 import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SCENARIO_START, FixedClock } from '../../harness/core/clock.js';
+import { SeededIds } from '../../harness/core/ids.js';
 import { hasInvisibleCharacter, skeleton } from '../../harness/okta/confusables.js';
+import { Directory } from '../../harness/okta/directory.js';
 import { LOOKALIKE_EVENT } from '../../harness/okta/org2/idp-log.js';
 import { createWorld, type World } from '../../harness/world/world.js';
 import { errorCodeOf, org1Org2Response } from '../routes-helpers.js';
@@ -92,5 +95,29 @@ describe('the skeleton', () => {
     expect(skeleton('sara@org1.example')).not.toBe(skeleton(SARAH));
     expect(hasInvisibleCharacter('sa\u2066rah@org1.example')).toBe(true);
     expect(hasInvisibleCharacter(SARAH)).toBe(false);
+  });
+});
+
+describe('lookalikeOf answers from an index kept current', () => {
+  const directory = () => new Directory(new FixedClock(DEFAULT_SCENARIO_START), new SeededIds('lookalikes'));
+  const add = (d: Directory, login: string) =>
+    d.create({ login, email: login, firstName: 'A', lastName: 'B' }, { activate: false });
+
+  it('names the earliest-created other user, follows login changes and forgets deleted users', () => {
+    const d = directory();
+    const sarah = add(d, SARAH);
+    const imitator = add(d, 's\u0430rah@org1.example');
+    expect(d.lookalikeOf(imitator)?.id).toBe(sarah.id);
+    expect(d.lookalikeOf(sarah)?.id).toBe(imitator.id);
+    const second = add(d, '\uff53arah@org1.example');
+    expect(d.lookalikeOf(second)?.id).toBe(sarah.id);
+
+    d.update(sarah.id, { login: 'sarah.miller@org1.example' });
+    expect(d.lookalikeOf(second)?.id).toBe(imitator.id);
+    expect(d.lookalikeOf(sarah)).toBeUndefined();
+
+    d.deactivate(imitator.id);
+    d.delete(imitator.id);
+    expect(d.lookalikeOf(second)).toBeUndefined();
   });
 });
