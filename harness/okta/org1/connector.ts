@@ -1,9 +1,10 @@
 import { FedsimError } from '../../core/errors.js';
 import type { HttpFetch } from '../../core/http.js';
+import { TaskTracker } from '../../core/tasks.js';
 import { RateLimitGate } from '../../provisioning/rate-gate.js';
 import type { RetryPolicy } from '../../provisioning/retry.js';
 import type { Scheduler } from '../../provisioning/scheduler.js';
-import type { Slots } from '../../provisioning/slots.js';
+import { Slots } from '../../provisioning/slots.js';
 import { PerKeyQueue, type ProvisioningTask, TaskLog, type TaskRun } from '../../provisioning/task-log.js';
 import type { OktaUser } from '../directory.js';
 import { createOptions, type Org2OrgInitialStatus } from './initial-status.js';
@@ -30,6 +31,12 @@ export type Org2OrgTask = ProvisioningTask<TaskAction>;
 type Outcome = 'done' | 'skipped';
 
 /**
+ * Pushes of one bulk assignment in flight at once (inferred: Okta does not publish its connector's
+ * concurrency). Enough to keep org2's window full, few enough that a 429 costs a handful of retries.
+ */
+export const BULK_PUSH_SLOTS = 8;
+
+/**
  * org1's Org2Org connector: pushes users into org2 through org2's Okta Users API over HTTP. Each
  * push is a task (pending → done / failed / skipped) with its attempts; pushes of one user run one
  * at a time, in order, so concurrent assignments cannot create the same user twice.
@@ -38,6 +45,10 @@ export class Org2OrgConnector {
   readonly log: TaskLog<TaskAction>;
   /** org1 user id → org2 user id: the org2 users this app created or linked. */
   readonly links = new Map<string, string>();
+  /** Where a bulk assignment's pushes wait for their turn. */
+  readonly slots = new Slots(BULK_PUSH_SLOTS);
+  /** Bulk pushes that outlive the request that started them (a group assigned); `settle` waits for them. */
+  readonly background = new TaskTracker();
   readonly #queue = new PerKeyQueue();
   readonly #gate: RateLimitGate;
 
