@@ -2,6 +2,7 @@ import type { Router } from 'express';
 import { escapeHtml } from '../../../core/html.js';
 import type { ConsoleView } from '../../console/console.js';
 import { field, postButton, select, statusBadge, table, when } from '../../console/html.js';
+import { assignGroup } from '../group-assignment.js';
 import { APP_BASE, type Org2OrgConsoleOrg, sendTab } from './app-tab.js';
 
 function page(org: Org2OrgConsoleOrg): string {
@@ -46,7 +47,7 @@ function page(org: Org2OrgConsoleOrg): string {
     : '<p class="muted">org1 has no groups yet: add one under Directory › Groups.</p>';
   return (
     `<section class="panel"><h2>Assign to people</h2>${assignPeople}</section>` +
-    `<section class="panel"><h2>Assign to groups</h2><p class="muted">Assigns each current member of the group, one by one.</p>${assignGroup}</section>` +
+    `<section class="panel"><h2>Assign to groups</h2><p class="muted">Assigns each current member of the group; their pushes to org2 run after, within org2's rate limit (Workflow › Provisioning tasks shows them).</p>${assignGroup}</section>` +
     `<h2>Assigned people</h2>${table('Assigned people', ['Person', 'Application username', 'Status', 'Sync state', 'Last sync', ''], rows)}`
   );
 }
@@ -68,9 +69,10 @@ export function assignmentRoutes(router: Router, view: ConsoleView, org: Org2Org
     await org.unassign(org.directory.get(String(req.body?.userId ?? '')).id);
     res.redirect(303, done('unassign'));
   });
-  router.post('/assignments/assign-group', async (req, res) => {
-    const group = org.groups.get(String(req.body?.groupId ?? ''));
-    for (const id of group.members) if (!org.appUsers.find(org.app.id, id)) await org.assign(id);
+  // Okta answers a group assignment at once and provisions after: a group of 10,000 would
+  // otherwise hold the page for as long as org2's rate limit makes the pushes take.
+  router.post('/assignments/assign-group', (req, res) => {
+    assignGroup(org, String(req.body?.groupId ?? ''));
     res.redirect(303, done('group'));
   });
 }
