@@ -1,7 +1,6 @@
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { AppGroup } from './app-users.js';
-import type { AppSummary } from './apps.js';
 import { parseBody } from './common.js';
 
 /**
@@ -33,7 +32,7 @@ function serializeAppGroup(group: AppGroup, baseUrl: string) {
 /** `PUT /apps/{appId}/groups/{groupId}` on an apps router whose org assigns groups. */
 export function appGroupRoutes(
   router: Router,
-  deps: { appOf: (appId: string) => AppSummary; assignGroup: AssignGroup; baseUrl: () => string },
+  deps: { appOf: (appId: string) => { id: string }; assignGroup: AssignGroup; baseUrl: () => string },
 ): void {
   router.put('/apps/:appId/groups/:groupId', (req, res) => {
     const app = deps.appOf(req.params.appId);

@@ -70,7 +70,7 @@ function listPage(org: TasksOrg, req: Request): string {
   const shown = page.tasks.length ? `Tasks ${page.tasks[0]?.id} to ${page.tasks.at(-1)?.id}` : 'No tasks';
   const pager = `<nav class="pager" aria-label="Pages">${newest}<span>${shown}</span>${older}</nav>`;
   return (
-    '<p class="muted">Org2Org pushes to org2: each assignment, profile change and deactivation is a task with its attempts, newest first.</p>' +
+    '<p class="muted">Org2Org pushes to org2: each assignment, profile change and deactivation is a task with its attempts, newest first. A pending task is queued, or waiting out org2\'s rate limit (HTTP 429) until its reset.</p>' +
     statusLinks(org.connector, status) +
     table('Provisioning tasks', ['Task', 'Action', 'User', 'Status', 'Attempts', 'Errors', ''], rows) +
     pager
