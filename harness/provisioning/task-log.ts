@@ -41,13 +41,18 @@ export interface TaskRun<A extends string> {
   call<T>(fn: () => Promise<T>): Promise<T>;
 }
 
-/** Tasks kept for listing; the oldest finished ones go first, so a long `serve` stays bounded. */
-export const TASK_LOG_MAX = 1000;
+/**
+ * Tasks kept for listing (a group of 10,000 assigned at once is listed whole); the oldest finished
+ * ones go first, so a long `serve` stays bounded.
+ */
+export const TASK_LOG_MAX = 50_000;
 
 /** A party's provisioning tasks: created pending, run with retries, finished with an outcome. */
 export class TaskLog<A extends string> {
+  /** In id order (ids only grow), so a task is found by binary search. */
   readonly tasks: ProvisioningTask<A>[] = [];
   #opened = 0;
+  readonly #counts: Record<TaskStatus, number> = { pending: 0, done: 0, failed: 0, skipped: 0 };
 
   constructor(
     private readonly deps: {
@@ -55,8 +60,34 @@ export class TaskLog<A extends string> {
       policy: () => RetryPolicy;
       /** Told of each task once it finished (done, failed or skipped): e.g. to write a System Log event. */
       onFinish?: (task: ProvisioningTask<A>) => void;
+      /** Tasks kept; default TASK_LOG_MAX. */
+      max?: number;
     },
   ) {}
+
+  /** How many tasks the log holds in each status, kept as tasks change (not counted per call). */
+  counts(): Readonly<Record<TaskStatus, number>> {
+    return this.#counts;
+  }
+
+  /** The task with this id, if the log still holds it. */
+  find(id: number): ProvisioningTask<A> | undefined {
+    const at = this.indexOf(id);
+    return at === undefined ? undefined : this.tasks[at];
+  }
+
+  /** Where the task with this id is in `tasks` (binary search: ids grow with position). */
+  indexOf(id: number): number | undefined {
+    let [lo, hi] = [0, this.tasks.length - 1];
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = (this.tasks[mid] as ProvisioningTask<A>).id;
+      if (at === id) return mid;
+      if (at < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
 
   /** Records a pending task (visible before it runs, e.g. while queued behind the user's others). */
   open(action: A, login: string): ProvisioningTask<A> {
@@ -72,10 +103,8 @@ export class TaskLog<A extends string> {
       lastUpdated: at,
     };
     this.tasks.push(task);
-    if (this.tasks.length > TASK_LOG_MAX) {
-      const finished = this.tasks.findIndex((t) => t.status !== 'pending');
-      if (finished >= 0) this.tasks.splice(finished, 1);
-    }
+    this.#counts.pending += 1;
+    if (this.tasks.length > (this.deps.max ?? TASK_LOG_MAX)) this.#dropOldestFinished();
     return task;
   }
 
@@ -85,16 +114,28 @@ export class TaskLog<A extends string> {
     work: (run: TaskRun<A>) => Promise<Exclude<TaskStatus, 'pending' | 'failed'>>,
   ): Promise<ProvisioningTask<A>> {
     task.attempts = 1;
+    let status: TaskStatus;
     try {
-      task.status = await work({ task, call: (fn) => this.#call(task, fn) });
+      status = await work({ task, call: (fn) => this.#call(task, fn) });
     } catch (err) {
       const e = toFedsimError(err);
-      task.status = 'failed';
+      status = 'failed';
       task.error = { code: e.code, message: e.message };
     }
+    this.#counts[task.status] -= 1;
+    this.#counts[status] += 1;
+    task.status = status;
     task.lastUpdated = this.deps.scheduler().now().toISOString();
     this.deps.onFinish?.(task);
     return task;
+  }
+
+  /** The oldest finished task goes; usually the first, so the scan stops at once. */
+  #dropOldestFinished(): void {
+    const finished = this.tasks.findIndex((t) => t.status !== 'pending');
+    if (finished < 0) return;
+    this.#counts[(this.tasks[finished] as ProvisioningTask<A>).status] -= 1;
+    this.tasks.splice(finished, 1);
   }
 
   async #call<T>(task: ProvisioningTask<A>, fn: () => Promise<T>): Promise<T> {

@@ -4,6 +4,7 @@ import type { ProvisioningTask } from '../provisioning/task-log.js';
 import type { World } from '../world/world.js';
 import { whereSignedIn } from './browse.js';
 import { logCheck } from './expect-log.js';
+import { taskCountChecks } from './expect-tasks.js';
 import type { Expectation } from './schema-expect.js';
 
 type Mismatch = { what: string; expected: unknown; actual: unknown };
@@ -141,6 +142,7 @@ export async function checkExpectations(
   if (e.dropbox) dropboxChecks(world, e.dropbox, out);
   if (e.provisioning) provisioningChecks(world, e.provisioning, out);
   if (e.faults) faultChecks(world, e.faults, out);
+  if (e.tasks) out.push(...taskCountChecks(world, e.tasks));
   const logMismatch = e.log && logCheck(world, e.log);
   if (logMismatch) out.push(logMismatch);
   if (e.signedIn) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { status } from '../world/config.js';
-import { faultsExpectSchema, provisioningExpectSchema } from './schema-provisioning.js';
+import { faultsExpectSchema, provisioningExpectSchema, tasksExpectSchema } from './schema-provisioning.js';
 
 /**
  * The `expect` step: what each party must hold. Every key carries its description, which README's
@@ -105,6 +105,9 @@ export const expectSchema = z
     dropbox: dropbox.optional().describe('a member of the Dropbox team, and the team as a whole'),
     signedIn: signedIn.optional().describe("where the user's browser is signed in"),
     provisioning: provisioningExpectSchema.optional().describe("a party's last provisioning task"),
+    tasks: tasksExpectSchema
+      .optional()
+      .describe("how many of a party's provisioning tasks are in each status"),
     faults: faultsExpectSchema.optional().describe("what a party's injected faults did"),
     log: log.optional().describe("events in an org's System Log"),
   })

@@ -55,3 +55,17 @@ export const faultsExpectSchema = z
     pending: z.number().int().nonnegative().optional().describe('injected faults still queued'),
   })
   .strict();
+
+const count = (what: string) => z.number().int().nonnegative().optional().describe(what);
+
+/** How many of a party's provisioning tasks are in each status (a bulk push's outcome). */
+export const tasksExpectSchema = z
+  .object({
+    party: z.enum(['org1', 'org2']).describe("whose tasks: org1's Org2Org connector or org2's Dropbox app"),
+    done: count('tasks done'),
+    failed: count('tasks failed'),
+    pending: count('tasks still pending'),
+    skipped: count('tasks skipped'),
+    rateLimited: count('tasks that met at least one 429 (and waited for the reset)'),
+  })
+  .strict();

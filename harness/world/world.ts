@@ -284,7 +284,7 @@ export class World {
 
   /** Waits until no background provisioning work remains. */
   async settle(): Promise<void> {
-    await this.org2.tasks.settle();
+    for (const work of [this.org1.connector.background, this.org2.tasks]) await work.settle();
   }
 
   /** Lets provisioning in flight finish (a scenario's last push is part of its result), then stops. */

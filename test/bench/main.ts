@@ -11,6 +11,7 @@ import { coldStart, scenarioBatch, serveMemory } from './processes.js';
 import { profileJourneys } from './profile.js';
 import { writeResults } from './results-file.js';
 import {
+  bulkProvisioning,
   bulkWorld,
   concurrentBrowsers,
   directoryTable,
@@ -35,13 +36,19 @@ if (args.includes('--hostile')) {
 }
 
 if (args.includes('--scale')) {
-  // `--scale [sizes] [--runs N] [--directory-only | --bulk-only]`: sizes like 1000,10000,100000 (the largest is the bulk world's).
+  // `--scale [sizes] [--runs N] [--directory-only | --bulk-only | --bulk-provisioning-only]`: sizes like 1000,10000,100000 (the largest is the bulk world's).
   const sizes = args[args.indexOf('--scale') + 1]?.split(',').map(Number).filter(Boolean);
   const runs = args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 1000;
   if (args.includes('--bulk-only')) {
     const bulk = await bulkWorld(ROOT, sizes?.at(-1));
     console.log('\nbulk world', bulk);
     writeScale(ROOT, { bulk_world: bulk });
+    process.exit(0);
+  }
+  if (args.includes('--bulk-provisioning-only')) {
+    const bulkPush = await bulkProvisioning(ROOT);
+    console.log('bulk provisioning', bulkPush);
+    writeScale(ROOT, { bulk_provisioning: bulkPush });
     process.exit(0);
   }
   const directory = await directoryTable(ROOT, sizes?.length ? sizes : undefined);
@@ -52,12 +59,20 @@ if (args.includes('--scale')) {
   }
   const bulk = await bulkWorld(ROOT, sizes?.at(-1));
   console.log('\nbulk world', bulk);
+  const bulkPush = await bulkProvisioning(ROOT);
+  console.log('\nbulk provisioning', bulkPush);
   const concurrency = await concurrentBrowsers(ROOT);
   console.table(concurrency);
   process.stderr.write(`bench scale: ${runs} scenario runs…\n`);
   const suite = await suiteScale(ROOT, runs);
   console.log('suite', suite);
-  writeScale(ROOT, { directory, bulk_world: bulk, concurrent_browsers: concurrency, suite });
+  writeScale(ROOT, {
+    directory,
+    bulk_world: bulk,
+    bulk_provisioning: bulkPush,
+    concurrent_browsers: concurrency,
+    suite,
+  });
   process.exit(0);
 }
 

@@ -197,16 +197,22 @@ describe('TaskLog', () => {
     expect(clock.now().toISOString()).toBe('2026-01-15T09:00:03.000Z');
   });
 
-  it(`keeps at most ${TASK_LOG_MAX} tasks, dropping the oldest finished ones, ids still counting up`, async () => {
-    const { log: tasks } = log();
+  it(`keeps at most its max (default ${TASK_LOG_MAX}) tasks, dropping the oldest finished ones, ids still counting up`, async () => {
+    const max = 20;
+    const clock = new FixedClock(T0);
+    const tasks = new TaskLog<'create'>({ scheduler: () => schedulerFor(clock), policy: () => policy, max });
     const stuck = tasks.open('create', 'still-pending@org1.example');
-    for (let i = 0; i < TASK_LOG_MAX + 5; i++) {
+    for (let i = 0; i < max + 5; i++) {
       await tasks.run(tasks.open('create', `user${i}@org1.example`), async () => 'done');
     }
-    expect(tasks.tasks).toHaveLength(TASK_LOG_MAX);
+    expect(tasks.tasks).toHaveLength(max);
     expect(tasks.tasks[0]).toBe(stuck);
-    expect(tasks.tasks.at(-1)?.id).toBe(TASK_LOG_MAX + 6);
+    expect(tasks.tasks.at(-1)?.id).toBe(max + 6);
     expect(tasks.tasks[1]?.login).toBe('user6@org1.example');
+    // Counts follow every change, the dropped tasks included; a dropped task is no longer found.
+    expect(tasks.counts()).toEqual({ pending: 1, done: max - 1, failed: 0, skipped: 0 });
+    expect(tasks.find(2)).toBeUndefined();
+    expect(tasks.find(max + 6)?.login).toBe(`user${max + 4}@org1.example`);
   });
 
   it('fails at once on a 4xx, with the error as the last one', async () => {

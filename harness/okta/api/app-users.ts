@@ -25,7 +25,8 @@ export interface AppUser {
   userName: string;
   /** Set by an admin on the assignment: profile changes leave it alone (inferred). */
   overridden: boolean;
-  scope: 'USER';
+  /** GROUP when the assignment came from a group assigned to the app (Okta's assignGroupToApplication). */
+  scope: 'USER' | 'GROUP';
   status: AppUserStatus;
   syncState: AppUserSyncState;
   statusChanged: Date;
@@ -35,17 +36,34 @@ export interface AppUser {
   lastUpdated: Date;
 }
 
-/** An org's app assignments, keyed by app then user, in assignment order. */
+/** A group assigned to an app (Okta's ApplicationGroupAssignment). */
+export interface AppGroup {
+  appId: string;
+  groupId: string;
+  /** Okta's priority between groups giving the same user the app: here the order they were assigned (inferred). */
+  priority: number;
+  lastUpdated: Date;
+}
+
+/** An org's app assignments, keyed by app then user, in assignment order; and the groups assigned. */
 export class AppUsers {
   readonly #byApp = new Map<string, Map<string, AppUser>>();
+  readonly #groups = new Map<string, AppGroup>();
 
   constructor(private readonly clock: Clock) {}
 
   /**
    * Assigns, or updates an existing assignment (Okta's POST is an upsert). `override` is a username
-   * the admin typed; without one the assignment takes `computed`, the app's username format.
+   * the admin typed; without one the assignment takes `computed`, the app's username format. An
+   * existing assignment keeps its scope.
    */
-  assign(appId: string, userId: string, computed: string, override?: string): AppUser {
+  assign(
+    appId: string,
+    userId: string,
+    computed: string,
+    override?: string,
+    scope: AppUser['scope'] = 'USER',
+  ): AppUser {
     const users = this.#users(appId);
     const now = recordTime(this.clock);
     const userName = override ?? computed;
@@ -61,7 +79,7 @@ export class AppUsers {
       userId,
       userName,
       overridden: override !== undefined,
-      scope: 'USER',
+      scope,
       // Okta's STAGED: no externalId yet, the push is queued.
       status: 'STAGED',
       syncState: 'SYNCING',
@@ -108,6 +126,26 @@ export class AppUsers {
       appUser.lastSync = now;
     } else appUser.syncState = result === 'failed' ? 'ERROR' : 'OUT_OF_SYNC';
     appUser.lastUpdated = now;
+  }
+
+  /** Records the group as assigned to the app (again: updated, its priority kept unless one is given). */
+  assignGroup(appId: string, groupId: string, priority?: number): AppGroup {
+    const key = `${appId}/${groupId}`;
+    const now = this.clock.now();
+    const existing = this.#groups.get(key);
+    if (existing) {
+      existing.priority = priority ?? existing.priority;
+      existing.lastUpdated = now;
+      return existing;
+    }
+    const group: AppGroup = {
+      appId,
+      groupId,
+      priority: priority ?? [...this.#groups.values()].filter((g) => g.appId === appId).length,
+      lastUpdated: now,
+    };
+    this.#groups.set(key, group);
+    return group;
   }
 
   find(appId: string, userId: string): AppUser | undefined {

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Directory } from '../directory.js';
 import { notFound } from '../errors.js';
+import { type AssignGroup, appGroupRoutes } from './app-groups.js';
 import type { AppUser, AppUsers } from './app-users.js';
 import { apiAuth, apiFront, type OktaApiOptions, parseBody } from './common.js';
 import { oktaErrorHandler } from './errors.js';
@@ -31,6 +32,8 @@ export interface AppsApiOptions extends OktaApiOptions {
   unassign: (appId: string, userId: string) => Promise<void>;
   /** The id the app's provisioning kept for the user (the app user's `externalId`), if any. */
   externalId?: (appId: string, userId: string) => string | undefined;
+  /** Group assignment (`PUT /apps/{appId}/groups/{groupId}`), where the org offers it. */
+  assignGroup?: AssignGroup;
 }
 
 const assignSchema = z.object({
@@ -125,6 +128,10 @@ export function createAppsRouter(options: AppsApiOptions): Router {
     appUsers.remove(app.id, req.params.userId);
     res.status(204).end();
   });
+
+  if (options.assignGroup) {
+    appGroupRoutes(router, { appOf, assignGroup: options.assignGroup, baseUrl: options.baseUrl });
+  }
 
   router.use('/apps', oktaErrorHandler(ids));
   return router;

@@ -114,17 +114,23 @@ export function unknownCursor(after: string, kind = 'user') {
   ]);
 }
 
-/** `rel="self"`, and `rel="next"` (same query, cursor moved) while more users remain. */
+const USER_LIST_PARAMS = ['filter', 'search', 'q', 'sortBy', 'sortOrder'];
+
+/**
+ * `rel="self"`, and `rel="next"` (same query, cursor moved) while more items remain; `kept`: the
+ * query parameters the next page repeats (default: the user list's).
+ */
 export function pageLinks(
   req: Request,
   origin: string,
   limit: number,
   nextAfter: string | undefined,
+  kept: readonly string[] = USER_LIST_PARAMS,
 ): string[] {
   const links = [`<${origin}${req.originalUrl}>; rel="self"`];
   if (nextAfter === undefined) return links;
   const params = new URLSearchParams();
-  for (const name of ['filter', 'search', 'q', 'sortBy', 'sortOrder']) {
+  for (const name of kept) {
     const value = queryParam(req, name);
     if (value !== undefined) params.set(name, value);
   }

@@ -12,6 +12,8 @@ import type { SystemLog } from '../syslog/log-store.js';
 import { createLogsRouter } from '../syslog/logs-api.js';
 import type { UserAdmin } from '../user-admin.js';
 import type { Org2OrgConnector } from './connector.js';
+import { assignGroup } from './group-assignment.js';
+import type { GroupPush } from './group-push.js';
 import type { Org2OrgApp } from './org2org-app.js';
 
 /** What org1's `/api/v1` uses of org1 (org1.ts passes itself). */
@@ -27,13 +29,14 @@ export interface Org1ApiOrg {
   readonly groups: Groups;
   readonly groupAdmin: GroupAdmin;
   readonly connector: Org2OrgConnector;
+  readonly groupPush: GroupPush;
   assign(login: string, userName?: string): Promise<unknown>;
   unassign(login: string): Promise<unknown>;
 }
 
 /**
  * org1's `/api/v1`: System Log, Users, Apps and Groups. An admin unlocks a locked-out user or
- * assigns Org2Org here, through the same org1 methods as the console and the scenario steps;
+ * assigns Org2Org (a user, or a group whose members are pushed after the answer) here, through the same org1 methods as the console and the scenario steps;
  * /users/me answers for the session.
  */
 export function org1ApiRouter(org: Org1ApiOrg): Router {
@@ -66,6 +69,7 @@ export function org1ApiRouter(org: Org1ApiOrg): Router {
         await org.unassign(userId);
       },
       externalId: (_appId, userId) => org.connector.links.get(userId),
+      assignGroup: (_appId, groupId, priority) => assignGroup(org, groupId, priority).assignment,
     }),
   );
   return router;

@@ -1,7 +1,10 @@
 import { FedsimError } from '../../core/errors.js';
 import type { HttpFetch } from '../../core/http.js';
+import { TaskTracker } from '../../core/tasks.js';
+import { RateLimitGate } from '../../provisioning/rate-gate.js';
 import type { RetryPolicy } from '../../provisioning/retry.js';
 import type { Scheduler } from '../../provisioning/scheduler.js';
+import { Slots } from '../../provisioning/slots.js';
 import { PerKeyQueue, type ProvisioningTask, TaskLog, type TaskRun } from '../../provisioning/task-log.js';
 import type { OktaUser } from '../directory.js';
 import { createOptions, type Org2OrgInitialStatus } from './initial-status.js';
@@ -28,6 +31,12 @@ export type Org2OrgTask = ProvisioningTask<TaskAction>;
 type Outcome = 'done' | 'skipped';
 
 /**
+ * Pushes of one bulk assignment in flight at once (inferred: Okta does not publish its connector's
+ * concurrency). Enough to keep org2's window full, few enough that a 429 costs a handful of retries.
+ */
+export const BULK_PUSH_SLOTS = 8;
+
+/**
  * org1's Org2Org connector: pushes users into org2 through org2's Okta Users API over HTTP. Each
  * push is a task (pending → done / failed / skipped) with its attempts; pushes of one user run one
  * at a time, in order, so concurrent assignments cannot create the same user twice.
@@ -36,7 +45,12 @@ export class Org2OrgConnector {
   readonly log: TaskLog<TaskAction>;
   /** org1 user id → org2 user id: the org2 users this app created or linked. */
   readonly links = new Map<string, string>();
+  /** Where a bulk assignment's pushes wait for their turn. */
+  readonly slots = new Slots(BULK_PUSH_SLOTS);
+  /** Bulk pushes that outlive the request that started them (a group assigned); `settle` waits for them. */
+  readonly background = new TaskTracker();
   readonly #queue = new PerKeyQueue();
+  readonly #gate: RateLimitGate;
 
   constructor(
     private readonly settings: () => Org2OrgProvisioning,
@@ -55,17 +69,25 @@ export class Org2OrgConnector {
       policy: () => settings().retry,
       onFinish: deps.onFinish,
     });
+    this.#gate = new RateLimitGate(
+      () => deps.scheduler,
+      () => settings().retry.maxRateLimitWaitMs,
+    );
   }
 
   get tasks(): Org2OrgTask[] {
     return this.log.tasks;
   }
 
-  /** Assignment or profile change: create when absent, else update (and reactivate if deprovisioned). */
-  async push(user: OktaUser, reason: 'assign' | 'update'): Promise<Org2OrgTask | undefined> {
+  /**
+   * Assignment or profile change: create when absent, else update (and reactivate if deprovisioned).
+   * The task is open (pending) at once; with `slots` (a bulk push) it runs when one is free.
+   */
+  async push(user: OktaUser, reason: 'assign' | 'update', slots?: Slots): Promise<Org2OrgTask | undefined> {
     if (!this.settings().enabled) return undefined;
     const task = this.log.open(reason === 'assign' ? 'create' : 'update', user.profile.login);
-    return this.#queue.run(user.id, () => this.log.run(task, (run) => this.#push(run, user, reason)));
+    const run = () => this.log.run(task, (r) => this.#push(r, user, reason));
+    return this.#queue.run(user.id, slots ? () => slots.run(run) : run);
   }
 
   /** Unassignment or deactivation in org1 deactivates the org2 user. */
@@ -90,6 +112,9 @@ export class Org2OrgConnector {
     const { task } = run;
     const api = this.api(run.call);
     let remote = await this.#linked(api, user);
+    // Without matching, a lookup could only end in the create (an existing login fails it alike):
+    // one call per new user, not two, against org2's rate limit.
+    if (!remote && s.create && !s.matchExisting) return this.#create(run, api, user);
     if (!remote) {
       const found = await api.get(this.deps.userNameOf(user));
       if (found && s.matchExisting) remote = this.#link(task, user, found);
@@ -158,6 +183,7 @@ export class Org2OrgConnector {
       token: this.settings().token,
       scheduler: this.deps.scheduler,
       call,
+      gate: this.#gate,
     });
   }
 

@@ -152,7 +152,7 @@ export class Org1 {
 
   /** Runs a provisioning task's push again (Provisioning tasks' Retry), recorded as a push is. */
   async retryTask(id: number) {
-    const task = this.connector.tasks.find((t) => t.id === id);
+    const task = this.connector.log.find(id);
     if (!task) throw notFound(String(id), 'Task');
     const user = this.directory.get(task.login);
     if (task.action === 'deactivate') return this.#recorded(user, await this.connector.deactivate(user));
@@ -272,7 +272,7 @@ export class Org1 {
       return res.type('html').send(dashboardPage(this.options, user.profile.login, tiles));
     });
     app.get(ssoPathOf(this.app), (req, res) => this.#sso(req, res));
-    app.use(tasksRouter(this.app.id, () => this.connector.tasks, this.options.tokens));
+    app.use(tasksRouter(this));
     app.get(`/app/${this.app.key}/sso/saml/metadata`, (_req, res) => {
       res.type('application/xml').send(
         idpMetadataXml({

@@ -1,5 +1,6 @@
 import { type ErrorCode, FedsimError, isErrorCode } from '../../core/errors.js';
 import type { HttpFetch, HttpResponse } from '../../core/http.js';
+import type { RateLimitGate } from '../../provisioning/rate-gate.js';
 import { serverWaitMs, withOutcome } from '../../provisioning/retry.js';
 import type { Scheduler } from '../../provisioning/scheduler.js';
 
@@ -17,6 +18,8 @@ export interface Org2ApiOptions {
   scheduler: Scheduler;
   /** Wraps each HTTP call: the task's retry loop. */
   call: <T>(fn: () => Promise<T>) => Promise<T>;
+  /** org2's rate limit as the connector learnt it: every call waits out the last 429's reset. */
+  gate: RateLimitGate;
 }
 
 type Json = Record<string, unknown>;
@@ -74,6 +77,7 @@ export class Org2Api {
 
   #request<T>(method: string, path: string, body?: unknown, absentOn404 = false): Promise<T | undefined> {
     return this.options.call(async () => {
+      await this.options.gate.ready();
       const res = await this.#send(method, path, body);
       if (absentOn404 && res.status === 404) return undefined;
       const text = await res.text();
@@ -127,6 +131,7 @@ export class Org2Api {
       actual: json,
     });
     const waitMs = serverWaitMs(res.headers, this.options.scheduler.now().getTime());
+    if (res.status === 429 && waitMs !== undefined) this.options.gate.closeFor(waitMs);
     return withOutcome(failure, { status: res.status, ...(waitMs === undefined ? {} : { waitMs }) });
   }
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { FedsimError } from '../../core/errors.js';
 import { advanceClockStep } from './advance-clock.js';
+import { assignGroupStep } from './assign-group.js';
 import { assignStep, unassignStep } from './assignment.js';
 import { configureStep } from './configure.js';
 import { deactivateStep } from './deactivate.js';
@@ -22,6 +23,7 @@ export type { StepContext, StepDefinition } from './define.js';
 export const STEPS = [
   assignStep,
   unassignStep,
+  assignGroupStep,
   updateProfileStep,
   deactivateStep,
   loginStep,

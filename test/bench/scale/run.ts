@@ -79,6 +79,12 @@ export function bulkWorld(root: string, users = 100_000) {
   return child<Record<string, unknown>>(root, 'bulk-world.js', [String(users)]);
 }
 
+/** A group of `users` assigned to Org2Org under org2's limit of `limit` a minute (bulk-provisioning.js). */
+export function bulkProvisioning(root: string, users = 10_000, limit = 600) {
+  process.stderr.write(`bench scale: ${users} users group-assigned to Org2Org at ${limit}/min…\n`);
+  return child<Record<string, unknown>>(root, 'bulk-provisioning.js', [String(users), String(limit)]);
+}
+
 /** Browsers at 1, 8 and 32 at once on one `fedsim serve` (concurrent.js). */
 export function concurrentBrowsers(root: string, levels = [1, 8, 32], seconds = 10) {
   process.stderr.write(`bench scale: ${levels.join(', ')} concurrent browsers on serve…\n`);

@@ -145,6 +145,36 @@ describe('Provisioning tasks', () => {
   });
 });
 
+describe('Assign to groups', () => {
+  it('assigns the members at once and pushes after; Provisioning tasks pages them, with counts', async () => {
+    const { org1, org2 } = cw.world;
+    const group = org1.groups.create({ name: 'Crew' });
+    for (let n = 1; n <= 60; n++) {
+      const login = `crew${n}@org1.example`;
+      const user = org1.addUser({ login, email: login, firstName: 'Crew', lastName: String(n) });
+      org1.groups.addMember(group.id, user.id);
+    }
+    const res = await post(cw, 'org1', `${APP}/assignments/assign-group`, { groupId: group.id });
+    expect([res.status, res.headers.location]).toEqual([303, `${APP}/assignments?done=group`]);
+    await cw.world.settle();
+    expect(org2.directory.get('crew60@org1.example').status).toBe('PROVISIONED');
+    expect(org1.appUsers.find(org1.app.id, idOf('crew1@org1.example'))?.scope).toBe('GROUP');
+
+    const newest = parse((await page(cw, 'org1', '/admin/tasks')).text);
+    const counts = org1.connector.log.counts();
+    expect(newest.querySelector('[aria-label="Task status"]')?.text).toContain(`done (${counts.done})`);
+    expect(newest.querySelectorAll('tbody tr')).toHaveLength(50);
+    expect(newest.querySelector('tbody tr td')?.text).toBe(String(org1.connector.tasks.at(-1)?.id));
+    const older = newest.querySelector('.pager a')?.getAttribute('href') ?? '';
+    expect(older).toMatch(/^\/admin\/tasks\?after=\d+$/);
+    const next = parse((await page(cw, 'org1', older)).text);
+    expect(next.querySelectorAll('tbody tr td:nth-child(3)').map((td) => td.text)).toContain(
+      'crew1@org1.example',
+    );
+    expect(next.querySelector('.pager a')?.text).toBe('« Newest');
+  });
+});
+
 describe('System Log', () => {
   it('lists the org’s events newest first and filters them', async () => {
     const all = await page(cw, 'org1', '/admin/reports/syslog');

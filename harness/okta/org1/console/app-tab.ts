@@ -46,7 +46,7 @@ export const APP_DONE: Readonly<Record<string, string>> = {
   pushed: 'The group push ran; see Provisioning tasks for its result.',
   assign: 'The assignment was saved and pushed to org2.',
   unassign: 'The user was unassigned; Org2Org deactivates them in org2.',
-  group: "The group's members were assigned and pushed to org2.",
+  group: "The group's members were assigned; their pushes to org2 are under Workflow › Provisioning tasks.",
 };
 
 /** Sends one tab of the app's page: the app's header, the tabs, the tab's body. */

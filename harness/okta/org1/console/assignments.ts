@@ -2,11 +2,23 @@ import type { Router } from 'express';
 import { escapeHtml } from '../../../core/html.js';
 import type { ConsoleView } from '../../console/console.js';
 import { field, postButton, select, statusBadge, table, when } from '../../console/html.js';
+import { assignGroup } from '../group-assignment.js';
 import { APP_BASE, type Org2OrgConsoleOrg, sendTab } from './app-tab.js';
+
+/** Rows and choices a page lists: a group of 10,000 assigned must not make a page of 10,000 rows. */
+const SHOWN = 100;
+
+/** The person to assign: a list to choose from, or (too many to list) their username typed. */
+function personInput(unassigned: [string, string][]): string {
+  if (unassigned.length > SHOWN)
+    return field(`Person (username; ${unassigned.length} not assigned)`, 'login');
+  return select('Person', 'login', [['', 'Choose a person…'], ...unassigned], '');
+}
 
 function page(org: Org2OrgConsoleOrg): string {
   const { app, directory, appUsers } = org;
-  const rows = appUsers.list(app.id).flatMap((au) => {
+  const assigned = appUsers.list(app.id);
+  const rows = assigned.slice(0, SHOWN).flatMap((au) => {
     const user = directory.find(au.userId);
     if (!user) return [];
     const unassign = postButton(
@@ -34,7 +46,7 @@ function page(org: Org2OrgConsoleOrg): string {
       `${u.profile.firstName} ${u.profile.lastName} (${u.profile.login})`,
     ]);
   const assignPeople = unassigned.length
-    ? `<form class="filters" method="POST" action="${APP_BASE}/assignments/assign"><div>${select('Person', 'login', [['', 'Choose a person…'], ...unassigned], '')}</div>` +
+    ? `<form class="filters" method="POST" action="${APP_BASE}/assignments/assign"><div>${personInput(unassigned)}</div>` +
       `<div>${field('Application username (empty: the username format)', 'userName')}</div><div><button type="submit">Assign</button></div></form>`
     : '<p class="muted">Everyone is assigned.</p>';
   const groups = org.groups
@@ -46,8 +58,11 @@ function page(org: Org2OrgConsoleOrg): string {
     : '<p class="muted">org1 has no groups yet: add one under Directory › Groups.</p>';
   return (
     `<section class="panel"><h2>Assign to people</h2>${assignPeople}</section>` +
-    `<section class="panel"><h2>Assign to groups</h2><p class="muted">Assigns each current member of the group, one by one.</p>${assignGroup}</section>` +
-    `<h2>Assigned people</h2>${table('Assigned people', ['Person', 'Application username', 'Status', 'Sync state', 'Last sync', ''], rows)}`
+    `<section class="panel"><h2>Assign to groups</h2><p class="muted">Assigns each current member of the group; their pushes to org2 run after, within org2's rate limit (Workflow › Provisioning tasks shows them).</p>${assignGroup}</section>` +
+    `<h2>Assigned people</h2>${table('Assigned people', ['Person', 'Application username', 'Status', 'Sync state', 'Last sync', ''], rows)}` +
+    (assigned.length > SHOWN
+      ? `<p class="muted">The first ${SHOWN} of ${assigned.length} assigned people; Workflow › Provisioning tasks lists every push.</p>`
+      : '')
   );
 }
 
@@ -68,9 +83,10 @@ export function assignmentRoutes(router: Router, view: ConsoleView, org: Org2Org
     await org.unassign(org.directory.get(String(req.body?.userId ?? '')).id);
     res.redirect(303, done('unassign'));
   });
-  router.post('/assignments/assign-group', async (req, res) => {
-    const group = org.groups.get(String(req.body?.groupId ?? ''));
-    for (const id of group.members) if (!org.appUsers.find(org.app.id, id)) await org.assign(id);
+  // Okta answers a group assignment at once and provisions after: a group of 10,000 would
+  // otherwise hold the page for as long as org2's rate limit makes the pushes take.
+  router.post('/assignments/assign-group', (req, res) => {
+    assignGroup(org, String(req.body?.groupId ?? ''));
     res.redirect(303, done('group'));
   });
 }
