@@ -132,6 +132,26 @@ export async function launchChromium(source = chromiumSource()): Promise<Browser
   }
 }
 
+let shared: Promise<Browser> | undefined;
+
+/**
+ * The test worker's one chromium, shared by the browser test files it runs (isolate: false keeps
+ * this module across files): each launch costs ~0.5 s of CPU and seconds of wall time on a loaded
+ * machine. A file closes the contexts it opened (closeContexts), never the browser; playwright
+ * kills the browser when the worker exits. A browser that died is launched again.
+ */
+export async function sharedChromium(): Promise<Browser> {
+  const browser = await shared?.catch(() => undefined);
+  if (browser?.isConnected()) return browser;
+  shared = launchChromium();
+  return shared;
+}
+
+/** Closes every context of the shared browser: a worker runs its files one at a time. */
+export async function closeContexts(browser: Browser | undefined): Promise<void> {
+  await Promise.all(browser?.contexts().map((c) => c.close()) ?? []);
+}
+
 /**
  * A browser context that reaches loopback only: a guard besides the launch flags, whatever is not
  * 127.0.0.1 is refused before it leaves. `timeoutMs` bounds every wait (actions and navigations).
