@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromiumSource, npmChromium } from './e2e/chromium.js';
+import { chromiumSource, npmChromium } from './e2e/chromium-source.js';
 
 /** Newest modification time of the TypeScript sources under `dir`. */
 function newestSource(dir: string): number {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chromiumSource, LOCKDOWN_FLAGS, launchChromium, npmChromiumFlags } from './chromium.js';
+import { LOCKDOWN_FLAGS, launchChromium, npmChromiumFlags } from './chromium.js';
+import { chromiumSource } from './chromium-source.js';
 
 describe('which chromium the browser tests drive', () => {
   it('FEDSIM_CHROMIUM, then Debian’s chromium, then the one from npm', () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Served, send, startServe } from '../serve/serve-process.js';
-import { launchChromium, loopbackContext } from './chromium.js';
+import { closeContexts, loopbackContext, sharedChromium } from './chromium.js';
 
 /**
  * Issue #14, browser test: from a fresh `fedsim serve`, org1's admin signs in to org1's Admin
@@ -19,10 +19,10 @@ let s: Served;
 let browser: Browser;
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
-  [s, browser] = await Promise.all([startServe(), launchChromium()]);
-}, 60_000);
+  [s, browser] = await Promise.all([startServe(), sharedChromium()]);
+});
 afterAll(async () => {
-  await browser?.close();
+  await closeContexts(browser);
   await s?.stop();
 });
 

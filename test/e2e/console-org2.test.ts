@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Served, startServe } from '../serve/serve-process.js';
-import { launchChromium, loopbackContext } from './chromium.js';
+import { closeContexts, loopbackContext, sharedChromium } from './chromium.js';
 
 /**
  * Issue #14, browser test: `fedsim serve` of a scenario where Sarah is assigned to Org2Org with
@@ -22,11 +22,11 @@ beforeAll(async () => {
     mkdirSync(path.join(SCREENS, dir), { recursive: true });
   [s, browser] = await Promise.all([
     startServe('scenarios/jit-creates-unprovisioned-user.yaml'),
-    launchChromium(),
+    sharedChromium(),
   ]);
-}, 60_000);
+});
 afterAll(async () => {
-  await browser?.close();
+  await closeContexts(browser);
   await s?.stop();
 });
 

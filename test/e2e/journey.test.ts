@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SystemClock } from '../../harness/core/clock.js';
 import { WORLD_DEFAULTS } from '../../harness/world/defaults.js';
 import { createWorld, type World } from '../../harness/world/world.js';
-import { LOOPBACK, launchChromium, loopbackContext } from './chromium.js';
+import { LOOPBACK, loopbackContext, sharedChromium } from './chromium.js';
 
 /**
  * Sarah's journey in a real browser: chromium (chromium.ts says which) driven by playwright-core,
@@ -70,7 +70,7 @@ beforeAll(async () => {
   await world.org2.assignDropbox(SARAH.login);
   await world.settle();
   try {
-    browser = await launchChromium();
+    browser = await sharedChromium();
   } catch (err) {
     browserMissing = err as Error;
   }
@@ -81,7 +81,6 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
   await world?.close();
 });
 

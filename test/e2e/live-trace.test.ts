@@ -7,7 +7,7 @@ import { page as layout } from '../../harness/core/html.js';
 import { systemLogReportHtml } from '../../harness/okta/syslog/report-page.js';
 import { WORLD_DEFAULTS } from '../../harness/world/defaults.js';
 import { createWorld, type World } from '../../harness/world/world.js';
-import { launchChromium, loopbackContext } from './chromium.js';
+import { closeContexts, loopbackContext, sharedChromium } from './chromium.js';
 
 /**
  * The live trace page of a served world, in chromium: one tab keeps `/_fedsim/trace` open while
@@ -42,11 +42,11 @@ beforeAll(async () => {
   await world.org1.assign(SARAH.login);
   await world.org2.assignDropbox(SARAH.login);
   await world.settle();
-  browser = await launchChromium();
+  browser = await sharedChromium();
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await closeContexts(browser);
   await world?.close();
 });
 

@@ -1,12 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { TraceDocument } from '../../harness/trace/document.js';
 import { traceHtml } from '../../harness/trace/html.js';
 import { normalizeTrace } from '../../harness/trace/normalize.js';
 import { loadFixture, manyHops } from '../trace/page-fixtures.js';
-import { launchChromium } from './chromium.js';
+import { sharedChromium } from './chromium.js';
 
 /**
  * The trace page in a real browser, opened from file:// with the network off. Screenshots are kept
@@ -19,13 +19,10 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
-  browser = await launchChromium();
+  browser = await sharedChromium();
 });
 afterEach(async () => {
   await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 /** Writes the page for `doc` and opens it offline; `requests` lists everything the page loaded. */

@@ -25,7 +25,7 @@ beforeAll(async () => {
     dropbox: routesOf(world.dropbox.createApp()).filter(api),
   };
   await world.close();
-}, 60_000);
+});
 
 afterAll(async () => {
   await Promise.all([a, b, fixed].map((s) => s?.stop()));

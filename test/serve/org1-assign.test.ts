@@ -10,7 +10,7 @@ import { formOf, linkTo, type Served, send, startServe } from './serve-process.j
 let s: Served;
 beforeAll(async () => {
   s = await startServe();
-}, 30_000);
+});
 afterAll(async () => {
   await s?.stop();
 });
@@ -68,7 +68,7 @@ it('the printed org1 token assigns David to Org2Org; he signs in through to Drop
   const home = await send('GET', `${s.facts.dropbox.url}/home`, { headers: { cookie: dropbox } });
   expect(home.status).toBe(200);
   expect(home.text).toContain(DAVID.login);
-}, 30_000);
+});
 
 it('unassigning through the API removes the app user (404 E0000007 after)', async () => {
   const appId = s.facts.org1.org2orgAppId;
@@ -76,4 +76,4 @@ it('unassigning through the API removes the app user (404 E0000007 after)', asyn
   expect((await apiJson('org1', 'DELETE', `/apps/${appId}/users/${sarah.id}`)).status).toBe(204);
   const gone = await apiJson('org1', 'GET', `/apps/${appId}/users/${sarah.id}`);
   expect([gone.status, gone.body.errorCode]).toEqual([404, 'E0000007']);
-}, 30_000);
+});

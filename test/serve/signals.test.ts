@@ -55,7 +55,7 @@ describe('serve started through npm stops with it', () => {
     npm.kill('SIGTERM');
     await exited;
     expect(await portsFreeWithin(facts, 2_000)).toBe(true);
-  }, 30_000);
+  });
 
   it("Ctrl-C (SIGINT to the command's process group) frees the three ports within 2 s", async () => {
     const { npm, facts } = await startThroughNpm();
@@ -64,5 +64,5 @@ describe('serve started through npm stops with it', () => {
     process.kill(-(npm.pid as number), 'SIGINT');
     await exited;
     expect(await portsFreeWithin(facts, 2_000)).toBe(true);
-  }, 30_000);
+  });
 });
