@@ -147,19 +147,18 @@ describe('the trace page of a run that ends at a refused ACS', () => {
   });
 });
 
-it('stays fast for a trace of 500 hops', async () => {
+it('renders a trace of 500 hops whole', async () => {
   const { page } = await open(manyHops(loadFixture(), 500), 'five-hundred');
   const timing = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     const paint = performance.getEntriesByName('first-contentful-paint')[0];
     return { load: nav.loadEventEnd, paint: paint?.startTime ?? Number.NaN };
   });
+  // Printed for the reader, not asserted: timings are for `npm run bench`, never for tests.
   console.log(
     `trace page, 500 hops: first paint ${timing.paint.toFixed(0)} ms, load ${timing.load.toFixed(0)} ms`,
   );
   expect(await page.locator('details.hop').count()).toBe(500);
-  // Budgets for a loaded CI machine (the suite runs beside this); an idle laptop is several times faster.
-  expect(timing.paint).toBeLessThan(3000);
-  expect(timing.load).toBeLessThan(5000);
+  expect(Number.isFinite(timing.paint)).toBe(true);
   await shot(page, 'five-hundred');
 });
