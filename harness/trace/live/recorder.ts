@@ -112,11 +112,11 @@ export class LiveTrace {
   }
 
   #built(kept: Kept): TracedExchange | undefined {
-    if (kept.input) {
-      const [built] = buildTrace(kept.input, 'passed').hops;
-      kept.input = undefined;
-      if (built) kept.built = { ...built, n: kept.n, ...(kept.requestId ? { requestId: kept.requestId } : {}) };
-    }
+    const { input, n, requestId } = kept;
+    if (!input) return kept.built;
+    kept.input = undefined;
+    const [built] = buildTrace(input, 'passed').hops;
+    if (built) kept.built = { ...built, n, ...(requestId ? { requestId } : {}) };
     return kept.built;
   }
 
