@@ -1,4 +1,4 @@
-import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { type SaxesAttributeNS, SaxesParser, type SaxesTagNS } from 'saxes';
 
 /**
  * Exclusive C14N of a whole document fedsim wrote itself (the messages and SignedInfo it signs),
@@ -33,8 +33,12 @@ const ATTR_ESCAPES: Record<string, string> = {
   '\n': '&#xA;',
   '\t': '&#x9;',
 };
-const escapeText = (s: string) => s.replace(/[&<>\r]/g, (c) => TEXT_ESCAPES[c] as string);
-const escapeAttr = (s: string) => s.replace(/[&<"\r\n\t]/g, (c) => ATTR_ESCAPES[c] as string);
+const TEXT_SPECIAL = /[&<>\r]/g;
+const ATTR_SPECIAL = /[&<"\r\n\t]/g;
+const escapeText = (s: string) =>
+  s.search(TEXT_SPECIAL) < 0 ? s : s.replace(TEXT_SPECIAL, (c) => TEXT_ESCAPES[c] as string);
+const escapeAttr = (s: string) =>
+  s.search(ATTR_SPECIAL) < 0 ? s : s.replace(ATTR_SPECIAL, (c) => ATTR_ESCAPES[c] as string);
 
 /** The nearest binding of `prefix` is to `uri` (bindings are pushed outermost first). */
 function inScope(scope: readonly Binding[], prefix: string, uri: string): boolean {
@@ -45,11 +49,23 @@ function inScope(scope: readonly Binding[], prefix: string, uri: string): boolea
   return false;
 }
 
+const byPrefix = (a: Binding, b: Binding) => (a.prefix === b.prefix ? 0 : a.prefix.localeCompare(b.prefix));
+
+/** xml-crypto's attribute order: no namespace first, then namespace URI + local name. */
+function byName(a: SaxesAttributeNS, b: SaxesAttributeNS): number {
+  if (!a.uri !== !b.uri) return a.uri ? 1 : -1;
+  const left = a.uri + a.local;
+  const right = b.uri + b.local;
+  return left === right ? 0 : left < right ? -1 : 1;
+}
+
 /** The start tag's namespace declarations and attributes as exclusive C14N renders them. */
 function startTag(tag: SaxesTagNS, parent: Open, prefixes: readonly string[]): { text: string; open: Open } {
-  const scope = parent.scope.slice();
+  // Most elements declare nothing new: they share their parent's scope.
+  let scope = parent.scope;
   const declared: Binding[] = [];
   const bind = (prefix: string, uri: string) => {
+    if (scope === parent.scope) scope = scope.slice();
     declared.push({ prefix, uri });
     scope.push({ prefix, uri });
   };
@@ -61,22 +77,17 @@ function startTag(tag: SaxesTagNS, parent: Open, prefixes: readonly string[]): {
     defaultNs = tag.uri;
     text += ` xmlns="${tag.uri}"`;
   }
-  const attributes = Object.values(tag.attributes);
-  for (const a of attributes) {
+  const plain: SaxesAttributeNS[] = [];
+  for (const name in tag.attributes) {
+    const a = tag.attributes[name] as SaxesAttributeNS;
+    if (!name.startsWith('xmlns')) plain.push(a);
     if (!a.prefix) continue;
     if (!inScope(scope, a.local, a.value) && prefixes.includes(a.local)) bind(a.local, a.value);
     if (!inScope(scope, a.prefix, a.uri) && a.prefix !== 'xmlns' && a.prefix !== 'xml') bind(a.prefix, a.uri);
   }
-  declared.sort((a, b) => (a.prefix === b.prefix ? 0 : a.prefix.localeCompare(b.prefix)));
+  if (declared.length > 1) declared.sort(byPrefix);
   for (const d of declared) text += ` xmlns:${d.prefix}="${d.uri}"`;
-  const plain = attributes
-    .filter((a) => !a.name.startsWith('xmlns'))
-    .sort((a, b) => {
-      if (!a.uri !== !b.uri) return a.uri ? 1 : -1;
-      const left = a.uri + a.local;
-      const right = b.uri + b.local;
-      return left === right ? 0 : left < right ? -1 : 1;
-    });
+  if (plain.length > 1) plain.sort(byName);
   for (const a of plain) text += ` ${a.name}="${escapeAttr(a.value)}"`;
   return { text: `${text}>`, open: { scope, defaultNs, local: tag.local } };
 }
