@@ -3,6 +3,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import { ExclusiveCanonicalization } from 'xml-crypto';
 import { FedsimError } from '../core/errors.js';
 import type { SigningCredential } from '../crypto/credential.js';
+import { canonicalOwnXml } from './c14n-own.js';
 import { ALGORITHMS, NS, type SignatureAlgorithmName } from './constants.js';
 
 const HASH: Record<SignatureAlgorithmName, 'sha256' | 'sha1'> = { 'SHA-256': 'sha256', 'SHA-1': 'sha1' };
@@ -13,10 +14,17 @@ const c14n = new ExclusiveCanonicalization();
  */
 const PREFIX_LIST = ['xs'];
 
-function canonical(xml: string, prefixes: string[] = []): { root: Element; text: string } {
+/** The root's name and ID and the document's exclusive C14N: one saxes pass, or the DOM way outside its shape. */
+function canonical(
+  xml: string,
+  prefixes: string[] = [],
+): { localName: string; id: string | null; text: string } {
+  const own = canonicalOwnXml(xml, prefixes);
+  if (own) return { ...own, id: own.id ?? null };
   const root = new DOMParser().parseFromString(xml, 'text/xml').documentElement as Element;
   return {
-    root,
+    localName: root.localName,
+    id: root.getAttribute('ID'),
     text: c14n.process(root, { ancestorNamespaces: [], inclusiveNamespacesPrefixList: prefixes }),
   };
 }
@@ -52,14 +60,14 @@ export function signElement(
   shape: SignatureShape = {},
 ): string {
   const alg = ALGORITHMS[algorithm];
-  const { root, text } = canonical(xml, PREFIX_LIST);
-  if (root.localName !== localName || root.getAttribute('ID') !== id) {
+  const root = canonical(xml, PREFIX_LIST);
+  if (root.localName !== localName || root.id !== id) {
     throw new FedsimError(
       'SAML_XML_INVALID',
       `signElement: the root of the message is not the ${localName} ${id}`,
     );
   }
-  const digest = createHash(HASH[algorithm]).update(text, 'utf8').digest('base64');
+  const digest = createHash(HASH[algorithm]).update(root.text, 'utf8').digest('base64');
   const reference =
     `<ds:Reference URI="${shape.referenceUri ?? `#${id}`}"><ds:Transforms>${shape.extraTransforms ?? ''}` +
     `<ds:Transform Algorithm="${ALGORITHMS.envelopedSignature}"/><ds:Transform Algorithm="${ALGORITHMS.exclusiveC14n}">` +

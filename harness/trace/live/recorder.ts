@@ -1,5 +1,5 @@
 import type { SpArrival } from '../../saml/sp.js';
-import { buildTrace, type RecordedArrival, type RecordedEntry } from '../build.js';
+import { buildTrace, type RecordedArrival, type RecordedEntry, type TraceInput } from '../build.js';
 import type { SpLookup } from '../decode.js';
 import { TRACE_VERSION, type TraceDocument, type TracedExchange } from '../document.js';
 import type { PartySinks } from '../record.js';
@@ -23,15 +23,25 @@ export type LiveEntry = RecordedEntry & { requestId?: string };
 /** ACS arrivals wait here for their request to finish; only a handful are ever in flight. */
 const ARRIVALS_MAX = 32;
 
+/** An exchange as it completed, with what building it needs as of then; built when first read. */
+interface Kept {
+  n: number;
+  requestId?: string;
+  input?: TraceInput;
+  built?: TracedExchange;
+}
+
 /**
  * The trace of a served world: every exchange a real browser makes with the parties (recorded by
  * `capture.ts` as each party answers) and every call between parties (their recorded fetch), in
- * one document of the trace format, newest kept. Each exchange is built (decoded, redacted) once,
- * when it completes, and handed to the live page's subscribers.
+ * one document of the trace format, newest kept. An exchange is built (decoded, redacted) when it
+ * is first read, or at once while the live page subscribes: a busy `serve` that nobody watches
+ * only keeps what it saw (building is most of what recording costs), and what falls off the end
+ * unread is never built.
  */
 export class LiveTrace {
   #next = 1;
-  readonly #hops: TracedExchange[] = [];
+  readonly #kept: Kept[] = [];
   readonly #arrivals: RecordedArrival[] = [];
   readonly #listeners = new Set<(hop: TracedExchange) => void>();
   /** Calls between parties in flight (`METHOD url` → count): the receiving party does not record them again. */
@@ -75,45 +85,58 @@ export class LiveTrace {
     if (this.#arrivals.length > ARRIVALS_MAX) this.#arrivals.shift();
   }
 
-  /** Builds a completed exchange, keeps it and tells the subscribers. */
+  /**
+   * Keeps a completed exchange with the world's parties, secrets and SP profile as they are now
+   * (what it is built with later), and builds it at once for subscribers.
+   */
   add(n: number, entry: LiveEntry): void {
     const world = this.#world;
     if (!world) return;
     const posted = entry.channel === 'browser' ? entry.hop.formFields?.SAMLResponse : undefined;
     const i = posted === undefined ? -1 : this.#arrivals.findIndex((a) => a.arrival.samlResponse === posted);
-    const arrivals = i < 0 ? [] : this.#arrivals.splice(i, 1);
-    const input = {
+    const sp = entry.channel === 'browser' ? world.spFor(entry.hop.url.split('?')[0] ?? '') : undefined;
+    const input: TraceInput = {
       scenario: { name: '', file: '' },
       parties: world.parties(),
       steps: [],
       entries: [entry],
-      arrivals,
-      spFor: world.spFor,
+      arrivals: i < 0 ? [] : this.#arrivals.splice(i, 1),
+      spFor: () => sp,
       secrets: world.secrets(),
     };
+    const kept: Kept = { n, input, ...(entry.requestId ? { requestId: entry.requestId } : {}) };
+    this.#insert(kept);
+    if (!this.#listeners.size) return;
+    const hop = this.#built(kept);
+    if (hop) for (const listener of this.#listeners) listener(hop);
+  }
+
+  #built(kept: Kept): TracedExchange | undefined {
+    const { input, n, requestId } = kept;
+    if (!input) return kept.built;
+    kept.input = undefined;
     const [built] = buildTrace(input, 'passed').hops;
-    if (!built) return;
-    const hop = { ...built, n, ...(entry.requestId ? { requestId: entry.requestId } : {}) };
-    this.#insert(hop);
-    for (const listener of this.#listeners) listener(hop);
+    if (built) kept.built = { ...built, n, ...(requestId ? { requestId } : {}) };
+    return kept.built;
   }
 
   /** Kept in number order: a hop that started earlier may complete later. */
-  #insert(hop: TracedExchange): void {
-    let at = this.#hops.length;
-    while (at > 0 && (this.#hops[at - 1] as TracedExchange).n > hop.n) at -= 1;
-    this.#hops.splice(at, 0, hop);
-    if (this.#hops.length > this.max) this.#hops.shift();
+  #insert(kept: Kept): void {
+    let at = this.#kept.length;
+    while (at > 0 && (this.#kept[at - 1] as Kept).n > kept.n) at -= 1;
+    this.#kept.splice(at, 0, kept);
+    if (this.#kept.length > this.max) this.#kept.shift();
   }
 
   /** The kept exchanges, oldest first. */
   get hops(): readonly TracedExchange[] {
-    return this.#hops;
+    return this.#kept.flatMap((k) => this.#built(k) ?? []);
   }
 
   /** The exchange a party answered with this request id (a System Log event's transaction id). */
   hopOf(requestId: string): TracedExchange | undefined {
-    return this.#hops.find((h) => h.requestId === requestId);
+    const kept = this.#kept.find((k) => k.requestId === requestId);
+    return kept && this.#built(kept);
   }
 
   /** Calls `listener` with each exchange as it completes, until the returned function is called. */
@@ -130,7 +153,7 @@ export class LiveTrace {
       parties: this.#world?.parties() ?? {},
       normalized: false,
       steps: [],
-      hops: [...this.#hops],
+      hops: [...this.hops],
     };
   }
 }

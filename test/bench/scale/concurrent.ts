@@ -30,6 +30,7 @@ async function level(browsers: number) {
   const times: number[] = [];
   const errors: string[] = [];
   const cpuBefore = serveCpuS(child.pid as number);
+  const clientBefore = process.cpuUsage();
   const end = performance.now() + seconds * 1000;
   const started = performance.now();
   const browser = async () => {
@@ -46,6 +47,7 @@ async function level(browsers: number) {
   await Promise.all(Array.from({ length: browsers }, browser));
   const wall = (performance.now() - started) / 1000;
   const cpu = serveCpuS(child.pid as number) - cpuBefore;
+  const client = process.cpuUsage(clientBefore);
   const sorted = [...times].sort((a, b) => a - b);
   const p99 = sorted[Math.min(sorted.length - 1, Math.ceil(0.99 * sorted.length) - 1)] ?? NaN;
   return {
@@ -57,6 +59,8 @@ async function level(browsers: number) {
     errors: errors.length,
     /** What one journey costs the server in CPU: its ceiling on one core is 1000 ÷ this, whatever the load. */
     serve_cpu_ms_per_journey: r2((cpu * 1000) / times.length),
+    /** The same for this process's browsers (fedsim's agent), which share the machine's cores with serve. */
+    client_cpu_ms_per_journey: r2((client.user + client.system) / 1000 / times.length),
     first_error: errors[0],
   };
 }

@@ -87,4 +87,14 @@ describe('LiveTrace', () => {
     expect(trace.hopOf('req-1')?.requestId).toBe('req-1');
     expect(trace.hopOf('req-2')).toBeUndefined();
   });
+
+  it('builds an exchange when it is first read, redacted with the secrets it completed under', () => {
+    const secrets = ['old-password-1'];
+    const trace = new LiveTrace();
+    trace.bind({ parties: () => ({ org2: ORG2 }), spFor: () => undefined, secrets: () => [...secrets] });
+    partyCall(trace, '/api/v1/users', { note: 'was old-password-1' });
+    secrets.length = 0;
+    expect(trace.hops[0]?.requestBody).toEqual({ note: `was ${REDACTED}` });
+    expect(trace.hops[0]).toBe(trace.document().hops[0]);
+  });
 });
