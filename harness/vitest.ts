@@ -2,7 +2,7 @@ import { test } from 'vitest';
 import { loadScenarioFile } from './scenario/load.js';
 import { ScenarioPool } from './scenario/pool.js';
 import { scenarioFailure } from './scenario/report.js';
-import { runScenario, type ScenarioResult } from './scenario/runner.js';
+import type { ScenarioResult } from './scenario/runner.js';
 import { selectScenarioFiles } from './scenario/select.js';
 
 /**
@@ -48,7 +48,10 @@ function scenarioPool(): ScenarioPool<ScenarioResult> {
 export function scenarioTests(paths: string | string[], options: ScenarioTestOptions = {}): void {
   const files = selectScenarioFiles(typeof paths === 'string' ? [paths] : paths);
   const onThreads = compiled && files.length > 1;
-  const run = onThreads ? (file: string) => scenarioPool().run(file) : (file: string) => runScenario(file);
+  // On threads this process never builds a world: it need not load the parties at all.
+  const run = onThreads
+    ? (file: string) => scenarioPool().run(file)
+    : async (file: string) => (await import('./scenario/runner.js')).runScenario(file);
   const register = onThreads ? test.concurrent : test;
   for (const file of files) {
     register(

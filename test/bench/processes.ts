@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { findScenarioFiles } from '../../harness/scenario/load.js';
@@ -19,13 +20,36 @@ export async function scenarioBatch(
   return { seconds, failed };
 }
 
+/**
+ * CPU seconds a process has used (utime + stime from /proc, in clock ticks of 1/100 s), with
+ * `children` also those of its children it has waited for (vitest's forks); undefined off Linux.
+ */
+export function cpuSeconds(pid: number, children = false): number | undefined {
+  if (!existsSync(`/proc/${pid}/stat`)) return undefined;
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  const ticks = [11, 12, ...(children ? [13, 14] : [])].reduce((sum, i) => sum + Number(fields[i]), 0);
+  return ticks / 100;
+}
+
+/**
+ * Runs node with `args`; `cpuS` is the CPU seconds of the process and its children, sampled from
+ * /proc every 100 ms until it exits (so it misses at most the last 0.1 s).
+ */
 export function run(
   args: string[],
   cwd: string,
-): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
+): Promise<{ code: number | null; stdout: string; stderr: string; ms: number; cpuS?: number }> {
   return new Promise((resolve, reject) => {
     const t = performance.now();
     const child = spawn(process.execPath, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let cpuS: number | undefined;
+    const sample = setInterval(() => {
+      try {
+        cpuS = child.pid === undefined ? undefined : (cpuSeconds(child.pid, true) ?? cpuS);
+      } catch {
+        // Gone between the check and the read: the last sample stands.
+      }
+    }, 100);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => {
@@ -35,7 +59,10 @@ export function run(
       stderr += d;
     });
     child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr, ms: performance.now() - t }));
+    child.once('close', (code) => {
+      clearInterval(sample);
+      resolve({ code, stdout, stderr, ms: performance.now() - t, ...(cpuS === undefined ? {} : { cpuS }) });
+    });
   });
 }
 
