@@ -1,6 +1,12 @@
 import { createRequire } from 'node:module';
 
-type MatchOptions = { sensitive?: boolean; end?: boolean; trailing?: boolean; delimiter?: string; decode?: unknown };
+type MatchOptions = {
+  sensitive?: boolean;
+  end?: boolean;
+  trailing?: boolean;
+  delimiter?: string;
+  decode?: unknown;
+};
 type Match = (path: unknown, options?: MatchOptions) => unknown;
 
 /** Compiled paths kept; past this many (seeded app keys make paths differ per scenario) the cache restarts. */

@@ -11,7 +11,11 @@ test('scenarios on worker threads come back in the order of the files, a file na
   writeFileSync(failing, 'name: Wrong count\nsteps:\n  - expect:\n      org2: { userCount: 3 }\n');
   const files = ['scenarios/org2org-create-user.yaml', failing, 'scenarios/org2org-create-user.yaml'];
   const done: number[] = [];
-  const results = await runScenarios(files, { threads: 2, concurrency: 4, onResult: (_r, n) => done.push(n) });
+  const results = await runScenarios(files, {
+    threads: 2,
+    concurrency: 4,
+    onResult: (_r, n) => done.push(n),
+  });
   expect(results.map((r) => [r.file, r.status])).toEqual([
     [files[0], 'passed'],
     [failing, 'failed'],

@@ -12,7 +12,9 @@ const pathToRegexp = createRequire(fromExpress.resolve('router'))('path-to-regex
 test('a route path is compiled once per process and options', () => {
   const decode = (v: string) => v;
   const options = { end: true, trailing: true, decode };
-  expect(pathToRegexp.match('/api/v1/users/:id', options)).toBe(pathToRegexp.match('/api/v1/users/:id', options));
+  expect(pathToRegexp.match('/api/v1/users/:id', options)).toBe(
+    pathToRegexp.match('/api/v1/users/:id', options),
+  );
   expect(pathToRegexp.match('/api/v1/users/:id', { ...options, end: false })).not.toBe(
     pathToRegexp.match('/api/v1/users/:id', options),
   );
