@@ -55,7 +55,8 @@ export class ScenarioPool<Result> {
   /** Stops every thread; runs still queued or in flight are refused. */
   async close(): Promise<void> {
     const threads = this.#threads.splice(0);
-    for (const job of this.#queue.splice(0)) job.reject(new Error('scenario pool closed'));
+    const refused = [...this.#queue.splice(0), ...threads.flatMap((t) => [...t.running.values()])];
+    for (const job of refused) job.reject(new Error('scenario pool closed'));
     await Promise.all(threads.map((t) => t.worker.terminate()));
   }
 

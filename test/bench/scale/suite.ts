@@ -1,5 +1,5 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { findScenarioFiles } from '../../../harness/scenario/load.js';
@@ -47,6 +47,9 @@ export async function suiteScale(root: string, runs = 1000, concurrency = 8) {
       vitest_cpu_s: vitest.cpuS,
       vitest_exit: vitest.code,
       vitest_passed: Number(passed(stripVTControlCharacters(vitest.stdout).split('Tests').at(-1) ?? '')),
+      // Its own: `--suite-only` measures it apart from the rest of `scale`.
+      load_average: loadavg().map((l) => Math.round(l * 100) / 100),
+      date: new Date().toISOString(),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
