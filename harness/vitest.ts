@@ -53,6 +53,8 @@ export function scenarioTests(paths: string | string[], options: ScenarioTestOpt
     ? (file: string) => scenarioPool().run(file)
     : async (file: string) => (await import('./scenario/runner.js')).runScenario(file);
   const register = onThreads ? test.concurrent : test;
+  // Threads load while vitest collects: their start does not count against the first tests' timeouts.
+  if (onThreads) scenarioPool().warm();
   for (const file of files) {
     register(
       testName(file),

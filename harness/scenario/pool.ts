@@ -52,6 +52,11 @@ export class ScenarioPool<Result> {
     });
   }
 
+  /** Starts every thread now, so their module loading overlaps what the caller does next (vitest collecting). */
+  warm(): void {
+    while (this.#threads.length < this.#size) this.#start();
+  }
+
   /** Stops every thread; runs still queued or in flight are refused. */
   async close(): Promise<void> {
     const threads = this.#threads.splice(0);
@@ -83,6 +88,7 @@ export class ScenarioPool<Result> {
   #start(): Thread<Result> {
     const worker = new Worker(fileURLToPath(new URL('./worker.js', import.meta.url)));
     const thread: Thread<Result> = { worker, running: new Map() };
+    worker.unref(); // until it has a run (#feed)
     worker.on('message', ({ index, result }: { index: number; result: Result }) => {
       const job = thread.running.get(index);
       thread.running.delete(index);

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { findScenarioFiles } from '../../harness/scenario/load.js';
@@ -20,20 +20,42 @@ export async function scenarioBatch(
   return { seconds, failed };
 }
 
-/**
- * CPU seconds a process has used (utime + stime from /proc, in clock ticks of 1/100 s), with
- * `children` also those of its children it has waited for (vitest's forks); undefined off Linux.
- */
-export function cpuSeconds(pid: number, children = false): number | undefined {
-  if (!existsSync(`/proc/${pid}/stat`)) return undefined;
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  const ticks = [11, 12, ...(children ? [13, 14] : [])].reduce((sum, i) => sum + Number(fields[i]), 0);
-  return ticks / 100;
+/** Each process's parent and own CPU seconds (utime + stime, clock ticks of 1/100 s) from /proc. */
+function processTable(): Map<number, { ppid: number; cpuS: number }> {
+  const table = new Map<number, { ppid: number; cpuS: number }>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const fields = readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      table.set(Number(name), {
+        ppid: Number(fields[1]),
+        cpuS: (Number(fields[11]) + Number(fields[12])) / 100,
+      });
+    } catch {
+      // Exited while listed.
+    }
+  }
+  return table;
 }
 
 /**
- * Runs node with `args`; `cpuS` is the CPU seconds of the process and its children, sampled from
- * /proc every 100 ms until it exits (so it misses at most the last 0.1 s).
+ * Records in `seen` the CPU seconds of `root` and every process below it (vitest's forks), each
+ * as last sampled, so a process that has exited keeps its last figure. Nothing off Linux.
+ */
+function sampleTree(root: number, seen: Map<number, number>): void {
+  if (!existsSync('/proc/self/stat')) return;
+  const table = processTable();
+  const below = [root];
+  for (let pid = below.pop(); pid !== undefined; pid = below.pop()) {
+    const entry = table.get(pid);
+    if (entry) seen.set(pid, entry.cpuS);
+    for (const [child, { ppid }] of table) if (ppid === pid) below.push(child);
+  }
+}
+
+/**
+ * Runs node with `args`; `cpuS` is the CPU seconds of the process and every process below it,
+ * sampled from /proc every 250 ms until it exits (so each misses at most its last 0.25 s).
  */
 export function run(
   args: string[],
@@ -42,16 +64,10 @@ export function run(
   return new Promise((resolve, reject) => {
     const t = performance.now();
     const child = spawn(process.execPath, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let cpuS: number | undefined;
-    const sample = setInterval(() => {
-      try {
-        cpuS = child.pid === undefined ? undefined : (cpuSeconds(child.pid, true) ?? cpuS);
-      } catch {
-        // Gone between the check and the read: the last sample stands.
-      }
-    }, 100);
     let stdout = '';
     let stderr = '';
+    const seen = new Map<number, number>();
+    const sample = setInterval(() => child.pid !== undefined && sampleTree(child.pid, seen), 250);
     child.stdout.on('data', (d: Buffer) => {
       stdout += d;
     });
@@ -61,7 +77,8 @@ export function run(
     child.once('error', reject);
     child.once('close', (code) => {
       clearInterval(sample);
-      resolve({ code, stdout, stderr, ms: performance.now() - t, ...(cpuS === undefined ? {} : { cpuS }) });
+      const cpuS = [...seen.values()].reduce((sum, s) => sum + s, 0);
+      resolve({ code, stdout, stderr, ms: performance.now() - t, ...(seen.size > 0 ? { cpuS } : {}) });
     });
   });
 }
