@@ -1,7 +1,8 @@
 import { test } from 'vitest';
 import { loadScenarioFile } from './scenario/load.js';
+import { ScenarioPool } from './scenario/pool.js';
 import { scenarioFailure } from './scenario/report.js';
-import { runScenario } from './scenario/runner.js';
+import type { ScenarioResult } from './scenario/runner.js';
 import { selectScenarioFiles } from './scenario/select.js';
 
 /**
@@ -24,17 +25,41 @@ function testName(file: string): string {
 }
 
 /**
+ * Compiled (the installed package), scenarios run on worker threads, one per core, as `fedsim run`
+ * does: vitest gives a 2-core machine one worker, and its tests run one at a time. The pool lives
+ * on the process, not the module, so test files (isolated or not) share its started threads.
+ */
+const POOL = Symbol.for('fedsim.vitest.scenarioPool');
+const compiled = import.meta.url.endsWith('.js');
+
+function scenarioPool(): ScenarioPool<ScenarioResult> {
+  const holder = globalThis as { [POOL]?: ScenarioPool<ScenarioResult> };
+  holder[POOL] ??= new ScenarioPool<ScenarioResult>();
+  return holder[POOL];
+}
+
+/**
  * Registers one test per scenario file in `paths` (files, or folders of *.yaml/*.yml, relative to
  * the working directory). Each runs its scenario in a fresh world; a failure is the step report:
  * which step failed, its code, expected and actual, and the fix. Paths that hold no scenario throw
- * (CLI_USAGE), so a typo cannot pass as an empty suite.
+ * (CLI_USAGE), so a typo cannot pass as an empty suite. From the installed package the tests are
+ * concurrent (up to vitest's `maxConcurrency`, 5 by default) and run on worker threads.
  */
 export function scenarioTests(paths: string | string[], options: ScenarioTestOptions = {}): void {
-  for (const file of selectScenarioFiles(typeof paths === 'string' ? [paths] : paths)) {
-    test(
+  const files = selectScenarioFiles(typeof paths === 'string' ? [paths] : paths);
+  const onThreads = compiled && files.length > 1;
+  // On threads this process never builds a world: it need not load the parties at all.
+  const run = onThreads
+    ? (file: string) => scenarioPool().run(file)
+    : async (file: string) => (await import('./scenario/runner.js')).runScenario(file);
+  const register = onThreads ? test.concurrent : test;
+  // Threads load while vitest collects: their start does not count against the first tests' timeouts.
+  if (onThreads) scenarioPool().warm();
+  for (const file of files) {
+    register(
       testName(file),
       async () => {
-        const failure = scenarioFailure(await runScenario(file));
+        const failure = scenarioFailure(await run(file));
         if (failure) throw failure;
       },
       options.timeout,

@@ -36,7 +36,7 @@ if (args.includes('--hostile')) {
 }
 
 if (args.includes('--scale')) {
-  // `--scale [sizes] [--runs N] [--directory-only | --bulk-only | --bulk-provisioning-only]`: sizes like 1000,10000,100000 (the largest is the bulk world's).
+  // `--scale [sizes] [--runs N] [--directory-only | --bulk-only | --bulk-provisioning-only | --suite-only]`: sizes like 1000,10000,100000 (the largest is the bulk world's).
   const sizes = args[args.indexOf('--scale') + 1]?.split(',').map(Number).filter(Boolean);
   const runs = args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 1000;
   if (args.includes('--bulk-only')) {
@@ -49,6 +49,12 @@ if (args.includes('--scale')) {
     const bulkPush = await bulkProvisioning(ROOT);
     console.log('bulk provisioning', bulkPush);
     writeScale(ROOT, { bulk_provisioning: bulkPush });
+    process.exit(0);
+  }
+  if (args.includes('--suite-only')) {
+    const suite = await suiteScale(ROOT, runs);
+    console.log('suite', suite);
+    writeScale(ROOT, { suite });
     process.exit(0);
   }
   const directory = await directoryTable(ROOT, sizes?.length ? sizes : undefined);

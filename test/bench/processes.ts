@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { findScenarioFiles } from '../../harness/scenario/load.js';
@@ -19,15 +20,54 @@ export async function scenarioBatch(
   return { seconds, failed };
 }
 
+/** Each process's parent and own CPU seconds (utime + stime, clock ticks of 1/100 s) from /proc. */
+function processTable(): Map<number, { ppid: number; cpuS: number }> {
+  const table = new Map<number, { ppid: number; cpuS: number }>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const fields = readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      table.set(Number(name), {
+        ppid: Number(fields[1]),
+        cpuS: (Number(fields[11]) + Number(fields[12])) / 100,
+      });
+    } catch {
+      // Exited while listed.
+    }
+  }
+  return table;
+}
+
+/**
+ * Records in `seen` the CPU seconds of `root` and every process below it (vitest's forks), each
+ * as last sampled, so a process that has exited keeps its last figure. Nothing off Linux.
+ */
+function sampleTree(root: number, seen: Map<number, number>): void {
+  if (!existsSync('/proc/self/stat')) return;
+  const table = processTable();
+  const below = [root];
+  for (let pid = below.pop(); pid !== undefined; pid = below.pop()) {
+    const entry = table.get(pid);
+    if (entry) seen.set(pid, entry.cpuS);
+    for (const [child, { ppid }] of table) if (ppid === pid) below.push(child);
+  }
+}
+
+/**
+ * Runs node with `args`; `cpuS` is the CPU seconds of the process and every process below it,
+ * sampled from /proc every 250 ms until it exits (so each misses at most its last 0.25 s).
+ */
 export function run(
   args: string[],
   cwd: string,
-): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
+): Promise<{ code: number | null; stdout: string; stderr: string; ms: number; cpuS?: number }> {
   return new Promise((resolve, reject) => {
     const t = performance.now();
     const child = spawn(process.execPath, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
+    const seen = new Map<number, number>();
+    const sample = setInterval(() => child.pid !== undefined && sampleTree(child.pid, seen), 250);
     child.stdout.on('data', (d: Buffer) => {
       stdout += d;
     });
@@ -35,7 +75,11 @@ export function run(
       stderr += d;
     });
     child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr, ms: performance.now() - t }));
+    child.once('close', (code) => {
+      clearInterval(sample);
+      const cpuS = [...seen.values()].reduce((sum, s) => sum + s, 0);
+      resolve({ code, stdout, stderr, ms: performance.now() - t, ...(seen.size > 0 ? { cpuS } : {}) });
+    });
   });
 }
 
