@@ -1,9 +1,5 @@
 import express, { type Express, type RequestHandler } from 'express';
 import { hostGuard } from './request-guard.js';
-import { shareRouteMatchers } from './route-matchers.js';
-
-// Once per process, before any party builds its routes.
-shareRouteMatchers();
 
 /**
  * What every response of every party carries: no framing (clickjacking a sign-in or an admin
