@@ -159,6 +159,8 @@ describe('Assign to groups', () => {
       .find((t) => t.querySelector('caption')?.text === 'Assigned groups');
     expect(table?.querySelector('tbody tr td')?.text).toBe('Divers');
     expect(table?.querySelector('button[aria-label="Unassign group Divers"]')).not.toBeNull();
+    const row = listed.querySelectorAll('tbody tr').find((tr) => tr.text.includes(login));
+    expect(row?.querySelectorAll('td')[2]?.text).toBe('Group');
     const res = await post(cw, 'org1', `${APP}/assignments/unassign-group`, { groupId: group.id });
     expect([res.status, res.headers.location]).toEqual([303, `${APP}/assignments?done=ungroup`]);
     await cw.world.settle();

@@ -50,6 +50,7 @@ function page(org: Org2OrgConsoleOrg): string {
       [
         `<a href="/admin/people/${escapeHtml(user.id)}">${escapeHtml(user.profile.login)}</a>`,
         escapeHtml(au.userName),
+        au.scope === 'GROUP' ? 'Group' : 'Individual',
         statusBadge(au.status),
         escapeHtml(au.syncState),
         when(au.lastSync),
@@ -78,7 +79,7 @@ function page(org: Org2OrgConsoleOrg): string {
   return (
     `<section class="panel"><h2>Assign to people</h2>${assignPeople}</section>` +
     `<section class="panel"><h2>Assign to groups</h2><p class="muted">Assigns each member of the group, now and as people join; those who leave lose the app unless assigned to it directly. Pushes to org2 run after, within org2's rate limit (Workflow › Provisioning tasks shows them).</p>${assignGroup}${assignedGroups(org)}</section>` +
-    `<h2>Assigned people</h2>${table('Assigned people', ['Person', 'Application username', 'Status', 'Sync state', 'Last sync', ''], rows)}` +
+    `<h2>Assigned people</h2>${table('Assigned people', ['Person', 'Application username', 'Assigned', 'Status', 'Sync state', 'Last sync', ''], rows)}` +
     (assigned.length > SHOWN
       ? `<p class="muted">The first ${SHOWN} of ${assigned.length} assigned people; Workflow › Provisioning tasks lists every push.</p>`
       : '')
