@@ -17,7 +17,8 @@ export function seedUsers(parties: { org1: Org1; org2: Org2; dropbox: Dropbox },
     const { status, profile: extra, groups, ...profile } = u;
     const created = org1.addUser({ ...profile, ...extra, email: profile.email ?? profile.login });
     if (status === 'DEPROVISIONED') org1.directory.deactivate(created.id);
-    if (groups) org1.joinGroups(created.id, groups);
+    // World seeding, not an admin's change: no app is assigned yet, so nothing follows.
+    if (groups) org1.groups.setMemberships(created.id, groups, (name) => org1.groups.create({ name }));
   }
   for (const g of config.org2?.groups ?? []) {
     if (typeof g === 'string') org2.groups.create({ name: g });

@@ -88,6 +88,12 @@ it('the org1 admin assigns David in the console; David signs in through org2 to 
   await page.getByRole('button', { name: 'Add member' }).click();
   expect(await page.locator('tbody').textContent()).toContain(DAVID);
   await shot(page, 'group');
+  await page.goto(`${org1}/admin/apps/org2org/assignments`);
+  await page.getByLabel('Group').selectOption({ label: 'Console Crew (1)' });
+  await page.getByRole('button', { name: 'Assign members' }).click();
+  await page.waitForURL(`${org1}/admin/apps/org2org/assignments?done=group`);
+  expect(await page.getByRole('button', { name: 'Unassign group Console Crew' }).count()).toBe(1);
+  await shot(page, 'app-assignments-groups');
 
   // org2's admin gives David Dropbox Business through org2's Apps API with the printed token.
   const org2Api = (method: string, p: string, json?: unknown) =>

@@ -45,17 +45,18 @@ export interface AppGroup {
   lastUpdated: Date;
 }
 
-/** An org's app assignments, keyed by app then user, in assignment order; and the groups assigned. */
+/** An org's app assignments, keyed by app then user, in assignment order; and the groups assigned, by app then group. */
 export class AppUsers {
   readonly #byApp = new Map<string, Map<string, AppUser>>();
-  readonly #groups = new Map<string, AppGroup>();
+  readonly #groups = new Map<string, Map<string, AppGroup>>();
 
   constructor(private readonly clock: Clock) {}
 
   /**
    * Assigns, or updates an existing assignment (Okta's POST is an upsert). `override` is a username
    * the admin typed; without one the assignment takes `computed`, the app's username format. An
-   * existing assignment keeps its scope.
+   * existing assignment keeps its scope, except that assigning the user individually makes it USER
+   * (it then outlasts the user's groups; docs/decisions/bulk-group-push.md).
    */
   assign(
     appId: string,
@@ -71,6 +72,7 @@ export class AppUsers {
     if (existing) {
       existing.userName = override ?? (existing.overridden ? existing.userName : computed);
       existing.overridden ||= override !== undefined;
+      if (scope === 'USER') existing.scope = 'USER';
       existing.lastUpdated = now;
       return existing;
     }
@@ -130,22 +132,35 @@ export class AppUsers {
 
   /** Records the group as assigned to the app (again: updated, its priority kept unless one is given). */
   assignGroup(appId: string, groupId: string, priority?: number): AppGroup {
-    const key = `${appId}/${groupId}`;
     const now = this.clock.now();
-    const existing = this.#groups.get(key);
+    let groups = this.#groups.get(appId);
+    if (!groups) {
+      groups = new Map();
+      this.#groups.set(appId, groups);
+    }
+    const existing = groups.get(groupId);
     if (existing) {
       existing.priority = priority ?? existing.priority;
       existing.lastUpdated = now;
       return existing;
     }
-    const group: AppGroup = {
-      appId,
-      groupId,
-      priority: priority ?? [...this.#groups.values()].filter((g) => g.appId === appId).length,
-      lastUpdated: now,
-    };
-    this.#groups.set(key, group);
+    const group: AppGroup = { appId, groupId, priority: priority ?? groups.size, lastUpdated: now };
+    groups.set(groupId, group);
     return group;
+  }
+
+  findGroup(appId: string, groupId: string): AppGroup | undefined {
+    return this.#groups.get(appId)?.get(groupId);
+  }
+
+  /** The groups assigned to the app, in assignment order. */
+  groupsOf(appId: string): AppGroup[] {
+    return [...(this.#groups.get(appId)?.values() ?? [])];
+  }
+
+  /** True when the group was assigned to the app. */
+  unassignGroup(appId: string, groupId: string): boolean {
+    return this.#groups.get(appId)?.delete(groupId) ?? false;
   }
 
   find(appId: string, userId: string): AppUser | undefined {

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Directory } from '../directory.js';
 import { notFound } from '../errors.js';
-import { type AssignGroup, appGroupRoutes } from './app-groups.js';
+import { type AppGroupAssigner, appGroupRoutes } from './app-groups.js';
 import type { AppUser, AppUsers } from './app-users.js';
 import { apiAuth, apiFront, type OktaApiOptions, parseBody } from './common.js';
 import { oktaErrorHandler } from './errors.js';
@@ -32,8 +32,8 @@ export interface AppsApiOptions extends OktaApiOptions {
   unassign: (appId: string, userId: string) => Promise<void>;
   /** The id the app's provisioning kept for the user (the app user's `externalId`), if any. */
   externalId?: (appId: string, userId: string) => string | undefined;
-  /** Group assignment (`PUT /apps/{appId}/groups/{groupId}`), where the org offers it. */
-  assignGroup?: AssignGroup;
+  /** Group assignment (`/apps/{appId}/groups`), where the org offers it. */
+  appGroups?: AppGroupAssigner;
 }
 
 const assignSchema = z.object({
@@ -129,9 +129,8 @@ export function createAppsRouter(options: AppsApiOptions): Router {
     res.status(204).end();
   });
 
-  if (options.assignGroup) {
-    appGroupRoutes(router, { appOf, assignGroup: options.assignGroup, baseUrl: options.baseUrl });
-  }
+  if (options.appGroups)
+    appGroupRoutes(router, { appOf, groups: options.appGroups, baseUrl: options.baseUrl });
 
   router.use('/apps', oktaErrorHandler(ids));
   return router;

@@ -10,7 +10,7 @@ import { createUsersRouter, type UsersApiOptions } from './users.js';
 
 export interface OrgApiOptions
   extends UsersApiOptions,
-    Pick<AppsApiOptions, 'apps' | 'assign' | 'unassign' | 'externalId' | 'assignGroup'> {
+    Pick<AppsApiOptions, 'apps' | 'assign' | 'unassign' | 'externalId' | 'appGroups'> {
   clock: Clock;
   /** Pass the org's own stores so it can act on them (group push, JIT groups); created when omitted. */
   appUsers?: AppUsers;

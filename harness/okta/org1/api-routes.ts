@@ -11,6 +11,7 @@ import type { OktaSessions } from '../sessions.js';
 import type { SystemLog } from '../syslog/log-store.js';
 import { createLogsRouter } from '../syslog/logs-api.js';
 import type { UserAdmin } from '../user-admin.js';
+import { unassignGroup } from './assignment-follows.js';
 import type { Org2OrgConnector } from './connector.js';
 import { assignGroup } from './group-assignment.js';
 import type { GroupPush } from './group-push.js';
@@ -69,7 +70,11 @@ export function org1ApiRouter(org: Org1ApiOrg): Router {
         await org.unassign(userId);
       },
       externalId: (_appId, userId) => org.connector.links.get(userId),
-      assignGroup: (_appId, groupId, priority) => assignGroup(org, groupId, priority).assignment,
+      appGroups: {
+        assign: (_appId, groupId, priority) => assignGroup(org, groupId, priority).assignment,
+        unassign: (_appId, groupId) => void unassignGroup(org, groupId),
+        list: (appId) => org.appUsers.groupsOf(appId),
+      },
     }),
   );
   return router;

@@ -34,6 +34,7 @@ import { logUserPushes } from '../syslog/push-events.js';
 import { UserAdmin, type UserChange } from '../user-admin.js';
 import { org1ApiRouter } from './api-routes.js';
 import { AppCertificates } from './app-certificates.js';
+import { assignmentFollows } from './assignment-follows.js';
 import { Org2OrgConnector, type Org2OrgTask } from './connector.js';
 import { org1Sections } from './console/sections.js';
 import { GroupPush, type GroupPushTask } from './group-push.js';
@@ -119,7 +120,12 @@ export class Org1 {
       onFinish: logGroupPushes(this.log, () => this.app, this.groups),
     });
     this.users = new UserAdmin(this.directory, this.log, (change, user) => this.#afterChange(change, user));
-    this.groupAdmin = new GroupAdmin(this.groups, this.log, () => this.groupPush.syncAll());
+    this.groupAdmin = new GroupAdmin(
+      this.groups,
+      this.log,
+      () => this.groupPush.syncAll(),
+      assignmentFollows(this),
+    );
     this.certificates = new AppCertificates(() => this.app, options.clock, options.name);
   }
 
@@ -172,15 +178,9 @@ export class Org1 {
     return task;
   }
 
-  /** Makes the user's org1 groups exactly `names`; a group not seen before is created. */
-  joinGroups(userId: string, names: string[]): void {
-    this.groups.setMemberships(userId, names, (name) => this.groups.create({ name }));
-  }
-
-  /** An admin changes the user's groups; pushed groups follow. Resolves to the group pushes that failed. */
+  /** An admin changes the user's groups; assignments and pushed groups follow. Resolves to failed group pushes. */
   async setGroups(login: string, names: string[]) {
-    this.joinGroups(this.directory.get(login).id, names);
-    return this.groupPush.syncAll();
+    return (await this.groupAdmin.setMemberships(this.directory.get(login), names)) ?? [];
   }
 
   /** An admin renames an org1 group; a pushed group is renamed in org2. Resolves to the failed pushes. */

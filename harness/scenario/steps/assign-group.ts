@@ -11,7 +11,7 @@ import { defineStep } from './define.js';
 export const assignGroupStep = defineStep({
   kind: 'assignGroup',
   summary:
-    "an org1 admin assigns an org1 group to `Org2Org`: each member not yet assigned is pushed to org2's Users API, honouring org2's rate limit (429 → wait for `X-Rate-Limit-Reset`, on the scenario clock)",
+    "an org1 admin assigns an org1 group to `Org2Org`: each member not yet assigned is pushed to org2's Users API, honouring org2's rate limit (429 → wait for `X-Rate-Limit-Reset`, on the scenario clock); members who join or leave later follow",
   schema: z.object({ group: z.string().describe("the org1 group's name") }).strict(),
   describe: ({ group }) => `assign group ${group} to Org2Org`,
   async run({ group }, { world }) {

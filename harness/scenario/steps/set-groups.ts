@@ -5,7 +5,7 @@ import { defineStep, failOnTask, requireUser } from './define.js';
 export const setGroupsStep = defineStep({
   kind: 'setGroups',
   summary:
-    "replaces a user's group memberships in org1 (default; the groups Org2Org sends, and pushes when pushed) or org2",
+    "replaces a user's group memberships in org1 (default; the groups Org2Org sends, and pushes when pushed; groups assigned to Org2Org give or take the app) or org2",
   schema: z
     .object({
       user: z.string(),

@@ -146,6 +146,30 @@ describe('Provisioning tasks', () => {
 });
 
 describe('Assign to groups', () => {
+  it('lists the assigned groups; Unassign drops the group, its members lose the app', async () => {
+    const { org1, org2 } = cw.world;
+    const group = org1.groups.create({ name: 'Divers' });
+    const login = 'diver1@org1.example';
+    org1.groups.addMember(group.id, org1.addUser({ login, email: login, firstName: 'D', lastName: '1' }).id);
+    await post(cw, 'org1', `${APP}/assignments/assign-group`, { groupId: group.id });
+    await cw.world.settle();
+    const listed = parse((await page(cw, 'org1', `${APP}/assignments`)).text);
+    const table = listed
+      .querySelectorAll('table')
+      .find((t) => t.querySelector('caption')?.text === 'Assigned groups');
+    expect(table?.querySelector('tbody tr td')?.text).toBe('Divers');
+    expect(table?.querySelector('button[aria-label="Unassign group Divers"]')).not.toBeNull();
+    const row = listed.querySelectorAll('tbody tr').find((tr) => tr.text.includes(login));
+    expect(row?.querySelectorAll('td')[2]?.text).toBe('Group');
+    const res = await post(cw, 'org1', `${APP}/assignments/unassign-group`, { groupId: group.id });
+    expect([res.status, res.headers.location]).toEqual([303, `${APP}/assignments?done=ungroup`]);
+    await cw.world.settle();
+    expect(org1.appUsers.find(org1.app.id, idOf(login))).toBeUndefined();
+    expect(org2.directory.get(login).status).toBe('DEPROVISIONED');
+    const again = await post(cw, 'org1', `${APP}/assignments/unassign-group`, { groupId: group.id });
+    expect([again.status, errorCodeOf(again)]).toEqual([404, 'OKTA_E0000007']);
+  });
+
   it('assigns the members at once and pushes after; Provisioning tasks pages them, with counts', async () => {
     const { org1, org2 } = cw.world;
     const group = org1.groups.create({ name: 'Crew' });

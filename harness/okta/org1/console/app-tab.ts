@@ -47,6 +47,7 @@ export const APP_DONE: Readonly<Record<string, string>> = {
   assign: 'The assignment was saved and pushed to org2.',
   unassign: 'The user was unassigned; Org2Org deactivates them in org2.',
   group: "The group's members were assigned; their pushes to org2 are under Workflow › Provisioning tasks.",
+  ungroup: 'The group was unassigned; members without another assignment are deactivated in org2.',
 };
 
 /** Sends one tab of the app's page: the app's header, the tabs, the tab's body. */

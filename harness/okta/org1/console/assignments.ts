@@ -2,6 +2,7 @@ import type { Router } from 'express';
 import { escapeHtml } from '../../../core/html.js';
 import type { ConsoleView } from '../../console/console.js';
 import { field, postButton, select, statusBadge, table, when } from '../../console/html.js';
+import { unassignGroup } from '../assignment-follows.js';
 import { assignGroup } from '../group-assignment.js';
 import { APP_BASE, type Org2OrgConsoleOrg, sendTab } from './app-tab.js';
 
@@ -13,6 +14,24 @@ function personInput(unassigned: [string, string][]): string {
   if (unassigned.length > SHOWN)
     return field(`Person (username; ${unassigned.length} not assigned)`, 'login');
   return select('Person', 'login', [['', 'Choose a person…'], ...unassigned], '');
+}
+
+/** The groups assigned, each with an Unassign button: their members who have the app only through it lose it. */
+function assignedGroups(org: Org2OrgConsoleOrg): string {
+  const rows = org.appUsers.groupsOf(org.app.id).flatMap((ag) => {
+    const group = org.groups.find(ag.groupId);
+    if (!group) return [];
+    const name = escapeHtml(group.profile.name);
+    const unassign = postButton(
+      `${APP_BASE}/assignments/unassign-group`,
+      'Unassign',
+      { groupId: group.id },
+      'secondary',
+    ).replace('<button ', `<button aria-label="Unassign group ${name}" `);
+    return [[name, String(group.members.size), String(ag.priority), unassign]];
+  });
+  if (!rows.length) return '';
+  return table('Assigned groups', ['Group', 'Members', 'Priority', ''], rows);
 }
 
 function page(org: Org2OrgConsoleOrg): string {
@@ -31,6 +50,7 @@ function page(org: Org2OrgConsoleOrg): string {
       [
         `<a href="/admin/people/${escapeHtml(user.id)}">${escapeHtml(user.profile.login)}</a>`,
         escapeHtml(au.userName),
+        au.scope === 'GROUP' ? 'Group' : 'Individual',
         statusBadge(au.status),
         escapeHtml(au.syncState),
         when(au.lastSync),
@@ -58,8 +78,8 @@ function page(org: Org2OrgConsoleOrg): string {
     : '<p class="muted">org1 has no groups yet: add one under Directory › Groups.</p>';
   return (
     `<section class="panel"><h2>Assign to people</h2>${assignPeople}</section>` +
-    `<section class="panel"><h2>Assign to groups</h2><p class="muted">Assigns each current member of the group; their pushes to org2 run after, within org2's rate limit (Workflow › Provisioning tasks shows them).</p>${assignGroup}</section>` +
-    `<h2>Assigned people</h2>${table('Assigned people', ['Person', 'Application username', 'Status', 'Sync state', 'Last sync', ''], rows)}` +
+    `<section class="panel"><h2>Assign to groups</h2><p class="muted">Assigns each member of the group, now and as people join; those who leave lose the app unless assigned to it directly. Pushes to org2 run after, within org2's rate limit (Workflow › Provisioning tasks shows them).</p>${assignGroup}${assignedGroups(org)}</section>` +
+    `<h2>Assigned people</h2>${table('Assigned people', ['Person', 'Application username', 'Assigned', 'Status', 'Sync state', 'Last sync', ''], rows)}` +
     (assigned.length > SHOWN
       ? `<p class="muted">The first ${SHOWN} of ${assigned.length} assigned people; Workflow › Provisioning tasks lists every push.</p>`
       : '')
@@ -88,5 +108,9 @@ export function assignmentRoutes(router: Router, view: ConsoleView, org: Org2Org
   router.post('/assignments/assign-group', (req, res) => {
     assignGroup(org, String(req.body?.groupId ?? ''));
     res.redirect(303, done('group'));
+  });
+  router.post('/assignments/unassign-group', (req, res) => {
+    unassignGroup(org, String(req.body?.groupId ?? ''));
+    res.redirect(303, done('ungroup'));
   });
 }
