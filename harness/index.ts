@@ -98,5 +98,5 @@ export type { CallSink, PartySinks, RecordedCall } from './trace/record.js';
 // world: the three parties wired together
 export type { SeedUserConfig, WorldConfig } from './world/config.js';
 export type { WorldOutbound } from './world/outbound.js';
-export type { WorldOptions, WorldSecrets } from './world/world.js';
 export { createWorld, World } from './world/world.js';
+export type { WorldOptions, WorldSecrets } from './world/world-options.js';
