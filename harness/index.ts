@@ -53,14 +53,10 @@ export type { SpArrival, SpDecision } from './saml/sp.js';
 export { loadScenarioFile, parseScenario } from './scenario/load.js';
 export type { JsonReport } from './scenario/report.js';
 export { jsonReport } from './scenario/report.js';
-export type {
-  RunOptions,
-  ScenarioOptions,
-  ScenarioResult,
-  StepError,
-  StepResult,
-} from './scenario/runner.js';
-export { runParsedScenario, runScenario, runScenarios } from './scenario/runner.js';
+export type { ScenarioOptions, ScenarioResult, StepError, StepResult } from './scenario/result.js';
+export type { RunOptions } from './scenario/run-many.js';
+export { runScenarios } from './scenario/run-many.js';
+export { runParsedScenario, runScenario } from './scenario/runner.js';
 export type { Scenario, Step } from './scenario/schema.js';
 export type { StepContext, StepDefinition } from './scenario/steps/index.js';
 export { runStep, STEP_KINDS } from './scenario/steps/index.js';
@@ -98,5 +94,5 @@ export type { CallSink, PartySinks, RecordedCall } from './trace/record.js';
 // world: the three parties wired together
 export type { SeedUserConfig, WorldConfig } from './world/config.js';
 export type { WorldOutbound } from './world/outbound.js';
-export type { WorldOptions, WorldSecrets } from './world/world.js';
 export { createWorld, World } from './world/world.js';
+export type { WorldOptions, WorldSecrets } from './world/world-options.js';

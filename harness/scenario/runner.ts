@@ -1,107 +1,16 @@
-import { availableParallelism } from 'node:os';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import type { Agent, Hop } from '../agent/index.js';
-import { toFedsimError } from '../core/errors.js';
-import { decodeHop, type TracedSaml } from '../trace/decode.js';
-import type { TraceDocument } from '../trace/document.js';
+import type { Hop } from '../agent/index.js';
 import { createWorld, type World } from '../world/world.js';
 import { loadScenarioFile, scenarioSeed } from './load.js';
-import { runOnWorkers } from './pool.js';
 import { Recording } from './recording.js';
+import type { ScenarioOptions, ScenarioResult, StepResult } from './result.js';
+import { elapsed, failedStep, runSteps } from './run-steps.js';
 import type { Scenario } from './schema.js';
-import { describeStep, runStep } from './steps/index.js';
+import { describeStep } from './steps/index.js';
 
-export interface StepError {
-  code: string;
-  message: string;
-  expected?: unknown;
-  actual?: unknown;
-  hint?: string;
-}
-
-export interface StepResult {
-  name: string;
-  status: 'passed' | 'failed' | 'skipped';
-  error?: StepError;
-  /** For a failed step: the last SAML message it sent, decoded (the message that caused the failure). */
-  saml?: TracedSaml;
-  durationMs: number;
-}
-
-export interface ScenarioResult {
-  file: string;
-  name: string;
-  status: 'passed' | 'failed';
-  steps: StepResult[];
-  durationMs: number;
-  /**
-   * Every exchange of the run (browser and party to party), raw: real origins and timings. Only
-   * when asked for (`trace: true`); `normalizeTrace` gives the stable form `--trace` writes.
-   */
-  trace?: TraceDocument;
-}
-
-export interface ScenarioOptions {
-  /** Record every exchange into `ScenarioResult.trace` (off: the parties call each other directly). */
-  trace?: boolean;
-}
+export type { ScenarioOptions, ScenarioResult, StepError, StepResult } from './result.js';
 
 const INLINE = '<inline>';
-const elapsed = (start: number) => Math.round((performance.now() - start) * 10) / 10;
-
-function failedStep(name: string, err: unknown, started: number): StepResult {
-  return {
-    name,
-    status: 'failed',
-    error: toFedsimError(err).toJSON(),
-    durationMs: elapsed(started),
-  };
-}
-
-/** The last SAML message among the hops of one step, decoded with the receiving SP's profile. */
-function lastMessage(world: World, hops: readonly Hop[]): TracedSaml | undefined {
-  for (let i = hops.length - 1; i >= 0; i--) {
-    const saml = decodeHop(hops[i] as Hop, (url) => world.spFor(url));
-    if (saml) return saml;
-  }
-  return undefined;
-}
-
-async function runSteps(
-  scenario: Scenario,
-  world: World,
-  hops: Hop[],
-  recording?: Recording,
-): Promise<StepResult[]> {
-  const steps: StepResult[] = [];
-  const ctx = {
-    world,
-    browsers: new Map<string, Agent>(),
-    onHop: (hop: Hop, browser: string) => {
-      hops.push(hop);
-      recording?.onHop(hop, browser);
-    },
-    ...(recording ? { browserFetch: (browser: string) => recording.browserFetch(world, browser) } : {}),
-  };
-  for (const step of scenario.steps) {
-    const name = describeStep(step);
-    if (steps.some((s) => s.status === 'failed')) {
-      steps.push({ name, status: 'skipped', durationMs: 0 });
-      continue;
-    }
-    recording?.step(steps.length + 1, name);
-    const started = performance.now();
-    const firstHop = hops.length;
-    try {
-      await runStep(step, ctx);
-      steps.push({ name, status: 'passed', durationMs: elapsed(started) });
-    } catch (err) {
-      const saml = lastMessage(world, hops.slice(firstHop));
-      steps.push({ ...failedStep(name, err, started), ...(saml ? { saml } : {}) });
-    }
-  }
-  return steps;
-}
 
 /** Runs a parsed scenario in a fresh world and always closes it. */
 export async function runParsedScenario(
@@ -176,41 +85,4 @@ export async function runScenario(file: string, options: ScenarioOptions = {}): 
     };
   }
   return runParsedScenario(scenario, file, options);
-}
-
-export interface RunOptions extends ScenarioOptions {
-  concurrency?: number;
-  /** Worker threads (default: one per core when running compiled; 0 = this thread only). */
-  threads?: number;
-  onResult?: (result: ScenarioResult, done: number, total: number) => void;
-}
-
-/** Runs files with bounded concurrency; results keep the order of `files`. */
-export async function runScenarios(files: string[], options: RunOptions = {}): Promise<ScenarioResult[]> {
-  // Worker threads load the compiled worker: from TypeScript sources (vitest) run in this thread.
-  const compiled = import.meta.url.endsWith('.js');
-  const threads = options.threads ?? (compiled ? availableParallelism() : 0);
-  if (threads > 1 && files.length > 1) {
-    return runOnWorkers(files, {
-      trace: options.trace,
-      threads,
-      perWorker: Math.max(1, Math.ceil((options.concurrency ?? 4) / threads)),
-      onResult: options.onResult,
-    });
-  }
-  const results: ScenarioResult[] = new Array(files.length);
-  let next = 0;
-  let done = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const i = next++;
-      const result = await runScenario(files[i] as string, options);
-      results[i] = result;
-      options.onResult?.(result, ++done, files.length);
-    }
-  };
-  await Promise.all(
-    Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 4, files.length)) }, worker),
-  );
-  return results;
 }

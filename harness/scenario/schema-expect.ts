@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { status } from '../world/config.js';
+import { status } from '../world/config-shared.js';
 import { faultsExpectSchema, provisioningExpectSchema, tasksExpectSchema } from './schema-provisioning.js';
 
 /**

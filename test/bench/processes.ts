@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { findScenarioFiles } from '../../harness/scenario/load.js';
-import { runScenarios } from '../../harness/scenario/runner.js';
+import { runScenarios } from '../../harness/scenario/run-many.js';
 import { type Stat, summarise } from './stats.js';
 
 /** The bundled scenarios repeated to `count` files, through the runner at its default concurrency. */

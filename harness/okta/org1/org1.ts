@@ -1,63 +1,24 @@
-import type express from 'express';
 import type { Express } from 'express';
-import { partyApp } from '../../core/app.js';
-import { formBody } from '../../core/body.js';
-import { type Clock, OffsetClock } from '../../core/clock.js';
 import { FedsimError } from '../../core/errors.js';
-import { pageErrorHandler } from '../../core/html.js';
-import type { HttpFetch } from '../../core/http.js';
-import type { IdGenerator } from '../../core/ids.js';
-import { notFoundPage } from '../../core/not-found.js';
-import { sameOrigin } from '../../core/request-guard.js';
-import type { SecretSource } from '../../core/secrets.js';
-import type { CertInfo } from '../../crypto/credential.js';
-import { type Scheduler, schedulerFor } from '../../provisioning/scheduler.js';
-import { idpMetadataXml } from '../../saml/metadata.js';
 import { AdminRoles } from '../admins.js';
 import { AppUsers, pushResultOf } from '../api/app-users.js';
-import type { AdminRole } from '../api/auth.js';
-import { oktaApiFallback } from '../api/errors.js';
 import { appUserNameFormat } from '../app-username.js';
-import { adminConsole } from '../console/console.js';
 import { type CreateUserOptions, Directory, type OktaProfile, type OktaUser } from '../directory.js';
 import { notFound } from '../errors.js';
 import { GroupAdmin } from '../group-admin.js';
 import { Groups, type OktaGroup } from '../groups.js';
 import { PasswordLockout } from '../lockout.js';
-import { dashboardPage, SIGN_OUT_PATH, signInPage } from '../pages.js';
-import { passwordSignIn } from '../password-sign-in.js';
 import { OktaSessions } from '../sessions.js';
-import { appSso } from '../sso.js';
-import { logGroupPushes } from '../syslog/group-push-events.js';
 import { SystemLog } from '../syslog/log-store.js';
-import { logUserPushes } from '../syslog/push-events.js';
 import { UserAdmin, type UserChange } from '../user-admin.js';
-import { org1ApiRouter } from './api-routes.js';
 import { AppCertificates } from './app-certificates.js';
 import { assignmentFollows } from './assignment-follows.js';
-import { Org2OrgConnector, type Org2OrgTask } from './connector.js';
-import { org1Sections } from './console/sections.js';
-import { GroupPush, type GroupPushTask } from './group-push.js';
-import { issuerOf, type Org2OrgApp, ssoPathOf } from './org2org-app.js';
-import { tasksRouter } from './tasks-api.js';
-
-export interface Org1Options {
-  name: string;
-  /** The header colour of org1's pages. */
-  color: string;
-  clock: Clock;
-  ids: IdGenerator;
-  /** Session cookie ids. */
-  secrets: SecretSource;
-  fetch: HttpFetch;
-  app: Org2OrgApp;
-  /** What org2 publishes for its inbound IdP: where to post and which audience to use. */
-  target: () => { url: string; acsUrl: string; audience: string; requestCert?: CertInfo };
-  /** How the connector waits between retries; default: the org's clock (moved, when it is fixed). */
-  scheduler?: Scheduler;
-  /** API tokens of org1 (its System Log API): token → the admin role of its owner. */
-  tokens: ReadonlyMap<string, AdminRole>;
-}
+import type { Org2OrgConnector, Org2OrgTask } from './connector.js';
+import type { GroupPush, GroupPushTask } from './group-push.js';
+import type { Org1Options } from './options.js';
+import type { Org2OrgApp } from './org2org-app.js';
+import { org2orgProvisioning } from './provisioning.js';
+import { org1Routes } from './routes.js';
 
 export interface SeedUser extends OktaProfile {
   password?: string;
@@ -98,27 +59,9 @@ export class Org1 {
     this.lockout = new PasswordLockout(this.directory, this.log);
     this.groups = new Groups(options.clock, options.ids);
     this.sessions = new OktaSessions(`${options.name}_sid`, options.secrets, this.directory);
-    // A getter, not the object: `configure` replaces the app's provisioning settings.
-    this.connector = new Org2OrgConnector(() => this.app.provisioning, {
-      fetch: options.fetch,
-      scheduler: options.scheduler ?? schedulerFor(options.clock),
-      org2Url: () => options.target().url,
-      userNameOf: (user) => this.appUserName(user),
-      onFinish: logUserPushes(this.log, () => this.app, {
-        directory: this.directory,
-        userNameOf: (user) => this.appUserName(user),
-      }),
-    });
-    this.groupPush = new GroupPush(() => this.app.provisioning, {
-      scheduler: options.scheduler ?? schedulerFor(options.clock),
-      groups: this.groups,
-      api: (call) => this.connector.api(call),
-      remoteUserOf: (userId) => {
-        const active = this.directory.find(userId)?.status === 'ACTIVE';
-        return active && this.isAssigned(userId) ? this.connector.links.get(userId) : undefined;
-      },
-      onFinish: logGroupPushes(this.log, () => this.app, this.groups),
-    });
+    const provisioning = org2orgProvisioning(this, options);
+    this.connector = provisioning.connector;
+    this.groupPush = provisioning.groupPush;
     this.users = new UserAdmin(this.directory, this.log, (change, user) => this.#afterChange(change, user));
     this.groupAdmin = new GroupAdmin(
       this.groups,
@@ -243,76 +186,6 @@ export class Org1 {
   }
 
   createApp(): Express {
-    const app = partyApp(() => this.url);
-    app.use('/api/v1', org1ApiRouter(this));
-    app.use(formBody('64kb'));
-    app.use(
-      adminConsole({
-        org: this.options,
-        sessions: this.sessions,
-        admins: this.admins,
-        sections: org1Sections(this, { tokens: this.options.tokens, tokensCreated: this.#started }),
-      }),
-    );
-    app.get('/', (_req, res) => res.redirect('/app/UserHome'));
-    app.get('/login', (req, res) => {
-      res
-        .type('html')
-        .send(signInPage(this.options, { fromUri: String(req.query.fromURI ?? '') || undefined }));
-    });
-    app.post('/login', sameOrigin, (req, res) => passwordSignIn(this, req, res));
-    app.get(SIGN_OUT_PATH, (req, res) => {
-      this.sessions.end(req, res);
-      res.redirect('/login');
-    });
-    app.get('/app/UserHome', (req, res) => {
-      const user = this.sessions.user(req);
-      if (!user) return res.redirect('/login?fromURI=/app/UserHome');
-      const tiles = this.isAssigned(user.id) ? [{ label: this.app.label, href: ssoPathOf(this.app) }] : [];
-      return res.type('html').send(dashboardPage(this.options, user.profile.login, tiles));
-    });
-    app.get(ssoPathOf(this.app), (req, res) => this.#sso(req, res));
-    app.use(tasksRouter(this));
-    app.get(`/app/${this.app.key}/sso/saml/metadata`, (_req, res) => {
-      res.type('application/xml').send(
-        idpMetadataXml({
-          entityId: issuerOf(this.app),
-          ssoUrl: `${this.url}${ssoPathOf(this.app)}`,
-          signingCerts: [this.app.credential.cert],
-        }),
-      );
-    });
-    app.use('/api/v1', ...oktaApiFallback(this.options.ids));
-    app.use(notFoundPage(this.options.name, this.options.color));
-    app.use(pageErrorHandler(this.options.name, this.options.color));
-    return app;
-  }
-
-  #sso(req: express.Request, res: express.Response): void {
-    const target = this.options.target();
-    appSso(req, res, {
-      org: this.options,
-      appLabel: this.app.label,
-      user: this.sessions.user(req),
-      authTime: this.sessions.authTime(req),
-      assigned: (user) => this.isAssigned(user.id),
-      settings: { ...this.app, issuer: issuerOf(this.app) },
-      acsUrl: this.app.acsUrl ?? target.acsUrl,
-      audience: this.app.audience ?? target.audience,
-      sp: { entityId: target.audience, requestCert: target.requestCert, encryptionCert: target.requestCert },
-      subject: (user) => ({
-        nameId: this.appUserName(user),
-        attributes: {
-          firstName: user.profile.firstName,
-          lastName: user.profile.lastName,
-          email: user.profile.email,
-          ...(this.app.groupsAttribute
-            ? { [this.app.groupsAttribute]: this.groups.groupsOf(user.id).map((g) => g.profile.name) }
-            : {}),
-        },
-      }),
-      deps: { clock: new OffsetClock(this.options.clock, this.app.clockOffsetMs), ids: this.options.ids },
-      log: { to: this.log, appId: this.app.id },
-    });
+    return org1Routes(this, this.#started);
   }
 }

@@ -16,7 +16,8 @@ import { type OrgLook, signInPage, systemLogLink } from '../pages.js';
 import type { OktaSession, OktaSessions } from '../sessions.js';
 import { acsPathOf, audienceOf, type InboundIdp } from './inbound-idp.js';
 import { enrollPage } from './pages.js';
-import type { InboundPolicy, SignInOutcome } from './policy.js';
+import type { InboundPolicy } from './policy.js';
+import type { SignInOutcome } from './policy-finish.js';
 
 const HOME = '/app/UserHome';
 

@@ -1,76 +1,30 @@
 import type { Express } from 'express';
-import { partyApp } from '../../core/app.js';
-import { formBody } from '../../core/body.js';
-import type { Clock } from '../../core/clock.js';
 import type { FedsimError } from '../../core/errors.js';
-import { pageErrorHandler } from '../../core/html.js';
-import type { HttpFetch } from '../../core/http.js';
-import type { IdGenerator } from '../../core/ids.js';
-import { notFoundPage } from '../../core/not-found.js';
-import { sameOrigin } from '../../core/request-guard.js';
-import type { SecretSource } from '../../core/secrets.js';
 import { SessionStore } from '../../core/sessions.js';
 import { TaskTracker } from '../../core/tasks.js';
-import type { SigningCredential } from '../../crypto/credential.js';
-import type { Scheduler } from '../../provisioning/scheduler.js';
-import { spMetadataXml } from '../../saml/metadata.js';
 import { OutstandingRequests } from '../../saml/outstanding.js';
 import type { SpProfile } from '../../saml/profile.js';
 import { ServiceProvider } from '../../saml/sp.js';
 import { AdminRoles } from '../admins.js';
 import { AppUsers } from '../api/app-users.js';
-import type { AdminRole } from '../api/auth.js';
-import type { OktaApiOptions } from '../api/common.js';
-import { oktaApiFallback } from '../api/errors.js';
-import { createOrgApi } from '../api/org-api.js';
 import { DEFAULT_RATE_LIMIT, RateLimiter } from '../api/rate-limit.js';
-import { adminConsole } from '../console/console.js';
-import { Directory, type OktaUser } from '../directory.js';
+import { Directory } from '../directory.js';
 import { GroupAdmin } from '../group-admin.js';
 import { Groups } from '../groups.js';
 import { PasswordLockout } from '../lockout.js';
-import { dashboardPage, SIGN_OUT_PATH } from '../pages.js';
-import { passwordSignIn } from '../password-sign-in.js';
 import { OktaSessions } from '../sessions.js';
 import { SystemLog } from '../syslog/log-store.js';
-import { createLogsRouter } from '../syslog/logs-api.js';
 import { UserAdmin } from '../user-admin.js';
 import type { AppProvisioner } from './app-provisioner.js';
 import { OrgApps } from './apps.js';
-import { org2ConsoleSections } from './console/sections.js';
 import { IdpKeyStore } from './idp-keys.js';
 import { signInLogInputs } from './idp-log.js';
-import { replaceIdp } from './idp-replace.js';
-import { idpRoutes, type SignInEvent } from './idp-routes.js';
-import { createIdpsRouter } from './idps-api.js';
-import { acsPathOf, audienceOf, expectationsOf, type InboundIdp, toOktaIdpJson } from './inbound-idp.js';
+import type { SignInEvent } from './idp-routes.js';
+import { acsPathOf, expectationsOf, type InboundIdp, toOktaIdpJson } from './inbound-idp.js';
 import { IdpLinks } from './links.js';
+import type { Org2Options } from './options.js';
 import { InboundPolicy } from './policy.js';
-import type { SamlApp } from './saml-app.js';
-
-export interface Org2Options {
-  name: string;
-  /** The header colour of org2's pages. */
-  color: string;
-  clock: Clock;
-  ids: IdGenerator;
-  /** Session and SSO-state cookie ids. */
-  secrets: SecretSource;
-  fetch: HttpFetch;
-  idp: InboundIdp;
-  jitEnabled: boolean;
-  tokens: ReadonlyMap<string, AdminRole>;
-  /** The Dropbox Business app instance: the first of the org's SAML apps. */
-  dropbox: SamlApp;
-  /** The org's other SAML apps (world.org2.apps). */
-  apps?: SamlApp[];
-  /** Signs org2's AuthnRequests (SP-initiated sign-in through the IdP). */
-  spCredential: SigningCredential;
-  /** How background work waits between retries. */
-  scheduler: Scheduler;
-  /** A routing rule sends every sign-in to the inbound IdP (Okta's "IdP routing"). */
-  idpRouting: boolean;
-}
+import { org2Routes } from './routes.js';
 
 const SIGN_IN_LOG_MAX = 1000;
 
@@ -185,73 +139,7 @@ export class Org2 {
   }
 
   createApp(): Express {
-    const app = partyApp(() => this.url);
-    // What every /api/v1 router of the org shares: its tokens, ids, origin and one rate limiter.
-    const api: OktaApiOptions = {
-      tokens: this.options.tokens,
-      ids: this.options.ids,
-      baseUrl: () => this.url,
-      rateLimit: this.rateLimit,
-    };
-    app.use(
-      '/api/v1',
-      createIdpsRouter({
-        ...api,
-        idp: () => this.idp,
-        idpJson: () => this.idpJson(),
-        keys: this.idpKeys,
-        directory: this.directory,
-        links: this.links,
-        metadataXml: () => this.#spMetadataXml(),
-        replace: (json) => replaceIdp(this, json),
-      }),
-    );
-    app.use(
-      '/api/v1',
-      createLogsRouter({
-        ...api,
-        clock: this.options.clock,
-        log: this.log,
-      }),
-    );
-    app.use(
-      '/api/v1',
-      createOrgApi({
-        clock: this.options.clock,
-        directory: this.directory,
-        ...api,
-        sessionUser: (req) => this.sessions.user(req),
-        log: this.log,
-        appUsers: this.appUsers,
-        groups: this.groups,
-        users: this.users,
-        groupAdmin: this.groupAdmin,
-        apps: () => this.apps.summaries(),
-        assign: (appId, userId, userName) => this.apps.assign(this.apps.get(appId), userId, userName),
-        unassign: (appId, userId) => this.apps.unassign(this.apps.get(appId), userId),
-        externalId: (appId, userId) => this.apps.provisionerOf(this.apps.get(appId)).externalId(userId),
-      }),
-    );
-    // After the API routers: they parse their own JSON bodies and answer malformed ones as Okta does.
-    app.use(formBody('512kb'));
-    const sections = org2ConsoleSections(this);
-    app.use(adminConsole({ org: this.options, sessions: this.sessions, admins: this.admins, sections }));
-    app.get('/', (_req, res) => res.redirect('/app/UserHome'));
-    app.use(idpRoutes(this));
-    app.post('/login', sameOrigin, (req, res) => passwordSignIn(this, req, res));
-    app.get(SIGN_OUT_PATH, (req, res) => {
-      this.sessions.end(req, res);
-      res.redirect('/login');
-    });
-    app.get('/app/UserHome', (req, res) => {
-      const user = this.sessions.user(req) as OktaUser;
-      return res.type('html').send(dashboardPage(this.options, user.profile.login, this.apps.tiles(user)));
-    });
-    app.use(this.apps.router());
-    app.use('/api/v1', ...oktaApiFallback(this.options.ids));
-    app.use(notFoundPage(this.options.name, this.options.color));
-    app.use(pageErrorHandler(this.options.name, this.options.color));
-    return app;
+    return org2Routes(this);
   }
 
   /** The inbound IdP as `GET /api/v1/idps/{id}` returns it. */
@@ -260,16 +148,6 @@ export class Org2 {
       orgUrl: this.url,
       kidOf: (cert) => this.idpKeys.kidOf(cert),
       signingKid: this.#signingKeys.kidOf(this.options.spCredential.cert),
-    });
-  }
-
-  #spMetadataXml(): string {
-    return spMetadataXml({
-      entityId: audienceOf(this.idp),
-      acsUrl: this.acsUrl,
-      signingCert: this.options.spCredential.cert,
-      wantAssertionsSigned: this.idp.signatureScope === 'TOKEN',
-      authnRequestsSigned: true,
     });
   }
 

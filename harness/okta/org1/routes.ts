@@ -1,0 +1,71 @@
+import type { Express } from 'express';
+import { partyApp } from '../../core/app.js';
+import { formBody } from '../../core/body.js';
+import { pageErrorHandler } from '../../core/html.js';
+import { notFoundPage } from '../../core/not-found.js';
+import { sameOrigin } from '../../core/request-guard.js';
+import { idpMetadataXml } from '../../saml/metadata.js';
+import type { AdminRoles } from '../admins.js';
+import { oktaApiFallback } from '../api/errors.js';
+import { adminConsole } from '../console/console.js';
+import { dashboardPage, SIGN_OUT_PATH, signInPage } from '../pages.js';
+import { type PasswordOrg, passwordSignIn } from '../password-sign-in.js';
+import { type Org1ApiOrg, org1ApiRouter } from './api-routes.js';
+import { type Org1ConsoleOrg, org1Sections } from './console/sections.js';
+import type { Org1Options } from './options.js';
+import { issuerOf, ssoPathOf } from './org2org-app.js';
+import { type Org2OrgSsoOrg, org2orgSso } from './org2org-sso.js';
+import { type TasksApiOrg, tasksRouter } from './tasks-api.js';
+
+/** What org1's routes use of org1 (org1.ts passes itself). */
+export type Org1Site = Org1ApiOrg &
+  Org1ConsoleOrg &
+  TasksApiOrg &
+  PasswordOrg &
+  Org2OrgSsoOrg & { readonly options: Org1Options; readonly admins: AdminRoles };
+
+/** org1's HTTP app: its API, Admin Console, sign-in, dashboard, Org2Org's SSO and IdP metadata. */
+export function org1Routes(org: Org1Site, tokensCreated: Date): Express {
+  const { options } = org;
+  const app = partyApp(() => org.url);
+  app.use('/api/v1', org1ApiRouter(org));
+  app.use(formBody('64kb'));
+  app.use(
+    adminConsole({
+      org: options,
+      sessions: org.sessions,
+      admins: org.admins,
+      sections: org1Sections(org, { tokens: options.tokens, tokensCreated }),
+    }),
+  );
+  app.get('/', (_req, res) => res.redirect('/app/UserHome'));
+  app.get('/login', (req, res) => {
+    res.type('html').send(signInPage(options, { fromUri: String(req.query.fromURI ?? '') || undefined }));
+  });
+  app.post('/login', sameOrigin, (req, res) => passwordSignIn(org, req, res));
+  app.get(SIGN_OUT_PATH, (req, res) => {
+    org.sessions.end(req, res);
+    res.redirect('/login');
+  });
+  app.get('/app/UserHome', (req, res) => {
+    const user = org.sessions.user(req);
+    if (!user) return res.redirect('/login?fromURI=/app/UserHome');
+    const tiles = org.isAssigned(user.id) ? [{ label: org.app.label, href: ssoPathOf(org.app) }] : [];
+    return res.type('html').send(dashboardPage(options, user.profile.login, tiles));
+  });
+  app.get(ssoPathOf(org.app), (req, res) => org2orgSso(org, req, res));
+  app.use(tasksRouter(org));
+  app.get(`/app/${org.app.key}/sso/saml/metadata`, (_req, res) => {
+    res.type('application/xml').send(
+      idpMetadataXml({
+        entityId: issuerOf(org.app),
+        ssoUrl: `${org.url}${ssoPathOf(org.app)}`,
+        signingCerts: [org.app.credential.cert],
+      }),
+    );
+  });
+  app.use('/api/v1', ...oktaApiFallback(options.ids));
+  app.use(notFoundPage(options.name, options.color));
+  app.use(pageErrorHandler(options.name, options.color));
+  return app;
+}
