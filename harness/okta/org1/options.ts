@@ -1,21 +1,10 @@
-import type { Clock } from '../../core/clock.js';
-import type { HttpFetch } from '../../core/http.js';
-import type { IdGenerator } from '../../core/ids.js';
-import type { SecretSource } from '../../core/secrets.js';
 import type { CertInfo } from '../../crypto/credential.js';
 import type { Scheduler } from '../../provisioning/scheduler.js';
 import type { AdminRole } from '../api/auth.js';
+import type { OrgBaseOptions } from '../org-options.js';
 import type { Org2OrgApp } from './org2org-app.js';
 
-export interface Org1Options {
-  name: string;
-  /** The header colour of org1's pages. */
-  color: string;
-  clock: Clock;
-  ids: IdGenerator;
-  /** Session cookie ids. */
-  secrets: SecretSource;
-  fetch: HttpFetch;
+export interface Org1Options extends OrgBaseOptions {
   app: Org2OrgApp;
   /** What org2 publishes for its inbound IdP: where to post and which audience to use. */
   target: () => { url: string; acsUrl: string; audience: string; requestCert?: CertInfo };

@@ -1,22 +1,11 @@
-import type { Clock } from '../../core/clock.js';
-import type { HttpFetch } from '../../core/http.js';
-import type { IdGenerator } from '../../core/ids.js';
-import type { SecretSource } from '../../core/secrets.js';
 import type { SigningCredential } from '../../crypto/credential.js';
 import type { Scheduler } from '../../provisioning/scheduler.js';
 import type { AdminRole } from '../api/auth.js';
+import type { OrgBaseOptions } from '../org-options.js';
 import type { InboundIdp } from './inbound-idp.js';
 import type { SamlApp } from './saml-app.js';
 
-export interface Org2Options {
-  name: string;
-  /** The header colour of org2's pages. */
-  color: string;
-  clock: Clock;
-  ids: IdGenerator;
-  /** Session and SSO-state cookie ids. */
-  secrets: SecretSource;
-  fetch: HttpFetch;
+export interface Org2Options extends OrgBaseOptions {
   idp: InboundIdp;
   jitEnabled: boolean;
   tokens: ReadonlyMap<string, AdminRole>;

@@ -1,23 +1,13 @@
 import type { Request, Response } from 'express';
-import type { AppUsers } from '../../api/app-users.js';
 import type { ConsoleView } from '../../console/console.js';
 import { doneNotice, statusBadge, tabs } from '../../console/html.js';
-import type { Directory } from '../../directory.js';
-import type { Groups } from '../../groups.js';
 import type { AppCertificates } from '../app-certificates.js';
-import type { Org2OrgConnector } from '../connector.js';
-import type { GroupPush } from '../group-push.js';
+import type { GroupAssignmentOrg } from '../group-assignment.js';
 import type { Org2OrgApp } from '../org2org-app.js';
 
 /** What the Org2Org app's console pages use of org1 (org1.ts passes itself). */
-export interface Org2OrgConsoleOrg {
+export interface Org2OrgConsoleOrg extends GroupAssignmentOrg {
   readonly url: string;
-  readonly app: Org2OrgApp;
-  readonly directory: Directory;
-  readonly groups: Groups;
-  readonly appUsers: AppUsers;
-  readonly connector: Org2OrgConnector;
-  readonly groupPush: GroupPush;
   readonly certificates: AppCertificates;
   /** The same assignment as `POST /api/v1/apps/{id}/users`: the app user, then the push to org2. */
   assign(login: string, userName?: string): Promise<unknown>;
