@@ -135,6 +135,7 @@ describe('Provisioning tasks', () => {
     expect(failed?.status).toBe('failed');
     const list = await page(cw, 'org1', '/admin/tasks?status=failed');
     expect(list.text).toContain('OKTA_E0000011');
+    expect(list.text).toContain(`Showing 1 task: #${failed?.id}`);
     provisioning.token = good;
     const retried = await post(cw, 'org1', `/admin/tasks/${failed?.id}/retry`);
     expect(retried.headers.location).toBe('/admin/tasks?done=retry');

@@ -67,7 +67,13 @@ function listPage(org: TasksOrg, req: Request): string {
   ]);
   const newest = after ? `<a href="${escapeHtml(href(status))}">« Newest</a>` : '';
   const older = page.next ? `<a href="${escapeHtml(href(status, page.next))}">Older ›</a>` : '';
-  const shown = page.tasks.length ? `Tasks ${page.tasks[0]?.id} to ${page.tasks.at(-1)?.id}` : 'No tasks';
+  const [first, last, n] = [page.tasks[0]?.id, page.tasks.at(-1)?.id, page.tasks.length];
+  const shown =
+    n === 0
+      ? 'No tasks'
+      : n === 1
+        ? `Showing 1 task: #${first}`
+        : `Showing ${n} tasks: #${first} to #${last}`;
   const pager = `<nav class="pager" aria-label="Pages">${newest}<span>${shown}</span>${older}</nav>`;
   return (
     '<p class="muted">Org2Org pushes to org2: each assignment, profile change and deactivation is a task with its attempts, newest first. A pending task is queued, or waiting out org2\'s rate limit (HTTP 429) until its reset.</p>' +
