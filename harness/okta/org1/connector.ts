@@ -112,12 +112,11 @@ export class Org2OrgConnector {
     const { task } = run;
     const api = this.api(run.call);
     let remote = await this.#linked(api, user);
-    // Without matching, a lookup could only end in the create (an existing login fails it alike):
-    // one call per new user, not two, against org2's rate limit.
-    if (!remote && s.create && !s.matchExisting) return this.#create(run, api, user);
     if (!remote) {
-      const found = await api.get(this.deps.userNameOf(user));
-      if (found && s.matchExisting) remote = this.#link(task, user, found);
+      // Only matching reads org2 first: without it the lookup could not change the outcome (an
+      // existing login fails the create alike), and each call counts against org2's rate limit.
+      const found = s.matchExisting ? await api.get(this.deps.userNameOf(user)) : undefined;
+      if (found) remote = this.#link(task, user, found);
       else if (!s.create) return 'skipped';
       else return this.#create(run, api, user);
     }
