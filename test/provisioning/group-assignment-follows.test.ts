@@ -158,7 +158,7 @@ describe("org1's Apps API: /apps/{appId}/groups", () => {
     const partners = w.org1.group('Partners').id;
     await assignGroup(w.org1, partners).pushed;
     await w.org1.groupAdmin.delete(partners);
-    expect(w.org1.appUsers.groupsOf(w.org1.app.id)).toEqual([]);
+    expect(w.org1.appUsers.groups.of(w.org1.app.id)).toEqual([]);
     expect(appUserOf(w, 'david@org1.example')).toBeUndefined();
     expect(org2Status(w, 'david@org1.example')).toBe('DEPROVISIONED');
   });

@@ -2,8 +2,11 @@ import type { Router } from 'express';
 import { escapeHtml } from '../../../core/html.js';
 import type { ConsoleView } from '../../console/console.js';
 import { field, postButton, select, statusBadge, table, when } from '../../console/html.js';
+import type { AppUser } from '../../api/app-users.js';
+import type { OktaUser } from '../../directory.js';
+import { convertToGroup } from '../app-user-unassign.js';
 import { unassignGroup } from '../assignment-follows.js';
-import { assignGroup } from '../group-assignment.js';
+import { assignGroup, grantingGroup } from '../group-assignment.js';
 import { APP_BASE, type Org2OrgConsoleOrg, sendTab } from './app-tab.js';
 
 /** Rows and choices a page lists: a group of 10,000 assigned must not make a page of 10,000 rows. */
@@ -18,7 +21,7 @@ function personInput(unassigned: [string, string][]): string {
 
 /** The groups assigned, each with an Unassign button: their members who have the app only through it lose it. */
 function assignedGroups(org: Org2OrgConsoleOrg): string {
-  const rows = org.appUsers.groupsOf(org.app.id).flatMap((ag) => {
+  const rows = org.appUsers.groups.of(org.app.id).flatMap((ag) => {
     const group = org.groups.find(ag.groupId);
     if (!group) return [];
     const name = escapeHtml(group.profile.name);
@@ -34,18 +37,34 @@ function assignedGroups(org: Org2OrgConsoleOrg): string {
   return table('Assigned groups', ['Group', 'Members', 'Priority', ''], rows);
 }
 
+/** A button of one person's row, named for screen readers by what it does to whom. */
+function personButton(action: 'unassign' | 'convert', label: string, user: OktaUser): string {
+  return postButton(`${APP_BASE}/assignments/${action}`, label, { userId: user.id }, 'secondary').replace(
+    '<button ',
+    `<button aria-label="${label} ${escapeHtml(user.profile.login)}" `,
+  );
+}
+
+/**
+ * What an admin may do with one assignment. Okta refuses to unassign a person an assigned group
+ * holds (E0000046), so no Unassign is offered then: a group-scoped person leaves with the group;
+ * an individually assigned one may be converted to the group's assignment (Okta's "Convert Assignments").
+ */
+function personActions(org: Org2OrgConsoleOrg, au: AppUser, user: OktaUser): string {
+  const group = grantingGroup(org, user.id);
+  if (!group) return personButton('unassign', 'Unassign', user);
+  const name = escapeHtml(group.profile.name);
+  if (au.scope === 'GROUP')
+    return `<span class="muted">Through ${name}: remove them from the group, or unassign the group, to unassign them</span>`;
+  return `${personButton('convert', 'Convert to group', user)} <span class="muted">Also in ${name}: unassigning is refused while the group gives the app</span>`;
+}
+
 function page(org: Org2OrgConsoleOrg): string {
   const { app, directory, appUsers } = org;
   const assigned = appUsers.list(app.id);
   const rows = assigned.slice(0, SHOWN).flatMap((au) => {
     const user = directory.find(au.userId);
     if (!user) return [];
-    const unassign = postButton(
-      `${APP_BASE}/assignments/unassign`,
-      'Unassign',
-      { userId: user.id },
-      'secondary',
-    );
     return [
       [
         `<a href="/admin/people/${escapeHtml(user.id)}">${escapeHtml(user.profile.login)}</a>`,
@@ -54,7 +73,7 @@ function page(org: Org2OrgConsoleOrg): string {
         statusBadge(au.status),
         escapeHtml(au.syncState),
         when(au.lastSync),
-        unassign.replace('<button ', `<button aria-label="Unassign ${escapeHtml(user.profile.login)}" `),
+        personActions(org, au, user),
       ],
     ];
   });
@@ -102,6 +121,10 @@ export function assignmentRoutes(router: Router, view: ConsoleView, org: Org2Org
   router.post('/assignments/unassign', async (req, res) => {
     await org.unassign(org.directory.get(String(req.body?.userId ?? '')).id);
     res.redirect(303, done('unassign'));
+  });
+  router.post('/assignments/convert', (req, res) => {
+    convertToGroup(org, String(req.body?.userId ?? ''));
+    res.redirect(303, done('convert'));
   });
   // Okta answers a group assignment at once and provisions after: a group of 10,000 would
   // otherwise hold the page for as long as org2's rate limit makes the pushes take.
