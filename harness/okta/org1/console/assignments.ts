@@ -4,6 +4,7 @@ import type { ConsoleView } from '../../console/console.js';
 import { field, postButton, select, statusBadge, table, when } from '../../console/html.js';
 import type { AppUser } from '../../api/app-users.js';
 import type { OktaUser } from '../../directory.js';
+import type { OktaGroup } from '../../groups.js';
 import { convertToGroup } from '../app-user-unassign.js';
 import { unassignGroup } from '../assignment-follows.js';
 import { assignGroup, grantingGroup } from '../group-assignment.js';
@@ -45,35 +46,44 @@ function personButton(action: 'unassign' | 'convert', label: string, user: OktaU
   );
 }
 
+/** How the person has the app: individually, through a group, or both (the group named). */
+function assignedVia(au: AppUser, group: OktaGroup | undefined): string {
+  if (!group) return au.scope === 'GROUP' ? 'Group' : 'Individual';
+  const name = escapeHtml(group.profile.name);
+  return au.scope === 'GROUP' ? `Group: ${name}` : `Individual, also ${name}`;
+}
+
 /**
  * What an admin may do with one assignment. Okta refuses to unassign a person an assigned group
  * holds (E0000046), so no Unassign is offered then: a group-scoped person leaves with the group;
  * an individually assigned one may be converted to the group's assignment (Okta's "Convert Assignments").
  */
-function personActions(org: Org2OrgConsoleOrg, au: AppUser, user: OktaUser): string {
-  const group = grantingGroup(org, user.id);
+function personAction(au: AppUser, user: OktaUser, group: OktaGroup | undefined): string {
   if (!group) return personButton('unassign', 'Unassign', user);
-  const name = escapeHtml(group.profile.name);
-  if (au.scope === 'GROUP')
-    return `<span class="muted">Through ${name}: remove them from the group, or unassign the group, to unassign them</span>`;
-  return `${personButton('convert', 'Convert to group', user)} <span class="muted">Also in ${name}: unassigning is refused while the group gives the app</span>`;
+  return au.scope === 'GROUP' ? '' : personButton('convert', 'Convert to group', user);
 }
+
+const GROUP_HELD_NOTE =
+  '<p class="muted">A person an assigned group holds cannot be unassigned alone (Okta refuses it): remove them from the group, or unassign the group. <em>Convert to group</em> makes an individual assignment the group’s, so it ends when they leave the group.</p>';
 
 function page(org: Org2OrgConsoleOrg): string {
   const { app, directory, appUsers } = org;
   const assigned = appUsers.list(app.id);
+  let groupHeld = false;
   const rows = assigned.slice(0, SHOWN).flatMap((au) => {
     const user = directory.find(au.userId);
     if (!user) return [];
+    const group = grantingGroup(org, user.id);
+    groupHeld ||= group !== undefined;
     return [
       [
         `<a href="/admin/people/${escapeHtml(user.id)}">${escapeHtml(user.profile.login)}</a>`,
         escapeHtml(au.userName),
-        au.scope === 'GROUP' ? 'Group' : 'Individual',
+        assignedVia(au, group),
         statusBadge(au.status),
         escapeHtml(au.syncState),
         when(au.lastSync),
-        personActions(org, au, user),
+        personAction(au, user, group),
       ],
     ];
   });
@@ -98,7 +108,7 @@ function page(org: Org2OrgConsoleOrg): string {
   return (
     `<section class="panel"><h2>Assign to people</h2>${assignPeople}</section>` +
     `<section class="panel"><h2>Assign to groups</h2><p class="muted">Assigns each member of the group, now and as people join; those who leave lose the app unless assigned to it directly. Pushes to org2 run after, within org2's rate limit (Workflow › Provisioning tasks shows them).</p>${assignGroup}${assignedGroups(org)}</section>` +
-    `<h2>Assigned people</h2>${table('Assigned people', ['Person', 'Application username', 'Assigned', 'Status', 'Sync state', 'Last sync', ''], rows)}` +
+    `<h2>Assigned people</h2>${groupHeld ? GROUP_HELD_NOTE : ''}${table('Assigned people', ['Person', 'Application username', 'Assigned', 'Status', 'Sync state', 'Last sync', ''], rows)}` +
     (assigned.length > SHOWN
       ? `<p class="muted">The first ${SHOWN} of ${assigned.length} assigned people; Workflow › Provisioning tasks lists every push.</p>`
       : '')
