@@ -18,10 +18,10 @@ const operationSchema = z.object({
 });
 
 /** A JSON Pointer segment (RFC 6901: `~1` is `/`, `~0` is `~`). */
-const unescape = (segment: string) => segment.replaceAll('~1', '/').replaceAll('~0', '~');
+const pointerSegment = (segment: string) => segment.replaceAll('~1', '/').replaceAll('~0', '~');
 
 /** The operation's value, checked against its field; E0000001 naming the operation when it does not fit. */
-function valueOf<T>(index: number, path: string, field: z.ZodType<T>, value: unknown): T {
+function checkedValue<T>(index: number, path: string, field: z.ZodType<T>, value: unknown): T {
   const parsed = field.safeParse(value);
   if (parsed.success) return parsed.data;
   throw validationError([`${index}.value: not a valid ${path.slice(1)}: ${parsed.error.issues[0]?.message}`]);
@@ -37,12 +37,12 @@ export function patchedGroup(group: AppGroup, body: unknown): AppGroupChanges {
   let profile = { ...group.profile };
   parseArrayBody(operationSchema, body).forEach(({ op, path, value }, index) => {
     const attribute = /^\/profile\/(.+)$/.exec(path)?.[1];
-    if (attribute !== undefined && op === 'remove') delete profile[unescape(attribute)];
-    else if (attribute !== undefined) profile[unescape(attribute)] = value;
+    if (attribute !== undefined && op === 'remove') delete profile[pointerSegment(attribute)];
+    else if (attribute !== undefined) profile[pointerSegment(attribute)] = value;
     else if (op === 'replace' && path === '/priority')
-      priority = valueOf(index, path, groupAssignmentFields.priority, value);
+      priority = checkedValue(index, path, groupAssignmentFields.priority, value);
     else if (op === 'replace' && path === '/profile')
-      profile = { ...valueOf(index, path, groupAssignmentFields.profile, value) };
+      profile = { ...checkedValue(index, path, groupAssignmentFields.profile, value) };
     else
       throw validationError([
         `${index}.path: ${op} ${path} is not supported; replace /priority or /profile, replace or remove /profile/{name}`,

@@ -1,8 +1,8 @@
 import type { Router } from 'express';
 import { escapeHtml } from '../../../core/html.js';
+import type { AppUser } from '../../api/app-users.js';
 import type { ConsoleView } from '../../console/console.js';
 import { field, postButton, select, statusBadge, table, when } from '../../console/html.js';
-import type { AppUser } from '../../api/app-users.js';
 import type { OktaUser } from '../../directory.js';
 import type { OktaGroup } from '../../groups.js';
 import { convertToGroup } from '../app-user-unassign.js';
