@@ -2,6 +2,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convertToGroup } from '../../harness/okta/org1/app-user-unassign.js';
 import { createWorld, type World } from '../../harness/world/world.js';
+import { contractorsConfig } from '../provisioning/contractors-world.js';
 
 // org1's Apps API for Org2Org's group assignments. Shapes: okta-management OpenAPI spec,
 // ApplicationGroups (getApplicationGroupAssignment: ApplicationGroupAssignment, `expand=group` puts
@@ -12,33 +13,12 @@ import { createWorld, type World } from '../../harness/world/world.js';
 // "Unassign users from applications": a user assigned as a member of a group is unassigned by
 // removing them from the group or unassigning the group (docs/decisions/app-group-assignment.md).
 
-const PASSWORD = 'Passw0rd-Passw0rd!';
 const GROUP_GRANTS =
   'The application cannot be unassigned from the user while their group memberships grant them access';
 let w: World;
 
 beforeAll(async () => {
-  w = await createWorld({
-    org1: {
-      users: [
-        {
-          login: 'sarah@org1.example',
-          firstName: 'Sarah',
-          lastName: 'M',
-          password: PASSWORD,
-          groups: ['Contractors'],
-        },
-        {
-          login: 'david@org1.example',
-          firstName: 'David',
-          lastName: 'O',
-          password: PASSWORD,
-          groups: ['Partners'],
-        },
-        { login: 'emma@org1.example', firstName: 'Emma', lastName: 'K', password: PASSWORD },
-      ],
-    },
-  });
+  w = await createWorld(contractorsConfig());
 });
 afterAll(() => w?.close());
 
