@@ -1,52 +1,25 @@
 import type { Express, Request, Response } from 'express';
 import { partyApp } from '../core/app.js';
 import { formBody } from '../core/body.js';
-import type { Clock } from '../core/clock.js';
-import { FedsimError } from '../core/errors.js';
 import { pageErrorHandler } from '../core/html.js';
-import type { IdGenerator } from '../core/ids.js';
 import { notFoundPage } from '../core/not-found.js';
 import { sameOrigin } from '../core/request-guard.js';
-import type { SecretSource } from '../core/secrets.js';
 import { SessionStore } from '../core/sessions.js';
-import type { CertInfo, SigningCredential } from '../crypto/credential.js';
 import { spMetadataXml } from '../saml/metadata.js';
 import { OutstandingRequests } from '../saml/outstanding.js';
 import type { SpProfile } from '../saml/profile.js';
 import { ServiceProvider } from '../saml/sp.js';
-import { acsHandler, type SpEndpoint, startSignIn } from '../saml/sp-routes.js';
+import { acsHandler, startSignIn } from '../saml/sp-routes.js';
 import { createScimRouter } from '../scim/server.js';
 import { dropboxAdmin } from './admin/admin-routes.js';
 import { TeamAdmins } from './admin/team-admins.js';
-import { DROPBOX_COLOR, DROPBOX_SIGN_OUT_PATH, homePage, joinTeamPage, signInPage } from './pages.js';
-import { type Member, Team } from './team.js';
-
-export interface DropboxOptions {
-  clock: Clock;
-  ids: IdGenerator;
-  /** Session and SSO-state cookie ids. */
-  secrets: SecretSource;
-  teamName: string;
-  entityId: string;
-  scimToken: string;
-  deactivation: 'suspend' | 'remove';
-  /** Whether the members org2 provisions were added silently (no invitation to accept). */
-  silentProvisioning: () => boolean;
-  maxClockSkewMs: number;
-  /** The IdP dropbox trusts: org2's Dropbox app. */
-  idp: () => { issuer: string; certs: CertInfo[]; ssoUrl: string };
-  /** Signs dropbox's AuthnRequests. */
-  spCredential: SigningCredential;
-}
+import type { DropboxOptions, DropboxSession } from './options.js';
+import { DROPBOX_COLOR, DROPBOX_SIGN_OUT_PATH, homePage, signInPage } from './pages.js';
+import { dropboxSignIn } from './sign-in.js';
+import { Team } from './team.js';
 
 export const DROPBOX_ACS_PATH = '/saml_login';
 const PARTY = 'Dropbox Business';
-
-/** A browser signed in to Dropbox: confirmed once the member accepted the team invitation. */
-interface DropboxSession {
-  memberId: string;
-  confirmed: boolean;
-}
 
 /** Dropbox Business: SAML SP with team membership and first-time confirmation, plus its SCIM server. */
 export class Dropbox {
@@ -110,7 +83,7 @@ export class Dropbox {
         }),
       );
     });
-    const endpoint = this.#endpoint();
+    const endpoint = dropboxSignIn(this, { name: PARTY, color: DROPBOX_COLOR });
     app.get('/sso/start', (req, res) => startSignIn(endpoint, req, res));
     app.post(DROPBOX_ACS_PATH, acsHandler(endpoint));
     app.post('/team/join', sameOrigin, (req, res) => {
@@ -156,65 +129,5 @@ export class Dropbox {
     const session = this.sessions.get(req);
     const member = session?.confirmed ? this.team.find(session.memberId) : undefined;
     return member?.state === 'active' ? member : undefined;
-  }
-
-  /** Dropbox as an SP: "Sign in with SSO" asks org2's Dropbox app; a member must exist and not be suspended. */
-  #endpoint(): SpEndpoint<DropboxSession> {
-    return {
-      party: { name: PARTY, color: DROPBOX_COLOR },
-      sp: this.sp,
-      outstanding: this.outstanding,
-      sessions: this.sessions,
-      deps: this.options,
-      authnRequest: () => ({
-        spEntityId: this.options.entityId,
-        idpSsoUrl: this.options.idp().ssoUrl,
-        acsUrl: this.acsUrl,
-        signing: { key: this.options.spCredential.privateKey, algorithm: 'SHA-256' },
-      }),
-      signIn: ({ assertion }) => {
-        const named = this.#member(assertion.nameId ?? '');
-        // Silently provisioned members got no invitation: their first SSO sign-in activates them.
-        const member =
-          named.state === 'invited' && this.options.silentProvisioning()
-            ? this.team.confirm(named.id)
-            : named;
-        const confirmed = member.state === 'active';
-        return {
-          session: { memberId: member.id, confirmed },
-          decision: { outcome: 'signed-in', userId: member.id, login: member.userName },
-          respond: (res) => {
-            if (confirmed) res.redirect(303, '/home');
-            else res.type('html').send(joinTeamPage(member, this.options.teamName));
-          },
-        };
-      },
-    };
-  }
-
-  /** The team member an assertion names, if they may sign in. */
-  #member(email: string): Member {
-    const member = this.team.findByUserName(email);
-    if (!member) {
-      throw new FedsimError(
-        'DROPBOX_MEMBER_NOT_FOUND',
-        `${email} is not a member of the ${this.options.teamName} team`,
-        {
-          actual: email,
-          hint: 'Assign the user to Dropbox Business in org2 so provisioning invites them.',
-        },
-      );
-    }
-    if (member.state !== 'active' && member.state !== 'invited') {
-      throw new FedsimError(
-        'DROPBOX_MEMBER_SUSPENDED',
-        `${email} is ${member.state} in the ${this.options.teamName} team`,
-        {
-          actual: member.state,
-          hint: 'A team admin (or provisioning from org2) must reactivate the member.',
-        },
-      );
-    }
-    return member;
   }
 }

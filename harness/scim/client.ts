@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { FedsimError } from '../core/errors.js';
 import type { HttpFetch, HttpResponse } from '../core/http.js';
-import { outcomeOf, serverWaitMs, withOutcome } from '../provisioning/retry.js';
+import { outcomeOf } from '../provisioning/retry.js';
 import { type ScimAuthScheme, scimAuthHeader } from './auth.js';
+import { scimAnswer, scimFailure, transportFailure } from './client-answer.js';
 import { USER_SCHEMA } from './resource.js';
 
 /**
@@ -72,52 +72,6 @@ function sameUserName(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }
 
-async function scimDetail(response: HttpResponse): Promise<string> {
-  const text = await response.text();
-  try {
-    const detail = (JSON.parse(text) as { detail?: unknown }).detail;
-    return typeof detail === 'string' ? detail : text;
-  } catch {
-    return text || response.statusText;
-  }
-}
-
-async function failure(
-  method: string,
-  url: string,
-  response: HttpResponse,
-  nowMs: number | undefined,
-): Promise<FedsimError> {
-  const detail = await scimDetail(response);
-  const err = new FedsimError(
-    'PROVISIONING_FAILED',
-    `SCIM ${method} ${url} failed with ${response.status}: ${detail}`,
-    {
-      actual: detail,
-    },
-  );
-  const waitMs = serverWaitMs(response.headers, nowMs);
-  return withOutcome(err, { status: response.status, ...(waitMs === undefined ? {} : { waitMs }) });
-}
-
-async function answer<T>(
-  method: string,
-  url: string,
-  response: HttpResponse,
-  expected: z.ZodType<T>,
-): Promise<T> {
-  const text = await response.text();
-  try {
-    return expected.parse(text ? JSON.parse(text) : undefined);
-  } catch (err) {
-    const message = `SCIM ${method} ${url} answered ${response.status} with an unexpected body`;
-    throw new FedsimError('PROVISIONING_FAILED', message, {
-      actual: text,
-      cause: err,
-    });
-  }
-}
-
 export class OktaScimClient {
   constructor(private readonly options: OktaScimClientOptions) {}
 
@@ -181,8 +135,8 @@ export class OktaScimClient {
     const init = { method, headers: this.#headers(body !== undefined), body: body && JSON.stringify(body) };
     const once = async () => {
       const response = await this.#fetch(method, url, init);
-      if (!response.ok) throw await failure(method, url, response, this.options.now?.());
-      return answer(method, url, response, expected);
+      if (!response.ok) throw await scimFailure(method, url, response, this.options.now?.());
+      return scimAnswer(method, url, response, expected);
     };
     return this.options.call ? this.options.call(once) : once();
   }
@@ -198,18 +152,7 @@ export class OktaScimClient {
     try {
       return await this.options.fetch(url, init);
     } catch (err) {
-      if (err instanceof FedsimError) throw err;
-      const reason = err instanceof Error ? err.message : String(err);
-      const cause = err instanceof Error && err.cause instanceof Error ? ` (${err.cause.message})` : '';
-      const failed = new FedsimError(
-        'PROVISIONING_FAILED',
-        `SCIM ${method} ${url} failed: ${reason}${cause}`,
-        {
-          cause: err,
-        },
-      );
-      // No response at all: a dropped or refused connection, which a task may retry.
-      throw withOutcome(failed, {});
+      throw transportFailure(method, url, err);
     }
   }
 }

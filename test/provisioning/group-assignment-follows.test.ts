@@ -2,6 +2,7 @@ import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { assignGroup } from '../../harness/okta/org1/group-assignment.js';
 import { createWorld, type World } from '../../harness/world/world.js';
+import { contractorsConfig } from './contractors-world.js';
 
 // Okta documents that a group assignment follows membership: "Assigning groups to an app adds the
 // users in that group to the app" (help.okta.com, "App assignments and Group Push"); "When a user is
@@ -18,31 +19,8 @@ afterEach(async () => {
   world = undefined;
 });
 
-const PASSWORD = 'Passw0rd-Passw0rd!';
-
 async function contractorsWorld(deactivate = true): Promise<World> {
-  world = await createWorld({
-    org1: {
-      users: [
-        {
-          login: 'sarah@org1.example',
-          firstName: 'Sarah',
-          lastName: 'M',
-          password: PASSWORD,
-          groups: ['Contractors', 'Partners'],
-        },
-        {
-          login: 'david@org1.example',
-          firstName: 'David',
-          lastName: 'O',
-          password: PASSWORD,
-          groups: ['Partners'],
-        },
-        { login: 'emma@org1.example', firstName: 'Emma', lastName: 'K', password: PASSWORD },
-      ],
-      org2org: { provisioning: { deactivate } },
-    },
-  });
+  world = await createWorld(contractorsConfig(deactivate));
   return world;
 }
 
@@ -158,7 +136,7 @@ describe("org1's Apps API: /apps/{appId}/groups", () => {
     const partners = w.org1.group('Partners').id;
     await assignGroup(w.org1, partners).pushed;
     await w.org1.groupAdmin.delete(partners);
-    expect(w.org1.appUsers.groupsOf(w.org1.app.id)).toEqual([]);
+    expect(w.org1.appUsers.groups.of(w.org1.app.id)).toEqual([]);
     expect(appUserOf(w, 'david@org1.example')).toBeUndefined();
     expect(org2Status(w, 'david@org1.example')).toBe('DEPROVISIONED');
   });

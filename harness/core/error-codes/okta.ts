@@ -142,6 +142,11 @@ export const OKTA_ERRORS = {
     summary: "This operation is not allowed in the user's current status",
     fix: 'Bring the user to a status that allows the operation first (the message names it).',
   },
+  OKTA_E0000046: {
+    status: 403,
+    summary: 'Deactivate application for user forbidden.',
+    fix: "Remove the user from the assigned group that gives them the app, or unassign that group; to keep only the group's access, convert the assignment (Assignments tab: Convert to group).",
+  },
   OKTA_E0000047: {
     status: 429,
     summary: 'API call exceeded rate limit due to too many requests.',

@@ -1,4 +1,5 @@
 import { type Clock, recordTime } from '../../core/clock.js';
+import { AppGroupAssignments } from './app-group-assignments.js';
 
 /** The AppUser statuses fedsim's To-App provisioning produces (Okta's AppUserStatus has more). */
 export type AppUserStatus = 'ACTIVE' | 'STAGED' | 'PROVISIONED' | 'INACTIVE';
@@ -36,21 +37,14 @@ export interface AppUser {
   lastUpdated: Date;
 }
 
-/** A group assigned to an app (Okta's ApplicationGroupAssignment). */
-export interface AppGroup {
-  appId: string;
-  groupId: string;
-  /** Okta's priority between groups giving the same user the app: here the order they were assigned (inferred). */
-  priority: number;
-  lastUpdated: Date;
-}
-
-/** An org's app assignments, keyed by app then user, in assignment order; and the groups assigned, by app then group. */
+/** An org's app assignments, keyed by app then user, in assignment order; and the groups assigned to its apps. */
 export class AppUsers {
   readonly #byApp = new Map<string, Map<string, AppUser>>();
-  readonly #groups = new Map<string, Map<string, AppGroup>>();
+  readonly groups: AppGroupAssignments;
 
-  constructor(private readonly clock: Clock) {}
+  constructor(private readonly clock: Clock) {
+    this.groups = new AppGroupAssignments(clock);
+  }
 
   /**
    * Assigns, or updates an existing assignment (Okta's POST is an upsert). `override` is a username
@@ -130,37 +124,12 @@ export class AppUsers {
     appUser.lastUpdated = now;
   }
 
-  /** Records the group as assigned to the app (again: updated, its priority kept unless one is given). */
-  assignGroup(appId: string, groupId: string, priority?: number): AppGroup {
-    const now = this.clock.now();
-    let groups = this.#groups.get(appId);
-    if (!groups) {
-      groups = new Map();
-      this.#groups.set(appId, groups);
-    }
-    const existing = groups.get(groupId);
-    if (existing) {
-      existing.priority = priority ?? existing.priority;
-      existing.lastUpdated = now;
-      return existing;
-    }
-    const group: AppGroup = { appId, groupId, priority: priority ?? groups.size, lastUpdated: now };
-    groups.set(groupId, group);
-    return group;
-  }
-
-  findGroup(appId: string, groupId: string): AppGroup | undefined {
-    return this.#groups.get(appId)?.get(groupId);
-  }
-
-  /** The groups assigned to the app, in assignment order. */
-  groupsOf(appId: string): AppGroup[] {
-    return [...(this.#groups.get(appId)?.values() ?? [])];
-  }
-
-  /** True when the group was assigned to the app. */
-  unassignGroup(appId: string, groupId: string): boolean {
-    return this.#groups.get(appId)?.delete(groupId) ?? false;
+  /** Okta's "Convert Assignments" (and its reverse): only the scope changes; nothing is pushed. */
+  setScope(appId: string, userId: string, scope: AppUser['scope']): void {
+    const appUser = this.find(appId, userId);
+    if (!appUser || appUser.scope === scope) return;
+    appUser.scope = scope;
+    appUser.lastUpdated = recordTime(this.clock);
   }
 
   find(appId: string, userId: string): AppUser | undefined {

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { jsonBody } from '../../core/body.js';
 import type { IdGenerator } from '../../core/ids.js';
 import { currentRequestId, REQUEST_ID_HEADER } from '../../core/request-context.js';
@@ -53,6 +53,16 @@ export function apiAuth(options: OktaApiOptions): RequestHandler[] {
 /** A JSON object body checked against `schema`; field problems are E0000001 causes. */
 export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw malformedBody();
+  return checked(schema, body);
+}
+
+/** A JSON array body (a JSON Patch, say), each item checked against `item` as `parseBody` checks. */
+export function parseArrayBody<T>(item: z.ZodType<T>, body: unknown): T[] {
+  if (!Array.isArray(body)) throw malformedBody();
+  return checked(z.array(item), body);
+}
+
+function checked<T>(schema: z.ZodType<T>, body: unknown): T {
   const result = schema.safeParse(body);
   if (result.success) return result.data;
   throw validationError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));

@@ -3,6 +3,7 @@ import type { Clock } from '../../core/clock.js';
 import type { IdGenerator } from '../../core/ids.js';
 import type { AppUsers } from '../api/app-users.js';
 import type { AdminRole } from '../api/auth.js';
+import { serializeGroup } from '../api/groups.js';
 import { createOrgApi } from '../api/org-api.js';
 import type { Directory } from '../directory.js';
 import type { GroupAdmin } from '../group-admin.js';
@@ -71,9 +72,10 @@ export function org1ApiRouter(org: Org1ApiOrg): Router {
       },
       externalId: (_appId, userId) => org.connector.links.get(userId),
       appGroups: {
-        assign: (_appId, groupId, priority) => assignGroup(org, groupId, priority).assignment,
+        assign: (_appId, groupId, changes) => assignGroup(org, groupId, changes).assignment,
         unassign: (_appId, groupId) => void unassignGroup(org, groupId),
-        list: (appId) => org.appUsers.groupsOf(appId),
+        store: org.appUsers.groups,
+        groupJson: (groupId) => serializeGroup(org.groups.get(groupId), org.url),
       },
     }),
   );

@@ -5,7 +5,7 @@ import { notFound } from '../errors.js';
 import type { MembershipFollow } from '../group-admin.js';
 import type { OktaGroup } from '../groups.js';
 import type { Org2OrgTask } from './connector.js';
-import type { GroupAssignmentOrg } from './group-assignment.js';
+import { type GroupAssignmentOrg, grantingGroup } from './group-assignment.js';
 
 /**
  * Org2Org's group assignments follow membership (docs/decisions/bulk-group-push.md): a user who
@@ -18,17 +18,17 @@ export function assignmentFollows(org: GroupAssignmentOrg): MembershipFollow {
   return {
     joined: (group, user) => memberJoined(org, group, user),
     left: (group, user) =>
-      org.appUsers.findGroup(org.app.id, group.id) ? revokeGroupSourced(org, user) : Promise.resolve(),
+      org.appUsers.groups.find(org.app.id, group.id) ? revokeGroupSourced(org, user) : Promise.resolve(),
     deleted: async (group) => {
       // Okta drops a deleted group's app assignments with it.
-      if (org.appUsers.findGroup(org.app.id, group.id)) await dropAssignment(org, group).deprovisioned;
+      if (org.appUsers.groups.find(org.app.id, group.id)) await dropAssignment(org, group).deprovisioned;
     },
   };
 }
 
 async function memberJoined(org: GroupAssignmentOrg, group: OktaGroup, user: OktaUser) {
   const { app, appUsers, connector } = org;
-  if (!appUsers.findGroup(app.id, group.id) || user.status === 'DEPROVISIONED') return undefined;
+  if (!appUsers.groups.find(app.id, group.id) || user.status === 'DEPROVISIONED') return undefined;
   if (appUsers.find(app.id, user.id)) return undefined;
   appUsers.assign(app.id, user.id, appUserNameFormat(app)(user), undefined, 'GROUP');
   const task = await connector.push(user, 'assign');
@@ -39,11 +39,7 @@ async function memberJoined(org: GroupAssignmentOrg, group: OktaGroup, user: Okt
 /** Drops the user's GROUP-scoped assignment when no assigned group holds them any more; deactivates in org2. */
 async function revokeGroupSourced(org: GroupAssignmentOrg, user: OktaUser): Promise<Org2OrgTask | undefined> {
   const { app, appUsers } = org;
-  if (appUsers.find(app.id, user.id)?.scope !== 'GROUP') return undefined;
-  const granted = appUsers
-    .groupsOf(app.id)
-    .some((g) => org.groups.find(g.groupId)?.members.has(user.id) === true);
-  if (granted) return undefined;
+  if (appUsers.find(app.id, user.id)?.scope !== 'GROUP' || grantingGroup(org, user.id)) return undefined;
   appUsers.remove(app.id, user.id);
   return org.connector.deactivate(user);
 }
@@ -63,7 +59,7 @@ function dropAssignment(
   org: GroupAssignmentOrg,
   group: OktaGroup,
 ): { deprovisioned: Promise<Org2OrgTask[]> } {
-  if (!org.appUsers.unassignGroup(org.app.id, group.id))
+  if (!org.appUsers.groups.remove(org.app.id, group.id))
     throw notFound(group.id, 'ApplicationGroupAssignment');
   const drops: Promise<Org2OrgTask | undefined>[] = [];
   for (const id of group.members) {

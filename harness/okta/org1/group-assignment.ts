@@ -1,7 +1,8 @@
-import { type AppGroup, type AppUsers, pushResultOf } from '../api/app-users.js';
+import type { AppGroup, AppGroupChanges } from '../api/app-group-assignments.js';
+import { type AppUsers, pushResultOf } from '../api/app-users.js';
 import { appUserNameFormat } from '../app-username.js';
 import type { Directory } from '../directory.js';
-import type { Groups } from '../groups.js';
+import type { Groups, OktaGroup } from '../groups.js';
 import type { Org2OrgConnector, Org2OrgTask } from './connector.js';
 import type { GroupPush } from './group-push.js';
 import type { Org2OrgApp } from './org2org-app.js';
@@ -31,10 +32,14 @@ export interface GroupAssigned {
  * org2's rate limit. The assignment is answered before the pushes end (docs/decisions/bulk-group-push.md);
  * pushed groups follow once, after the last push, not after each.
  */
-export function assignGroup(org: GroupAssignmentOrg, groupId: string, priority?: number): GroupAssigned {
+export function assignGroup(
+  org: GroupAssignmentOrg,
+  groupId: string,
+  changes: AppGroupChanges = {},
+): GroupAssigned {
   const group = org.groups.get(groupId);
   const { app, appUsers, connector } = org;
-  const assignment = appUsers.assignGroup(app.id, group.id, priority);
+  const assignment = appUsers.groups.assign(app.id, group.id, changes);
   const format = appUserNameFormat(app);
   const pushes: Promise<Org2OrgTask | undefined>[] = [];
   for (const id of group.members) {
@@ -53,4 +58,13 @@ export function assignGroup(org: GroupAssignmentOrg, groupId: string, priority?:
     return tasks.filter((t): t is Org2OrgTask => t !== undefined);
   });
   return { assignment, queued: pushes.length, pushed: connector.background.track(pushed) };
+}
+
+/** An assigned group holding the user: what gives them Org2Org through membership (none: undefined). */
+export function grantingGroup(org: GroupAssignmentOrg, userId: string): OktaGroup | undefined {
+  for (const assigned of org.appUsers.groups.of(org.app.id)) {
+    const group = org.groups.find(assigned.groupId);
+    if (group?.members.has(userId)) return group;
+  }
+  return undefined;
 }

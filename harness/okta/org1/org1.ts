@@ -12,6 +12,7 @@ import { OktaSessions } from '../sessions.js';
 import { SystemLog } from '../syslog/log-store.js';
 import { UserAdmin, type UserChange } from '../user-admin.js';
 import { AppCertificates } from './app-certificates.js';
+import { unassignUser } from './app-user-unassign.js';
 import { assignmentFollows } from './assignment-follows.js';
 import type { Org2OrgConnector, Org2OrgTask } from './connector.js';
 import type { GroupPush, GroupPushTask } from './group-push.js';
@@ -113,12 +114,9 @@ export class Org1 {
     await this.connector.api((call) => call()).verify();
   }
 
-  async unassign(login: string) {
-    const user = this.directory.get(login);
-    this.appUsers.remove(this.app.id, user.id);
-    const task = await this.connector.deactivate(user);
-    await this.groupPush.syncAll();
-    return task;
+  /** Refused (E0000046) while an assigned group gives the user the app. */
+  unassign(login: string) {
+    return unassignUser(this, login);
   }
 
   /** An admin changes the user's groups; assignments and pushed groups follow. Resolves to failed group pushes. */

@@ -1,21 +1,15 @@
-import { type NextFunction, type Request, type Response, Router } from 'express';
-import type { Clock } from '../../core/clock.js';
+import type { Router } from 'express';
 import { FedsimError } from '../../core/errors.js';
 import type { HttpFetch } from '../../core/http.js';
-import type { IdGenerator } from '../../core/ids.js';
 import type { TaskTracker } from '../../core/tasks.js';
 import type { Scheduler } from '../../provisioning/scheduler.js';
-import { idpMetadataXml } from '../../saml/metadata.js';
 import { type AppUsers, pushResultOf } from '../api/app-users.js';
 import type { AppSummary } from '../api/apps.js';
 import { appUserNameFormat } from '../app-username.js';
 import type { Directory, OktaUser } from '../directory.js';
-import type { OrgLook } from '../pages.js';
-import type { OktaSessions } from '../sessions.js';
-import { appSso } from '../sso.js';
-import type { SystemLog } from '../syslog/log-store.js';
 import { logUserPushes } from '../syslog/push-events.js';
 import { AppProvisioner } from './app-provisioner.js';
+import { appsSsoRouter, type SsoDeps } from './apps-sso.js';
 import {
   appIssuerOf,
   appMetadataPathOf,
@@ -25,19 +19,13 @@ import {
   type SamlApp,
 } from './saml-app.js';
 
-export interface OrgAppsDeps {
-  /** The org: its name and colour on error pages. */
-  org: OrgLook;
-  clock: Clock;
-  ids: IdGenerator;
+/** What org2's apps use of the org: the SSO routes' needs, and provisioning's. */
+export interface OrgAppsDeps extends SsoDeps {
   fetch: HttpFetch;
   scheduler: Scheduler;
   directory: Directory;
   appUsers: AppUsers;
   tasks: TaskTracker;
-  log: SystemLog;
-  sessions: OktaSessions;
-  url: () => string;
 }
 
 /** One app's provisioner, and its attribute statements compiled (a bad expression fails when added). */
@@ -161,25 +149,14 @@ export class OrgApps {
     }));
   }
 
-  /** Each app's SSO URL (GET: IdP-initiated or a Redirect AuthnRequest; POST: a POST AuthnRequest) and metadata. */
+  /** Each app's SSO URL and IdP metadata (apps-sso.ts). */
   router(): Router {
-    const router = Router();
-    const sso = (req: Request, res: Response, next: NextFunction) => {
-      const app = this.list.find((a) => a.key === req.params.key && a.name === req.params.name);
-      if (app) this.#sso(app, req, res);
-      else next();
-    };
-    router.get('/app/:name/:key/sso/saml', sso);
-    router.post('/app/:name/:key/sso/saml', sso);
-    router.get(appMetadataPathOf({ key: ':key' }), (req, res, next) => {
-      const app = this.list.find((a) => a.key === req.params.key);
-      if (!app) return next();
-      // The app's IdP metadata, as its Sign On tab links it.
-      const ssoUrl = `${this.deps.url()}${appSsoPathOf(app)}`;
-      const md = { entityId: appIssuerOf(app), ssoUrl, signingCerts: [app.credential.cert] };
-      res.type('application/xml').send(idpMetadataXml(md));
-    });
-    return router;
+    return appsSsoRouter(this, this.deps);
+  }
+
+  /** The app's attribute statements, compiled when it was added or changed. */
+  attributesOf(app: SamlApp): (user: OktaUser) => Record<string, string> {
+    return this.#entry(app).attributes;
   }
 
   #entry(app: SamlApp): Entry {
@@ -190,29 +167,5 @@ export class OrgApps {
   async #sync(app: SamlApp, user: OktaUser): Promise<void> {
     const task = await this.provisionerOf(app).sync(user, true);
     this.deps.appUsers.pushed(app.id, user.id, pushResultOf(app.provisioning.enabled, task));
-  }
-
-  #sso(app: SamlApp, req: Request, res: Response): void {
-    const sp = app.sp();
-    const { attributes } = this.#entry(app);
-    const audience = app.audience ?? sp.audience;
-    // Pointed at another SP (its audience set), the app takes that SP's requests unsigned: "Signed
-    // requests" is an optional advanced setting (help.okta.com, "Application Integration Wizard SAML
-    // field reference"); the SP the app was made for signs with its own key.
-    const requestCert = audience === sp.audience ? sp.requestCert : undefined;
-    appSso(req, res, {
-      org: this.deps.org,
-      appLabel: app.label,
-      user: this.deps.sessions.user(req),
-      authTime: this.deps.sessions.authTime(req),
-      assigned: (user) => this.isAssigned(app, user.id),
-      settings: { ...app, issuer: appIssuerOf(app) },
-      acsUrl: app.acsUrl ?? sp.acsUrl,
-      audience: app.audience ?? sp.audience,
-      sp: { entityId: audience, requestCert, encryptionCert: sp.encryptionCert },
-      subject: (user) => ({ nameId: this.userNameOf(app, user), attributes: attributes(user) }),
-      deps: { clock: this.deps.clock, ids: this.deps.ids },
-      log: { to: this.deps.log, appId: app.id },
-    });
   }
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { FedsimError } from '../../core/errors.js';
 import { assignGroup } from '../../okta/org1/group-assignment.js';
-import { defineStep } from './define.js';
+import { defineStep, failOnTasks } from './define.js';
+
+/** The org1 group a group step names. */
+export const groupRef = z.object({ group: z.string().describe("the org1 group's name") }).strict();
 
 /**
  * An org1 admin assigns a group to Org2Org (Okta's "Assign to Groups"; the Apps API's `PUT
@@ -12,17 +14,10 @@ export const assignGroupStep = defineStep({
   kind: 'assignGroup',
   summary:
     "an org1 admin assigns an org1 group to `Org2Org`: each member not yet assigned is pushed to org2's Users API, honouring org2's rate limit (429 → wait for `X-Rate-Limit-Reset`, on the scenario clock); members who join or leave later follow",
-  schema: z.object({ group: z.string().describe("the org1 group's name") }).strict(),
+  schema: groupRef,
   describe: ({ group }) => `assign group ${group} to Org2Org`,
   async run({ group }, { world }) {
     const tasks = await assignGroup(world.org1, world.org1.group(group).id).pushed;
-    const failed = tasks.filter((t) => t.status === 'failed');
-    const first = failed[0];
-    if (!first?.error) return;
-    throw new FedsimError(
-      first.error.code,
-      `${failed.length} of ${tasks.length} pushes of group ${group} failed; the first, ${first.login}'s: ${first.error.message}`,
-      { hint: "Workflow › Provisioning tasks in org1's console lists them (filter: failed)." },
-    );
+    failOnTasks(tasks, `pushes of group ${group}`);
   },
 });

@@ -64,5 +64,5 @@ export const assignStep = assignmentStep(
 
 export const unassignStep = assignmentStep(
   'unassign',
-  'an admin unassigns a user from `Org2Org` (org1, default), `Dropbox Business` or another app of `world.org2.apps` (org2); deprovisioning follows over HTTP',
+  'an admin unassigns a user from `Org2Org` (org1, default), `Dropbox Business` or another app of `world.org2.apps` (org2); deprovisioning follows over HTTP. Refused with `OKTA_E0000046` while a group assigned to Org2Org holds the user, as Okta refuses it',
 );

@@ -46,8 +46,21 @@ export function requireUser(world: World, org: 'org1' | 'org2', login: string) {
 }
 
 type TaskOutcome = Pick<ProvisioningTask, 'status' | 'error'>;
+type UserTaskOutcome = Pick<ProvisioningTask, 'status' | 'error' | 'login'>;
 
 /** A failed provisioning task fails the step that caused it, with the remote error code. */
 export function failOnTask(task: TaskOutcome | undefined): void {
   if (task?.status === 'failed' && task.error) throw new FedsimError(task.error.code, task.error.message);
+}
+
+/** Tasks of one change to many users (`what`: "pushes of group X"): any failed fails the step, named by the first. */
+export function failOnTasks(tasks: readonly UserTaskOutcome[], what: string): void {
+  const failed = tasks.filter((t) => t.status === 'failed');
+  const first = failed[0];
+  if (!first?.error) return;
+  throw new FedsimError(
+    first.error.code,
+    `${failed.length} of ${tasks.length} ${what} failed; the first, ${first.login}'s: ${first.error.message}`,
+    { hint: "Workflow › Provisioning tasks in org1's console lists them (filter: failed)." },
+  );
 }

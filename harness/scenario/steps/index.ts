@@ -14,6 +14,7 @@ import { removeMemberStep } from './remove-member.js';
 import { renameGroupStep } from './rename-group.js';
 import { replayStep } from './replay.js';
 import { setGroupsStep } from './set-groups.js';
+import { unassignGroupStep } from './unassign-group.js';
 import { updateProfileStep } from './update-profile.js';
 import { stepUnion } from './variants.js';
 
@@ -24,6 +25,7 @@ export const STEPS = [
   assignStep,
   unassignStep,
   assignGroupStep,
+  unassignGroupStep,
   updateProfileStep,
   deactivateStep,
   loginStep,

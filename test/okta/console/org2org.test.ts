@@ -161,7 +161,7 @@ describe('Assign to groups', () => {
     expect(table?.querySelector('tbody tr td')?.text).toBe('Divers');
     expect(table?.querySelector('button[aria-label="Unassign group Divers"]')).not.toBeNull();
     const row = listed.querySelectorAll('tbody tr').find((tr) => tr.text.includes(login));
-    expect(row?.querySelectorAll('td')[2]?.text).toBe('Group');
+    expect(row?.querySelectorAll('td')[2]?.text).toBe('Group: Divers');
     const res = await post(cw, 'org1', `${APP}/assignments/unassign-group`, { groupId: group.id });
     expect([res.status, res.headers.location]).toEqual([303, `${APP}/assignments?done=ungroup`]);
     await cw.world.settle();

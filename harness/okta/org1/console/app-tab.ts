@@ -36,6 +36,7 @@ export const APP_DONE: Readonly<Record<string, string>> = {
   pushed: 'The group push ran; see Provisioning tasks for its result.',
   assign: 'The assignment was saved and pushed to org2.',
   unassign: 'The user was unassigned; Org2Org deactivates them in org2.',
+  convert: "The assignment was converted to the group's: the person keeps the app while the group gives it.",
   group: "The group's members were assigned; their pushes to org2 are under Workflow › Provisioning tasks.",
   ungroup: 'The group was unassigned; members without another assignment are deactivated in org2.',
 };

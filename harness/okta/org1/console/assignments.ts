@@ -1,9 +1,13 @@
 import type { Router } from 'express';
 import { escapeHtml } from '../../../core/html.js';
+import type { AppUser } from '../../api/app-users.js';
 import type { ConsoleView } from '../../console/console.js';
 import { field, postButton, select, statusBadge, table, when } from '../../console/html.js';
+import type { OktaUser } from '../../directory.js';
+import type { OktaGroup } from '../../groups.js';
+import { convertToGroup } from '../app-user-unassign.js';
 import { unassignGroup } from '../assignment-follows.js';
-import { assignGroup } from '../group-assignment.js';
+import { assignGroup, grantingGroup } from '../group-assignment.js';
 import { APP_BASE, type Org2OrgConsoleOrg, sendTab } from './app-tab.js';
 
 /** Rows and choices a page lists: a group of 10,000 assigned must not make a page of 10,000 rows. */
@@ -18,7 +22,7 @@ function personInput(unassigned: [string, string][]): string {
 
 /** The groups assigned, each with an Unassign button: their members who have the app only through it lose it. */
 function assignedGroups(org: Org2OrgConsoleOrg): string {
-  const rows = org.appUsers.groupsOf(org.app.id).flatMap((ag) => {
+  const rows = org.appUsers.groups.of(org.app.id).flatMap((ag) => {
     const group = org.groups.find(ag.groupId);
     if (!group) return [];
     const name = escapeHtml(group.profile.name);
@@ -34,27 +38,52 @@ function assignedGroups(org: Org2OrgConsoleOrg): string {
   return table('Assigned groups', ['Group', 'Members', 'Priority', ''], rows);
 }
 
+/** A button of one person's row, named for screen readers by what it does to whom. */
+function personButton(action: 'unassign' | 'convert', label: string, user: OktaUser): string {
+  return postButton(`${APP_BASE}/assignments/${action}`, label, { userId: user.id }, 'secondary').replace(
+    '<button ',
+    `<button aria-label="${label} ${escapeHtml(user.profile.login)}" `,
+  );
+}
+
+/** How the person has the app: individually, through a group, or both (the group named). */
+function assignedVia(au: AppUser, group: OktaGroup | undefined): string {
+  if (!group) return au.scope === 'GROUP' ? 'Group' : 'Individual';
+  const name = escapeHtml(group.profile.name);
+  return au.scope === 'GROUP' ? `Group: ${name}` : `Individual, also ${name}`;
+}
+
+/**
+ * What an admin may do with one assignment. Okta refuses to unassign a person an assigned group
+ * holds (E0000046), so no Unassign is offered then: a group-scoped person leaves with the group;
+ * an individually assigned one may be converted to the group's assignment (Okta's "Convert Assignments").
+ */
+function personAction(au: AppUser, user: OktaUser, group: OktaGroup | undefined): string {
+  if (!group) return personButton('unassign', 'Unassign', user);
+  return au.scope === 'GROUP' ? '' : personButton('convert', 'Convert to group', user);
+}
+
+const GROUP_HELD_NOTE =
+  '<p class="muted">A person an assigned group holds cannot be unassigned alone (Okta refuses it): remove them from the group, or unassign the group. <em>Convert to group</em> makes an individual assignment the group’s, so it ends when they leave the group.</p>';
+
 function page(org: Org2OrgConsoleOrg): string {
   const { app, directory, appUsers } = org;
   const assigned = appUsers.list(app.id);
+  let groupHeld = false;
   const rows = assigned.slice(0, SHOWN).flatMap((au) => {
     const user = directory.find(au.userId);
     if (!user) return [];
-    const unassign = postButton(
-      `${APP_BASE}/assignments/unassign`,
-      'Unassign',
-      { userId: user.id },
-      'secondary',
-    );
+    const group = grantingGroup(org, user.id);
+    groupHeld ||= group !== undefined;
     return [
       [
         `<a href="/admin/people/${escapeHtml(user.id)}">${escapeHtml(user.profile.login)}</a>`,
         escapeHtml(au.userName),
-        au.scope === 'GROUP' ? 'Group' : 'Individual',
+        assignedVia(au, group),
         statusBadge(au.status),
         escapeHtml(au.syncState),
         when(au.lastSync),
-        unassign.replace('<button ', `<button aria-label="Unassign ${escapeHtml(user.profile.login)}" `),
+        personAction(au, user, group),
       ],
     ];
   });
@@ -79,7 +108,7 @@ function page(org: Org2OrgConsoleOrg): string {
   return (
     `<section class="panel"><h2>Assign to people</h2>${assignPeople}</section>` +
     `<section class="panel"><h2>Assign to groups</h2><p class="muted">Assigns each member of the group, now and as people join; those who leave lose the app unless assigned to it directly. Pushes to org2 run after, within org2's rate limit (Workflow › Provisioning tasks shows them).</p>${assignGroup}${assignedGroups(org)}</section>` +
-    `<h2>Assigned people</h2>${table('Assigned people', ['Person', 'Application username', 'Assigned', 'Status', 'Sync state', 'Last sync', ''], rows)}` +
+    `<h2>Assigned people</h2>${groupHeld ? GROUP_HELD_NOTE : ''}${table('Assigned people', ['Person', 'Application username', 'Assigned', 'Status', 'Sync state', 'Last sync', ''], rows)}` +
     (assigned.length > SHOWN
       ? `<p class="muted">The first ${SHOWN} of ${assigned.length} assigned people; Workflow › Provisioning tasks lists every push.</p>`
       : '')
@@ -102,6 +131,10 @@ export function assignmentRoutes(router: Router, view: ConsoleView, org: Org2Org
   router.post('/assignments/unassign', async (req, res) => {
     await org.unassign(org.directory.get(String(req.body?.userId ?? '')).id);
     res.redirect(303, done('unassign'));
+  });
+  router.post('/assignments/convert', (req, res) => {
+    convertToGroup(org, String(req.body?.userId ?? ''));
+    res.redirect(303, done('convert'));
   });
   // Okta answers a group assignment at once and provisions after: a group of 10,000 would
   // otherwise hold the page for as long as org2's rate limit makes the pushes take.
