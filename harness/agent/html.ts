@@ -110,9 +110,9 @@ function scriptSubmitted(root: HTMLElement, forms: HTMLElement[]): Set<HTMLEleme
 function toForm(el: HTMLElement, pageUrl: string, scripted: Set<HTMLElement>): Form {
   const { fields, buttons } = controls(el);
   const samlHidden = elements(el, 'input').some(
-      (i) =>
-        i.getAttribute('type')?.toLowerCase() === 'hidden' && SAML_FIELDS.has(i.getAttribute('name') ?? ''),
-    );
+    (i) =>
+      i.getAttribute('type')?.toLowerCase() === 'hidden' && SAML_FIELDS.has(i.getAttribute('name') ?? ''),
+  );
   const form: Form = {
     // An empty or missing action submits to the page itself.
     action: resolve(el.getAttribute('action') || pageUrl, pageUrl) ?? pageUrl,
