@@ -16,25 +16,6 @@ const SUBMIT_CALL =
 
 const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
-/**
- * Descendant elements named `tags` (lower case), in document order: what querySelectorAll with a
- * list of type selectors returns, without compiling the selector on every call (it was most of
- * the browsers' cost of reading a SAML auto-post page).
- */
-function elements(root: HTMLElement, ...tags: string[]): HTMLElement[] {
-  const found: HTMLElement[] = [];
-  const walk = (el: HTMLElement) => {
-    for (const node of el.childNodes) {
-      if (node.nodeType !== 1) continue;
-      const child = node as HTMLElement;
-      if (tags.includes(child.rawTagName.toLowerCase())) found.push(child);
-      walk(child);
-    }
-  };
-  walk(root);
-  return found;
-}
-
 function visibleText(node: Node): string {
   if (node instanceof TextNode) return node.text;
   const el = node as HTMLElement;
@@ -53,7 +34,7 @@ function resolve(href: string, base: string): string | undefined {
 }
 
 function selectValue(select: HTMLElement): string | undefined {
-  const options = elements(select, 'option');
+  const options = select.querySelectorAll('option');
   const chosen = options.find((o) => o.hasAttribute('selected')) ?? options[0];
   if (chosen === undefined) return undefined;
   return chosen.getAttribute('value') ?? collapse(chosen.text);
@@ -62,7 +43,7 @@ function selectValue(select: HTMLElement): string | undefined {
 function controls(form: HTMLElement): { fields: Record<string, string>; buttons: SubmitButton[] } {
   const fields: Record<string, string> = {};
   const buttons: SubmitButton[] = [];
-  for (const el of elements(form, 'input', 'textarea', 'select', 'button')) {
+  for (const el of form.querySelectorAll('input, textarea, select, button')) {
     if (el.hasAttribute('disabled')) continue;
     const tag = el.tagName.toLowerCase();
     const name = el.getAttribute('name');
@@ -87,8 +68,8 @@ function controls(form: HTMLElement): { fields: Record<string, string>; buttons:
 
 /** Forms the page's own script (or body onload) submits without the user touching anything. */
 function scriptSubmitted(root: HTMLElement, forms: HTMLElement[]): Set<HTMLElement> {
-  const code = [elements(root, 'body')[0]?.getAttribute('onload') ?? '']
-    .concat(elements(root, 'script').map((s) => s.text))
+  const code = [root.querySelector('body')?.getAttribute('onload') ?? '']
+    .concat(root.querySelectorAll('script').map((s) => s.text))
     .join('\n');
   const found = new Set<HTMLElement>();
   for (const [, index, quoted, dotted, byId] of code.matchAll(SUBMIT_CALL)) {
@@ -109,10 +90,12 @@ function scriptSubmitted(root: HTMLElement, forms: HTMLElement[]): Set<HTMLEleme
 
 function toForm(el: HTMLElement, pageUrl: string, scripted: Set<HTMLElement>): Form {
   const { fields, buttons } = controls(el);
-  const samlHidden = elements(el, 'input').some(
-    (i) =>
-      i.getAttribute('type')?.toLowerCase() === 'hidden' && SAML_FIELDS.has(i.getAttribute('name') ?? ''),
-  );
+  const samlHidden = el
+    .querySelectorAll('input')
+    .some(
+      (i) =>
+        i.getAttribute('type')?.toLowerCase() === 'hidden' && SAML_FIELDS.has(i.getAttribute('name') ?? ''),
+    );
   const form: Form = {
     // An empty or missing action submits to the page itself.
     action: resolve(el.getAttribute('action') || pageUrl, pageUrl) ?? pageUrl,
@@ -131,9 +114,8 @@ function toForm(el: HTMLElement, pageUrl: string, scripted: Set<HTMLElement>): F
 
 function linksOf(root: HTMLElement, url: string): Link[] {
   const links: Link[] = [];
-  for (const a of elements(root, 'a')) {
-    const href = a.getAttribute('href');
-    if (href === undefined) continue;
+  for (const a of root.querySelectorAll('a[href]')) {
+    const href = a.getAttribute('href') ?? '';
     const absolute = href.toLowerCase().startsWith('javascript:') ? undefined : resolve(href, url);
     if (absolute !== undefined) links.push({ href: absolute, text: collapse(a.text) });
   }
@@ -159,13 +141,13 @@ export function parsePage(url: string, status: number, html: string): Page {
   const forms = lazy(() => {
     // No form tag, no forms: the common dashboard page needs no parsing to know it.
     if (!/<form[\s>]/i.test(html)) return [];
-    const formEls = elements(root(), 'form');
+    const formEls = root().querySelectorAll('form');
     const scripted = scriptSubmitted(root(), formEls);
     return formEls.map((f) => toForm(f, url, scripted));
   });
   const links = lazy(() => linksOf(root(), url));
-  const title = lazy(() => collapse(elements(root(), 'title')[0]?.text ?? ''));
-  const text = lazy(() => collapse(visibleText(elements(root(), 'body')[0] ?? root())));
+  const title = lazy(() => collapse(root().querySelector('title')?.text ?? ''));
+  const text = lazy(() => collapse(visibleText(root().querySelector('body') ?? root())));
   return {
     url,
     status,
