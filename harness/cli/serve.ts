@@ -7,8 +7,9 @@ import type { ServeMessage, ServeOptions } from './serve-world.js';
 /**
  * A long-running server favours footprint over peak speed. The flag is process-wide, and a heap
  * takes its shape when its isolate is created, so the world runs on a worker started after it:
- * measured over 2,000 sign-ins, RSS stays within ~15 MB of its start instead of growing ~45 MB
- * (V8 widening the young generation), at the same sign-in speed (see test/bench/serve-memory.ts).
+ * over 1,000 sign-ins RSS grows ~15 MB instead of ~115 MB (test/bench/serve-memory.ts). Its price
+ * is CPU: ~20 % more per journey at 32 browsers than the cheapest bounds tried, which all let RSS
+ * grow past the 20 MB target (docs/decisions/serve-concurrency.md has every setting measured).
  */
 const SERVE_V8_FLAGS = '--optimize-for-size';
 
