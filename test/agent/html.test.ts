@@ -3,7 +3,7 @@ import { parsePage } from '../../harness/agent/html.js';
 
 const URL_ = 'http://127.0.0.1:9/page';
 
-describe('parsePage reads elements by tag name in document order', () => {
+describe('parsePage reads title, links and forms in document order', () => {
   it('skips anchors without href and finds nested, upper-case controls', () => {
     const page = parsePage(
       URL_,
