@@ -2,6 +2,7 @@ import type { Express } from 'express';
 import { FedsimError } from '../../core/errors.js';
 import { AdminRoles } from '../admins.js';
 import { AppUsers, pushResultOf } from '../api/app-users.js';
+import { type ApiTokens, orgApiTokens } from '../api-tokens.js';
 import { appUserNameFormat } from '../app-username.js';
 import { type CreateUserOptions, Directory, type OktaProfile, type OktaUser } from '../directory.js';
 import { notFound } from '../errors.js';
@@ -41,6 +42,8 @@ export class Org1 {
   readonly log: SystemLog;
   /** Who may open the Admin Console (`/admin`), and with which role. */
   readonly admins = new AdminRoles();
+  /** Security → API → Tokens: the world's and those an admin creates. */
+  readonly apiTokens: ApiTokens;
   /** An admin's user changes (API, console, steps): logged, then pushed to org2 when assigned. */
   readonly users: UserAdmin<Org2OrgTask | undefined>;
   /** An admin's group changes (API, console, steps): logged, then pushed groups follow in org2. */
@@ -48,11 +51,9 @@ export class Org1 {
   /** Org2Org's signing certificates: the active one and those generated in the console. */
   readonly certificates: AppCertificates;
   url = '';
-  /** When the org (and its API tokens) came to be. */
-  readonly #started: Date;
 
   constructor(readonly options: Org1Options) {
-    this.#started = options.clock.now();
+    this.apiTokens = orgApiTokens(this);
     this.directory = new Directory(options.clock, options.ids);
     this.appUsers = new AppUsers(options.clock);
     this.log = new SystemLog(options.clock, options.ids);
@@ -186,6 +187,6 @@ export class Org1 {
   }
 
   createApp(): Express {
-    return org1Routes(this, this.#started);
+    return org1Routes(this);
   }
 }

@@ -25,7 +25,7 @@ export type Org1Site = Org1ApiOrg &
   Org2OrgSsoOrg & { readonly options: Org1Options; readonly admins: AdminRoles };
 
 /** org1's HTTP app: its API, Admin Console, sign-in, dashboard, Org2Org's SSO and IdP metadata. */
-export function org1Routes(org: Org1Site, tokensCreated: Date): Express {
+export function org1Routes(org: Org1Site): Express {
   const { options } = org;
   const app = partyApp(() => org.url);
   app.use('/api/v1', org1ApiRouter(org));
@@ -35,7 +35,7 @@ export function org1Routes(org: Org1Site, tokensCreated: Date): Express {
       org: options,
       sessions: org.sessions,
       admins: org.admins,
-      sections: org1Sections(org, { tokens: options.tokens, tokensCreated }),
+      sections: org1Sections(org),
     }),
   );
   app.get('/', (_req, res) => res.redirect('/app/UserHome'));

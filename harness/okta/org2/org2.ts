@@ -8,6 +8,7 @@ import { ServiceProvider } from '../../saml/sp.js';
 import { AdminRoles } from '../admins.js';
 import { AppUsers } from '../api/app-users.js';
 import { DEFAULT_RATE_LIMIT, RateLimiter } from '../api/rate-limit.js';
+import { type ApiTokens, orgApiTokens } from '../api-tokens.js';
 import { Directory } from '../directory.js';
 import { GroupAdmin } from '../group-admin.js';
 import { Groups } from '../groups.js';
@@ -39,6 +40,8 @@ export class Org2 {
   /** Users holding an admin role in org2 (ids). */
   /** Who may open the Admin Console (`/admin`), with which role; account linking may exclude them. */
   readonly admins = new AdminRoles();
+  /** Security → API → Tokens: the world's and those an admin creates. */
+  readonly apiTokens: ApiTokens;
   readonly appUsers: AppUsers;
   readonly groups: Groups;
   /** An admin's user and group changes, one path for the Users/Groups APIs and the console. */
@@ -63,6 +66,7 @@ export class Org2 {
   url = '';
 
   constructor(readonly options: Org2Options) {
+    this.apiTokens = orgApiTokens(this);
     this.directory = new Directory(options.clock, options.ids);
     this.links = new IdpLinks(options.clock);
     this.log = new SystemLog(options.clock, options.ids);

@@ -55,7 +55,7 @@ export function org2Routes(org: Org2Site): Express {
   const app = partyApp(() => org.url);
   // What every /api/v1 router of the org shares: its tokens, ids, origin and one rate limiter.
   const api: OktaApiOptions = {
-    tokens: org.options.tokens,
+    tokens: org.apiTokens,
     ids: org.options.ids,
     baseUrl: () => org.url,
     rateLimit: org.rateLimit,
