@@ -9,6 +9,7 @@ import { notFound } from '../errors.js';
 import { GroupAdmin } from '../group-admin.js';
 import { Groups, type OktaGroup } from '../groups.js';
 import { PasswordLockout } from '../lockout.js';
+import { PasswordRecovery } from '../password-recovery.js';
 import { OktaSessions } from '../sessions.js';
 import { SystemLog } from '../syslog/log-store.js';
 import { UserAdmin, type UserChange } from '../user-admin.js';
@@ -44,6 +45,8 @@ export class Org1 {
   readonly admins = new AdminRoles();
   /** Security → API → Tokens: the world's and those an admin creates. */
   readonly apiTokens: ApiTokens;
+  /** The one-time tokens of reset-password links. */
+  readonly recovery: PasswordRecovery;
   /** An admin's user changes (API, console, steps): logged, then pushed to org2 when assigned. */
   readonly users: UserAdmin<Org2OrgTask | undefined>;
   /** An admin's group changes (API, console, steps): logged, then pushed groups follow in org2. */
@@ -63,7 +66,9 @@ export class Org1 {
     const provisioning = org2orgProvisioning(this, options);
     this.connector = provisioning.connector;
     this.groupPush = provisioning.groupPush;
-    this.users = new UserAdmin(this.directory, this.log, (change, user) => this.#afterChange(change, user));
+    this.recovery = new PasswordRecovery(options.clock, options.secrets);
+    const after = (change: UserChange, user: OktaUser) => this.#afterChange(change, user);
+    this.users = new UserAdmin(this.directory, this.log, after, this.recovery);
     this.groupAdmin = new GroupAdmin(
       this.groups,
       this.log,

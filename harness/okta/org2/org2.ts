@@ -13,6 +13,7 @@ import { Directory } from '../directory.js';
 import { GroupAdmin } from '../group-admin.js';
 import { Groups } from '../groups.js';
 import { PasswordLockout } from '../lockout.js';
+import { PasswordRecovery } from '../password-recovery.js';
 import { OktaSessions } from '../sessions.js';
 import { SystemLog } from '../syslog/log-store.js';
 import { UserAdmin } from '../user-admin.js';
@@ -42,6 +43,8 @@ export class Org2 {
   readonly admins = new AdminRoles();
   /** Security → API → Tokens: the world's and those an admin creates. */
   readonly apiTokens: ApiTokens;
+  /** The one-time tokens of reset-password links. */
+  readonly recovery: PasswordRecovery;
   readonly appUsers: AppUsers;
   readonly groups: Groups;
   /** An admin's user and group changes, one path for the Users/Groups APIs and the console. */
@@ -73,7 +76,8 @@ export class Org2 {
     this.lockout = new PasswordLockout(this.directory, this.log);
     this.appUsers = new AppUsers(options.clock);
     this.groups = new Groups(options.clock, options.ids);
-    this.users = new UserAdmin(this.directory, this.log);
+    this.recovery = new PasswordRecovery(options.clock, options.secrets);
+    this.users = new UserAdmin(this.directory, this.log, undefined, this.recovery);
     this.groupAdmin = new GroupAdmin(this.groups, this.log);
     this.idpKeys = new IdpKeyStore(options.clock);
     this.#signingKeys = new IdpKeyStore(options.clock);
