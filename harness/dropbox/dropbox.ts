@@ -2,7 +2,6 @@ import type { Express, Request, Response } from 'express';
 import { partyApp } from '../core/app.js';
 import { formBody } from '../core/body.js';
 import type { Clock } from '../core/clock.js';
-import { FedsimError } from '../core/errors.js';
 import { pageErrorHandler } from '../core/html.js';
 import type { IdGenerator } from '../core/ids.js';
 import { notFoundPage } from '../core/not-found.js';
@@ -18,8 +17,10 @@ import { acsHandler, type SpEndpoint, startSignIn } from '../saml/sp-routes.js';
 import { createScimRouter } from '../scim/server.js';
 import { dropboxAdmin } from './admin/admin-routes.js';
 import { TeamAdmins } from './admin/team-admins.js';
+import { TeamGroups } from './groups.js';
 import { DROPBOX_COLOR, DROPBOX_SIGN_OUT_PATH, homePage, joinTeamPage, signInPage } from './pages.js';
-import { type Member, Team } from './team.js';
+import { memberWhoMaySignIn } from './sign-in-member.js';
+import { Team } from './team.js';
 
 export interface DropboxOptions {
   clock: Clock;
@@ -35,6 +36,8 @@ export interface DropboxOptions {
   maxClockSkewMs: number;
   /** The IdP dropbox trusts: org2's Dropbox app. */
   idp: () => { issuer: string; certs: CertInfo[]; ssoUrl: string };
+  /** An admin's upload in the SSO settings: the certificate Dropbox trusts from now on. */
+  trustCertificate: (cert: CertInfo) => void;
   /** Signs dropbox's AuthnRequests. */
   spCredential: SigningCredential;
 }
@@ -51,6 +54,8 @@ interface DropboxSession {
 /** Dropbox Business: SAML SP with team membership and first-time confirmation, plus its SCIM server. */
 export class Dropbox {
   readonly team: Team;
+  /** The team's groups, which admins fill in the admin console. */
+  readonly groups: TeamGroups;
   readonly sp: ServiceProvider;
   readonly sessions: SessionStore<DropboxSession>;
   readonly outstanding: OutstandingRequests;
@@ -60,6 +65,7 @@ export class Dropbox {
 
   constructor(readonly options: DropboxOptions) {
     this.team = new Team(options.clock, options.ids, { deactivation: options.deactivation });
+    this.groups = new TeamGroups(options.clock, options.ids, this.team);
     this.sp = new ServiceProvider(() => this.spProfile(), options.clock);
     this.sessions = new SessionStore('dbx_session', options.secrets);
     this.outstanding = new OutstandingRequests('dbx_sso_state', options.secrets);
@@ -173,7 +179,7 @@ export class Dropbox {
         signing: { key: this.options.spCredential.privateKey, algorithm: 'SHA-256' },
       }),
       signIn: ({ assertion }) => {
-        const named = this.#member(assertion.nameId ?? '');
+        const named = memberWhoMaySignIn(this.team, this.options.teamName, assertion.nameId ?? '');
         // Silently provisioned members got no invitation: their first SSO sign-in activates them.
         const member =
           named.state === 'invited' && this.options.silentProvisioning()
@@ -190,31 +196,5 @@ export class Dropbox {
         };
       },
     };
-  }
-
-  /** The team member an assertion names, if they may sign in. */
-  #member(email: string): Member {
-    const member = this.team.findByUserName(email);
-    if (!member) {
-      throw new FedsimError(
-        'DROPBOX_MEMBER_NOT_FOUND',
-        `${email} is not a member of the ${this.options.teamName} team`,
-        {
-          actual: email,
-          hint: 'Assign the user to Dropbox Business in org2 so provisioning invites them.',
-        },
-      );
-    }
-    if (member.state !== 'active' && member.state !== 'invited') {
-      throw new FedsimError(
-        'DROPBOX_MEMBER_SUSPENDED',
-        `${email} is ${member.state} in the ${this.options.teamName} team`,
-        {
-          actual: member.state,
-          hint: 'A team admin (or provisioning from org2) must reactivate the member.',
-        },
-      );
-    }
-    return member;
   }
 }
