@@ -23,7 +23,7 @@ const CSS =
   'label{display:block;margin:12px 0 4px;font-weight:600}input[type=email],input[type=password]{font:inherit;width:100%;max-width:360px;padding:8px;border:1px solid #a9a29a;border-radius:4px}' +
   'button{font:inherit;padding:7px 18px;border:0;border-radius:4px;background:var(--blue);color:#fff;cursor:pointer}button.link{background:none;color:var(--blue);padding:0}' +
   'select,textarea,input[type=text]{font:inherit;width:100%;max-width:520px;padding:8px;border:1px solid #a9a29a;border-radius:4px}textarea{font-family:ui-monospace,monospace;font-size:13px}' +
-  '.field-error{color:#b3261e;margin:6px 0 0}[aria-invalid=true]{border:2px solid #b3261e}.notice{border-left:4px solid #19703a;background:#fff;padding:8px 12px;margin-bottom:16px}' +
+  '.field-error{color:#b3261e;margin:6px 0 0}input[aria-invalid=true],select[aria-invalid=true],textarea[aria-invalid=true]{border:2px solid #b3261e}.notice{border-left:4px solid #19703a;background:#fff;padding:8px 12px;margin-bottom:16px}' +
   '.signin{max-width:420px;margin:48px auto}.error{border-left:4px solid #b3261e;background:#fff;padding:8px 12px}.muted{color:var(--muted)}';
 
 const MENU = [
