@@ -1,7 +1,9 @@
 import type { Router } from 'express';
 import { toFedsimError } from '../../core/errors.js';
+import type { TeamGroups } from '../groups.js';
+import type { Team } from '../team.js';
 import { groupBody, groupsBody } from './admin-groups.js';
-import type { AdminSend, DropboxAdminOrg } from './admin-routes.js';
+import type { AdminSend } from './admin-pages.js';
 
 const DONE: Readonly<Record<string, string>> = {
   create: 'The group was created.',
@@ -16,7 +18,11 @@ const noticeOf = (done: unknown) =>
  * Groups in Dropbox's admin console: create a group, add team members to it, remove them. A
  * refused form is shown again with what was chosen and the refusal (its code) next to the field.
  */
-export function groupRoutes(router: Router, org: DropboxAdminOrg, send: AdminSend): void {
+export function groupRoutes(
+  router: Router,
+  org: { readonly groups: TeamGroups; readonly team: Team },
+  send: AdminSend,
+): void {
   const list = '/admin/groups';
   router.get(list, (req, res) =>
     send(req, res, {

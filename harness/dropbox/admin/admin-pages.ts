@@ -1,3 +1,4 @@
+import type { Request, Response } from 'express';
 import type { FedsimError } from '../../core/errors.js';
 import { escapeHtml as e } from '../../core/html.js';
 import type { CertInfo } from '../../crypto/credential.js';
@@ -39,6 +40,13 @@ function shell(title: string, body: string, head = ''): string {
     `<title>${e(title)} · Dropbox admin console</title><style>${CSS}</style>${head}</head><body>${body}</body></html>`
   );
 }
+
+/** How a page of the console is sent: its menu entry, title and body, and a notice or refusal. */
+export type AdminSend = (
+  req: Request,
+  res: Response,
+  page: { path: string; title: string; body: string; notice?: string; error?: FedsimError },
+) => void;
 
 /** A page of the admin console: the bar with the signed-in admin, the menu, the body. */
 export function adminPage(input: {

@@ -8,7 +8,14 @@ import { type CertInfo, parseCertificate } from '../../crypto/credential.js';
 import type { TeamGroups } from '../groups.js';
 import type { Team } from '../team.js';
 import { groupRoutes } from './admin-group-routes.js';
-import { adminPage, adminSignInPage, membersBody, provisioningBody, ssoBody } from './admin-pages.js';
+import {
+  type AdminSend,
+  adminPage,
+  adminSignInPage,
+  membersBody,
+  provisioningBody,
+  ssoBody,
+} from './admin-pages.js';
 import type { TeamAdmins } from './team-admins.js';
 
 /** What the admin console shows of Dropbox (structural: no import of dropbox.ts). */
@@ -28,13 +35,6 @@ export interface DropboxAdminOrg {
   };
   readonly groups: TeamGroups;
 }
-
-/** How a page of the console is sent: its menu entry, title and body, and a notice or refusal. */
-export type AdminSend = (
-  req: Request,
-  res: express.Response,
-  page: { path: string; title: string; body: string; notice?: string; error?: FedsimError },
-) => void;
 
 const refused = (message: string) =>
   new FedsimError('DROPBOX_ADMIN_REQUIRED', message, {

@@ -2,8 +2,8 @@ import type { ErrorRequestHandler, Request, Response } from 'express';
 import { httpInputError } from '../../core/body.js';
 import { type FedsimError, toFedsimError } from '../../core/errors.js';
 import { errorMetas, escapeHtml } from '../../core/html.js';
-import type { ConsoleContent } from './console.js';
 import { type FormState, formErrorSummary, formState, formStateOf, withFormState } from './form-state.js';
+import type { ConsoleContent } from './layout.js';
 
 /** The console's refusal: its code, what was expected, what to change, inside the console's frame. */
 function errorPage(

@@ -8,17 +8,15 @@ import type { OrgLook } from '../pages.js';
 import type { OktaSessions } from '../sessions.js';
 import { asRefused, consoleErrors } from './console-errors.js';
 import { formState } from './form-state.js';
-import { CONSOLE_CSS, CONSOLE_CSS_PATH, type ConsoleLink, consolePage } from './layout.js';
+import {
+  CONSOLE_CSS,
+  CONSOLE_CSS_PATH,
+  type ConsoleContent,
+  type ConsoleLink,
+  consolePage,
+} from './layout.js';
 
-/** What a section sends: the title and body of its page, and optionally the status and a notice. */
-export interface ConsoleContent {
-  title: string;
-  body: string;
-  status?: number;
-  notice?: string;
-  /** Extra head elements: the error meta tags clients read the code from. */
-  head?: string;
-}
+export type { ConsoleContent };
 
 /** How a section renders inside the console: the org's header, the menu with it current, its body. */
 export interface ConsoleView {

@@ -51,6 +51,16 @@ label.check{display:flex;gap:8px;align-items:center;font-weight:400}
 fieldset{border:1px solid var(--line);border-radius:6px;margin:0 0 16px;padding:6px 16px 12px}legend{font-weight:600;padding:0 6px}
 `;
 
+/** What a section sends: the title and body of its page, and optionally the status and a notice. */
+export interface ConsoleContent {
+  title: string;
+  body: string;
+  status?: number;
+  notice?: string;
+  /** Extra head elements: the error meta tags clients read the code from. */
+  head?: string;
+}
+
 export interface ConsolePageInput {
   org: OrgLook;
   title: string;
