@@ -31,6 +31,13 @@ export interface ApiTokensOptions {
   ownerRole: (userId: string) => AdminRole | undefined;
 }
 
+/** The world's tokens are named by role: the super admin's is the one org1's Org2Org pushes with. */
+const SEED_NAMES: Readonly<Record<AdminRole, string>> = {
+  SUPER_ADMIN: 'super admin',
+  ORG_ADMIN: 'org admin',
+  READ_ONLY_ADMIN: 'read-only',
+};
+
 const digest = (value: string) => createHash('sha256').update(value).digest('hex');
 
 /** How many of a value's last characters are kept to show. */
@@ -46,10 +53,8 @@ export class ApiTokens {
   readonly #byDigest = new Map<string, Stored>();
 
   constructor(private readonly options: ApiTokensOptions) {
-    let n = 0;
     for (const [value, role] of options.seed) {
-      n += 1;
-      this.#add(value, { name: `fedsim token ${n}`, role, created: options.clock.now() });
+      this.#add(value, { name: `fedsim ${SEED_NAMES[role]} token`, role, created: options.clock.now() });
     }
   }
 

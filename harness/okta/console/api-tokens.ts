@@ -73,7 +73,8 @@ function listPage(org: TokensOrg): string {
   });
   const intro =
     '<p class="muted">A token acts with its creator\'s admin role: send it as <code>Authorization: SSWS {token}</code>. ' +
-    'Its value is shown once, when it is created; afterwards only its last characters.</p>';
+    'Its value is shown once, when it is created; afterwards only its last characters. ' +
+    "Revoking a token stops whatever uses it: org1's Org2Org provisioning pushes to org2 with org2's fedsim super admin token.</p>";
   const create =
     `<form class="panel" method="POST" action="/admin/api-tokens"><h2>Create token</h2>` +
     `${field('What do you want your token to be named?', 'name')}<p><button type="submit">Create token</button></p></form>`;
