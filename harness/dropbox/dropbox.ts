@@ -13,6 +13,7 @@ import { acsHandler, startSignIn } from '../saml/sp-routes.js';
 import { createScimRouter } from '../scim/server.js';
 import { dropboxAdmin } from './admin/admin-routes.js';
 import { TeamAdmins } from './admin/team-admins.js';
+import { TeamGroups } from './groups.js';
 import type { DropboxOptions, DropboxSession } from './options.js';
 import { DROPBOX_COLOR, DROPBOX_SIGN_OUT_PATH, homePage, signInPage } from './pages.js';
 import { dropboxSignIn } from './sign-in.js';
@@ -24,6 +25,8 @@ const PARTY = 'Dropbox Business';
 /** Dropbox Business: SAML SP with team membership and first-time confirmation, plus its SCIM server. */
 export class Dropbox {
   readonly team: Team;
+  /** The team's groups, which admins fill in the admin console. */
+  readonly groups: TeamGroups;
   readonly sp: ServiceProvider;
   readonly sessions: SessionStore<DropboxSession>;
   readonly outstanding: OutstandingRequests;
@@ -33,6 +36,7 @@ export class Dropbox {
 
   constructor(readonly options: DropboxOptions) {
     this.team = new Team(options.clock, options.ids, { deactivation: options.deactivation });
+    this.groups = new TeamGroups(options.clock, options.ids, this.team);
     this.sp = new ServiceProvider(() => this.spProfile(), options.clock);
     this.sessions = new SessionStore('dbx_session', options.secrets);
     this.outstanding = new OutstandingRequests('dbx_sso_state', options.secrets);

@@ -17,6 +17,8 @@ export interface DropboxOptions {
   maxClockSkewMs: number;
   /** The IdP dropbox trusts: org2's Dropbox app. */
   idp: () => { issuer: string; certs: CertInfo[]; ssoUrl: string };
+  /** An admin's upload in the SSO settings: the certificate Dropbox trusts from now on. */
+  trustCertificate: (cert: CertInfo) => void;
   /** Signs dropbox's AuthnRequests. */
   spCredential: SigningCredential;
 }

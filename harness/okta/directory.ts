@@ -15,6 +15,8 @@ export {
   type ProviderType,
 } from './user.js';
 
+const RESETTABLE: readonly OktaStatus[] = ['ACTIVE', 'RECOVERY', 'LOCKED_OUT', 'PASSWORD_EXPIRED'];
+
 /** An Okta org's user directory: Okta's statuses, lifecycle rules and error codes. */
 export class Directory extends UserStore {
   /**
@@ -96,6 +98,24 @@ export class Directory extends UserStore {
     if (user.status !== 'ACTIVE' || user.password === undefined)
       throw wrongStatus(user, 'expire the password of', ['ACTIVE']);
     return this.setStatus(user, 'PASSWORD_EXPIRED');
+  }
+
+  /**
+   * `lifecycle/reset_password`: the user is in RECOVERY and cannot sign in until they set a new
+   * password through the reset link (Okta's User Credentials API). Users who have or had a
+   * password may be reset; STAGED, PROVISIONED, SUSPENDED and DEPROVISIONED ones not (inferred).
+   */
+  resetPassword(idOrLogin: string): OktaUser {
+    const user = this.get(idOrLogin);
+    if (!RESETTABLE.includes(user.status)) throw wrongStatus(user, 'reset the password of', [...RESETTABLE]);
+    return this.setStatus(user, 'RECOVERY');
+  }
+
+  /** The user set a new password (reset link, or expired at sign-in): ACTIVE again. */
+  setPassword(user: OktaUser, password: string): OktaUser {
+    user.password = password;
+    user.passwordChanged = recordTime(this.clock);
+    return this.setStatus(user, 'ACTIVE');
   }
 
   /** Okta deletes only deprovisioned users. */

@@ -6,6 +6,7 @@ import { safeRelay } from '../core/relay.js';
 import type { Directory, OktaUser } from './directory.js';
 import type { PasswordLockout } from './lockout.js';
 import { type OrgLook, signInPage } from './pages.js';
+import { expiredPasswordPage } from './password-pages.js';
 import type { OktaSessions } from './sessions.js';
 import { type SystemLog, userActor } from './syslog/log-store.js';
 
@@ -75,10 +76,20 @@ export function passwordSignIn(org: PasswordOrg, req: Request, res: Response): v
     unable();
     return;
   }
+  if (user.status === 'PASSWORD_EXPIRED') {
+    // Okta's "Your password has expired": the right password leads to changing it, not in.
+    res.type('html').send(expiredPasswordPage(org.options, { username: user.profile.login, fromUri }));
+    return;
+  }
   if (user.status !== 'ACTIVE') {
     const err = new FedsimError(
       'AUTH_USER_INACTIVE',
       `User ${user.profile.login} is ${user.status} in ${org.options.name}`,
+      user.status === 'RECOVERY'
+        ? {
+            hint: 'An admin reset the password: open the reset link the Admin Console showed to set a new one.',
+          }
+        : {},
     );
     logSignIn(org, user, 'VERIFICATION_ERROR', err.code);
     sendError(res, err, org.options.name, org.options.color);

@@ -1,5 +1,7 @@
+import { FedsimError } from '../core/errors.js';
 import type { CreateUserOptions, Directory, OktaProfile, OktaUser } from './directory.js';
 import { notFound } from './errors.js';
+import type { PasswordRecovery } from './password-recovery.js';
 import { logAdminChange } from './syslog/admin-events.js';
 import type { SystemLog } from './syslog/log-store.js';
 
@@ -14,7 +16,7 @@ export const LIFECYCLE_ACTIONS = [
   'expire_password',
 ] as const;
 export type LifecycleAction = (typeof LIFECYCLE_ACTIONS)[number];
-export type UserChange = 'create' | 'update' | LifecycleAction | 'delete';
+export type UserChange = 'create' | 'update' | LifecycleAction | 'reset_password' | 'delete';
 
 // A Map, not an object literal: `/lifecycle/toString` must not reach Object.prototype.
 const TRANSITIONS = new Map<string, (directory: Directory, id: string) => OktaUser>([
@@ -46,6 +48,8 @@ export class UserAdmin<R = unknown> {
     readonly directory: Directory,
     private readonly log: SystemLog | undefined,
     private readonly after?: AfterUserChange<R>,
+    /** The org's reset links; an org without it cannot reset passwords. */
+    private readonly recovery?: PasswordRecovery,
   ) {}
 
   create(profile: OktaProfile, options: CreateUserOptions): Promise<UserChanged<R>> {
@@ -65,6 +69,18 @@ export class UserAdmin<R = unknown> {
     const transition = TRANSITIONS.get(action);
     if (!transition) throw notFound(action, 'Lifecycle');
     return this.#done(action as LifecycleAction, transition(this.directory, id));
+  }
+
+  /**
+   * `lifecycle/reset_password`: the user goes to RECOVERY and gets a one-time reset link token
+   * (Okta's `resetPasswordUrl` ends with it); their sessions end, as a reset locks the old
+   * password out.
+   */
+  async resetPassword(id: string): Promise<UserChanged<R> & { token: string }> {
+    if (!this.recovery) throw new FedsimError('INTERNAL', 'This org was built without reset links');
+    const user = this.directory.resetPassword(id);
+    const token = this.recovery.issue(user.id);
+    return { ...(await this.#done('reset_password', user)), token };
   }
 
   /** Okta's delete: a user not yet DEPROVISIONED is deactivated; a DEPROVISIONED one is removed. */

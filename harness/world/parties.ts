@@ -149,6 +149,7 @@ export function buildOrg1(ctx: PartyContext, appKey: string, tokenFor: TokenFor)
 export function buildDropbox(
   ctx: PartyContext,
   trust: () => { issuer?: string; certs: CertInfo[] },
+  retrust: (trust: { issuer?: string; certs: CertInfo[] }) => void,
 ): Dropbox {
   const { config } = ctx;
   return new Dropbox({
@@ -169,5 +170,7 @@ export function buildDropbox(
       };
     },
     spCredential: loadCredential(D.dropbox.spCertificate),
+    // Dropbox trusts one certificate: an upload replaces it (the issuer read from metadata stays).
+    trustCertificate: (cert) => retrust({ ...trust(), certs: [cert] }),
   });
 }

@@ -97,7 +97,11 @@ export class World {
     });
     this.org1 = buildOrg1({ ...ctx, fetch: fetchAs('org1') }, appKey, tokenFor);
     this.#dropboxTrust = { certs: [loadCredential(config.dropbox?.trust ?? D.dropboxApp.certificate).cert] };
-    this.dropbox = buildDropbox(ctx, () => this.#dropboxTrust);
+    this.dropbox = buildDropbox(
+      ctx,
+      () => this.#dropboxTrust,
+      (t) => this.#own.trustAtDropbox(t),
+    );
     Object.assign(this.org2.directory, config.org2?.directory);
     seedUsers(this, config);
     // Pushed when the world starts; an unknown group fails here, before anything listens.

@@ -72,6 +72,17 @@ export const OKTA_ERRORS = {
     summary: 'The user exists but is not ACTIVE in this org, so they cannot sign in.',
     fix: 'Activate (or unsuspend) the user in this org.',
   },
+  AUTH_PASSWORD_POLICY: {
+    status: 400,
+    summary:
+      "The new password does not meet the org's password policy, differs from its confirmation, or is the current one.",
+    fix: 'Choose at least 8 characters with a lowercase letter, an uppercase letter and a number, and no part of the username.',
+  },
+  AUTH_RECOVERY_TOKEN_INVALID: {
+    status: 401,
+    summary: 'The password reset link is unknown, already used, replaced by a newer one, or expired.',
+    fix: "An admin resets the user's password again (Admin Console › People › Reset password) and sends the new link.",
+  },
   OKTA_E0000001: {
     status: 400,
     summary: 'Api validation failed',

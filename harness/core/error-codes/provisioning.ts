@@ -13,6 +13,12 @@ export const PROVISIONING_ERRORS = {
       "Dropbox's admin console needs a team admin: no one is signed in, or the email and password do not match one.",
     fix: 'Sign in at /admin/login as the Dropbox team admin that `fedsim serve --json` prints under admins.',
   },
+  DROPBOX_GROUP_INVALID: {
+    status: 400,
+    summary:
+      'A Dropbox group change names an unknown group or team member, or a group name that is empty or taken.',
+    fix: 'Pick a group and a member the admin console lists, or give a new group a name no other group has.',
+  },
   DROPBOX_MEMBER_SUSPENDED: {
     status: 403,
     summary: 'The user is a suspended (or removed) member of the Dropbox team.',

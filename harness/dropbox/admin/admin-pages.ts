@@ -1,6 +1,9 @@
+import type { Request, Response } from 'express';
+import type { FedsimError } from '../../core/errors.js';
 import { escapeHtml as e } from '../../core/html.js';
 import type { CertInfo } from '../../crypto/credential.js';
 import type { Member } from '../team.js';
+import { fieldError } from './admin-groups.js';
 
 /** Dropbox's admin console look: white bar with the blue wordmark, a left menu, cards. */
 const CSS =
@@ -20,10 +23,13 @@ const CSS =
   'pre{white-space:pre-wrap;background:#f7f5f2;padding:8px;max-height:240px;overflow:auto}' +
   'label{display:block;margin:12px 0 4px;font-weight:600}input[type=email],input[type=password]{font:inherit;width:100%;max-width:360px;padding:8px;border:1px solid #a9a29a;border-radius:4px}' +
   'button{font:inherit;padding:7px 18px;border:0;border-radius:4px;background:var(--blue);color:#fff;cursor:pointer}button.link{background:none;color:var(--blue);padding:0}' +
+  'select,textarea,input[type=text]{font:inherit;width:100%;max-width:520px;padding:8px;border:1px solid #a9a29a;border-radius:4px}textarea{font-family:ui-monospace,monospace;font-size:13px}' +
+  '.field-error{color:#b3261e;margin:6px 0 0}input[aria-invalid=true],select[aria-invalid=true],textarea[aria-invalid=true]{border:2px solid #b3261e}.notice{border-left:4px solid #19703a;background:#fff;padding:8px 12px;margin-bottom:16px}' +
   '.signin{max-width:420px;margin:48px auto}.error{border-left:4px solid #b3261e;background:#fff;padding:8px 12px}.muted{color:var(--muted)}';
 
 const MENU = [
   ['/admin/members', 'Members'],
+  ['/admin/groups', 'Groups'],
   ['/admin/sso', 'Single sign-on'],
   ['/admin/provisioning', 'Provisioning'],
 ] as const;
@@ -35,6 +41,13 @@ function shell(title: string, body: string, head = ''): string {
   );
 }
 
+/** How a page of the console is sent: its menu entry, title and body, and a notice or refusal. */
+export type AdminSend = (
+  req: Request,
+  res: Response,
+  page: { path: string; title: string; body: string; notice?: string; error?: FedsimError },
+) => void;
+
 /** A page of the admin console: the bar with the signed-in admin, the menu, the body. */
 export function adminPage(input: {
   title: string;
@@ -42,6 +55,10 @@ export function adminPage(input: {
   admin: string;
   team: string;
   body: string;
+  /** A one-line result of the last change. */
+  notice?: string;
+  /** The error meta tags of a refused form shown again. */
+  head?: string;
 }): string {
   const nav = MENU.map(
     ([href, label]) => `<a href="${href}"${href === input.path ? ' aria-current="page"' : ''}>${label}</a>`,
@@ -50,7 +67,9 @@ export function adminPage(input: {
     input.title,
     `<header class="bar"><span class="logo">Dropbox</span><span>Admin console · ${e(input.team)}</span>` +
       `<span class="who">${e(input.admin)} · <form method="POST" action="/admin/logout"><button class="link" type="submit">Sign out</button></form></span></header>` +
-      `<div class="layout"><nav aria-label="Admin console">${nav}</nav><main id="main"><h1>${e(input.title)}</h1>${input.body}</main></div>`,
+      `<div class="layout"><nav aria-label="Admin console">${nav}</nav><main id="main"><h1>${e(input.title)}</h1>` +
+      `${input.notice ? `<p class="notice" role="status">${e(input.notice)}</p>` : ''}${input.body}</main></div>`,
+    input.head,
   );
 }
 
@@ -92,13 +111,23 @@ export function membersBody(members: readonly Member[], removed: readonly Member
   );
 }
 
-export function ssoBody(sso: {
-  signInUrl: string;
-  entityId: string;
-  acsUrl: string;
-  issuer?: string;
-  certs: readonly CertInfo[];
-}): string {
+export function ssoBody(
+  sso: {
+    signInUrl: string;
+    entityId: string;
+    acsUrl: string;
+    issuer?: string;
+    certs: readonly CertInfo[];
+  },
+  refused?: { error: FedsimError; pem: string },
+): string {
+  const shown = fieldError('certificate', refused?.error);
+  const upload =
+    '<form method="POST" action="/admin/sso/certificate"><label for="certificate">Upload a new certificate (X.509, PEM)</label>' +
+    '<p class="muted">After your identity provider rolls its signing certificate over (org2 › Dropbox Business › Sign On), ' +
+    'paste the new one here: it replaces the one above, and members sign in with it from now on.</p>' +
+    `<textarea id="certificate" name="certificate" rows="7" placeholder="-----BEGIN CERTIFICATE-----"${shown.attrs}>${e(refused?.pem ?? '')}</textarea>${shown.html}` +
+    '<p><button type="submit">Upload certificate</button></p></form>';
   const certs = sso.certs
     .map(
       (c) =>
@@ -112,7 +141,7 @@ export function ssoBody(sso: {
     (sso.issuer ? `<dt>Identity provider issuer</dt><dd><code>${e(sso.issuer)}</code></dd>` : '') +
     `<dt>Entity id (audience)</dt><dd><code>${e(sso.entityId)}</code></dd><dt>ACS URL</dt><dd><code>${e(sso.acsUrl)}</code></dd>` +
     '<dt>SP metadata</dt><dd><a href="/saml/metadata">/saml/metadata</a></dd></dl></div>' +
-    `<div class="card"><h2>Trusted certificate</h2><dl>${certs}</dl></div>`
+    `<div class="card"><h2>Trusted certificate</h2><dl>${certs}</dl>${upload}</div>`
   );
 }
 

@@ -1,12 +1,21 @@
 import express, { type ErrorRequestHandler, type Request, type Router } from 'express';
 import { FedsimError, toFedsimError } from '../../core/errors.js';
-import { errorMetas } from '../../core/html.js';
+import { errorMetas, escapeHtml } from '../../core/html.js';
 import { sameOrigin } from '../../core/request-guard.js';
 import type { SecretSource } from '../../core/secrets.js';
 import { SessionStore } from '../../core/sessions.js';
-import type { CertInfo } from '../../crypto/credential.js';
+import { type CertInfo, parseCertificate } from '../../crypto/credential.js';
+import type { TeamGroups } from '../groups.js';
 import type { Team } from '../team.js';
-import { adminPage, adminSignInPage, membersBody, provisioningBody, ssoBody } from './admin-pages.js';
+import { groupRoutes } from './admin-group-routes.js';
+import {
+  type AdminSend,
+  adminPage,
+  adminSignInPage,
+  membersBody,
+  provisioningBody,
+  ssoBody,
+} from './admin-pages.js';
 import type { TeamAdmins } from './team-admins.js';
 
 /** What the admin console shows of Dropbox (structural: no import of dropbox.ts). */
@@ -21,7 +30,10 @@ export interface DropboxAdminOrg {
     scimToken: string;
     secrets: SecretSource;
     idp: () => { issuer: string; certs: CertInfo[]; ssoUrl: string };
+    /** Replaces the certificate the SSO settings trust (an admin's upload). */
+    trustCertificate: (cert: CertInfo) => void;
   };
+  readonly groups: TeamGroups;
 }
 
 const refused = (message: string) =>
@@ -60,24 +72,50 @@ export function dropboxAdmin(org: DropboxAdminOrg): Router {
     if (req.method === 'GET') return res.redirect('/admin/login');
     return next(refused('No team admin is signed in'));
   });
-  const send = (req: Request, res: express.Response, path: string, title: string, body: string) =>
+  const send: AdminSend = (req, res, page) =>
     res
+      .status(page.error?.status ?? 200)
       .type('html')
-      .send(adminPage({ title, path, admin: sessions.get(req)?.admin ?? '', team: team(), body }));
+      .send(
+        adminPage({
+          ...page,
+          admin: sessions.get(req)?.admin ?? '',
+          team: team(),
+          head: page.error && errorMetas(page.error),
+        }),
+      );
   router.get(['/admin', '/admin/'], (_req, res) => res.redirect('/admin/members'));
   router.get('/admin/members', (req, res) =>
-    send(req, res, '/admin/members', 'Members', membersBody(org.team.all(), org.team.removed)),
+    send(req, res, {
+      path: '/admin/members',
+      title: 'Members',
+      body: membersBody(org.team.all(), org.team.removed),
+    }),
   );
-  router.get('/admin/sso', (req, res) => {
+  groupRoutes(router, org, send);
+  const sso = (req: Request, res: express.Response, refused?: { error: FedsimError; pem: string }) => {
     const idp = org.options.idp();
-    const sso = {
+    const settings = {
       signInUrl: idp.ssoUrl,
       issuer: idp.issuer,
       certs: idp.certs,
       entityId: org.options.entityId,
       acsUrl: org.acsUrl,
     };
-    send(req, res, '/admin/sso', 'Single sign-on', ssoBody(sso));
+    const notice =
+      req.query.done === 'certificate' ? 'The certificate was uploaded: SSO trusts it now.' : undefined;
+    const body = ssoBody(settings, refused);
+    send(req, res, { path: '/admin/sso', title: 'Single sign-on', body, notice, error: refused?.error });
+  };
+  router.get('/admin/sso', (req, res) => sso(req, res));
+  router.post('/admin/sso/certificate', (req, res) => {
+    const pem = String(req.body?.certificate ?? '');
+    try {
+      org.options.trustCertificate(parseCertificate(pem));
+    } catch (raw) {
+      return sso(req, res, { error: toFedsimError(raw), pem });
+    }
+    return res.redirect(303, '/admin/sso?done=certificate');
   });
   router.get('/admin/provisioning', (req, res) => {
     const scim = {
@@ -85,12 +123,15 @@ export function dropboxAdmin(org: DropboxAdminOrg): Router {
       token: org.options.scimToken,
       deactivation: org.team.options.deactivation,
     };
-    send(req, res, '/admin/provisioning', 'Provisioning', provisioningBody(scim));
+    send(req, res, { path: '/admin/provisioning', title: 'Provisioning', body: provisioningBody(scim) });
   });
-  router.use('/admin', ((raw, _req, res, _next) => {
+  router.use('/admin', ((raw, req, res, _next) => {
     const err = toFedsimError(raw);
     const shown = { code: err.code, message: err.message, head: errorMetas(err) };
-    res.status(err.status).type('html').send(adminSignInPage(team(), shown));
+    // A signed-in admin stays in the console and reads why; anyone else gets the sign-in page.
+    if (!sessions.get(req)) return res.status(err.status).type('html').send(adminSignInPage(team(), shown));
+    const body = `<p class="error" role="alert" data-error-code="${escapeHtml(err.code)}"><code>${escapeHtml(err.code)}</code> ${escapeHtml(err.message)}</p>`;
+    return send(req, res, { path: req.originalUrl, title: 'Something went wrong', body, error: err });
   }) as ErrorRequestHandler);
   return router;
 }

@@ -4,13 +4,13 @@ import { jsonBody } from '../../core/body.js';
 import type { IdGenerator } from '../../core/ids.js';
 import { currentRequestId, REQUEST_ID_HEADER } from '../../core/request-context.js';
 import { malformedBody, validationError } from '../errors.js';
-import { type AdminRole, sswsAuth } from './auth.js';
+import { sswsAuth, type TokenRoles } from './auth.js';
 import { type RateLimiter, rateLimit } from './rate-limit.js';
 
 /** What every router of an org's `/api/v1` shares. */
 export interface OktaApiOptions {
   /** API tokens of this org: token → the admin role of its owner. */
-  tokens: ReadonlyMap<string, AdminRole>;
+  tokens: TokenRoles;
   /** For X-Okta-Request-Id, errorId and Okta ids. */
   ids: IdGenerator;
   /** The org's origin, e.g. 'http://127.0.0.1:4567'; known only after listen, hence a function. */

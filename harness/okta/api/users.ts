@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { errorInfo } from '../../core/errors.js';
 import { type Directory, type OktaProfile, type OktaUser, PROVIDER_TYPES } from '../directory.js';
 import { oktaError, userNotFound, validationError } from '../errors.js';
+import { RESET_PASSWORD_PATH } from '../password-recovery.js';
 import type { SystemLog } from '../syslog/log-store.js';
 import { UserAdmin } from '../user-admin.js';
 import { apiAuth, apiFront, type OktaApiOptions, parseBody } from './common.js';
@@ -133,6 +134,12 @@ export function createUsersRouter(options: UsersApiOptions): Router {
   router.post('/users/:id', updateProfile);
   router.put('/users/:id', updateProfile);
 
+  // Okta's ResetPasswordToken: with sendEmail=false the caller gets the one-time link (there is no mail).
+  router.post('/users/:id/lifecycle/reset_password', async (req, res) => {
+    const sendEmail = booleanParam(req, 'sendEmail', true);
+    const { token } = await users.resetPassword(req.params.id);
+    res.json(sendEmail ? {} : { resetPasswordUrl: `${options.baseUrl()}${RESET_PASSWORD_PATH}/${token}` });
+  });
   router.post('/users/:id/lifecycle/:action', async (req, res) => {
     const sendEmail = req.params.action === 'activate' && booleanParam(req, 'sendEmail', true);
     await users.lifecycle(req.params.action, req.params.id);

@@ -1,29 +1,22 @@
-import express, {
-  type ErrorRequestHandler,
-  type Request,
-  type RequestHandler,
-  type Response,
-  type Router,
-} from 'express';
-import { httpInputError } from '../../core/body.js';
-import { FedsimError, toFedsimError } from '../../core/errors.js';
-import { errorMetas, escapeHtml } from '../../core/html.js';
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
+import { FedsimError } from '../../core/errors.js';
+import { escapeHtml } from '../../core/html.js';
 import { sameOrigin } from '../../core/request-guard.js';
 import type { AdminRoles } from '../admins.js';
 import type { OktaUser } from '../directory.js';
 import type { OrgLook } from '../pages.js';
 import type { OktaSessions } from '../sessions.js';
-import { CONSOLE_CSS, CONSOLE_CSS_PATH, type ConsoleLink, consolePage } from './layout.js';
+import { asRefused, consoleErrors } from './console-errors.js';
+import { formState } from './form-state.js';
+import {
+  CONSOLE_CSS,
+  CONSOLE_CSS_PATH,
+  type ConsoleContent,
+  type ConsoleLink,
+  consolePage,
+} from './layout.js';
 
-/** What a section sends: the title and body of its page, and optionally the status and a notice. */
-export interface ConsoleContent {
-  title: string;
-  body: string;
-  status?: number;
-  notice?: string;
-  /** Extra head elements: the error meta tags clients read the code from. */
-  head?: string;
-}
+export type { ConsoleContent };
 
 /** How a section renders inside the console: the org's header, the menu with it current, its body. */
 export interface ConsoleView {
@@ -75,23 +68,6 @@ function admitAdmins(options: ConsoleOptions): express.RequestHandler {
   };
 }
 
-/** The console's refusal: its code, what was expected, what to change, inside the console's frame. */
-function consoleErrors(render: (req: Request, content: ConsoleContent) => string): ErrorRequestHandler {
-  return (raw: unknown, req, res, _next) => {
-    const err = httpInputError(raw) ?? toFedsimError(raw);
-    const body =
-      `<section class="error" role="alert" data-error-code="${escapeHtml(err.code)}"><p class="code">${escapeHtml(err.code)}</p>` +
-      `<p>${escapeHtml(err.message)}</p>${err.hint ? `<p class="muted">${escapeHtml(err.hint)}</p>` : ''}</section>`;
-    const content = { title: 'Something went wrong', body, head: errorMetas(err) };
-    // A visitor without an admin session sees no console chrome: nothing about the org leaks.
-    const html = err.code === 'AUTH_ADMIN_REQUIRED' ? undefined : render(req, content);
-    res
-      .status(err.status)
-      .type('html')
-      .send(html ?? `<!DOCTYPE html><title>${err.code}</title>${errorMetas(err)}${body}`);
-  };
-}
-
 /** The org's Admin Console at `/admin`: admin check, the stylesheet, the dashboard and the sections. */
 export function adminConsole(options: ConsoleOptions): RequestHandler {
   let router: Router | undefined;
@@ -119,11 +95,14 @@ function consoleRouter(options: ConsoleOptions): Router {
     });
   };
   const viewOf = (active: string): ConsoleView => ({
-    send: (req, res, content) =>
+    send: (req, res, content) => {
+      const refused = formState();
+      const shown = refused ? asRefused(content, refused) : content;
       res
-        .status(content.status ?? 200)
+        .status(shown.status ?? 200)
         .type('html')
-        .send(render(req, content, active)),
+        .send(render(req, shown, active));
+    },
     admin: (req) => options.sessions.user(req) as OktaUser,
   });
   router.get(CONSOLE_CSS_PATH, (_req, res) => res.type('css').send(CONSOLE_CSS));
@@ -138,7 +117,10 @@ function consoleRouter(options: ConsoleOptions): Router {
   }
   router.use(
     '/admin',
-    consoleErrors((req, content) => render(req, content)),
+    consoleErrors(
+      (req, content) => render(req, content),
+      (req, res, done) => router(req, res, done),
+    ),
   );
   return router;
 }

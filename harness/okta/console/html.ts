@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import { escapeHtml } from '../../core/html.js';
+import { checkedNow, fieldFeedback, fieldId } from './form-state.js';
 
 /** Small pieces every console section builds its pages from, so they look and behave alike. */
 
@@ -30,10 +31,20 @@ export function postButton(
   return `<form class="inline" method="POST" action="${escapeHtml(action)}">${hidden}<button type="submit"${cls}>${escapeHtml(label)}</button></form>`;
 }
 
-/** A labelled text-like input. */
+/** A labelled text-like input; on a refused form, the posted value and the refusal next to it. */
 export function field(label: string, name: string, value = '', type = 'text'): string {
-  const id = `f-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
-  return `<label for="${id}">${escapeHtml(label)}</label><input type="${type}" id="${id}" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`;
+  const id = fieldId(name);
+  const shown = fieldFeedback(name, value, type);
+  return (
+    `<label for="${id}">${escapeHtml(label)}</label><input type="${type}" id="${id}" name="${escapeHtml(name)}" ` +
+    `value="${escapeHtml(shown.value)}"${shown.attrs}>${shown.message}`
+  );
+}
+
+/** A labelled checkbox; on a refused form, ticked as it was posted. */
+export function checkbox(label: string, name: string, checked: boolean, value = 'true'): string {
+  const on = checkedNow(name, value, checked);
+  return `<label class="check"><input type="checkbox" name="${escapeHtml(name)}" value="${escapeHtml(value)}"${on ? ' checked' : ''}> ${escapeHtml(label)}</label>`;
 }
 
 /** A labelled select; `options` are [value, label] pairs. */
@@ -43,14 +54,15 @@ export function select(
   options: readonly (readonly [string, string])[],
   value: string,
 ): string {
-  const id = `f-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+  const id = fieldId(name);
+  const shown = fieldFeedback(name, value, 'select');
   const opts = options
     .map(
       ([v, l]) =>
-        `<option value="${escapeHtml(v)}"${v === value ? ' selected' : ''}>${escapeHtml(l)}</option>`,
+        `<option value="${escapeHtml(v)}"${v === shown.value ? ' selected' : ''}>${escapeHtml(l)}</option>`,
     )
     .join('');
-  return `<label for="${id}">${escapeHtml(label)}</label><select id="${id}" name="${escapeHtml(name)}">${opts}</select>`;
+  return `<label for="${id}">${escapeHtml(label)}</label><select id="${id}" name="${escapeHtml(name)}"${shown.attrs}>${opts}</select>${shown.message}`;
 }
 
 /** A status word as a coloured badge (ACTIVE, DEPROVISIONED, SUCCESS, FAILURE…). */

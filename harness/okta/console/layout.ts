@@ -46,9 +46,20 @@ form.filters{display:flex;flex-wrap:wrap;gap:12px;align-items:flex-end;margin-bo
 .pager{display:flex;gap:16px;align-items:center;margin:12px 0}.actions{display:flex;flex-wrap:wrap;gap:8px}
 label.check{display:flex;gap:8px;align-items:center;font-weight:400}
 .panel>h2:first-child{margin-top:0}main{min-width:0}code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:13px}code.fp{word-break:break-all}
+.field-error{color:var(--bad);margin:4px 0 0;font-size:14px}.field-error .code{margin-right:6px}input[aria-invalid=true],select[aria-invalid=true]{border:2px solid var(--bad)}table+.panel{margin-top:16px}
 .when{white-space:nowrap}summary{cursor:pointer;white-space:nowrap}
 fieldset{border:1px solid var(--line);border-radius:6px;margin:0 0 16px;padding:6px 16px 12px}legend{font-weight:600;padding:0 6px}
 `;
+
+/** What a section sends: the title and body of its page, and optionally the status and a notice. */
+export interface ConsoleContent {
+  title: string;
+  body: string;
+  status?: number;
+  notice?: string;
+  /** Extra head elements: the error meta tags clients read the code from. */
+  head?: string;
+}
 
 export interface ConsolePageInput {
   org: OrgLook;

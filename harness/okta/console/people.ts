@@ -2,7 +2,7 @@ import type { Request } from 'express';
 import { escapeHtml } from '../../core/html.js';
 import { OKTA_STATUSES, type OktaUser } from '../directory.js';
 import type { ConsoleSection } from './console.js';
-import { doneNotice, field, queryText, select, statusBadge, table } from './html.js';
+import { checkbox, doneNotice, field, queryText, select, statusBadge, table } from './html.js';
 import { type PeopleOrg, personRoutes } from './person.js';
 
 export type { PeopleOrg } from './person.js';
@@ -70,14 +70,15 @@ function listPage(org: PeopleOrg, req: Request): string {
   );
 }
 
-const NEW_PERSON =
+/** Built per request: a refused form is shown again with what was posted. */
+const newPersonForm = () =>
   `<form class="panel" method="POST" action="/admin/people">` +
   field('First name', 'firstName') +
   field('Last name', 'lastName') +
   field('Username (an email address)', 'login') +
   field('Primary email', 'email') +
   field('Password (leave empty: the user sets one on activation)', 'password', '', 'password') +
-  `<label class="check"><input type="checkbox" name="activate" value="true" checked> Activate now</label>` +
+  checkbox('Activate now', 'activate', true) +
   `<p><button type="submit">Save</button> <a href="/admin/people">Cancel</a></p></form>`;
 
 /** Directory → People: the org's users, searchable; each person's page; adding a person. */
@@ -94,7 +95,7 @@ export function peopleSection(org: PeopleOrg): ConsoleSection {
           notice: doneNotice(req, { delete: 'The person was deleted.' }),
         }),
       );
-      router.get('/new', (req, res) => view.send(req, res, { title: 'Add person', body: NEW_PERSON }));
+      router.get('/new', (req, res) => view.send(req, res, { title: 'Add person', body: newPersonForm() }));
       // The Users API's createUser: the same checks (login, email, names) and the same event.
       router.post('/', async (req, res) => {
         const body: Record<string, string> = req.body ?? {};

@@ -2,6 +2,7 @@ import type { Router } from 'express';
 import { escapeHtml } from '../../core/html.js';
 import type { OktaStatus, OktaUser } from '../directory.js';
 import type { Groups } from '../groups.js';
+import { RESET_PASSWORD_PATH } from '../password-recovery.js';
 import type { UserAdmin } from '../user-admin.js';
 import type { ConsoleView } from './console.js';
 import { doneNotice, facts, postButton, statusBadge, table, when } from './html.js';
@@ -19,6 +20,7 @@ type Kind = 'primary' | 'secondary' | 'danger';
 type Button = readonly [action: string, label: string, kind: Kind];
 
 const DEACTIVATE: Button = ['deactivate', 'Deactivate', 'danger'];
+const RESET: Button = ['reset_password', 'Reset password', 'secondary'];
 
 /**
  * The lifecycle buttons Okta's console offers for each status; each posts the Users API's
@@ -28,13 +30,14 @@ const BUTTONS: Readonly<Record<OktaStatus, readonly Button[]>> = {
   STAGED: [['activate', 'Activate', 'primary'], DEACTIVATE],
   PROVISIONED: [['reactivate', 'Reactivate', 'primary'], DEACTIVATE],
   ACTIVE: [
+    RESET,
     ['expire_password', 'Expire password', 'secondary'],
     ['suspend', 'Suspend', 'secondary'],
     DEACTIVATE,
   ],
-  RECOVERY: [['reactivate', 'Reactivate', 'primary'], DEACTIVATE],
-  LOCKED_OUT: [['unlock', 'Unlock', 'primary'], DEACTIVATE],
-  PASSWORD_EXPIRED: [DEACTIVATE],
+  RECOVERY: [RESET, DEACTIVATE],
+  LOCKED_OUT: [['unlock', 'Unlock', 'primary'], RESET, DEACTIVATE],
+  PASSWORD_EXPIRED: [RESET, DEACTIVATE],
   SUSPENDED: [['unsuspend', 'Unsuspend', 'primary'], DEACTIVATE],
   DEPROVISIONED: [
     ['activate', 'Activate', 'primary'],
@@ -53,10 +56,25 @@ const DONE: Readonly<Record<string, string>> = {
   expire_password: 'The password was expired: the person must change it at the next sign-in.',
 };
 
-/** The buttons a user of this status gets; an expired password needs a password to expire. */
+/** The buttons a user of this status gets; only a user with a password has one to expire or reset. */
 export function lifecycleButtons(user: OktaUser): readonly Button[] {
   return BUTTONS[user.status].filter(
-    ([action]) => action !== 'expire_password' || user.password !== undefined,
+    ([action]) =>
+      (action !== 'expire_password' && action !== 'reset_password') || user.password !== undefined,
+  );
+}
+
+const PATHS: Readonly<Record<string, string>> = { delete: 'delete', reset_password: 'reset-password' };
+
+/**
+ * After "Reset password": the one-time link, shown to the admin once. Okta emails it to the user;
+ * fedsim sends no mail, so the admin hands it over (as the API's `sendEmail=false` returns it).
+ */
+function resetLinkPanel(url: string): string {
+  return (
+    `<section class="panel" aria-labelledby="h-reset"><h2 id="h-reset">Password reset link</h2>` +
+    `<p>Give this link to the person: it works once, for one hour, and is not shown again. Until they use it they cannot sign in (status RECOVERY).</p>` +
+    `<p><label for="reset-link">Reset link</label><input type="text" id="reset-link" readonly value="${escapeHtml(url)}"></p></section>`
   );
 }
 
@@ -64,7 +82,7 @@ function personPage(org: PeopleOrg, user: OktaUser): string {
   const { profile } = user;
   const buttons = lifecycleButtons(user)
     .map(([action, label, kind]) => {
-      const path = action === 'delete' ? 'delete' : `lifecycle/${action}`;
+      const path = PATHS[action] ?? `lifecycle/${action}`;
       return postButton(`/admin/people/${user.id}/${path}`, label, {}, kind);
     })
     .join(' ');
@@ -111,6 +129,16 @@ export function personRoutes(router: Router, view: ConsoleView, org: PeopleOrg):
   router.post('/:id/lifecycle/:action', async (req, res) => {
     const { user } = await org.users.lifecycle(req.params.action, req.params.id);
     res.redirect(303, `/admin/people/${user.id}?done=${encodeURIComponent(req.params.action)}`);
+  });
+  router.post('/:id/reset-password', async (req, res) => {
+    const { user, token } = await org.users.resetPassword(req.params.id);
+    const url = `${req.protocol}://${req.headers.host}${RESET_PASSWORD_PATH}/${token}`;
+    res.setHeader('Cache-Control', 'no-store');
+    view.send(req, res, {
+      title: `${user.profile.firstName} ${user.profile.lastName}`,
+      body: resetLinkPanel(url) + personPage(org, user),
+      notice: 'The password was reset: the person is in RECOVERY until they set a new one.',
+    });
   });
   router.post('/:id/delete', async (req, res) => {
     const { user } = await org.users.delete(req.params.id);

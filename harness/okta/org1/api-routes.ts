@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { Clock } from '../../core/clock.js';
 import type { IdGenerator } from '../../core/ids.js';
 import type { AppUsers } from '../api/app-users.js';
-import type { AdminRole } from '../api/auth.js';
+import type { TokenRoles } from '../api/auth.js';
 import { serializeGroup } from '../api/groups.js';
 import { createOrgApi } from '../api/org-api.js';
 import type { Directory } from '../directory.js';
@@ -20,7 +20,8 @@ import type { Org2OrgApp } from './org2org-app.js';
 
 /** What org1's `/api/v1` uses of org1 (org1.ts passes itself). */
 export interface Org1ApiOrg {
-  readonly options: { tokens: ReadonlyMap<string, AdminRole>; ids: IdGenerator; clock: Clock };
+  readonly options: { ids: IdGenerator; clock: Clock };
+  readonly apiTokens: TokenRoles;
   readonly url: string;
   readonly app: Org2OrgApp;
   readonly log: SystemLog;
@@ -42,8 +43,8 @@ export interface Org1ApiOrg {
  * /users/me answers for the session.
  */
 export function org1ApiRouter(org: Org1ApiOrg): Router {
-  const { tokens, ids, clock } = org.options;
-  const api = { tokens, ids, clock, baseUrl: () => org.url, log: org.log };
+  const { ids, clock } = org.options;
+  const api = { tokens: org.apiTokens, ids, clock, baseUrl: () => org.url, log: org.log };
   const router = Router();
   router.use(createLogsRouter(api));
   router.use(

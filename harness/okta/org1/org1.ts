@@ -2,12 +2,14 @@ import type { Express } from 'express';
 import { FedsimError } from '../../core/errors.js';
 import { AdminRoles } from '../admins.js';
 import { AppUsers, pushResultOf } from '../api/app-users.js';
+import { type ApiTokens, orgApiTokens } from '../api-tokens.js';
 import { appUserNameFormat } from '../app-username.js';
 import { type CreateUserOptions, Directory, type OktaProfile, type OktaUser } from '../directory.js';
 import { notFound } from '../errors.js';
 import { GroupAdmin } from '../group-admin.js';
 import { Groups, type OktaGroup } from '../groups.js';
 import { PasswordLockout } from '../lockout.js';
+import { PasswordRecovery } from '../password-recovery.js';
 import { OktaSessions } from '../sessions.js';
 import { SystemLog } from '../syslog/log-store.js';
 import { UserAdmin, type UserChange } from '../user-admin.js';
@@ -42,6 +44,10 @@ export class Org1 {
   readonly log: SystemLog;
   /** Who may open the Admin Console (`/admin`), and with which role. */
   readonly admins = new AdminRoles();
+  /** Security → API → Tokens: the world's and those an admin creates. */
+  readonly apiTokens: ApiTokens;
+  /** The one-time tokens of reset-password links. */
+  readonly recovery: PasswordRecovery;
   /** An admin's user changes (API, console, steps): logged, then pushed to org2 when assigned. */
   readonly users: UserAdmin<Org2OrgTask | undefined>;
   /** An admin's group changes (API, console, steps): logged, then pushed groups follow in org2. */
@@ -49,11 +55,9 @@ export class Org1 {
   /** Org2Org's signing certificates: the active one and those generated in the console. */
   readonly certificates: AppCertificates;
   url = '';
-  /** When the org (and its API tokens) came to be. */
-  readonly #started: Date;
 
   constructor(readonly options: Org1Options) {
-    this.#started = options.clock.now();
+    this.apiTokens = orgApiTokens(this);
     this.directory = new Directory(options.clock, options.ids);
     this.appUsers = new AppUsers(options.clock);
     this.log = new SystemLog(options.clock, options.ids);
@@ -63,7 +67,9 @@ export class Org1 {
     const provisioning = org2orgProvisioning(this, options);
     this.connector = provisioning.connector;
     this.groupPush = provisioning.groupPush;
-    this.users = new UserAdmin(this.directory, this.log, (change, user) => this.#afterChange(change, user));
+    this.recovery = new PasswordRecovery(options.clock, options.secrets);
+    const after = (change: UserChange, user: OktaUser) => this.#afterChange(change, user);
+    this.users = new UserAdmin(this.directory, this.log, after, this.recovery);
     this.groupAdmin = new GroupAdmin(
       this.groups,
       this.log,
@@ -184,6 +190,6 @@ export class Org1 {
   }
 
   createApp(): Express {
-    return org1Routes(this, this.#started);
+    return org1Routes(this);
   }
 }

@@ -9,6 +9,7 @@ import type { AdminRoles } from '../admins.js';
 import { oktaApiFallback } from '../api/errors.js';
 import { adminConsole } from '../console/console.js';
 import { dashboardPage, SIGN_OUT_PATH, signInPage } from '../pages.js';
+import { type PasswordChangeOrg, passwordChangeRoutes } from '../password-change.js';
 import { type PasswordOrg, passwordSignIn } from '../password-sign-in.js';
 import { type Org1ApiOrg, org1ApiRouter } from './api-routes.js';
 import { type Org1ConsoleOrg, org1Sections } from './console/sections.js';
@@ -22,10 +23,11 @@ export type Org1Site = Org1ApiOrg &
   Org1ConsoleOrg &
   TasksApiOrg &
   PasswordOrg &
+  PasswordChangeOrg &
   Org2OrgSsoOrg & { readonly options: Org1Options; readonly admins: AdminRoles };
 
 /** org1's HTTP app: its API, Admin Console, sign-in, dashboard, Org2Org's SSO and IdP metadata. */
-export function org1Routes(org: Org1Site, tokensCreated: Date): Express {
+export function org1Routes(org: Org1Site): Express {
   const { options } = org;
   const app = partyApp(() => org.url);
   app.use('/api/v1', org1ApiRouter(org));
@@ -35,7 +37,7 @@ export function org1Routes(org: Org1Site, tokensCreated: Date): Express {
       org: options,
       sessions: org.sessions,
       admins: org.admins,
-      sections: org1Sections(org, { tokens: options.tokens, tokensCreated }),
+      sections: org1Sections(org),
     }),
   );
   app.get('/', (_req, res) => res.redirect('/app/UserHome'));
@@ -43,6 +45,7 @@ export function org1Routes(org: Org1Site, tokensCreated: Date): Express {
     res.type('html').send(signInPage(options, { fromUri: String(req.query.fromURI ?? '') || undefined }));
   });
   app.post('/login', sameOrigin, (req, res) => passwordSignIn(org, req, res));
+  passwordChangeRoutes(app, org);
   app.get(SIGN_OUT_PATH, (req, res) => {
     org.sessions.end(req, res);
     res.redirect('/login');

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { TaskStatus } from '../../provisioning/task-log.js';
 import { taskPage } from '../../provisioning/task-page.js';
-import { type AdminRole, sswsAuth } from '../api/auth.js';
+import { sswsAuth, type TokenRoles } from '../api/auth.js';
 import { limitParam, pageLinks, queryParam } from '../api/query.js';
 import { notFound, oktaError, validationError } from '../errors.js';
 import type { Org2OrgConnector } from './connector.js';
@@ -13,7 +13,7 @@ export interface TasksApiOrg {
   readonly app: { id: string };
   readonly url: string;
   readonly connector: Org2OrgConnector;
-  readonly options: { tokens: ReadonlyMap<string, AdminRole> };
+  readonly apiTokens: TokenRoles;
 }
 
 function statusParam(value: string | undefined): TaskStatus | undefined {
@@ -36,7 +36,7 @@ function afterParam(value: string | undefined): number | undefined {
 export function tasksRouter(org: TasksApiOrg): Router {
   const router = Router();
   const log = () => org.connector.log;
-  router.use('/api/v1/apps', sswsAuth(org.options.tokens));
+  router.use('/api/v1/apps', sswsAuth(org.apiTokens));
   router.get(`/api/v1/apps/:appId/tasks`, (req, res) => {
     if (req.params.appId !== org.app.id) throw notFound(req.params.appId, 'AppInstance');
     const status = statusParam(queryParam(req, 'status'));

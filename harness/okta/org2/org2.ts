@@ -8,10 +8,12 @@ import { ServiceProvider } from '../../saml/sp.js';
 import { AdminRoles } from '../admins.js';
 import { AppUsers } from '../api/app-users.js';
 import { DEFAULT_RATE_LIMIT, RateLimiter } from '../api/rate-limit.js';
+import { type ApiTokens, orgApiTokens } from '../api-tokens.js';
 import { Directory } from '../directory.js';
 import { GroupAdmin } from '../group-admin.js';
 import { Groups } from '../groups.js';
 import { PasswordLockout } from '../lockout.js';
+import { PasswordRecovery } from '../password-recovery.js';
 import { OktaSessions } from '../sessions.js';
 import { SystemLog } from '../syslog/log-store.js';
 import { UserAdmin } from '../user-admin.js';
@@ -39,6 +41,10 @@ export class Org2 {
   /** Users holding an admin role in org2 (ids). */
   /** Who may open the Admin Console (`/admin`), with which role; account linking may exclude them. */
   readonly admins = new AdminRoles();
+  /** Security → API → Tokens: the world's and those an admin creates. */
+  readonly apiTokens: ApiTokens;
+  /** The one-time tokens of reset-password links. */
+  readonly recovery: PasswordRecovery;
   readonly appUsers: AppUsers;
   readonly groups: Groups;
   /** An admin's user and group changes, one path for the Users/Groups APIs and the console. */
@@ -63,13 +69,15 @@ export class Org2 {
   url = '';
 
   constructor(readonly options: Org2Options) {
+    this.apiTokens = orgApiTokens(this);
     this.directory = new Directory(options.clock, options.ids);
     this.links = new IdpLinks(options.clock);
     this.log = new SystemLog(options.clock, options.ids);
     this.lockout = new PasswordLockout(this.directory, this.log);
     this.appUsers = new AppUsers(options.clock);
     this.groups = new Groups(options.clock, options.ids);
-    this.users = new UserAdmin(this.directory, this.log);
+    this.recovery = new PasswordRecovery(options.clock, options.secrets);
+    this.users = new UserAdmin(this.directory, this.log, undefined, this.recovery);
     this.groupAdmin = new GroupAdmin(this.groups, this.log);
     this.idpKeys = new IdpKeyStore(options.clock);
     this.#signingKeys = new IdpKeyStore(options.clock);

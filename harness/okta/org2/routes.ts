@@ -16,6 +16,7 @@ import type { OktaUser } from '../directory.js';
 import type { GroupAdmin } from '../group-admin.js';
 import type { Groups } from '../groups.js';
 import { dashboardPage, SIGN_OUT_PATH } from '../pages.js';
+import { type PasswordChangeOrg, passwordChangeRoutes } from '../password-change.js';
 import { type PasswordOrg, passwordSignIn } from '../password-sign-in.js';
 import type { SystemLog } from '../syslog/log-store.js';
 import { createLogsRouter } from '../syslog/logs-api.js';
@@ -34,6 +35,7 @@ import type { Org2Options } from './options.js';
 export type Org2Site = InboundSignIn &
   Org2ConsoleOrg &
   PasswordOrg &
+  PasswordChangeOrg &
   EditableIdpOrg & {
     readonly options: Org2Options;
     readonly url: string;
@@ -55,7 +57,7 @@ export function org2Routes(org: Org2Site): Express {
   const app = partyApp(() => org.url);
   // What every /api/v1 router of the org shares: its tokens, ids, origin and one rate limiter.
   const api: OktaApiOptions = {
-    tokens: org.options.tokens,
+    tokens: org.apiTokens,
     ids: org.options.ids,
     baseUrl: () => org.url,
     rateLimit: org.rateLimit,
@@ -106,6 +108,7 @@ export function org2Routes(org: Org2Site): Express {
   app.get('/', (_req, res) => res.redirect('/app/UserHome'));
   app.use(idpRoutes(org));
   app.post('/login', sameOrigin, (req, res) => passwordSignIn(org, req, res));
+  passwordChangeRoutes(app, org);
   app.get(SIGN_OUT_PATH, (req, res) => {
     org.sessions.end(req, res);
     res.redirect('/login');

@@ -26,6 +26,7 @@ const LIFECYCLE_EVENTS: Record<string, string> = {
   unsuspend: 'user.lifecycle.unsuspend',
   unlock: 'user.account.unlock_by_admin',
   expire_password: 'user.account.expire_password',
+  reset_password: 'user.account.reset_password',
   delete: 'user.lifecycle.delete.initiated',
 };
 

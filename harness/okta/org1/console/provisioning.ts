@@ -1,7 +1,7 @@
 import type { Router } from 'express';
 import { escapeHtml } from '../../../core/html.js';
 import type { ConsoleView } from '../../console/console.js';
-import { postButton, table } from '../../console/html.js';
+import { checkbox, postButton, table } from '../../console/html.js';
 import { APP_BASE, type Org2OrgConsoleOrg, sendTab } from './app-tab.js';
 
 const TOGGLES = [
@@ -12,10 +12,7 @@ const TOGGLES = [
 
 function page(org: Org2OrgConsoleOrg): string {
   const p = org.app.provisioning;
-  const toggles = TOGGLES.map(
-    ([key, label]) =>
-      `<label class="check"><input type="checkbox" name="${key}" value="true"${p[key] ? ' checked' : ''}> ${label}</label>`,
-  ).join('');
+  const toggles = TOGGLES.map(([key, label]) => checkbox(label, key, p[key])).join('');
   const groups = org.groups.all().map((g) => {
     const remote = org.groupPush.remoteIdOf(g.id);
     return [

@@ -1,7 +1,7 @@
 import { escapeHtml as e } from '../../../core/html.js';
 import type { SigningCredential } from '../../../crypto/credential.js';
 import { USERNAME_FORMATS } from '../../app-username.js';
-import { field, postButton, select, statusBadge, table } from '../../console/html.js';
+import { checkbox as box, field, postButton, select, statusBadge, table } from '../../console/html.js';
 import type { OktaUser } from '../../directory.js';
 import type { ConsoleApp } from './console-app.js';
 
@@ -22,8 +22,7 @@ const FORMAT_LABELS: Record<string, string> = {
   CUSTOM: 'Custom',
 };
 
-const checkbox = (name: string, label: string, on: boolean) =>
-  `<label class="check"><input type="checkbox" name="${e(name)}" value="on"${on ? ' checked' : ''}> ${e(label)}</label>`;
+const checkbox = (name: string, label: string, on: boolean) => box(label, name, on, 'on');
 
 const facts = (rows: readonly (readonly [string, string])[]) =>
   `<dl class="facts">${rows.map(([k, v]) => `<dt>${e(k)}</dt><dd>${v}</dd>`).join('')}</dl>`;

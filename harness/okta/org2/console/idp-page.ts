@@ -1,5 +1,5 @@
 import { escapeHtml as e } from '../../../core/html.js';
-import { field, select, statusBadge } from '../../console/html.js';
+import { checkbox as box, field, select, statusBadge } from '../../console/html.js';
 import type { Directory } from '../../directory.js';
 import type { Groups } from '../../groups.js';
 import type { IdpKeyStore } from '../idp-keys.js';
@@ -20,8 +20,7 @@ export interface IdpPageInput {
 
 const pairs = (values: readonly string[], labels: Record<string, string> = {}) =>
   values.map((v) => [v, labels[v] ?? v] as const);
-const checkbox = (name: string, value: string, label: string, on: boolean) =>
-  `<label class="check"><input type="checkbox" name="${e(name)}" value="${e(value)}"${on ? ' checked' : ''}> ${e(label)}</label>`;
+const checkbox = (name: string, value: string, label: string, on: boolean) => box(label, name, on, value);
 const fieldset = (legend: string, inner: string) =>
   `<fieldset><legend>${e(legend)}</legend>${inner}</fieldset>`;
 const groupBoxes = (name: string, groups: Groups, chosen: readonly string[]) =>

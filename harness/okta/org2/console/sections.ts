@@ -1,6 +1,4 @@
-import type { Clock } from '../../../core/clock.js';
-import type { AdminRole } from '../../api/auth.js';
-import { apiTokensSection } from '../../console/api-tokens.js';
+import { apiTokensSection, type TokensOrg } from '../../console/api-tokens.js';
 import type { ConsoleSection } from '../../console/console.js';
 import { groupsSection } from '../../console/groups.js';
 import { peopleSection } from '../../console/people.js';
@@ -15,9 +13,9 @@ import { tasksSection } from './tasks-section.js';
 
 /** What org2's console sections need of it (structural: org2.ts passes itself). */
 export type Org2ConsoleOrg = IdpConsoleOrg &
+  TokensOrg &
   SamlAppsOrg &
   Omit<AppsOrg, 'apps'> & {
-    readonly options: { clock: Clock; tokens: ReadonlyMap<string, AdminRole> };
     readonly users: UserAdmin;
     readonly groupAdmin: GroupAdmin;
   };
@@ -46,7 +44,7 @@ export function org2ConsoleSections(org: Org2ConsoleOrg): ConsoleSection[] {
     groupsSection({ directory: org.directory, groupAdmin: org.groupAdmin }),
     appsSection(apps),
     idpsSection(org),
-    apiTokensSection({ tokens: org.options.tokens, tokensCreated: org.options.clock.now() }),
+    apiTokensSection(org),
     systemLogSection(org),
     tasksSection(apps),
   ];
