@@ -1,6 +1,7 @@
-import { Router } from 'express';
+import type { RequestHandler } from 'express';
 import type { Clock } from '../../core/clock.js';
 import type { IdGenerator } from '../../core/ids.js';
+import { lazyRoutes } from '../../core/lazy-routes.js';
 import type { AppUsers } from '../api/app-users.js';
 import type { AdminRole } from '../api/auth.js';
 import { createOrgApi } from '../api/org-api.js';
@@ -40,13 +41,12 @@ export interface Org1ApiOrg {
  * assigns Org2Org (a user, or a group whose members are pushed after the answer) here, through the same org1 methods as the console and the scenario steps;
  * /users/me answers for the session.
  */
-export function org1ApiRouter(org: Org1ApiOrg): Router {
+export function org1ApiRouter(org: Org1ApiOrg): RequestHandler[] {
   const { tokens, ids, clock } = org.options;
   const api = { tokens, ids, clock, baseUrl: () => org.url, log: org.log };
-  const router = Router();
-  router.use(createLogsRouter(api));
-  router.use(
-    createOrgApi({
+  return [
+    lazyRoutes('/logs', () => createLogsRouter(api)),
+    ...createOrgApi({
       ...api,
       directory: org.directory,
       sessionUser: (req) => org.sessions.user(req),
@@ -76,6 +76,5 @@ export function org1ApiRouter(org: Org1ApiOrg): Router {
         list: (appId) => org.appUsers.groupsOf(appId),
       },
     }),
-  );
-  return router;
+  ];
 }
