@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { RequestHandler, Router } from 'express';
 
 /** `path` is `prefix` or below it, as express matches a mount: case-insensitive, at a segment boundary. */
 function under(path: string, prefix: string): boolean {
@@ -13,12 +13,22 @@ function under(path: string, prefix: string): boolean {
  * (measured, docs/decisions/lazy-party-routes.md). `build` must draw no ids and hold no state the
  * party reads elsewhere: it runs late, or never.
  */
-export function lazyRoutes(prefix: string, build: () => RequestHandler): RequestHandler {
+export function lazyRoutes(
+  prefix: string,
+  build: () => Router,
+): RequestHandler & { readonly stack: unknown[] } {
   const lower = prefix.toLowerCase();
-  let routes: RequestHandler | undefined;
-  return (req, res, next) => {
-    if (!under(req.path, lower)) return next();
+  let routes: Router | undefined;
+  const built = () => {
     routes ??= build();
-    return routes(req, res, next);
+    return routes;
+  };
+  const handler: RequestHandler = (req, res, next) => {
+    if (!under(req.path, lower)) return next();
+    return built()(req, res, next);
+  };
+  // Listed as a router is (its `stack`, what route listings walk): listing builds it.
+  return Object.defineProperty(handler, 'stack', { get: () => built().stack }) as RequestHandler & {
+    readonly stack: unknown[];
   };
 }

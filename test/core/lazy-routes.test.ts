@@ -77,4 +77,15 @@ describe('lazyRoutes', () => {
     await request(app).get('/scim/v2/Users').expect(200, []);
     expect(built).toBe(1);
   });
+
+  it('lists the routes it builds where a router lists its own (route listings read `stack`)', () => {
+    const app = appWith(lazyRoutes('/users', usersRoutes));
+    const mounted = (
+      app as unknown as { router: { stack: { handle: { stack?: { route?: { path: string } }[] } }[] } }
+    ).router.stack;
+    const paths = mounted
+      .flatMap((layer) => layer.handle.stack ?? [])
+      .flatMap((l) => (l.route ? [l.route.path] : []));
+    expect(paths).toEqual(['/users/:id']);
+  });
 });
