@@ -9,7 +9,7 @@ import { run } from '../processes.js';
  * 1,000 scenario runs (the bundled scenarios repeated, each copy in a folder of its own next to a
  * link to fixtures/, so relative paths hold) through `fedsim run` and through `fedsim/vitest`, one
  * test file per copy, as README recommends (`isolate: false`: the files share one process and its
- * scenario threads), with fedsim external to vite as an installed package is. Wall and CPU seconds of each (the process and its children), spawn to exit.
+ * scenario threads). Wall and CPU seconds of each (the process and its children), spawn to exit.
  */
 export async function suiteScale(root: string, runs = 1000, concurrency = 8) {
   const dir = mkdtempSync(join(tmpdir(), 'fedsim-suite-'));
@@ -27,11 +27,9 @@ export async function suiteScale(root: string, runs = 1000, concurrency = 8) {
         `import { scenarioTests } from ${JSON.stringify(helper)};\nscenarioTests(${JSON.stringify(copy)});\n`,
       );
     }
-    // The helper is imported from dist/ by path; installed, it is under node_modules, which vitest
-    // leaves to Node instead of transforming: `external` keeps that (transform ~2 s otherwise).
     writeFileSync(
       join(dir, 'vitest.config.mjs'),
-      "export default { test: { include: ['*.test.mjs'], testTimeout: 60000, isolate: false, server: { deps: { external: [/\\/dist\\/harness\\//] } } } };\n",
+      "export default { test: { include: ['*.test.mjs'], testTimeout: 60000, isolate: false } };\n",
     );
     const cli = join(root, 'dist/harness/cli/main.js');
     const fedsim = await run([cli, 'run', ...copies, '--concurrency', String(concurrency)], root);
