@@ -3,6 +3,7 @@ import { loadScenarioFile } from './scenario/load.js';
 import { ScenarioPool } from './scenario/pool.js';
 import { scenarioFailure } from './scenario/report.js';
 import type { ScenarioResult } from './scenario/runner.js';
+import type { Scenario } from './scenario/schema.js';
 import { selectScenarioFiles } from './scenario/select.js';
 
 /**
@@ -15,12 +16,17 @@ export interface ScenarioTestOptions {
   timeout?: number;
 }
 
-/** The scenario's own name and its file; a file that does not load is named by its path and fails in its test. */
-function testName(file: string): string {
+/**
+ * Each file is parsed once, here: the scenario's own name (and its file) names the test, and the
+ * run gets the parsed scenario. A file that does not load is named by its path, and its run loads
+ * it again to fail with the reason in its test.
+ */
+function loaded(file: string): { name: string; scenario?: Scenario } {
   try {
-    return `${loadScenarioFile(file).name} (${file})`;
+    const scenario = loadScenarioFile(file);
+    return { name: `${scenario.name} (${file})`, scenario };
   } catch {
-    return file;
+    return { name: file };
   }
 }
 
@@ -50,16 +56,20 @@ export function scenarioTests(paths: string | string[], options: ScenarioTestOpt
   const onThreads = compiled && files.length > 1;
   // On threads this process never builds a world: it need not load the parties at all.
   const run = onThreads
-    ? (file: string) => scenarioPool().run(file)
-    : async (file: string) => (await import('./scenario/runner.js')).runScenario(file);
+    ? (file: string, scenario?: Scenario) => scenarioPool().run(file, {}, scenario)
+    : async (file: string, scenario?: Scenario) => {
+        const runner = await import('./scenario/runner.js');
+        return scenario ? runner.runParsedScenario(scenario, file) : runner.runScenario(file);
+      };
   const register = onThreads ? test.concurrent : test;
   // Threads load while vitest collects: their start does not count against the first tests' timeouts.
   if (onThreads) scenarioPool().warm();
   for (const file of files) {
+    const { name, scenario } = loaded(file);
     register(
-      testName(file),
+      name,
       async () => {
-        const failure = scenarioFailure(await run(file));
+        const failure = scenarioFailure(await run(file, scenario));
         if (failure) throw failure;
       },
       options.timeout,

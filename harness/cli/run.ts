@@ -4,11 +4,9 @@ import { junitReport } from '../scenario/junit.js';
 import { humanReport, jsonReport, scenarioLine } from '../scenario/report.js';
 import type { ScenarioResult } from '../scenario/result.js';
 import { runScenarios } from '../scenario/run-many.js';
-import { runScenario } from '../scenario/runner.js';
 import { type Shard, selectScenarioFiles, shardFiles } from '../scenario/select.js';
 import type { CliIo } from './io.js';
 import { prepareDir, prepareFile, writeOutput } from './output.js';
-import { failureNote, tracePath, writeTrace } from './trace-files.js';
 
 export interface RunCommandOptions {
   paths: string[];
@@ -26,8 +24,12 @@ export interface RunCommandOptions {
 /** The default folder for failures' traces (`--trace-on-failure`). */
 export const FAILURE_TRACE_DIR = join(tmpdir(), 'fedsim-traces');
 
-function writeReports(options: RunCommandOptions, results: ScenarioResult[]): void {
+/** Traces are written only on request or failure: their page's modules are not loaded otherwise. */
+const traceFiles = () => import('./trace-files.js');
+
+async function writeReports(options: RunCommandOptions, results: ScenarioResult[]): Promise<void> {
   if (options.traceDir !== undefined) {
+    const { writeTrace } = await traceFiles();
     for (const r of results)
       if (r.trace) writeTrace('--trace', options.traceDir, r, options.traceRaw === true);
   }
@@ -43,12 +45,16 @@ function writeReports(options: RunCommandOptions, results: ScenarioResult[]): vo
  */
 async function traceFailures(options: RunCommandOptions, results: ScenarioResult[]): Promise<string[]> {
   const failed = results.filter((r) => r.status === 'failed');
+  if (!failed.length) return [];
   const traced = options.traceDir;
   const dir = options.failureTraceDir ?? FAILURE_TRACE_DIR;
-  if (traced === undefined && failed.length) prepareDir('--trace-on-failure', dir);
+  const { failureNote, tracePath, writeTrace } = await traceFiles();
+  // On threads this thread has not loaded the runner: only a rerun needs it.
+  const rerun = traced === undefined ? (await import('../scenario/runner.js')).runScenario : undefined;
+  if (rerun) prepareDir('--trace-on-failure', dir);
   const notes: string[] = [];
   for (const r of failed) {
-    const result = traced === undefined ? await runScenario(r.file, { trace: true }) : r;
+    const result = rerun ? await rerun(r.file, { trace: true }) : r;
     if (!result.trace) continue;
     const path =
       traced === undefined
@@ -89,6 +95,6 @@ export async function runCommand(options: RunCommandOptions, io: CliIo): Promise
   io.stdout(`${out}\n`);
   // With --json, stdout stays one JSON document: the pointers go to stderr.
   for (const note of notes) (options.json ? io.stderr : io.stdout)(note);
-  writeReports(options, results);
+  await writeReports(options, results);
   return results.every((r) => r.status === 'passed') ? 0 : 1;
 }

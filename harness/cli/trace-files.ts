@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { scenarioStem } from '../scenario/load.js';
+import { scenarioStem } from '../scenario/files.js';
 import type { ScenarioResult } from '../scenario/runner.js';
 import type { TraceDocument } from '../trace/document.js';
 import { traceHtml } from '../trace/html.js';

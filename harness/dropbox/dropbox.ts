@@ -2,6 +2,7 @@ import type { Express, Request, Response } from 'express';
 import { partyApp } from '../core/app.js';
 import { formBody } from '../core/body.js';
 import { pageErrorHandler } from '../core/html.js';
+import { lazyRoutes } from '../core/lazy-routes.js';
 import { notFoundPage } from '../core/not-found.js';
 import { sameOrigin } from '../core/request-guard.js';
 import { SessionStore } from '../core/sessions.js';
@@ -68,12 +69,11 @@ export class Dropbox {
 
   createApp(): Express {
     const app = partyApp(() => this.url);
-    app.use(
-      '/scim/v2',
-      createScimRouter({ store: this.team, token: this.options.scimToken, baseUrl: () => this.url }),
-    );
+    const scim = () =>
+      createScimRouter({ store: this.team, token: this.options.scimToken, baseUrl: () => this.url });
+    app.use('/scim/v2', lazyRoutes('', scim));
     app.use(formBody('512kb'));
-    app.use(dropboxAdmin(this));
+    app.use(lazyRoutes('/admin', () => dropboxAdmin(this)));
     app.get('/', (_req, res) => res.redirect('/home'));
     app.get('/login', (_req, res) => res.type('html').send(signInPage()));
     app.get('/saml/metadata', (_req, res) => {

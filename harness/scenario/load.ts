@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
 import { FedsimError } from '../core/errors.js';
 import { locateIssues, scenarioErrorMap } from './load-issues.js';
@@ -52,27 +51,6 @@ export function loadScenarioFile(file: string): Scenario {
   return parseScenario(text, file);
 }
 
-/** Expands files and folders into a sorted list of *.yaml / *.yml scenario files. */
-export function findScenarioFiles(paths: string[]): string[] {
-  const out: string[] = [];
-  for (const p of paths) {
-    let isDir = false;
-    try {
-      isDir = statSync(p).isDirectory();
-    } catch {
-      out.push(p);
-      continue;
-    }
-    if (!isDir) out.push(p);
-    else {
-      for (const name of readdirSync(p).sort()) {
-        if (['.yaml', '.yml'].includes(extname(name))) out.push(join(p, name));
-      }
-    }
-  }
-  return out;
-}
-
 /**
  * The seed of a scenario's ids: its world's `seed`, else its `name`. Never the path as typed
  * (`x.yaml`, `./x.yaml` and an absolute path are one scenario), so `run`, `explain --profile`
@@ -80,8 +58,4 @@ export function findScenarioFiles(paths: string[]): string[] {
  */
 export function scenarioSeed(scenario: Scenario): string {
   return scenario.world?.seed ?? scenario.name;
-}
-
-export function scenarioStem(file: string): string {
-  return basename(file, extname(file));
 }

@@ -9,6 +9,8 @@ interface Job<Result> {
   id: number;
   file: string;
   options: RunOptions;
+  /** The file already parsed (a Scenario, plain data): the worker runs it instead of parsing it again. */
+  scenario?: object;
   resolve: (result: Result) => void;
   reject: (err: unknown) => void;
 }
@@ -44,10 +46,10 @@ export class ScenarioPool<Result> {
     this.#perWorker = Math.max(1, options.perWorker ?? 2);
   }
 
-  /** Runs one scenario file on the least busy thread; resolves with the worker's result. */
-  run(file: string, options: RunOptions = {}): Promise<Result> {
+  /** Runs one scenario file (or `scenario`, parsed from it) on the least busy thread; resolves with the worker's result. */
+  run(file: string, options: RunOptions = {}, scenario?: object): Promise<Result> {
     return new Promise<Result>((resolve, reject) => {
-      this.#queue.push({ id: this.#nextId++, file, options, resolve, reject });
+      this.#queue.push({ id: this.#nextId++, file, options, scenario, resolve, reject });
       this.#feed();
     });
   }
@@ -72,7 +74,8 @@ export class ScenarioPool<Result> {
       const job = this.#queue.shift() as Job<Result>;
       thread.running.set(job.id, job);
       if (thread.running.size === 1) thread.worker.ref();
-      thread.worker.postMessage({ index: job.id, file: job.file, options: job.options });
+      const { file, options, scenario } = job;
+      thread.worker.postMessage({ index: job.id, file, options, scenario });
     }
   }
 

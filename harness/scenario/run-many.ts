@@ -1,7 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { runOnWorkers } from './pool.js';
 import type { ScenarioOptions, ScenarioResult } from './result.js';
-import { runScenario } from './runner.js';
 
 export interface RunOptions extends ScenarioOptions {
   concurrency?: number;
@@ -23,6 +22,8 @@ export async function runScenarios(files: string[], options: RunOptions = {}): P
       onResult: options.onResult,
     });
   }
+  // Loaded here, not with the module: on threads this one never builds a world (the parties' modules).
+  const { runScenario } = await import('./runner.js');
   const results: ScenarioResult[] = new Array(files.length);
   let next = 0;
   let done = 0;

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { FedsimError } from '../core/errors.js';
-import { findScenarioFiles } from './load.js';
+import { findScenarioFiles } from './files.js';
 
 /** Share `index` (1-based) of `count`, as `--shard index/count` names it. */
 export interface Shard {

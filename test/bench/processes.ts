@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { findScenarioFiles } from '../../harness/scenario/load.js';
+import { findScenarioFiles } from '../../harness/scenario/files.js';
 import { runScenarios } from '../../harness/scenario/run-many.js';
 import { type Stat, summarise } from './stats.js';
 

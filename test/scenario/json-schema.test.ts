@@ -3,8 +3,8 @@ import { dirname, resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { findScenarioFiles } from '../../harness/scenario/files.js';
 import { SCENARIO_SCHEMA_FILE } from '../../harness/scenario/json-schema.js';
-import { findScenarioFiles } from '../../harness/scenario/load.js';
 import { STEP_KINDS } from '../../harness/scenario/steps/index.js';
 
 const committed = readFileSync(SCENARIO_SCHEMA_FILE, 'utf8');

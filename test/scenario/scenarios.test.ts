@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findScenarioFiles } from '../../harness/scenario/load.js';
+import { findScenarioFiles } from '../../harness/scenario/files.js';
 import { scenarioTests } from '../../harness/vitest.js';
 
 describe('bundled scenarios', () => {

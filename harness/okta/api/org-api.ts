@@ -1,5 +1,6 @@
-import { Router } from 'express';
+import type { RequestHandler } from 'express';
 import type { Clock } from '../../core/clock.js';
+import { lazyRoutes } from '../../core/lazy-routes.js';
 import type { GroupAdmin } from '../group-admin.js';
 import { Groups } from '../groups.js';
 import { AppUsers } from './app-users.js';
@@ -22,18 +23,20 @@ export interface OrgApiOptions
 /**
  * An Okta org's `/api/v1`: Users, Apps and Groups, sharing one user type id and one rate limiter
  * (DEFAULT_RATE_LIMIT on the org's clock unless `rateLimit` is given). Mount it at `/api/v1`.
+ * Each resource's routes are built on its first request (core/lazy-routes.ts); what they share
+ * is made here, so ids are drawn in the same order whichever is called first.
  */
-export function createOrgApi(options: OrgApiOptions): Router {
+export function createOrgApi(options: OrgApiOptions): RequestHandler[] {
   const shared = {
     ...options,
     userTypeId: options.userTypeId ?? options.ids.okta('oty'),
     rateLimit: options.rateLimit ?? new RateLimiter({ ...DEFAULT_RATE_LIMIT, clock: options.clock }),
   };
-  const router = Router();
-  router.use(createUsersRouter(shared));
-  router.use(createAppsRouter({ ...shared, appUsers: options.appUsers ?? new AppUsers(options.clock) }));
-  router.use(
-    createGroupsRouter({ ...shared, groups: options.groups ?? new Groups(options.clock, options.ids) }),
-  );
-  return router;
+  const appUsers = options.appUsers ?? new AppUsers(options.clock);
+  const groups = options.groups ?? new Groups(options.clock, options.ids);
+  return [
+    lazyRoutes('/users', () => createUsersRouter(shared)),
+    lazyRoutes('/apps', () => createAppsRouter({ ...shared, appUsers })),
+    lazyRoutes('/groups', () => createGroupsRouter({ ...shared, groups })),
+  ];
 }

@@ -1,6 +1,7 @@
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import { FedsimError } from '../../core/errors.js';
 import { escapeHtml } from '../../core/html.js';
+import { lazyRoutes } from '../../core/lazy-routes.js';
 import { sameOrigin } from '../../core/request-guard.js';
 import type { AdminRoles } from '../admins.js';
 import type { OktaUser } from '../directory.js';
@@ -70,18 +71,10 @@ function admitAdmins(options: ConsoleOptions): express.RequestHandler {
 
 /** The org's Admin Console at `/admin`: admin check, the stylesheet, the dashboard and the sections. */
 export function adminConsole(options: ConsoleOptions): RequestHandler {
-  let router: Router | undefined;
-  return (req, res, next) => {
-    if (req.path !== '/admin' && !req.path.startsWith('/admin/')) return next();
-    router ??= consoleRouter(options);
-    router(req, res, next);
-  };
+  // A scenario's world never opens the console: its routes cost ~10% of the journey bench (measured).
+  return lazyRoutes('/admin', () => consoleRouter(options));
 }
 
-/**
- * Built on the first request to `/admin`, not with the org: a scenario's world never opens the
- * console, and compiling its routes for every world cost ~10% of the journey bench (measured).
- */
 function consoleRouter(options: ConsoleOptions): Router {
   const router = express.Router();
   const render = (req: Request, content: ConsoleContent, active?: string): string => {

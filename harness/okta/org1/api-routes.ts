@@ -1,6 +1,7 @@
-import { Router } from 'express';
+import type { RequestHandler } from 'express';
 import type { Clock } from '../../core/clock.js';
 import type { IdGenerator } from '../../core/ids.js';
+import { lazyRoutes } from '../../core/lazy-routes.js';
 import type { AppUsers } from '../api/app-users.js';
 import type { TokenRoles } from '../api/auth.js';
 import { serializeGroup } from '../api/groups.js';
@@ -42,13 +43,12 @@ export interface Org1ApiOrg {
  * assigns Org2Org (a user, or a group whose members are pushed after the answer) here, through the same org1 methods as the console and the scenario steps;
  * /users/me answers for the session.
  */
-export function org1ApiRouter(org: Org1ApiOrg): Router {
+export function org1ApiRouter(org: Org1ApiOrg): RequestHandler[] {
   const { ids, clock } = org.options;
   const api = { tokens: org.apiTokens, ids, clock, baseUrl: () => org.url, log: org.log };
-  const router = Router();
-  router.use(createLogsRouter(api));
-  router.use(
-    createOrgApi({
+  return [
+    lazyRoutes('/logs', () => createLogsRouter(api)),
+    ...createOrgApi({
       ...api,
       directory: org.directory,
       sessionUser: (req) => org.sessions.user(req),
@@ -79,6 +79,5 @@ export function org1ApiRouter(org: Org1ApiOrg): Router {
         groupJson: (groupId) => serializeGroup(org.groups.get(groupId), org.url),
       },
     }),
-  );
-  return router;
+  ];
 }

@@ -2,6 +2,7 @@ import type { Express } from 'express';
 import { partyApp } from '../../core/app.js';
 import { formBody } from '../../core/body.js';
 import { pageErrorHandler } from '../../core/html.js';
+import { lazyRoutes } from '../../core/lazy-routes.js';
 import { notFoundPage } from '../../core/not-found.js';
 import { sameOrigin } from '../../core/request-guard.js';
 import { idpMetadataXml } from '../../saml/metadata.js';
@@ -57,7 +58,7 @@ export function org1Routes(org: Org1Site): Express {
     return res.type('html').send(dashboardPage(options, user.profile.login, tiles));
   });
   app.get(ssoPathOf(org.app), (req, res) => org2orgSso(org, req, res));
-  app.use(tasksRouter(org));
+  app.use(lazyRoutes('/api/v1/apps', () => tasksRouter(org)));
   app.get(`/app/${org.app.key}/sso/saml/metadata`, (_req, res) => {
     res.type('application/xml').send(
       idpMetadataXml({

@@ -2,6 +2,7 @@ import type { Express } from 'express';
 import { partyApp } from '../../core/app.js';
 import { formBody } from '../../core/body.js';
 import { pageErrorHandler } from '../../core/html.js';
+import { lazyRoutes } from '../../core/lazy-routes.js';
 import { notFoundPage } from '../../core/not-found.js';
 import { sameOrigin } from '../../core/request-guard.js';
 import { spMetadataXml } from '../../saml/metadata.js';
@@ -64,27 +65,19 @@ export function org2Routes(org: Org2Site): Express {
   };
   app.use(
     '/api/v1',
-    createIdpsRouter({
-      ...api,
-      idp: () => org.idp,
-      idpJson: () => org.idpJson(),
-      keys: org.idpKeys,
-      directory: org.directory,
-      links: org.links,
-      metadataXml: () => spMetadata(org),
-      replace: (json) => replaceIdp(org, json),
-    }),
-  );
-  app.use(
-    '/api/v1',
-    createLogsRouter({
-      ...api,
-      clock: org.options.clock,
-      log: org.log,
-    }),
-  );
-  app.use(
-    '/api/v1',
+    lazyRoutes('/idps', () =>
+      createIdpsRouter({
+        ...api,
+        idp: () => org.idp,
+        idpJson: () => org.idpJson(),
+        keys: org.idpKeys,
+        directory: org.directory,
+        links: org.links,
+        metadataXml: () => spMetadata(org),
+        replace: (json) => replaceIdp(org, json),
+      }),
+    ),
+    lazyRoutes('/logs', () => createLogsRouter({ ...api, clock: org.options.clock, log: org.log })),
     createOrgApi({
       clock: org.options.clock,
       directory: org.directory,

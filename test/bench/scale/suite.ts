@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSyn
 import { loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
-import { findScenarioFiles } from '../../../harness/scenario/load.js';
+import { findScenarioFiles } from '../../../harness/scenario/files.js';
 import { run } from '../processes.js';
 
 /**
