@@ -97,8 +97,17 @@ describe('fedsim serve', () => {
     child?.kill('SIGKILL');
   });
 
-  it('--json prints one line of facts, serves the finished setup, and stops cleanly on SIGTERM', async () => {
-    child = spawn(process.execPath, [CLI, 'serve', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // One start for both: --app-metadata adds to the finished setup, which stays as it is without it.
+  it("--json prints one line of facts, serves the finished setup with --app-metadata's SP added, and stops cleanly on SIGTERM", async () => {
+    const args = [
+      'serve',
+      '--json',
+      '--app-metadata',
+      'fixtures/responses/metadata/sp.xml',
+      '--app-name',
+      'Acme Notes',
+    ];
+    child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     const [line] = (await once(child.stdout as NodeJS.ReadableStream, 'data')) as [Buffer];
     const facts = JSON.parse(line.toString().split('\n')[0] ?? '');
     expect(facts.org1.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -124,23 +133,8 @@ describe('fedsim serve', () => {
     );
     expect((await members.json()).totalResults).toBe(1);
 
-    child.kill('SIGTERM');
-    const [code] = await once(child, 'exit');
-    expect(code).toBe(0);
-  });
-
-  it('--app-metadata adds your SP as an org2 app, assigned to Sarah, and --json lists it', async () => {
-    const args = [
-      'serve',
-      '--json',
-      '--app-metadata',
-      'fixtures/responses/metadata/sp.xml',
-      '--app-name',
-      'Acme Notes',
-    ];
-    child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const [line] = (await once(child.stdout as NodeJS.ReadableStream, 'data')) as [Buffer];
-    const facts = JSON.parse(line.toString().split('\n')[0] ?? '');
+    // --app-metadata: the SP is org2's second app, its metadata served, assigned to Sarah.
+    expect(facts.apps.map((a: { name: string }) => a.name)).toEqual(['Dropbox Business', 'Acme Notes']);
     const app = facts.apps[1];
     expect(app).toMatchObject({
       name: 'Acme Notes',
@@ -155,6 +149,10 @@ describe('fedsim serve', () => {
     expect(
       (await users.json()).map((u: { credentials: { userName: string } }) => u.credentials.userName),
     ).toEqual(['sarah@org1.example']);
+
+    child.kill('SIGTERM');
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(0);
   });
 
   it('exits 2 naming the taken port and what to do when --port is in use', async () => {

@@ -1,16 +1,16 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Served, startServe } from '../serve/serve-process.js';
 import { closeContexts, loopbackContext, sharedChromium } from './chromium.js';
+import { keepScreenshot } from './screens.js';
 
 /**
  * Issue #14, browser test: `fedsim serve` of a scenario where Sarah is assigned to Org2Org with
  * org1's provisioning off (so she has no org2 account). org2's admin turns JIT off on the Org1
  * IDP page; Sarah's sign-in then fails (User Not Found) and org2's System Log shows the failed
  * event with its check table. Every org2 console page and Dropbox admin page is kept as a
- * screenshot in tmp/screens/console-org2/ and tmp/screens/dropbox-admin/.
+ * screenshot in tmp/screens/console-org2/ and tmp/screens/dropbox-admin/ (`npm run screenshots`).
  */
 const SCREENS = path.resolve('tmp/screens');
 const SARAH = 'sarah@org1.example';
@@ -18,8 +18,6 @@ const SARAH = 'sarah@org1.example';
 let s: Served;
 let browser: Browser;
 beforeAll(async () => {
-  for (const dir of ['console-org2', 'dropbox-admin'])
-    mkdirSync(path.join(SCREENS, dir), { recursive: true });
   [s, browser] = await Promise.all([
     startServe('scenarios/jit-creates-unprovisioned-user.yaml'),
     sharedChromium(),
@@ -36,7 +34,7 @@ async function newPage(): Promise<Page> {
 }
 
 const shot = (page: Page, dir: string, name: string) =>
-  page.screenshot({ path: path.join(SCREENS, dir, `${name}.png`), fullPage: true });
+  keepScreenshot(page, path.join(SCREENS, dir, `${name}.png`), { fullPage: true });
 
 async function oktaSignIn(page: Page, login: string, password: string) {
   await page.locator('#username').fill(login);
