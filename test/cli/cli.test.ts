@@ -120,6 +120,20 @@ describe('fedsim serve', () => {
       'david@org1.example',
     ]);
 
+    // One console admin per party; the printed password signs org2's in.
+    expect(facts.admins.map((a: { org: string; url: string }) => [a.org, a.url])).toEqual([
+      ['org1', `${facts.org1.url}/admin`],
+      ['org2', `${facts.org2.url}/admin`],
+      ['dropbox', `${facts.dropbox.url}/admin`],
+    ]);
+    const org2Admin = facts.admins[1];
+    const signIn = await fetch(`${facts.org2.url}/login`, {
+      method: 'POST',
+      body: new URLSearchParams({ username: org2Admin.login, password: org2Admin.password }),
+      redirect: 'manual',
+    });
+    expect(signIn.status).toBe(303);
+
     // Sarah is already provisioned in org2 and in dropbox: the Users API and SCIM say so.
     const user = await fetch(`${facts.org2.url}/api/v1/users/sarah@org1.example`, {
       headers: { Authorization: `SSWS ${facts.org2.apiToken}` },
