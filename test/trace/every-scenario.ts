@@ -24,13 +24,13 @@ function passwordsIn(value: unknown): string[] {
 const DEFAULT_PASSWORDS = WORLD_DEFAULTS.org1Users.flatMap((u) => (u.password ? [u.password] : []));
 
 /**
- * One half of the bundled scenarios (the suite runs both halves in parallel), the only place they
- * all run: each is run twice with recording on. Both runs must pass (a failure is the step report,
+ * One quarter of the bundled scenarios (the suite's two workers share four files), the only
+ * place they all run: each is run twice with recording on. Both runs must pass (a failure is the step report,
  * as fedsim/vitest gives it); the two normalised traces must be equal once the signed bytes are
  * masked, valid against schema/trace.schema.json, and free of every secret the world made.
  */
-export function everyScenario(half: 0 | 1): void {
-  const files = findScenarioFiles(['scenarios']).filter((_, i) => i % 2 === half);
+export function everyScenario(quarter: 0 | 1 | 2 | 3): void {
+  const files = findScenarioFiles(['scenarios']).filter((_, i) => i % 4 === quarter);
   for (const file of files) {
     const scenario = loadScenarioFile(file);
     // Named as fedsim/vitest names a scenario test (vitest's $-titles would cut the name short).
