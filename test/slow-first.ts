@@ -8,17 +8,18 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  */
 const SLOW_FIRST = [
   'test/cli/cli.test.ts',
-  'test/scenario/scenarios.test.ts',
   'test/trace/every-scenario-',
   'test/e2e/console-',
-  'test/serve/',
-  'test/explain/cli.test.ts',
-  'test/e2e/',
   'test/interop/xmlsec1.test.ts',
-  'test/api/exports.test.ts',
   'test/saml/attacks.test.ts',
-  'test/provisioning/races.test.ts',
+  'test/e2e/',
   'test/attack/attack-cli.test.ts',
+  'test/serve/',
+  'test/api/exports.test.ts',
+  'test/explain/cli.test.ts',
+  'test/scenario/scenarios.test.ts',
+  'test/provisioning/races.test.ts',
+  'test/api/scenario-pool.test.ts',
 ];
 
 function rank(spec: TestSpecification): number {

@@ -97,8 +97,17 @@ describe('fedsim serve', () => {
     child?.kill('SIGKILL');
   });
 
-  it('--json prints one line of facts, serves the finished setup, and stops cleanly on SIGTERM', async () => {
-    child = spawn(process.execPath, [CLI, 'serve', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // One start for both: --app-metadata adds to the finished setup, which stays as it is without it.
+  it("--json prints one line of facts, serves the finished setup with --app-metadata's SP added, and stops cleanly on SIGTERM", async () => {
+    const args = [
+      'serve',
+      '--json',
+      '--app-metadata',
+      'fixtures/responses/metadata/sp.xml',
+      '--app-name',
+      'Acme Notes',
+    ];
+    child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     const [line] = (await once(child.stdout as NodeJS.ReadableStream, 'data')) as [Buffer];
     const facts = JSON.parse(line.toString().split('\n')[0] ?? '');
     expect(facts.org1.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -110,6 +119,20 @@ describe('fedsim serve', () => {
       'sarah@org1.example',
       'david@org1.example',
     ]);
+
+    // One console admin per party; the printed password signs org2's in.
+    expect(facts.admins.map((a: { org: string; url: string }) => [a.org, a.url])).toEqual([
+      ['org1', `${facts.org1.url}/admin`],
+      ['org2', `${facts.org2.url}/admin`],
+      ['dropbox', `${facts.dropbox.url}/admin`],
+    ]);
+    const org2Admin = facts.admins[1];
+    const signIn = await fetch(`${facts.org2.url}/login`, {
+      method: 'POST',
+      body: new URLSearchParams({ username: org2Admin.login, password: org2Admin.password }),
+      redirect: 'manual',
+    });
+    expect(signIn.status).toBe(303);
 
     // Sarah is already provisioned in org2 and in dropbox: the Users API and SCIM say so.
     const user = await fetch(`${facts.org2.url}/api/v1/users/sarah@org1.example`, {
@@ -124,23 +147,8 @@ describe('fedsim serve', () => {
     );
     expect((await members.json()).totalResults).toBe(1);
 
-    child.kill('SIGTERM');
-    const [code] = await once(child, 'exit');
-    expect(code).toBe(0);
-  });
-
-  it('--app-metadata adds your SP as an org2 app, assigned to Sarah, and --json lists it', async () => {
-    const args = [
-      'serve',
-      '--json',
-      '--app-metadata',
-      'fixtures/responses/metadata/sp.xml',
-      '--app-name',
-      'Acme Notes',
-    ];
-    child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const [line] = (await once(child.stdout as NodeJS.ReadableStream, 'data')) as [Buffer];
-    const facts = JSON.parse(line.toString().split('\n')[0] ?? '');
+    // --app-metadata: the SP is org2's second app, its metadata served, assigned to Sarah.
+    expect(facts.apps.map((a: { name: string }) => a.name)).toEqual(['Dropbox Business', 'Acme Notes']);
     const app = facts.apps[1];
     expect(app).toMatchObject({
       name: 'Acme Notes',
@@ -155,6 +163,10 @@ describe('fedsim serve', () => {
     expect(
       (await users.json()).map((u: { credentials: { userName: string } }) => u.credentials.userName),
     ).toEqual(['sarah@org1.example']);
+
+    child.kill('SIGTERM');
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(0);
   });
 
   it('exits 2 naming the taken port and what to do when --port is in use', async () => {

@@ -1,16 +1,16 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Served, send, startServe } from '../serve/serve-process.js';
 import { closeContexts, loopbackContext, sharedChromium } from './chromium.js';
+import { keepScreenshot } from './screens.js';
 
 /**
  * Issue #14, browser test: from a fresh `fedsim serve`, org1's admin signs in to org1's Admin
  * Console and assigns David (the unassigned demo user) to Org2Org on the Assignments tab; org2's
  * admin assigns him to Dropbox Business with the printed org2 token (org2's Apps API); David then
  * signs in at org1 and reaches Dropbox. Every console page of org1 is kept as a screenshot in
- * tmp/screens/console-org1/ for people to look at.
+ * tmp/screens/console-org1/ for people to look at (`npm run screenshots`).
  */
 const OUT = path.resolve('tmp/screens/console-org1');
 const DAVID = 'david@org1.example';
@@ -18,7 +18,6 @@ const DAVID = 'david@org1.example';
 let s: Served;
 let browser: Browser;
 beforeAll(async () => {
-  mkdirSync(OUT, { recursive: true });
   [s, browser] = await Promise.all([startServe(), sharedChromium()]);
 });
 afterAll(async () => {
@@ -39,7 +38,7 @@ async function signIn(page: Page, url: string, login: string, password: string) 
 }
 
 const shot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: true });
+  keepScreenshot(page, path.join(OUT, `${name}.png`), { fullPage: true });
 
 it('the org1 admin assigns David in the console; David signs in through org2 to Dropbox', async () => {
   const org1 = s.facts.org1.url;

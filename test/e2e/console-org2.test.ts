@@ -1,33 +1,46 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Served, startServe } from '../serve/serve-process.js';
+import { SystemClock } from '../../harness/core/clock.js';
+import { randomSecrets } from '../../harness/core/secrets.js';
+import { loadScenarioFile, scenarioSeed } from '../../harness/scenario/load.js';
+import { runServeSteps } from '../../harness/scenario/serve-steps.js';
+import { addConsoleAdmins, type ConsoleAdmin } from '../../harness/world/console-admins.js';
+import { WORLD_DEFAULTS } from '../../harness/world/defaults.js';
+import { createWorld, type World } from '../../harness/world/world.js';
 import { closeContexts, loopbackContext, sharedChromium } from './chromium.js';
+import { keepScreenshot } from './screens.js';
 
 /**
- * Issue #14, browser test: `fedsim serve` of a scenario where Sarah is assigned to Org2Org with
+ * Issue #14, browser test: the world `fedsim serve` makes of a scenario (in process, as serve builds
+ * it: real time, live trace, its setup steps, console admins) where Sarah is assigned to Org2Org with
  * org1's provisioning off (so she has no org2 account). org2's admin turns JIT off on the Org1
  * IDP page; Sarah's sign-in then fails (User Not Found) and org2's System Log shows the failed
  * event with its check table. Every org2 console page and Dropbox admin page is kept as a
- * screenshot in tmp/screens/console-org2/ and tmp/screens/dropbox-admin/.
+ * screenshot in tmp/screens/console-org2/ and tmp/screens/dropbox-admin/ (`npm run screenshots`).
  */
 const SCREENS = path.resolve('tmp/screens');
 const SARAH = 'sarah@org1.example';
 
-let s: Served;
+let world: World;
+let admins: ConsoleAdmin[];
 let browser: Browser;
 beforeAll(async () => {
-  for (const dir of ['console-org2', 'dropbox-admin'])
-    mkdirSync(path.join(SCREENS, dir), { recursive: true });
-  [s, browser] = await Promise.all([
-    startServe('scenarios/jit-creates-unprovisioned-user.yaml'),
-    sharedChromium(),
-  ]);
+  const scenario = loadScenarioFile('scenarios/jit-creates-unprovisioned-user.yaml');
+  const build = async () => {
+    const w = await createWorld(
+      { ...scenario.world, seed: scenarioSeed(scenario) },
+      { clock: new SystemClock(), liveTrace: true, baseDir: 'scenarios' },
+    );
+    await runServeSteps(scenario, w, 'setup');
+    return w;
+  };
+  [world, browser] = await Promise.all([build(), sharedChromium()]);
+  admins = addConsoleAdmins(world, randomSecrets);
 });
 afterAll(async () => {
   await closeContexts(browser);
-  await s?.stop();
+  await world?.close();
 });
 
 async function newPage(): Promise<Page> {
@@ -36,7 +49,7 @@ async function newPage(): Promise<Page> {
 }
 
 const shot = (page: Page, dir: string, name: string) =>
-  page.screenshot({ path: path.join(SCREENS, dir, `${name}.png`), fullPage: true });
+  keepScreenshot(page, path.join(SCREENS, dir, `${name}.png`), { fullPage: true });
 
 async function oktaSignIn(page: Page, login: string, password: string) {
   await page.locator('#username').fill(login);
@@ -45,11 +58,11 @@ async function oktaSignIn(page: Page, login: string, password: string) {
 }
 
 it('org2 admin turns JIT off; an unprovisioned user is refused; the System Log shows why', async () => {
-  const org2 = s.facts.org2.url;
-  const admin = s.facts.admins.find((a) => a.org === 'org2');
+  const org2 = world.org2.url;
+  const admin = admins.find((a) => a.org === 'org2');
   if (!admin) throw new Error('serve printed no org2 admin');
   const page = await newPage();
-  const idpPage = `${org2}/admin/idps/${s.facts.org2.idpId}`;
+  const idpPage = `${org2}/admin/idps/${world.org2.idp.id}`;
   await page.goto(idpPage);
   await oktaSignIn(page, admin.login, admin.password);
   await page.waitForURL(idpPage);
@@ -60,8 +73,8 @@ it('org2 admin turns JIT off; an unprovisioned user is refused; the System Log s
   await shot(page, 'console-org2', 'idp');
 
   const sarah = await newPage();
-  const password = s.facts.users.find((u) => u.login === SARAH)?.password ?? '';
-  await sarah.goto(`${s.facts.org1.url}/app/UserHome`);
+  const password = WORLD_DEFAULTS.org1Users.find((u) => u.login === SARAH)?.password ?? '';
+  await sarah.goto(`${world.org1.url}/app/UserHome`);
   await oktaSignIn(sarah, SARAH, password);
   await sarah.getByRole('link', { name: 'Org2Org' }).click();
   await sarah.waitForURL(`${org2}/login`);
@@ -75,7 +88,7 @@ it('org2 admin turns JIT off; an unprovisioned user is refused; the System Log s
   await shot(page, 'console-org2', 'system-log-failure');
 
   // Dropbox Business through the console's Assignments tab: the SCIM push makes a member.
-  const app = `${org2}/admin/apps/${s.facts.org2.dropboxAppId}`;
+  const app = `${org2}/admin/apps/${world.org2.options.dropbox.id}`;
   await page.goto(`${app}/assignments`);
   await page.getByLabel('Person (username or id)').fill(admin.login);
   await page.getByRole('button', { name: 'Assign', exact: true }).click();
@@ -88,10 +101,10 @@ it('org2 admin turns JIT off; an unprovisioned user is refused; the System Log s
     ['people', '/admin/people'],
     ['groups', '/admin/groups'],
     ['apps', '/admin/apps'],
-    ['app-general', `/admin/apps/${s.facts.org2.dropboxAppId}/general`],
-    ['app-sign-on', `/admin/apps/${s.facts.org2.dropboxAppId}/signon`],
-    ['app-provisioning', `/admin/apps/${s.facts.org2.dropboxAppId}/provisioning`],
-    ['app-assignments', `/admin/apps/${s.facts.org2.dropboxAppId}/assignments`],
+    ['app-general', `/admin/apps/${world.org2.options.dropbox.id}/general`],
+    ['app-sign-on', `/admin/apps/${world.org2.options.dropbox.id}/signon`],
+    ['app-provisioning', `/admin/apps/${world.org2.options.dropbox.id}/provisioning`],
+    ['app-assignments', `/admin/apps/${world.org2.options.dropbox.id}/assignments`],
     ['idps', '/admin/idps'],
     ['api-tokens', '/admin/api-tokens'],
     ['system-log', '/admin/reports/syslog'],
@@ -103,18 +116,18 @@ it('org2 admin turns JIT off; an unprovisioned user is refused; the System Log s
     await shot(page, 'console-org2', name);
   }
 
-  const dbx = s.facts.admins.find((a) => a.org === 'dropbox');
+  const dbx = admins.find((a) => a.org === 'dropbox');
   if (!dbx) throw new Error('serve printed no Dropbox admin');
-  await page.goto(`${s.facts.dropbox.url}/admin`);
+  await page.goto(`${world.dropbox.url}/admin`);
   await shot(page, 'dropbox-admin', 'sign-in');
   await page.getByLabel('Email').fill(dbx.login);
   await page.getByLabel('Password').fill(dbx.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${s.facts.dropbox.url}/admin/members`);
+  await page.waitForURL(`${world.dropbox.url}/admin/members`);
   expect(await page.locator('tbody').textContent()).toContain(admin.login);
   await shot(page, 'dropbox-admin', 'members');
   for (const name of ['sso', 'provisioning']) {
-    await page.goto(`${s.facts.dropbox.url}/admin/${name}`);
+    await page.goto(`${world.dropbox.url}/admin/${name}`);
     await shot(page, 'dropbox-admin', name);
   }
 }, 120_000);

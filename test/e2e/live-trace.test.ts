@@ -8,10 +8,12 @@ import { systemLogReportHtml } from '../../harness/okta/syslog/report-page.js';
 import { WORLD_DEFAULTS } from '../../harness/world/defaults.js';
 import { createWorld, type World } from '../../harness/world/world.js';
 import { closeContexts, loopbackContext, sharedChromium } from './chromium.js';
+import { keepScreenshot } from './screens.js';
 
 /**
  * The live trace page of a served world, in chromium: one tab keeps `/_fedsim/trace` open while
- * another signs Sarah in; her hops stream in without a reload. Screenshots go to tmp/screens/.
+ * another signs Sarah in; her hops stream in without a reload. Screenshots go to tmp/screens/
+ * (the live trace's always: its size is asserted; the others with `npm run screenshots`).
  */
 const [SARAH] = WORLD_DEFAULTS.org1Users;
 const SCREENS = path.resolve('tmp/screens');
@@ -127,7 +129,7 @@ describe('the live trace page in a real browser', () => {
     const link = page.getByRole('link', { name: 'See the System Log entry' });
     const id = response?.headers()['x-okta-request-id'] as string;
     expect(await link.getAttribute('href')).toBe(`/admin/reports/syslog?transaction=${id}`);
-    await page.screenshot({ path: path.join(SCREENS, 'refused-sign-in.png') });
+    await keepScreenshot(page, path.join(SCREENS, 'refused-sign-in.png'));
 
     // The console mounts the report at that URL; here it is shown in the parties' own layout.
     const body = systemLogReportHtml(world.org2.log.events, { transaction: id }, world.org2.log.exchangeOf);
@@ -135,7 +137,7 @@ describe('the live trace page in a real browser', () => {
     await page.setContent(layout({ title: 'System Log', party: 'org2 admin', color: '#00297a', body }));
     expect(await page.locator('details[open] summary').first().textContent()).toBe('Why it failed');
     expect(await page.locator('.failed-checks caption').textContent()).toBe('Failed checks (1)');
-    await page.screenshot({ path: path.join(SCREENS, 'system-log-report.png'), fullPage: true });
+    await keepScreenshot(page, path.join(SCREENS, 'system-log-report.png'), { fullPage: true });
     await page.getByRole('link', { name: /Open in trace/ }).click();
     await page.waitForURL(`${world.org2.url}/_fedsim/trace#hop-${world.trace?.hopOf(id)?.n}`);
     expect(await page.locator(`#hop-${world.trace?.hopOf(id)?.n}`).getAttribute('open')).toBe('');

@@ -7,10 +7,11 @@ import { traceHtml } from '../../harness/trace/html.js';
 import { normalizeTrace } from '../../harness/trace/normalize.js';
 import { loadFixture, manyHops } from '../trace/page-fixtures.js';
 import { sharedChromium } from './chromium.js';
+import { keepScreenshot } from './screens.js';
 
 /**
  * The trace page in a real browser, opened from file:// with the network off. Screenshots are kept
- * in test-results/trace-page/ (git-ignored) for people to look at after a run.
+ * in test-results/trace-page/ (git-ignored) for people to look at (`npm run screenshots`).
  */
 const OUT = path.resolve('test-results/trace-page');
 const JSON_FILE = 'traces/sarah journey.json';
@@ -40,7 +41,7 @@ async function open(doc: TraceDocument, name: string, permissions: string[] = []
 }
 
 const shot = (page: Page, name: string, fullPage = false) =>
-  page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage });
+  keepScreenshot(page, path.join(OUT, `${name}.png`), { fullPage });
 
 describe('the trace page of a run that ends at a refused ACS', () => {
   it('opens offline and shows the refused ACS with its failed check rows, expanded', async () => {

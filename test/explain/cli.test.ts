@@ -104,21 +104,22 @@ describe('the built CLI', () => {
     expect(existsSync('dist/harness/cli/explain.js')).toBe(true);
   });
 
+  // One spawn: exit codes 0 and 2 are the in-process tests' above, and main.ts hands every
+  // command's code to the process the same way (test/cli/cli.test.ts spawns 0 and 2).
   it('node dist/harness/cli/main.js explain … runs and exits with the table verdict', () => {
-    const run = (file: string) =>
-      spawnSync(
-        process.execPath,
-        ['dist/harness/cli/main.js', 'explain', fixture(file), '--profile', PROFILE, '--json'],
-        {
-          encoding: 'utf8',
-        },
-      );
-    const ok = run('valid/okta-org2org-signed-both.b64');
-    expect(ok.status).toBe(0);
-    expect(JSON.parse(ok.stdout).ok).toBe(true);
-    const bad = run('invalid/wrong-issuer.b64');
+    const bad = spawnSync(
+      process.execPath,
+      [
+        'dist/harness/cli/main.js',
+        'explain',
+        fixture('invalid/wrong-issuer.b64'),
+        '--profile',
+        PROFILE,
+        '--json',
+      ],
+      { encoding: 'utf8' },
+    );
     expect(bad.status).toBe(1);
     expect(jsonCodes(JSON.parse(bad.stdout))).toEqual(['SAML_ISSUER_MISMATCH']);
-    expect(run('invalid/doctype-xxe.xml').status).toBe(2);
   });
 });

@@ -1,12 +1,14 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formOf, linkTo, pageCode, type Served, send, startServe } from './serve-process.js';
+import { SystemClock } from '../../harness/core/clock.js';
+import { parseScenario, scenarioSeed } from '../../harness/scenario/load.js';
+import { runServeSteps } from '../../harness/scenario/serve-steps.js';
+import { createWorld, type World } from '../../harness/world/world.js';
+import { formOf, linkTo, pageCode, send } from './serve-process.js';
 
 /**
- * Issue #14 §4 against a real serve: org2's own users sign in with a password, its sign-in page's
+ * Issue #14 §4 against a served world (in process, on real time, its setup steps run as serve
+ * runs them): org2's own users sign in with a password, its sign-in page's
  * "Sign in with Org1 IDP" starts SP-initiated SSO, every party signs out (Okta's end-user
  * `/login/signout`; Dropbox's `/logout`), and every party has its own 404 page with fedsim's code.
  */
@@ -24,17 +26,20 @@ const SCENARIO = [
   '',
 ].join('\n');
 
-let s: Served;
+let world: World;
 beforeAll(async () => {
-  const file = join(mkdtempSync(join(tmpdir(), 'fedsim-pages-')), 'org2-user.yaml');
-  writeFileSync(file, SCENARIO);
-  s = await startServe(file);
+  const scenario = parseScenario(SCENARIO, 'org2-user.yaml');
+  world = await createWorld(
+    { ...scenario.world, seed: scenarioSeed(scenario) },
+    { clock: new SystemClock() },
+  );
+  await runServeSteps(scenario, world, 'setup');
 });
 afterAll(async () => {
-  await s?.stop();
+  await world?.close();
 });
 
-const url = (party: 'org1' | 'org2' | 'dropbox', path: string) => `${s.facts[party].url}${path}`;
+const url = (party: 'org1' | 'org2' | 'dropbox', path: string) => `${world[party].url}${path}`;
 const signIn = (party: 'org1' | 'org2', user: { login: string; password: string }) =>
   send('POST', url(party, '/login'), { form: { username: user.login, password: user.password } });
 
@@ -63,7 +68,7 @@ describe("org2's sign-in page", () => {
     const started = await send('GET', url('org2', button?.getAttribute('href') ?? ''));
     expect(started.status).toBe(302);
     const location = new URL(String(started.headers.location));
-    expect(location.origin).toBe(s.facts.org1.url);
+    expect(location.origin).toBe(world.org1.url);
     expect(location.searchParams.get('SAMLRequest')).toBeTruthy();
   });
 });
@@ -92,9 +97,9 @@ describe('sign-out ends the local session', () => {
       const form = formOf(await send('GET', `${base}${linkTo(home, '/sso/saml')}`, { headers: { cookie } }));
       return send('POST', form.action, { form: form.fields });
     };
-    const org2 = `org2_sid=${(await tile(s.facts.org1.url, org1)).cookies.org2_sid}`;
+    const org2 = `org2_sid=${(await tile(world.org1.url, org1)).cookies.org2_sid}`;
     await send('POST', url('org2', '/signin/enroll'), { headers: { cookie: org2 }, form: {} });
-    const dropbox = `dbx_session=${(await tile(s.facts.org2.url, org2)).cookies.dbx_session}`;
+    const dropbox = `dbx_session=${(await tile(world.org2.url, org2)).cookies.dbx_session}`;
     await send('POST', url('dropbox', '/team/join'), { headers: { cookie: dropbox }, form: {} });
     const home = await send('GET', url('dropbox', '/home'), { headers: { cookie: dropbox } });
     expect(home.status).toBe(200);

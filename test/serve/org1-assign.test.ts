@@ -1,25 +1,32 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { formOf, linkTo, type Served, send, startServe } from './serve-process.js';
+import { SystemClock } from '../../harness/core/clock.js';
+import { createWorld, type World } from '../../harness/world/world.js';
+import { formOf, linkTo, send } from './serve-process.js';
 
 /**
  * Issue #14 §2, done-when: the printed org1 token assigns David (the unassigned demo user) to
  * Org2Org through org1's Apps API (`POST /api/v1/apps/{appId}/users`, Okta's "Assign an
  * application user": okta-management-openapi-spec, management.yaml, /api/v1/apps/{appId}/users),
  * org2's API assigns him to Dropbox Business, and he signs in through to Dropbox over HTTP.
+ * In process, on real time, with serve's finished setup (Sarah through both hops): that serve
+ * prints these tokens and ids is test/cli/cli.test.ts's and test/serve/scenario.test.ts's part.
  */
-let s: Served;
+let world: World;
 beforeAll(async () => {
-  s = await startServe();
+  world = await createWorld({}, { clock: new SystemClock() });
+  await world.org1.assign('sarah@org1.example');
+  await world.org2.assignDropbox('sarah@org1.example');
+  await world.settle();
 });
 afterAll(async () => {
-  await s?.stop();
+  await world?.close();
 });
 
 const DAVID = { login: 'david@org1.example', password: 'David-Passw0rd!' };
-const ssws = (party: 'org1' | 'org2') => ({ authorization: `SSWS ${s.facts[party].apiToken}` });
+const ssws = () => ({ authorization: `SSWS ${world.tokens.superAdmin}` });
 
 async function apiJson(party: 'org1' | 'org2', method: string, path: string, json?: unknown) {
-  const answer = await send(method, `${s.facts[party].url}/api/v1${path}`, { headers: ssws(party), json });
+  const answer = await send(method, `${world[party].url}/api/v1${path}`, { headers: ssws(), json });
   return { status: answer.status, body: answer.text ? JSON.parse(answer.text) : undefined };
 }
 
@@ -31,7 +38,7 @@ async function tile(url: string, cookie: string) {
 }
 
 it('the printed org1 token assigns David to Org2Org; he signs in through to Dropbox', async () => {
-  const appId = s.facts.org1.org2orgAppId;
+  const appId = world.org1.app.id;
   const david = await apiJson('org1', 'GET', `/users/${DAVID.login}`);
   expect(david.status).toBe(200);
   // Exactly README's curl: `-d '{"id":"<davidId>"}'`.
@@ -50,28 +57,28 @@ it('the printed org1 token assigns David to Org2Org; he signs in through to Drop
 
   const inOrg2 = await apiJson('org2', 'GET', `/users/${DAVID.login}`);
   expect(inOrg2.status).toBe(200);
-  const dbx = await apiJson('org2', 'POST', `/apps/${s.facts.org2.dropboxAppId}/users`, {
+  const dbx = await apiJson('org2', 'POST', `/apps/${world.org2.options.dropbox.id}/users`, {
     id: inOrg2.body.id,
   });
   expect(dbx.status).toBe(200);
 
-  const signedIn = await send('POST', `${s.facts.org1.url}/login`, {
+  const signedIn = await send('POST', `${world.org1.url}/login`, {
     form: { username: DAVID.login, password: DAVID.password },
   });
-  const atOrg2 = await tile(s.facts.org1.url, `org1_sid=${signedIn.cookies.org1_sid}`);
+  const atOrg2 = await tile(world.org1.url, `org1_sid=${signedIn.cookies.org1_sid}`);
   expect(atOrg2.status).toBe(200);
   const org2 = `org2_sid=${atOrg2.cookies.org2_sid}`;
-  await send('POST', `${s.facts.org2.url}/signin/enroll`, { headers: { cookie: org2 }, form: {} });
-  const atDropbox = await tile(s.facts.org2.url, org2);
+  await send('POST', `${world.org2.url}/signin/enroll`, { headers: { cookie: org2 }, form: {} });
+  const atDropbox = await tile(world.org2.url, org2);
   const dropbox = `dbx_session=${atDropbox.cookies.dbx_session}`;
-  await send('POST', `${s.facts.dropbox.url}/team/join`, { headers: { cookie: dropbox }, form: {} });
-  const home = await send('GET', `${s.facts.dropbox.url}/home`, { headers: { cookie: dropbox } });
+  await send('POST', `${world.dropbox.url}/team/join`, { headers: { cookie: dropbox }, form: {} });
+  const home = await send('GET', `${world.dropbox.url}/home`, { headers: { cookie: dropbox } });
   expect(home.status).toBe(200);
   expect(home.text).toContain(DAVID.login);
 });
 
 it('unassigning through the API removes the app user (404 E0000007 after)', async () => {
-  const appId = s.facts.org1.org2orgAppId;
+  const appId = world.org1.app.id;
   const sarah = (await apiJson('org1', 'GET', '/users/sarah@org1.example')).body;
   expect((await apiJson('org1', 'DELETE', `/apps/${appId}/users/${sarah.id}`)).status).toBe(204);
   const gone = await apiJson('org1', 'GET', `/apps/${appId}/users/${sarah.id}`);

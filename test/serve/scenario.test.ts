@@ -1,12 +1,20 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serve as serveCommand } from '../../harness/cli/commands/serve.js';
+import { parseScenario, scenarioSeed } from '../../harness/scenario/load.js';
+import type { ServeSteps } from '../../harness/scenario/serve-step-choice.js';
+import { runServeSteps } from '../../harness/scenario/serve-steps.js';
+import { createWorld, type World } from '../../harness/world/world.js';
 import { type Served, send, startServe } from './serve-process.js';
 
 /**
  * Issue #14 §5: `fedsim serve scenario.yaml` serves the world the scenario describes: its setup
  * steps run (default `--steps setup`), its sign-ins do not; `--steps all` and `none` say otherwise.
+ * One real serve shows the CLI passes the scenario and --steps on; what each choice runs is shown
+ * on in-process worlds (the step choice is serve-steps.ts, whatever process runs it).
  */
 const SCENARIO = [
   'name: David assigned, then signing in',
@@ -15,60 +23,65 @@ const SCENARIO = [
   '  - login: { user: david@org1.example }',
   '',
 ].join('\n');
+const DAVID = 'david@org1.example';
 
-let file: string;
-const served = new Map<string, Promise<Served>>();
-/** One serve per set of arguments: the tests only read, so two with the same arguments share one. */
-const serve = (...args: string[]) => {
-  const key = args.join(' ');
-  const s = served.get(key) ?? startServe(file, ...args);
-  served.set(key, s);
-  return s;
-};
-
-beforeAll(() => {
-  file = join(mkdtempSync(join(tmpdir(), 'fedsim-serve-')), 'david.yaml');
+let s: Served;
+beforeAll(async () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'fedsim-serve-')), 'david.yaml');
   writeFileSync(file, SCENARIO);
+  s = await startServe(file, '--steps', 'all');
 });
 afterAll(async () => {
-  await Promise.all([...served.values()].map(async (s) => (await s.catch(() => undefined))?.stop()));
+  await s?.stop();
 });
 
-const api = (s: Served, party: 'org1' | 'org2', path: string) =>
+const api = (party: 'org1' | 'org2', path: string) =>
   send('GET', `${s.facts[party].url}/api/v1${path}`, {
     headers: { authorization: `SSWS ${s.facts[party].apiToken}` },
   });
-/** Whether org2 has David (Org2Org pushed him). */
-const davidInOrg2 = async (s: Served) => (await api(s, 'org2', '/users/david@org1.example')).status === 200;
-/** Whether org1's System Log has a sign-in of David. */
-const davidSignedIn = async (s: Served) =>
-  (
-    JSON.parse((await api(s, 'org1', '/logs')).text) as {
-      eventType: string;
-      actor: { alternateId: string };
-    }[]
-  ).some((e) => e.eventType === 'user.session.start' && e.actor.alternateId === 'david@org1.example');
+
+/** What the chosen steps leave in a world: David pushed to org2, David's sign-in in org1's log. */
+async function afterSteps(which: ServeSteps) {
+  const scenario = parseScenario(SCENARIO, 'david.yaml');
+  const world: World = await createWorld({ ...scenario.world, seed: scenarioSeed(scenario) });
+  try {
+    await runServeSteps(scenario, world, which);
+    await world.settle();
+    return {
+      inOrg2: world.org2.directory.find(DAVID) !== undefined,
+      signedIn: world.org1.log.events.some(
+        (e) => e.eventType === 'user.session.start' && e.actor.alternateId === DAVID,
+      ),
+    };
+  } finally {
+    await world.close();
+  }
+}
 
 describe('serve scenario.yaml', () => {
+  it('--steps all runs the sign-ins too (a real serve: org2 has David, org1 logged his sign-in)', async () => {
+    expect((await api('org2', `/users/${DAVID}`)).status).toBe(200);
+    const log = JSON.parse((await api('org1', '/logs')).text) as {
+      eventType: string;
+      actor: { alternateId: string };
+    }[];
+    expect(log.some((e) => e.eventType === 'user.session.start' && e.actor.alternateId === DAVID)).toBe(true);
+  });
+
   it('runs the setup steps by default, not the sign-ins', async () => {
-    const s = await serve();
-    expect(await davidInOrg2(s)).toBe(true);
-    expect(await davidSignedIn(s)).toBe(false);
+    const command = new Command('serve').exitOverride();
+    serveCommand.declare(command);
+    command.parse(['david.yaml'], { from: 'user' });
+    expect(command.opts().steps).toBe('setup');
+    expect(await afterSteps('setup')).toEqual({ inOrg2: true, signedIn: false });
   });
 
   it('--steps none serves the bare world', async () => {
-    const s = await serve('--steps', 'none');
-    expect(await davidInOrg2(s)).toBe(false);
-  });
-
-  it('--steps all runs the sign-ins too', async () => {
-    const s = await serve('--steps', 'all');
-    expect(await davidInOrg2(s)).toBe(true);
-    expect(await davidSignedIn(s)).toBe(true);
+    expect(await afterSteps('none')).toEqual({ inOrg2: false, signedIn: false });
   });
 
   it('--json prints the app ids and the metadata and tasks URLs, each served', async () => {
-    const { facts } = await serve('--steps', 'none');
+    const { facts } = s;
     expect(facts.org1.org2orgAppId).toMatch(/^0oa/);
     expect(facts.org2.dropboxAppId).toMatch(/^0oa/);
     for (const url of [facts.org1.metadataUrl, facts.org2.dropboxMetadataUrl, facts.dropbox.metadataUrl]) {

@@ -1,4 +1,4 @@
 import { describe } from 'vitest';
 import { everyScenario } from './every-scenario.js';
 
-describe('traces of the bundled scenarios, second half', () => everyScenario(1));
+describe('traces of the bundled scenarios, second quarter', () => everyScenario(1));

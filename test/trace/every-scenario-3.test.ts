@@ -1,0 +1,4 @@
+import { describe } from 'vitest';
+import { everyScenario } from './every-scenario.js';
+
+describe('traces of the bundled scenarios, third quarter', () => everyScenario(2));
