@@ -1,16 +1,16 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Served, send, startServe } from '../serve/serve-process.js';
 import { closeContexts, loopbackContext, sharedChromium } from './chromium.js';
+import { keepScreenshot } from './screens.js';
 
 /**
  * What an admin trips on in the consoles, in a real browser from a fresh `fedsim serve`: a refused
  * form shown again with the error at its field; an API token created (shown once), used and
  * revoked; "Reset password" and "Expire password" and the user's way back through org1's pages;
  * Dropbox groups and the SSO certificate upload after org2 rolled its signing certificate over.
- * Each changed page is kept as a screenshot in tmp/screens/console-gaps/.
+ * `npm run screenshots` keeps each changed page in tmp/screens/console-gaps/.
  */
 const OUT = path.resolve('tmp/screens/console-gaps');
 const SARAH = 'sarah@org1.example';
@@ -20,7 +20,6 @@ const NEW_PASSWORD = 'Fresh-Start-42';
 let s: Served;
 let browser: Browser;
 beforeAll(async () => {
-  mkdirSync(OUT, { recursive: true });
   [s, browser] = await Promise.all([startServe(), sharedChromium()]);
 });
 afterAll(async () => {
@@ -34,7 +33,7 @@ async function newPage(): Promise<Page> {
 }
 
 const shot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: true });
+  keepScreenshot(page, path.join(OUT, `${name}.png`), { fullPage: true });
 
 async function oktaSignIn(page: Page, login: string, password: string) {
   await page.locator('#username').fill(login);
