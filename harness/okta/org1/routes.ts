@@ -4,14 +4,12 @@ import { formBody } from '../../core/body.js';
 import { pageErrorHandler } from '../../core/html.js';
 import { lazyRoutes } from '../../core/lazy-routes.js';
 import { notFoundPage } from '../../core/not-found.js';
-import { sameOrigin } from '../../core/request-guard.js';
 import { idpMetadataXml } from '../../saml/metadata.js';
 import type { AdminRoles } from '../admins.js';
 import { oktaApiFallback } from '../api/errors.js';
 import { adminConsole } from '../console/console.js';
-import { dashboardPage, SIGN_OUT_PATH, signInPage } from '../pages.js';
-import { type PasswordChangeOrg, passwordChangeRoutes } from '../password-change.js';
-import { type PasswordOrg, passwordSignIn } from '../password-sign-in.js';
+import { dashboardPage, signInPage } from '../pages.js';
+import { type SignInOrg, signInRoutes } from '../sign-in-routes.js';
 import { type Org1ApiOrg, org1ApiRouter } from './api-routes.js';
 import { type Org1ConsoleOrg, org1Sections } from './console/sections.js';
 import type { Org1Options } from './options.js';
@@ -23,8 +21,7 @@ import { type TasksApiOrg, tasksRouter } from './tasks-api.js';
 export type Org1Site = Org1ApiOrg &
   Org1ConsoleOrg &
   TasksApiOrg &
-  PasswordOrg &
-  PasswordChangeOrg &
+  SignInOrg &
   Org2OrgSsoOrg & { readonly options: Org1Options; readonly admins: AdminRoles };
 
 /** org1's HTTP app: its API, Admin Console, sign-in, dashboard, Org2Org's SSO and IdP metadata. */
@@ -45,12 +42,7 @@ export function org1Routes(org: Org1Site): Express {
   app.get('/login', (req, res) => {
     res.type('html').send(signInPage(options, { fromUri: String(req.query.fromURI ?? '') || undefined }));
   });
-  app.post('/login', sameOrigin, (req, res) => passwordSignIn(org, req, res));
-  passwordChangeRoutes(app, org);
-  app.get(SIGN_OUT_PATH, (req, res) => {
-    org.sessions.end(req, res);
-    res.redirect('/login');
-  });
+  signInRoutes(app, org);
   app.get('/app/UserHome', (req, res) => {
     const user = org.sessions.user(req);
     if (!user) return res.redirect('/login?fromURI=/app/UserHome');

@@ -4,7 +4,6 @@ import { formBody } from '../../core/body.js';
 import { pageErrorHandler } from '../../core/html.js';
 import { lazyRoutes } from '../../core/lazy-routes.js';
 import { notFoundPage } from '../../core/not-found.js';
-import { sameOrigin } from '../../core/request-guard.js';
 import { spMetadataXml } from '../../saml/metadata.js';
 import type { AdminRoles } from '../admins.js';
 import type { AppUsers } from '../api/app-users.js';
@@ -16,9 +15,8 @@ import { adminConsole } from '../console/console.js';
 import type { OktaUser } from '../directory.js';
 import type { GroupAdmin } from '../group-admin.js';
 import type { Groups } from '../groups.js';
-import { dashboardPage, SIGN_OUT_PATH } from '../pages.js';
-import { type PasswordChangeOrg, passwordChangeRoutes } from '../password-change.js';
-import { type PasswordOrg, passwordSignIn } from '../password-sign-in.js';
+import { dashboardPage } from '../pages.js';
+import { type SignInOrg, signInRoutes } from '../sign-in-routes.js';
 import type { SystemLog } from '../syslog/log-store.js';
 import { createLogsRouter } from '../syslog/logs-api.js';
 import type { UserAdmin } from '../user-admin.js';
@@ -35,8 +33,7 @@ import type { Org2Options } from './options.js';
 /** What org2's routes use of org2 (org2.ts passes itself). */
 export type Org2Site = InboundSignIn &
   Org2ConsoleOrg &
-  PasswordOrg &
-  PasswordChangeOrg &
+  SignInOrg &
   EditableIdpOrg & {
     readonly options: Org2Options;
     readonly url: string;
@@ -100,12 +97,7 @@ export function org2Routes(org: Org2Site): Express {
   app.use(adminConsole({ org: org.options, sessions: org.sessions, admins: org.admins, sections }));
   app.get('/', (_req, res) => res.redirect('/app/UserHome'));
   app.use(idpRoutes(org));
-  app.post('/login', sameOrigin, (req, res) => passwordSignIn(org, req, res));
-  passwordChangeRoutes(app, org);
-  app.get(SIGN_OUT_PATH, (req, res) => {
-    org.sessions.end(req, res);
-    res.redirect('/login');
-  });
+  signInRoutes(app, org);
   app.get('/app/UserHome', (req, res) => {
     const user = org.sessions.user(req) as OktaUser;
     return res.type('html').send(dashboardPage(org.options, user.profile.login, org.apps.tiles(user)));
