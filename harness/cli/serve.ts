@@ -7,9 +7,10 @@ import type { ServeMessage, ServeOptions } from './serve-world.js';
 /**
  * A long-running server favours footprint over peak speed. The flag is process-wide, and a heap
  * takes its shape when its isolate is created, so the world runs on a worker started after it:
- * over 1,000 sign-ins RSS grows ~15 MB instead of ~115 MB (test/bench/serve-memory.ts). Its price
- * is CPU: ~20 % more per journey at 32 browsers than the cheapest bounds tried, which all let RSS
- * grow past the 20 MB target (docs/decisions/serve-concurrency.md has every setting measured).
+ * over 1,000 sign-ins RSS grows ~15–19 MB instead of ~115 MB (test/bench/serve-memory.ts). Its price
+ * is CPU: every mark-compact reduces memory and the young generation stays at 1 MB (semi-space
+ * flags do not change that): ~1.5× the serve CPU per journey at 32 browsers of a 16 MB young
+ * generation, which lets RSS grow 23–29 MB (docs/decisions/serve-concurrency.md has every setting).
  */
 const SERVE_V8_FLAGS = '--optimize-for-size';
 
