@@ -13,6 +13,7 @@ import { addConsoleAdmins, type ConsoleAdmin } from '../world/console-admins.js'
 import { WORLD_DEFAULTS } from '../world/defaults.js';
 import { createWorld, type World } from '../world/world.js';
 import { servePorts } from './ports.js';
+import type { ServeHeap } from './serve-heap.js';
 
 export interface ServeOptions {
   scenario?: string;
@@ -23,6 +24,8 @@ export interface ServeOptions {
   fixedTokens: boolean;
   /** Which of the scenario's steps run before serving (scenario/serve-steps.ts). */
   steps: ServeSteps;
+  /** How the world's V8 heap trades memory for CPU (serve-heap.ts). */
+  heap: ServeHeap;
   /** `--app-metadata`: the user's own SP, added to org2 as a SAML app and assigned to org2's users. */
   app?: ServedApp;
 }

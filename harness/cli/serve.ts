@@ -2,17 +2,8 @@ import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { FedsimError, isErrorCode } from '../core/errors.js';
 import { whenParentExits } from './parent-watch.js';
+import { SERVE_V8_FLAGS } from './serve-heap.js';
 import type { ServeMessage, ServeOptions } from './serve-world.js';
-
-/**
- * A long-running server favours footprint over peak speed. The flag is process-wide, and a heap
- * takes its shape when its isolate is created, so the world runs on a worker started after it:
- * over 1,000 sign-ins RSS grows ~15–19 MB instead of ~115 MB (test/bench/serve-memory.ts). Its price
- * is CPU: every mark-compact reduces memory and the young generation stays at 1 MB (semi-space
- * flags do not change that): ~1.5× the serve CPU per journey at 32 browsers of a 16 MB young
- * generation, which lets RSS grow 23–29 MB (docs/decisions/serve-concurrency.md has every setting).
- */
-const SERVE_V8_FLAGS = '--optimize-for-size';
 
 /**
  * `fedsim serve`: the three parties on real time until SIGINT/SIGTERM (or, started by npx / npm
@@ -20,7 +11,8 @@ const SERVE_V8_FLAGS = '--optimize-for-size';
  * stopped; rejects when the world cannot start (a broken scenario).
  */
 export function serveCommand(options: ServeOptions): Promise<number> {
-  setFlagsFromString(SERVE_V8_FLAGS);
+  // Process-wide, and read when an isolate is created: the world's worker is started after it.
+  setFlagsFromString(SERVE_V8_FLAGS[options.heap]);
   const worker = new Worker(new URL('./serve-world.js', import.meta.url), { workerData: options });
   const stop = () => worker.postMessage('stop');
   return new Promise((resolve, reject) => {

@@ -84,9 +84,15 @@ class LoopbackResponse implements HttpResponse {
   }
 }
 
+/** Socket errors of a kept-alive connection the server closed as the request went out on it. */
+const STALE_SOCKET = new Set(['ECONNRESET', 'EPIPE']);
+
 /**
  * A fetch-compatible call over node:http(s): redirects are never followed, failures reject as
  * fetch's do. With `timeoutMs`, a request unanswered (or a body unfinished) by then is dropped.
+ * A request sent on a reused kept-alive socket that the server closed before answering is sent
+ * once more on a new connection, as browsers do (the server never read it: its idle timeout
+ * raced the reuse; node's http docs, "request.reusedSocket").
  */
 function httpFetch(
   pool: Agent | false,
@@ -94,6 +100,7 @@ function httpFetch(
   init: RequestInit = {},
   timeoutMs?: number,
   lookup?: LookupFunction,
+  resent = false,
 ): Promise<HttpResponse> {
   const method = (init.method ?? 'GET').toUpperCase();
   const body = bodyOf(init.body);
@@ -107,8 +114,10 @@ function httpFetch(
       clearTimeout(timer);
       reject(new TypeError('fetch failed', { cause }));
     };
+    let answered = false;
     const options = { method, headers, agent: pool, ...(lookup ? { lookup } : {}) };
     const req: ClientRequest = send(url, options, (res) => {
+      answered = true;
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('error', failed);
@@ -120,7 +129,11 @@ function httpFetch(
     if (timeoutMs !== undefined) {
       timer = setTimeout(() => req.destroy(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
     }
-    req.on('error', failed);
+    req.on('error', (err: NodeJS.ErrnoException) => {
+      if (answered || resent || !req.reusedSocket || !STALE_SOCKET.has(err.code ?? '')) return failed(err);
+      clearTimeout(timer);
+      resolve(httpFetch(pool, url, init, timeoutMs, lookup, true));
+    });
     req.end(body);
   });
 }

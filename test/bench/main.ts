@@ -36,7 +36,7 @@ if (args.includes('--hostile')) {
 }
 
 if (args.includes('--scale')) {
-  // `--scale [sizes] [--runs N] [--directory-only | --bulk-only | --bulk-provisioning-only | --suite-only]`: sizes like 1000,10000,100000 (the largest is the bulk world's).
+  // `--scale [sizes] [--runs N] [--directory-only | --bulk-only | --bulk-provisioning-only | --concurrency-only | --suite-only]`: sizes like 1000,10000,100000 (the largest is the bulk world's).
   const sizes = args[args.indexOf('--scale') + 1]?.split(',').map(Number).filter(Boolean);
   const runs = args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 1000;
   if (args.includes('--bulk-only')) {
@@ -49,6 +49,18 @@ if (args.includes('--scale')) {
     const bulkPush = await bulkProvisioning(ROOT);
     console.log('bulk provisioning', bulkPush);
     writeScale(ROOT, { bulk_provisioning: bulkPush });
+    process.exit(0);
+  }
+  // serve's default heap, then the one for load (`fedsim serve --heap throughput`).
+  const concurrentScale = async () => {
+    const footprint = await concurrentBrowsers(ROOT, 'footprint');
+    console.table(footprint);
+    const throughput = await concurrentBrowsers(ROOT, 'throughput');
+    console.table(throughput);
+    return { concurrent_browsers: footprint, concurrent_browsers_throughput: throughput };
+  };
+  if (args.includes('--concurrency-only')) {
+    writeScale(ROOT, await concurrentScale());
     process.exit(0);
   }
   if (args.includes('--suite-only')) {
@@ -67,8 +79,7 @@ if (args.includes('--scale')) {
   console.log('\nbulk world', bulk);
   const bulkPush = await bulkProvisioning(ROOT);
   console.log('\nbulk provisioning', bulkPush);
-  const concurrency = await concurrentBrowsers(ROOT);
-  console.table(concurrency);
+  const concurrency = await concurrentScale();
   process.stderr.write(`bench scale: ${runs} scenario runs…\n`);
   const suite = await suiteScale(ROOT, runs);
   console.log('suite', suite);
@@ -76,7 +87,7 @@ if (args.includes('--scale')) {
     directory,
     bulk_world: bulk,
     bulk_provisioning: bulkPush,
-    concurrent_browsers: concurrency,
+    ...concurrency,
     suite,
   });
   process.exit(0);

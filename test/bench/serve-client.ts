@@ -11,8 +11,11 @@ export interface Facts {
   users: { login: string; password: string }[];
 }
 
-export function startServe(cli: string): Promise<{ child: ChildProcess; facts: Facts }> {
-  const child = spawn(process.execPath, [cli, 'serve', '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
+/** `args`: more `fedsim serve` options (e.g. `--heap throughput`). */
+export function startServe(cli: string, args: string[] = []): Promise<{ child: ChildProcess; facts: Facts }> {
+  const child = spawn(process.execPath, [cli, 'serve', '--json', ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     child.once('error', reject);

@@ -66,6 +66,7 @@ describe('usage errors exit 2 with CLI_USAGE, naming the option', () => {
     ['serve', '--port', '70000'],
     ['serve', '--port', '65534'],
     ['serve', '--port=-1'],
+    ['serve', '--heap', 'fast'],
     ['run', '--concurrency', 'abc'],
     ['run', '--concurrency', '0'],
     ['run', '--shard', '3/2'],

@@ -7,9 +7,9 @@ import { summarise } from '../stats.js';
  * Concurrent browsers on one `fedsim serve` (its own process, started as a user starts it): at
  * each level, that many browsers complete Sarah-style journeys (org1 sign-in → Org2Org → Dropbox
  * home) back to back for `seconds`. Journeys per second, p50/p99 and errors per level. Prints one
- * JSON line. Usage: node concurrent.js CLI 1,8,32 SECONDS
+ * JSON line. Usage: node concurrent.js CLI 1,8,32 SECONDS [HEAP] (`fedsim serve --heap`, default footprint)
  */
-const [cli, levelsArg, secondsArg] = process.argv.slice(2);
+const [cli, levelsArg, secondsArg, heap] = process.argv.slice(2);
 const levels = (levelsArg ?? '1,8,32').split(',').map(Number);
 const seconds = Number(secondsArg ?? 10);
 const r2 = (x: number) => Math.round(x * 100) / 100;
@@ -19,7 +19,7 @@ const serveCpuS = (pid: number) => {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 };
 
-const { child, facts } = await startServe(cli as string);
+const { child, facts } = await startServe(cli as string, heap ? ['--heap', heap] : []);
 const parties = { [facts.org1.url]: 'org1', [facts.org2.url]: 'org2', [facts.dropbox.url]: 'dropbox' };
 const journey = async () => {
   const page = await signIn(facts, parties);

@@ -85,11 +85,21 @@ export function bulkProvisioning(root: string, users = 10_000, limit = 600) {
   return child<Record<string, unknown>>(root, 'bulk-provisioning.js', [String(users), String(limit)]);
 }
 
-/** Browsers at 1, 8 and 32 at once on one `fedsim serve` (concurrent.js). */
-export function concurrentBrowsers(root: string, levels = [1, 8, 32], seconds = 10) {
-  process.stderr.write(`bench scale: ${levels.join(', ')} concurrent browsers on serve…\n`);
+/** Browsers at 1, 8 and 32 at once on one `fedsim serve --heap <heap>` (concurrent.js). */
+export function concurrentBrowsers(
+  root: string,
+  heap: 'footprint' | 'throughput',
+  levels = [1, 8, 32],
+  seconds = 10,
+) {
+  process.stderr.write(`bench scale: ${levels.join(', ')} concurrent browsers on serve --heap ${heap}…\n`);
   const cli = join(root, 'dist/harness/cli/main.js');
-  return child<Record<string, unknown>[]>(root, 'concurrent.js', [cli, levels.join(','), String(seconds)]);
+  return child<Record<string, unknown>[]>(root, 'concurrent.js', [
+    cli,
+    levels.join(','),
+    String(seconds),
+    heap,
+  ]);
 }
 
 /** Keeps everything else in results.json; only `scale` (or the parts of it given) is replaced. */

@@ -1,0 +1,20 @@
+/**
+ * How `fedsim serve` sizes its world's V8 heap: a long-running server trades memory for CPU, and
+ * no setting measured gives both (docs/decisions/serve-concurrency.md). V8 flags are process-wide
+ * and a heap takes its shape when its isolate is created, so they are set before the world's
+ * worker starts.
+ *
+ * - `footprint` (default): `--optimize-for-size`, every mark-compact a memory-reducing one and a
+ *   1 MB young generation: RSS grows < 20 MB over 1,000 sign-ins; ~70 journeys/s at 32 browsers
+ *   on 2 cores.
+ * - `throughput`: a fixed 16 MB semi-space (objects of a request in flight die young instead of
+ *   being promoted) and the old generation grown 20 % at a time: ~1.5× fewer CPU ms per journey,
+ *   > 100 journeys/s at 32 browsers on 2 cores; RSS grows ~25–30 MB over 1,000 sign-ins.
+ */
+export const SERVE_HEAPS = ['footprint', 'throughput'] as const;
+export type ServeHeap = (typeof SERVE_HEAPS)[number];
+
+export const SERVE_V8_FLAGS: Readonly<Record<ServeHeap, string>> = {
+  footprint: '--optimize-for-size',
+  throughput: '--min-semi-space-size=16 --max-semi-space-size=16 --heap-growing-percent=20',
+};
