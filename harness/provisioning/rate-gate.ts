@@ -26,7 +26,7 @@ export function readRateLimit(status: number, headers: Headers, nowMs: number): 
 }
 
 /**
- * A target's rate limit as its client learns it from every answer (docs/decisions/bulk-group-push.md).
+ * A target's rate limit as its client learns it from every answer (docs/decisions/rate-limit-budget.md).
  * A call goes only while the budget it knows, X-Rate-Limit-Remaining less the calls still in
  * flight, is above zero; otherwise it waits for an answer (which may free budget) or, with none
  * in flight, for X-Rate-Limit-Reset, when the window starts again at X-Rate-Limit-Limit. Only
