@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { type Clock, FixedClock } from '../core/clock.js';
 import type { HttpFetch } from '../core/http.js';
 
@@ -17,10 +18,17 @@ export interface Scheduler {
 }
 
 /**
- * How long, in real time, sleepers wait for in-flight calls before time moves anyway: a safety
+ * How long, in real time, sleepers wait for in-flight calls before time may move anyway: a safety
  * valve for a call that itself waits on a sleeper (it would otherwise never finish).
  */
 const STUCK_MS = 250;
+/**
+ * A stuck call leaves the event loop idle; a slow one (a loaded machine) keeps it running. Time
+ * moves early only after a period this idle, or after STUCK_CAP_MS without a call ending (a stuck
+ * call beside another world's busy work in the same process), so load cannot change outcomes.
+ */
+const STUCK_MAX_UTILIZATION = 0.1;
+const STUCK_CAP_MS = 2_000;
 
 interface Sleeper {
   target: number;
@@ -38,6 +46,8 @@ class VirtualScheduler implements Scheduler {
   #sleepers: Sleeper[] = [];
   #checkQueued = false;
   #valve: NodeJS.Timeout | undefined;
+  /** Tracked calls ended so far: whether any ended during a valve period. */
+  #ended = 0;
 
   constructor(private readonly clock: FixedClock) {}
 
@@ -72,6 +82,7 @@ class VirtualScheduler implements Scheduler {
         return await fetch(url, init);
       } finally {
         this.#busy -= 1;
+        this.#ended += 1;
         if (this.#busy <= 0) this.#queueCheck();
       }
     };
@@ -88,11 +99,18 @@ class VirtualScheduler implements Scheduler {
     });
   }
 
-  #armValve(): void {
-    if (this.#valve) return;
+  #armValve(waitedMs = 0): void {
+    if (this.#valve && waitedMs === 0) return;
+    const loop = performance.eventLoopUtilization();
+    const ended = this.#ended;
     this.#valve = setTimeout(() => {
       this.#valve = undefined;
-      if (this.#sleepers.length > 0) this.#wakeEarliest();
+      if (this.#sleepers.length === 0) return;
+      const idle = performance.eventLoopUtilization(loop).utilization <= STUCK_MAX_UTILIZATION;
+      const waited = waitedMs + STUCK_MS;
+      if (this.#busy <= 0 || (ended === this.#ended && (idle || waited >= STUCK_CAP_MS)))
+        this.#wakeEarliest();
+      else this.#armValve(ended === this.#ended ? waited : 0);
     }, STUCK_MS);
   }
 

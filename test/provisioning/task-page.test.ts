@@ -1,7 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { FixedClock } from '../../harness/core/clock.js';
-import { RateLimitGate } from '../../harness/provisioning/rate-gate.js';
-import { schedulerFor } from '../../harness/provisioning/scheduler.js';
 import { Slots } from '../../harness/provisioning/slots.js';
 import type { ProvisioningTask } from '../../harness/provisioning/task-log.js';
 import { taskPage } from '../../harness/provisioning/task-page.js';
@@ -58,22 +55,5 @@ describe('Slots', () => {
     );
     expect([most, order]).toEqual([2, [1, 2, 3, 4, 5]]);
     expect(() => new Slots(0)).toThrow(RangeError);
-  });
-});
-
-describe('RateLimitGate', () => {
-  it('holds calls until the reset a 429 gave, on the virtual clock; a wait past the policy is not kept', async () => {
-    const clock = new FixedClock('2026-01-15T09:00:00.000Z');
-    const scheduler = schedulerFor(clock);
-    const gate = new RateLimitGate(
-      () => scheduler,
-      () => 60_000,
-    );
-    gate.closeFor(120_000);
-    await gate.ready();
-    expect(clock.now().toISOString()).toBe('2026-01-15T09:00:00.000Z');
-    gate.closeFor(30_000);
-    await gate.ready();
-    expect(clock.now().toISOString()).toBe('2026-01-15T09:00:30.000Z');
   });
 });

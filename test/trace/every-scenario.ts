@@ -39,9 +39,7 @@ export function everyScenario(quarter: 0 | 1 | 2 | 3): void {
       // Every token handed out is a secret: API and SCIM tokens (seeded), session ids (random).
       const tokens = vi.spyOn(SeededIds.prototype, 'token');
       const sessions = vi.spyOn(randomSecrets, 'token');
-      // One after the other, as the scenario test before this one ran them: bulk-group-assign-
-      // rate-limited's count of 429s depends on the order its pushes arrive, and with two worlds
-      // at once on a loaded machine (load average 17) it once came out 12 for 16.
+      // One after the other, as the scenario test before this one ran them.
       const a = await runParsedScenario(scenario, file, { trace: true });
       const b = await runParsedScenario(scenario, file, { trace: true });
       const secrets = [

@@ -1,6 +1,6 @@
 import { type ErrorCode, FedsimError, isErrorCode } from '../../core/errors.js';
 import type { HttpFetch, HttpResponse } from '../../core/http.js';
-import type { RateLimitGate } from '../../provisioning/rate-gate.js';
+import { type RateLimitGate, readRateLimit } from '../../provisioning/rate-gate.js';
 import { serverWaitMs, withOutcome } from '../../provisioning/retry.js';
 import type { Scheduler } from '../../provisioning/scheduler.js';
 
@@ -18,7 +18,7 @@ export interface Org2ApiOptions {
   scheduler: Scheduler;
   /** Wraps each HTTP call: the task's retry loop. */
   call: <T>(fn: () => Promise<T>) => Promise<T>;
-  /** org2's rate limit as the connector learnt it: every call waits out the last 429's reset. */
+  /** org2's rate limit as the connector learns it from each answer: a call waits while none is left. */
   gate: RateLimitGate;
 }
 
@@ -77,8 +77,7 @@ export class Org2Api {
 
   #request<T>(method: string, path: string, body?: unknown, absentOn404 = false): Promise<T | undefined> {
     return this.options.call(async () => {
-      await this.options.gate.ready();
-      const res = await this.#send(method, path, body);
+      const res = await this.#sendWithinLimit(method, path, body);
       if (absentOn404 && res.status === 404) return undefined;
       const text = await res.text();
       const json = parse(text);
@@ -90,6 +89,19 @@ export class Org2Api {
       }
       return (json ?? {}) as T;
     });
+  }
+
+  /** Every call passes the gate, and tells it what the answer said about org2's limit (or that none came). */
+  async #sendWithinLimit(method: string, path: string, body: unknown): Promise<HttpResponse> {
+    const { gate, scheduler } = this.options;
+    await gate.ready();
+    let res: HttpResponse | undefined;
+    try {
+      res = await this.#send(method, path, body);
+      return res;
+    } finally {
+      gate.answered(res && readRateLimit(res.status, res.headers, scheduler.now().getTime()));
+    }
   }
 
   async #send(method: string, path: string, body: unknown): Promise<HttpResponse> {
@@ -131,7 +143,6 @@ export class Org2Api {
       actual: json,
     });
     const waitMs = serverWaitMs(res.headers, this.options.scheduler.now().getTime());
-    if (res.status === 429 && waitMs !== undefined) this.options.gate.closeFor(waitMs);
     return withOutcome(failure, { status: res.status, ...(waitMs === undefined ? {} : { waitMs }) });
   }
 }
