@@ -5,11 +5,11 @@
  * worker starts.
  *
  * - `footprint` (default): `--optimize-for-size`, every mark-compact a memory-reducing one and a
- *   1 MB young generation: RSS grows < 20 MB over 1,000 sign-ins; ~70 journeys/s at 32 browsers
- *   on 2 cores.
+ *   1 MB young generation: RSS grows < 20 MB over 1,000 sign-ins.
  * - `throughput`: a fixed 16 MB semi-space (objects of a request in flight die young instead of
- *   being promoted) and the old generation grown 20 % at a time: ~1.5× fewer CPU ms per journey,
- *   > 100 journeys/s at 32 browsers on 2 cores; RSS grows ~25–30 MB over 1,000 sign-ins.
+ *   being promoted) and the old generation grown 20 % at a time: ~1.5× fewer CPU ms per journey
+ *   (68–108 journeys/s at 32 browsers on the 2-core VM as its speed drifted, against 50–77);
+ *   RSS grows ~25–30 MB over 1,000 sign-ins.
  */
 export const SERVE_HEAPS = ['footprint', 'throughput'] as const;
 export type ServeHeap = (typeof SERVE_HEAPS)[number];
