@@ -1,8 +1,8 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Served, send, startServe } from '../serve/serve-process.js';
-import { closeContexts, loopbackContext, sharedChromium } from './chromium.js';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { send } from '../serve/serve-process.js';
+import { consolePage, oktaSignIn, servedChromium } from './console-pages.js';
 import { keepScreenshot } from './screens.js';
 
 /**
@@ -17,38 +17,21 @@ const SARAH = 'sarah@org1.example';
 const DAVID = 'david@org1.example';
 const NEW_PASSWORD = 'Fresh-Start-42';
 
-let s: Served;
-let browser: Browser;
-beforeAll(async () => {
-  [s, browser] = await Promise.all([startServe(), sharedChromium()]);
-});
-afterAll(async () => {
-  await closeContexts(browser);
-  await s?.stop();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await loopbackContext(browser, { width: 1280, height: 860 }, 10_000);
-  return context.newPage();
-}
+const env = servedChromium();
+const facts = () => env.served().facts;
+const newPage = () => consolePage(env.browser());
 
 const shot = (page: Page, name: string) =>
   keepScreenshot(page, path.join(OUT, `${name}.png`), { fullPage: true });
 
-async function oktaSignIn(page: Page, login: string, password: string) {
-  await page.locator('#username').fill(login);
-  await page.locator('#password').fill(password);
-  await page.getByRole('button', { name: 'Sign In' }).click();
-}
-
 const adminOf = (org: 'org1' | 'org2' | 'dropbox') => {
-  const admin = s.facts.admins.find((a) => a.org === org);
+  const admin = facts().admins.find((a) => a.org === org);
   if (!admin) throw new Error(`serve printed no ${org} admin`);
   return admin;
 };
 
 it('org1: a refused form, an API token, a password reset and an expired password', async () => {
-  const org1 = s.facts.org1.url;
+  const org1 = facts().org1.url;
   const admin = adminOf('org1');
   const page = await newPage();
   await page.goto(`${org1}/admin/people/new`);
@@ -90,7 +73,7 @@ it('org1: a refused form, an API token, a password reset and an expired password
   const link = await page.locator('#reset-link').inputValue();
   await shot(page, 'person-reset-password');
   const sarah = await newPage();
-  const oldPassword = s.facts.users.find((u) => u.login === SARAH)?.password ?? '';
+  const oldPassword = facts().users.find((u) => u.login === SARAH)?.password ?? '';
   await sarah.goto(`${org1}/login`);
   await oktaSignIn(sarah, SARAH, oldPassword);
   expect(await sarah.locator('[data-error-code]').getAttribute('data-error-code')).toBe('AUTH_USER_INACTIVE');
@@ -112,7 +95,7 @@ it('org1: a refused form, an API token, a password reset and an expired password
   await page.getByRole('button', { name: 'Expire password' }).click();
   await page.waitForURL(/done=expire_password/);
   const david = await newPage();
-  const davidPassword = s.facts.users.find((u) => u.login === DAVID)?.password ?? '';
+  const davidPassword = facts().users.find((u) => u.login === DAVID)?.password ?? '';
   await david.goto(`${org1}/app/UserHome`);
   await oktaSignIn(david, DAVID, davidPassword);
   await david.getByRole('heading', { name: 'Your password has expired' }).waitFor();
@@ -125,10 +108,10 @@ it('org1: a refused form, an API token, a password reset and an expired password
 }, 120_000);
 
 it('Dropbox: a group with a member; the new certificate uploaded after org2 rolled it over', async () => {
-  const org2 = s.facts.org2.url;
-  const dropbox = s.facts.dropbox.url;
+  const org2 = facts().org2.url;
+  const dropbox = facts().dropbox.url;
   const page = await newPage();
-  const signOn = `${org2}/admin/apps/${s.facts.org2.dropboxAppId}/signon`;
+  const signOn = `${org2}/admin/apps/${facts().org2.dropboxAppId}/signon`;
   await page.goto(signOn);
   await oktaSignIn(page, adminOf('org2').login, adminOf('org2').password);
   await page.waitForURL(signOn);

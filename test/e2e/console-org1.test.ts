@@ -1,8 +1,8 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Served, send, startServe } from '../serve/serve-process.js';
-import { closeContexts, loopbackContext, sharedChromium } from './chromium.js';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { send } from '../serve/serve-process.js';
+import { consolePage, oktaSignIn, servedChromium } from './console-pages.js';
 import { keepScreenshot } from './screens.js';
 
 /**
@@ -15,25 +15,12 @@ import { keepScreenshot } from './screens.js';
 const OUT = path.resolve('tmp/screens/console-org1');
 const DAVID = 'david@org1.example';
 
-let s: Served;
-let browser: Browser;
-beforeAll(async () => {
-  [s, browser] = await Promise.all([startServe(), sharedChromium()]);
-});
-afterAll(async () => {
-  await closeContexts(browser);
-  await s?.stop();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await loopbackContext(browser, { width: 1280, height: 860 }, 10_000);
-  return context.newPage();
-}
+const env = servedChromium();
+const facts = () => env.served().facts;
+const newPage = () => consolePage(env.browser());
 
 async function signIn(page: Page, url: string, login: string, password: string) {
-  await page.locator('#username').fill(login);
-  await page.locator('#password').fill(password);
-  await page.getByRole('button', { name: 'Sign In' }).click();
+  await oktaSignIn(page, login, password);
   await page.waitForURL(url);
 }
 
@@ -41,8 +28,8 @@ const shot = (page: Page, name: string) =>
   keepScreenshot(page, path.join(OUT, `${name}.png`), { fullPage: true });
 
 it('the org1 admin assigns David in the console; David signs in through org2 to Dropbox', async () => {
-  const org1 = s.facts.org1.url;
-  const admin = s.facts.admins.find((a) => a.org === 'org1');
+  const org1 = facts().org1.url;
+  const admin = facts().admins.find((a) => a.org === 'org1');
   if (!admin) throw new Error('serve printed no org1 admin');
   const page = await newPage();
   await page.goto(`${org1}/admin/apps/org2org/assignments`);
@@ -96,25 +83,25 @@ it('the org1 admin assigns David in the console; David signs in through org2 to 
 
   // org2's admin gives David Dropbox Business through org2's Apps API with the printed token.
   const org2Api = (method: string, p: string, json?: unknown) =>
-    send(method, `${s.facts.org2.url}/api/v1${p}`, {
-      headers: { authorization: `SSWS ${s.facts.org2.apiToken}` },
+    send(method, `${facts().org2.url}/api/v1${p}`, {
+      headers: { authorization: `SSWS ${facts().org2.apiToken}` },
       json,
     });
   const inOrg2 = JSON.parse((await org2Api('GET', `/users/${DAVID}`)).text);
-  expect((await org2Api('POST', `/apps/${s.facts.org2.dropboxAppId}/users`, { id: inOrg2.id })).status).toBe(
+  expect((await org2Api('POST', `/apps/${facts().org2.dropboxAppId}/users`, { id: inOrg2.id })).status).toBe(
     200,
   );
 
   const david = await newPage();
-  const password = s.facts.users.find((u) => u.login === DAVID)?.password ?? '';
+  const password = facts().users.find((u) => u.login === DAVID)?.password ?? '';
   await david.goto(`${org1}/app/UserHome`);
   await signIn(david, `${org1}/app/UserHome`, DAVID, password);
   await david.getByRole('link', { name: 'Org2Org' }).click();
   await david.getByRole('button', { name: 'Set up' }).click();
-  await david.waitForURL(`${s.facts.org2.url}/app/UserHome`);
+  await david.waitForURL(`${facts().org2.url}/app/UserHome`);
   await david.getByRole('link', { name: 'Dropbox Business' }).click();
   await david.getByRole('button', { name: 'Join team' }).click();
-  await david.waitForURL(`${s.facts.dropbox.url}/home`);
+  await david.waitForURL(`${facts().dropbox.url}/home`);
   expect(await david.locator('p.user').textContent()).toContain(`Signed in as ${DAVID}`);
 
   // The live trace shows David's journey: his SAML responses to org2's ACS and to Dropbox's.

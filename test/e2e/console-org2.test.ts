@@ -8,7 +8,8 @@ import { runServeSteps } from '../../harness/scenario/serve-steps.js';
 import { addConsoleAdmins, type ConsoleAdmin } from '../../harness/world/console-admins.js';
 import { WORLD_DEFAULTS } from '../../harness/world/defaults.js';
 import { createWorld, type World } from '../../harness/world/world.js';
-import { closeContexts, loopbackContext, sharedChromium } from './chromium.js';
+import { closeContexts, sharedChromium } from './chromium.js';
+import { consolePage, oktaSignIn } from './console-pages.js';
 import { keepScreenshot } from './screens.js';
 
 /**
@@ -43,19 +44,10 @@ afterAll(async () => {
   await world?.close();
 });
 
-async function newPage(): Promise<Page> {
-  const context = await loopbackContext(browser, { width: 1280, height: 860 }, 10_000);
-  return context.newPage();
-}
+const newPage = () => consolePage(browser);
 
 const shot = (page: Page, dir: string, name: string) =>
   keepScreenshot(page, path.join(SCREENS, dir, `${name}.png`), { fullPage: true });
-
-async function oktaSignIn(page: Page, login: string, password: string) {
-  await page.locator('#username').fill(login);
-  await page.locator('#password').fill(password);
-  await page.getByRole('button', { name: 'Sign In' }).click();
-}
 
 it('org2 admin turns JIT off; an unprovisioned user is refused; the System Log shows why', async () => {
   const org2 = world.org2.url;
