@@ -15,15 +15,19 @@ function newestSource(dir: string): number {
 }
 
 /**
- * Tests that spawn the `fedsim` CLI run the compiled dist/. `npm ci` builds it (prepare); rebuild
- * here only when a source is newer, so a fresh checkout pays nothing and a stale dist is never used.
+ * Tests that spawn the `fedsim` CLI run the compiled dist/ (tsc, then the worker bundles of
+ * rolldown.config.mjs). `npm ci` builds it (prepare); rebuild here only when a source is newer, so
+ * a fresh checkout pays nothing and a stale dist is never used.
  */
 export default async function setup(): Promise<void> {
   // The npm browser is unpacked here, once, so browser test files in parallel workers never race to.
   if (chromiumSource().kind === 'npm') await npmChromium();
-  const built = 'dist/harness/cli/main.js';
+  // The last step's output: a build cut short between the two is redone.
+  const built = 'dist/harness/bundle/fedsim.js';
   if (existsSync(built) && statSync(built).mtimeMs >= newestSource('harness')) return;
-  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
-    stdio: 'inherit',
-  });
+  for (const step of [
+    ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'],
+    ['node_modules/rolldown/bin/cli.mjs', '-c', 'rolldown.config.mjs', '--logLevel', 'warn'],
+  ])
+    execFileSync(process.execPath, step, { stdio: 'inherit' });
 }

@@ -1,6 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { FedsimError, isErrorCode } from '../core/errors.js';
+import { workerEntry } from '../core/worker-entry.js';
 import { whenParentExits } from './parent-watch.js';
 import { SERVE_V8_FLAGS } from './serve-heap.js';
 import type { ServeMessage, ServeOptions } from './serve-world.js';
@@ -13,7 +14,7 @@ import type { ServeMessage, ServeOptions } from './serve-world.js';
 export function serveCommand(options: ServeOptions): Promise<number> {
   // Process-wide, and read when an isolate is created: the world's worker is started after it.
   setFlagsFromString(SERVE_V8_FLAGS[options.heap]);
-  const worker = new Worker(new URL('./serve-world.js', import.meta.url), { workerData: options });
+  const worker = new Worker(workerEntry('serve-world'), { workerData: options });
   const stop = () => worker.postMessage('stop');
   return new Promise((resolve, reject) => {
     let failure: FedsimError | undefined;

@@ -1,5 +1,16 @@
 import { generateKeyPairSync } from 'node:crypto';
-import forge from 'node-forge';
+import { createRequire } from 'node:module';
+import type Forge from 'node-forge';
+
+/**
+ * node-forge is loaded when a certificate is first made, not with this module: loading it costs
+ * ~50 ms of CPU (42 files), and most processes and threads (every scenario run, serve) never make one.
+ */
+let loaded: typeof Forge | undefined;
+const forgeLib = () => {
+  loaded ??= createRequire(import.meta.url)('node-forge') as typeof Forge;
+  return loaded;
+};
 
 /** Options for a self-signed test certificate; every field has a test-friendly default. */
 export interface CertOptions {
@@ -37,6 +48,7 @@ export function generateCertificate(options: CertOptions): KeyPairPem {
   const privateKeyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
 
+  const forge = forgeLib();
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.publicKeyFromPem(publicKeyPem);
   cert.serialNumber = options.serial ?? CERT_DEFAULTS.serial;

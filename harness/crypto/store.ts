@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packageFolder } from '../core/package-folder.js';
 import type { KeyPairPem } from './certs.js';
 import { type SigningCredential, toCredential } from './credential.js';
 
@@ -22,10 +23,9 @@ export const CREDENTIALS = {
 export type CredentialName = keyof typeof CREDENTIALS;
 export const CREDENTIAL_NAMES = Object.keys(CREDENTIALS) as [CredentialName, ...CredentialName[]];
 
-/** certs/ at the package root, from both harness/ (vitest) and dist/harness/ (compiled). */
+/** certs/ at the package root, from the sources, dist/ and a worker bundle alike. */
 export function certsDir(): string {
-  const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-  return join(basename(root) === 'dist' ? dirname(root) : root, 'certs');
+  return packageFolder('certs', dirname(fileURLToPath(import.meta.url)));
 }
 
 export function readPair(name: string, dir = certsDir()): KeyPairPem {

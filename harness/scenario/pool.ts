@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { workerEntry } from '../core/worker-entry.js';
 
 /** What a worker passes to runScenario with the file (ScenarioOptions; kept opaque: runner imports this module). */
 type RunOptions = object;
@@ -89,7 +89,7 @@ export class ScenarioPool<Result> {
   }
 
   #start(): Thread<Result> {
-    const worker = new Worker(fileURLToPath(new URL('./worker.js', import.meta.url)));
+    const worker = new Worker(workerEntry('scenario-worker'));
     const thread: Thread<Result> = { worker, running: new Map() };
     worker.unref(); // until it has a run (#feed)
     worker.on('message', ({ index, result }: { index: number; result: Result }) => {

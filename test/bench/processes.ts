@@ -85,7 +85,7 @@ export function run(
 
 /** `fedsim run scenarios/sarah-end-to-end.yaml` as a fresh process, spawn to exit (one untimed spawn first). */
 export async function coldStart(root: string, spawns = 5): Promise<Stat> {
-  const args = [join(root, 'dist/harness/cli/main.js'), 'run', 'scenarios/sarah-end-to-end.yaml'];
+  const args = [join(root, 'dist/harness/bundle/fedsim.js'), 'run', 'scenarios/sarah-end-to-end.yaml'];
   const samples: number[] = [];
   for (let i = 0; i <= spawns; i++) {
     const r = await run(args, root);
@@ -110,7 +110,7 @@ export interface ServeMemory {
 
 /** A real `fedsim serve` process driven by a browser in another process (serve-memory.js). */
 export async function serveMemory(root: string, signIns = 1000): Promise<ServeMemory> {
-  const cli = join(root, 'dist/harness/cli/main.js');
+  const cli = join(root, 'dist/harness/bundle/fedsim.js');
   const r = await run([join(root, 'dist/test/bench/serve-memory.js'), cli, String(signIns)], root);
   if (r.code !== 0) throw new Error(`serve-memory exited ${r.code}: ${r.stderr.slice(-800)}`);
   return JSON.parse(r.stdout.trim().split('\n').at(-1) as string) as ServeMemory;

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fedsim } from './in-process.js';
 
 /** The built CLI, as a user runs it (test/global-setup.ts keeps dist/ current). */
-const CLI = 'dist/harness/cli/main.js';
+const CLI = 'dist/harness/bundle/fedsim.js';
 const run = (...args: string[]) =>
   spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000 });
 

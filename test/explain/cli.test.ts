@@ -106,11 +106,11 @@ describe('the built CLI', () => {
 
   // One spawn: exit codes 0 and 2 are the in-process tests' above, and main.ts hands every
   // command's code to the process the same way (test/cli/cli.test.ts spawns 0 and 2).
-  it('node dist/harness/cli/main.js explain … runs and exits with the table verdict', () => {
+  it('node dist/harness/bundle/fedsim.js explain … runs and exits with the table verdict', () => {
     const bad = spawnSync(
       process.execPath,
       [
-        'dist/harness/cli/main.js',
+        'dist/harness/bundle/fedsim.js',
         'explain',
         fixture('invalid/wrong-issuer.b64'),
         '--profile',

@@ -4,7 +4,7 @@ import { request } from 'node:http';
 import { parse } from 'node-html-parser';
 
 /** The built CLI, as a user runs it (test/global-setup.ts keeps dist/ current). */
-const CLI = 'dist/harness/cli/main.js';
+const CLI = 'dist/harness/bundle/fedsim.js';
 
 /** What `fedsim serve --json` prints. */
 export interface ServeFacts {

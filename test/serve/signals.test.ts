@@ -11,7 +11,7 @@ import type { ServeFacts } from './serve-process.js';
  * does (npm → sh → node), without installing the package into npx's cache.
  */
 async function startThroughNpm(): Promise<{ npm: ReturnType<typeof spawn>; facts: ServeFacts }> {
-  const npm = spawn('npm', ['exec', '--offline', '-c', 'node dist/harness/cli/main.js serve --json'], {
+  const npm = spawn('npm', ['exec', '--offline', '-c', 'node dist/harness/bundle/fedsim.js serve --json'], {
     stdio: ['ignore', 'pipe', 'inherit'],
     // Its own process group, as a terminal gives a foreground command.
     detached: true,

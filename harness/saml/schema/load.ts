@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DOMParser } from '@xmldom/xmldom';
+import { packageFolder } from '../../core/package-folder.js';
 
 /** The vendored XSDs, in a folder tsc does not copy: found from the package root, in source and in dist. */
 export const XSD_RELATIVE_DIR = join('harness', 'saml', 'schema', 'xsd');
@@ -13,17 +14,9 @@ export const SCHEMA_FILES = {
   xenc: 'xenc-schema.xsd',
 } as const;
 
-/** Walks up from this module to the first folder with a package.json and the XSD folder. */
+/** The vendored XSD folder, walking up from this module (or `from`) to the package root. */
 export function findXsdDir(from: string = dirname(fileURLToPath(import.meta.url))): string {
-  for (let dir = from; ; dir = dirname(dir)) {
-    const candidate = join(dir, XSD_RELATIVE_DIR);
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(candidate, SCHEMA_FILES.protocol))) {
-      return candidate;
-    }
-    if (dirname(dir) === dir) {
-      throw new Error(`SAML XSDs not found: no ${XSD_RELATIVE_DIR} above ${from}`);
-    }
-  }
+  return packageFolder(XSD_RELATIVE_DIR, from);
 }
 
 /** Parses one XSD; its DOCTYPE (XMLSchema.dtd, parameter entities) is ignored, nothing is fetched. */

@@ -93,7 +93,7 @@ export function concurrentBrowsers(
   seconds = 10,
 ) {
   process.stderr.write(`bench scale: ${levels.join(', ')} concurrent browsers on serve --heap ${heap}…\n`);
-  const cli = join(root, 'dist/harness/cli/main.js');
+  const cli = join(root, 'dist/harness/bundle/fedsim.js');
   return child<Record<string, unknown>[]>(root, 'concurrent.js', [
     cli,
     levels.join(','),

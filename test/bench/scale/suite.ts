@@ -31,7 +31,7 @@ export async function suiteScale(root: string, runs = 1000, concurrency = 8) {
       join(dir, 'vitest.config.mjs'),
       "export default { test: { include: ['*.test.mjs'], testTimeout: 60000, isolate: false } };\n",
     );
-    const cli = join(root, 'dist/harness/cli/main.js');
+    const cli = join(root, 'dist/harness/bundle/fedsim.js');
     const fedsim = await run([cli, 'run', ...copies, '--concurrency', String(concurrency)], root);
     const vitest = await run([join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--root', dir], dir);
     const passed = (out: string) => /(\d+) passed/.exec(out)?.[1];
