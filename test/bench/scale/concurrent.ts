@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { signIn, startServe } from '../serve-client.js';
 import { summarise } from '../stats.js';
@@ -13,10 +13,27 @@ const [cli, levelsArg, secondsArg, heap] = process.argv.slice(2);
 const levels = (levelsArg ?? '1,8,32').split(',').map(Number);
 const seconds = Number(secondsArg ?? 10);
 const r2 = (x: number) => Math.round(x * 100) / 100;
-/** CPU seconds the serve process has used (utime + stime from /proc, in clock ticks of 1/100 s). */
-const serveCpuS = (pid: number) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+/** CPU seconds a /proc stat line has used (utime + stime, in clock ticks of 1/100 s). */
+const cpuOfStat = (path: string) => {
+  const fields = readFileSync(path, 'utf8').split(') ')[1]?.split(' ') ?? [];
   return (Number(fields[11]) + Number(fields[12])) / 100;
+};
+const serveCpuS = (pid: number) => cpuOfStat(`/proc/${pid}/stat`);
+/** Each thread of the serve process and its CPU seconds so far (a thread gone since reads 0). */
+const threadCpuS = (pid: number) =>
+  new Map(
+    readdirSync(`/proc/${pid}/task`).map((tid) => {
+      try {
+        return [tid, cpuOfStat(`/proc/${pid}/task/${tid}/stat`)] as const;
+      } catch {
+        return [tid, 0] as const;
+      }
+    }),
+  );
+/** The machine's idle and total clock ticks (the first line of /proc/stat). */
+const machineTicks = () => {
+  const ticks = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').split(/\s+/).slice(1).map(Number);
+  return { idle: (ticks[3] ?? 0) + (ticks[4] ?? 0), total: ticks.reduce((a, b) => a + b, 0) };
 };
 
 const { child, facts } = await startServe(cli as string, heap ? ['--heap', heap] : []);
@@ -29,7 +46,10 @@ const journey = async () => {
 async function level(browsers: number) {
   const times: number[] = [];
   const errors: string[] = [];
-  const cpuBefore = serveCpuS(child.pid as number);
+  const pid = child.pid as number;
+  const cpuBefore = serveCpuS(pid);
+  const threadsBefore = threadCpuS(pid);
+  const machineBefore = machineTicks();
   const clientBefore = process.cpuUsage();
   const end = performance.now() + seconds * 1000;
   const started = performance.now();
@@ -46,8 +66,13 @@ async function level(browsers: number) {
   };
   await Promise.all(Array.from({ length: browsers }, browser));
   const wall = (performance.now() - started) / 1000;
-  const cpu = serveCpuS(child.pid as number) - cpuBefore;
+  const cpu = serveCpuS(pid) - cpuBefore;
   const client = process.cpuUsage(clientBefore);
+  const machine = machineTicks();
+  // The world's thread is serve's busiest: it runs the three parties; the others are V8's helpers.
+  const busiest = Math.max(
+    ...[...threadCpuS(pid)].map(([tid, used]) => used - (threadsBefore.get(tid) ?? 0)),
+  );
   const sorted = [...times].sort((a, b) => a - b);
   const p99 = sorted[Math.min(sorted.length - 1, Math.ceil(0.99 * sorted.length) - 1)] ?? NaN;
   return {
@@ -61,6 +86,10 @@ async function level(browsers: number) {
     serve_cpu_ms_per_journey: r2((cpu * 1000) / times.length),
     /** The same for this process's browsers (fedsim's agent), which share the machine's cores with serve. */
     client_cpu_ms_per_journey: r2((client.user + client.system) / 1000 / times.length),
+    /** CPU of serve's world thread per journey: one thread, so 1000 ÷ this journeys/s at most. */
+    world_thread_cpu_ms_per_journey: r2((busiest * 1000) / times.length),
+    /** How much of the machine's CPU time nobody used during the level (/proc/stat idle + iowait). */
+    machine_idle_pct: r2((100 * (machine.idle - machineBefore.idle)) / (machine.total - machineBefore.total)),
     first_error: errors[0],
   };
 }
