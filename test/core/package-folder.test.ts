@@ -29,8 +29,8 @@ describe('packageFolder: data files found from any depth of the package', () => 
   });
 });
 
-describe('the build: the command and each worker thread start from a bundle', () => {
-  it('has the bin and every worker entry in dist/harness/bundle/', async () => {
+describe('the build: the command and its threads', () => {
+  it('has the bin in dist/harness/bundle/ and the module of every worker thread', async () => {
     // Resolved as the compiled pool and serve resolve them (from the sources they are never started).
     const built = (await import(
       join(process.cwd(), 'dist/harness/core/worker-entry.js')
