@@ -1,5 +1,5 @@
 import type { Express, Request, Response } from 'express';
-import { partyApp } from '../core/app.js';
+import { type FrontHandlers, partyApp } from '../core/app.js';
 import { formBody } from '../core/body.js';
 import { pageErrorHandler } from '../core/html.js';
 import { lazyRoutes } from '../core/lazy-routes.js';
@@ -67,8 +67,8 @@ export class Dropbox {
     };
   }
 
-  createApp(): Express {
-    const app = partyApp(() => this.url);
+  createApp(front?: FrontHandlers): Express {
+    const app = partyApp(() => this.url, front);
     const scim = () =>
       createScimRouter({ store: this.team, token: this.options.scimToken, baseUrl: () => this.url });
     app.use('/scim/v2', lazyRoutes('', scim));

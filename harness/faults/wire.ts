@@ -1,5 +1,4 @@
-import type { Express } from 'express';
-import { expressApp } from '../core/app.js';
+import type { FrontHandlers } from '../core/app.js';
 import type { IdGenerator } from '../core/ids.js';
 import type { Scheduler } from '../provisioning/scheduler.js';
 import { FaultInjector } from './injector.js';
@@ -30,11 +29,9 @@ export function createPartyFaults(deps: {
   };
 }
 
-/** The party's app behind its fault middleware, which runs before anything else of the party. */
-export function withFaults(app: Express, injector: FaultInjector | undefined): Express {
-  if (!injector) return app;
-  const outer = expressApp();
-  outer.use(injector.middleware());
-  outer.use(app);
-  return outer;
+/** The party's fault middleware, installed before anything else of the party. */
+export function faultsFront(injector: FaultInjector | undefined): FrontHandlers {
+  return (app) => {
+    if (injector) app.use(injector.middleware());
+  };
 }

@@ -1,10 +1,10 @@
 import { type Listening, listen } from '../core/listen.js';
 import type { Dropbox } from '../dropbox/dropbox.js';
-import { type PartyFaults, withFaults } from '../faults/wire.js';
+import { faultsFront, type PartyFaults } from '../faults/wire.js';
 import type { Org1 } from '../okta/org1/org1.js';
 import type { Org2 } from '../okta/org2/org2.js';
 import type { LiveTrace } from '../trace/live/recorder.js';
-import { servedApp } from './served-app.js';
+import { servedFront } from './served-front.js';
 
 /**
  * Serves the three parties (faults in front of org2's and dropbox's APIs) and sets their URLs; one
@@ -20,8 +20,13 @@ export async function listenParties(
   const faultsOf = [undefined, faults.org2, faults.dropbox];
   const started = await Promise.allSettled(
     parties.map((p, i) => {
-      const app = servedApp(names[i], p.createApp(), { seed: at.seed, origin: () => p.url, trace });
-      return listen(withFaults(app, faultsOf[i]), at.ports[i], at.host);
+      const served = servedFront(names[i], { seed: at.seed, origin: () => p.url, trace });
+      // Faults first: a faulted API call is answered before anything else of the party sees it.
+      const app = p.createApp((front) => {
+        faultsFront(faultsOf[i])(front);
+        served(front);
+      });
+      return listen(app, at.ports[i], at.host);
     }),
   );
   const failed = started.find((s) => s.status === 'rejected');

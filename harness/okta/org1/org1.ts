@@ -1,4 +1,5 @@
 import type { Express } from 'express';
+import type { FrontHandlers } from '../../core/app.js';
 import { FedsimError } from '../../core/errors.js';
 import { AdminRoles } from '../admins.js';
 import { AppUsers, pushResultOf } from '../api/app-users.js';
@@ -189,7 +190,7 @@ export class Org1 {
     return this.#push(user, 'update');
   }
 
-  createApp(): Express {
-    return org1Routes(this);
+  createApp(front?: FrontHandlers): Express {
+    return org1Routes(this, front);
   }
 }

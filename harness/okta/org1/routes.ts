@@ -1,5 +1,5 @@
 import type { Express } from 'express';
-import { partyApp } from '../../core/app.js';
+import { type FrontHandlers, partyApp } from '../../core/app.js';
 import { formBody } from '../../core/body.js';
 import { pageErrorHandler } from '../../core/html.js';
 import { lazyRoutes } from '../../core/lazy-routes.js';
@@ -25,9 +25,9 @@ export type Org1Site = Org1ApiOrg &
   Org2OrgSsoOrg & { readonly options: Org1Options; readonly admins: AdminRoles };
 
 /** org1's HTTP app: its API, Admin Console, sign-in, dashboard, Org2Org's SSO and IdP metadata. */
-export function org1Routes(org: Org1Site): Express {
+export function org1Routes(org: Org1Site, front?: FrontHandlers): Express {
   const { options } = org;
-  const app = partyApp(() => org.url);
+  const app = partyApp(() => org.url, front);
   app.use('/api/v1', org1ApiRouter(org));
   app.use(formBody('64kb'));
   app.use(

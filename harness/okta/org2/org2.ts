@@ -1,4 +1,5 @@
 import type { Express } from 'express';
+import type { FrontHandlers } from '../../core/app.js';
 import type { FedsimError } from '../../core/errors.js';
 import { SessionStore } from '../../core/sessions.js';
 import { TaskTracker } from '../../core/tasks.js';
@@ -146,8 +147,8 @@ export class Org2 {
     return this.apps.unassign(this.options.dropbox, login);
   }
 
-  createApp(): Express {
-    return org2Routes(this);
+  createApp(front?: FrontHandlers): Express {
+    return org2Routes(this, front);
   }
 
   /** The inbound IdP as `GET /api/v1/idps/{id}` returns it. */

@@ -1,5 +1,5 @@
 import type { Express } from 'express';
-import { partyApp } from '../../core/app.js';
+import { type FrontHandlers, partyApp } from '../../core/app.js';
 import { formBody } from '../../core/body.js';
 import { pageErrorHandler } from '../../core/html.js';
 import { lazyRoutes } from '../../core/lazy-routes.js';
@@ -51,8 +51,8 @@ export type Org2Site = InboundSignIn &
   };
 
 /** org2's HTTP app: its APIs, Admin Console, inbound IdP sign-in, dashboard and SAML apps. */
-export function org2Routes(org: Org2Site): Express {
-  const app = partyApp(() => org.url);
+export function org2Routes(org: Org2Site, front?: FrontHandlers): Express {
+  const app = partyApp(() => org.url, front);
   // What every /api/v1 router of the org shares: its tokens, ids, origin and one rate limiter.
   const api: OktaApiOptions = {
     tokens: org.apiTokens,
