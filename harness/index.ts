@@ -9,6 +9,7 @@ export type { FormChoice } from './agent/choose.js';
 export type { AgentOptions, Form, Hop, Link, Page, SubmitButton } from './agent/index.js';
 export { Agent } from './agent/index.js';
 // core: time, ids, errors and the loopback client
+export type { FrontHandlers } from './core/app.js';
 export type { Clock } from './core/clock.js';
 export { FixedClock, SystemClock } from './core/clock.js';
 export type { ErrorCode, ErrorDetails, ErrorInfo } from './core/errors.js';
