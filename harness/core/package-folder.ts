@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 /**
  * `relative` inside fedsim's package root (the first folder at or above `from` with a package.json
  * and `relative` in it): data files (certs/, the XSDs) that tsc does not copy, found the same way
- * from the sources, from dist/ and from a worker bundle (dist/harness/workers/), whatever the depth.
+ * from the sources, from dist/ and from the bundles (dist/harness/bundle/), whatever the depth.
  */
 export function packageFolder(relative: string, from: string): string {
   for (let dir = from; ; dir = dirname(dir)) {
