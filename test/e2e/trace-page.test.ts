@@ -27,12 +27,18 @@ afterEach(async () => {
 });
 
 /** Writes the page for `doc` and opens it offline; `requests` lists everything the page loaded. */
-async function open(doc: TraceDocument, name: string, permissions: string[] = []) {
+async function open(
+  doc: TraceDocument,
+  name: string,
+  permissions: string[] = [],
+  beforeScripts?: () => void,
+) {
   const file = path.join(OUT, `${name}.html`);
   writeFileSync(file, traceHtml(doc, JSON_FILE));
   const context = await browser.newContext({ viewport: { width: 1300, height: 900 }, offline: true });
   contexts.push(context);
   await context.grantPermissions(permissions);
+  if (beforeScripts) await context.addInitScript(beforeScripts);
   const page = await context.newPage();
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
@@ -123,8 +129,8 @@ describe('the trace page of a run that ends at a refused ACS', () => {
   });
 
   it('selects the command and says so where the clipboard is refused', async () => {
-    const { page } = await open(loadFixture(), 'copy-refused');
-    await page.evaluate(() => {
+    // Refused before the page's own script runs, as a browser that denies clipboard access does.
+    const { page } = await open(loadFixture(), 'copy-refused', [], () => {
       navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
     });
     const hop = page.locator('details.hop.refused');
