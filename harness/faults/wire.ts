@@ -1,4 +1,3 @@
-import type { FrontHandlers } from '../core/app.js';
 import type { IdGenerator } from '../core/ids.js';
 import type { Scheduler } from '../provisioning/scheduler.js';
 import { FaultInjector } from './injector.js';
@@ -26,12 +25,5 @@ export function createPartyFaults(deps: {
       rateLimit: deps.org2RateLimit,
     }),
     dropbox: new FaultInjector({ prefix: '/scim/v2', scheduler, respond: scimResponder() }),
-  };
-}
-
-/** The party's fault middleware, installed before anything else of the party. */
-export function faultsFront(injector: FaultInjector | undefined): FrontHandlers {
-  return (app) => {
-    if (injector) app.use(injector.middleware());
   };
 }

@@ -100,7 +100,7 @@ class VirtualScheduler implements Scheduler {
   }
 
   #armValve(waitedMs = 0): void {
-    if (this.#valve && waitedMs === 0) return;
+    if (this.#valve) return;
     const loop = performance.eventLoopUtilization();
     const ended = this.#ended;
     this.#valve = setTimeout(() => {

@@ -1,6 +1,6 @@
 import { type Listening, listen } from '../core/listen.js';
 import type { Dropbox } from '../dropbox/dropbox.js';
-import { faultsFront, type PartyFaults } from '../faults/wire.js';
+import type { PartyFaults } from '../faults/wire.js';
 import type { Org1 } from '../okta/org1/org1.js';
 import type { Org2 } from '../okta/org2/org2.js';
 import type { LiveTrace } from '../trace/live/recorder.js';
@@ -22,8 +22,9 @@ export async function listenParties(
     parties.map((p, i) => {
       const served = servedFront(names[i], { seed: at.seed, origin: () => p.url, trace });
       // Faults first: a faulted API call is answered before anything else of the party sees it.
+      const injector = faultsOf[i];
       const app = p.createApp((front) => {
-        faultsFront(faultsOf[i])(front);
+        if (injector) front.use(injector.middleware());
         served(front);
       });
       return listen(app, at.ports[i], at.host);

@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { findScenarioFiles } from '../../harness/scenario/files.js';
 import { runScenarios } from '../../harness/scenario/run-many.js';
+import { readStat } from './proc.js';
 import { type Stat, summarise } from './stats.js';
 
 /** The bundled scenarios repeated to `count` files, through the runner at its default concurrency. */
@@ -20,17 +21,13 @@ export async function scenarioBatch(
   return { seconds, failed };
 }
 
-/** Each process's parent and own CPU seconds (utime + stime, clock ticks of 1/100 s) from /proc. */
+/** Each process's parent and own CPU seconds, from /proc. */
 function processTable(): Map<number, { ppid: number; cpuS: number }> {
   const table = new Map<number, { ppid: number; cpuS: number }>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
-      const fields = readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-      table.set(Number(name), {
-        ppid: Number(fields[1]),
-        cpuS: (Number(fields[11]) + Number(fields[12])) / 100,
-      });
+      table.set(Number(name), readStat(`/proc/${name}/stat`));
     } catch {
       // Exited while listed.
     }

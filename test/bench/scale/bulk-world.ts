@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { createWorld } from '../../../harness/world/world.js';
+import { rssMb } from '../proc.js';
 import { gc } from '../stats.js';
 
 /**
@@ -11,7 +11,6 @@ import { gc } from '../stats.js';
  * Usage: node bulk-world.js N
  */
 const count = Number(process.argv[2] ?? 100_000);
-const rssMb = () => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1]) / 1024;
 
 // An empty world first: what the parties cost before any generated user.
 const empty = await createWorld({ seed: 'bulk', org1: { users: [] } });

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { readStat } from '../proc.js';
 import { signIn, startServe } from '../serve-client.js';
 import { summarise } from '../stats.js';
 
@@ -13,18 +14,13 @@ const [cli, levelsArg, secondsArg, heap] = process.argv.slice(2);
 const levels = (levelsArg ?? '1,8,32').split(',').map(Number);
 const seconds = Number(secondsArg ?? 10);
 const r2 = (x: number) => Math.round(x * 100) / 100;
-/** CPU seconds a /proc stat line has used (utime + stime, in clock ticks of 1/100 s). */
-const cpuOfStat = (path: string) => {
-  const fields = readFileSync(path, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-};
-const serveCpuS = (pid: number) => cpuOfStat(`/proc/${pid}/stat`);
+const serveCpuS = (pid: number) => readStat(`/proc/${pid}/stat`).cpuS;
 /** Each thread of the serve process and its CPU seconds so far (a thread gone since reads 0). */
 const threadCpuS = (pid: number) =>
   new Map(
     readdirSync(`/proc/${pid}/task`).map((tid) => {
       try {
-        return [tid, cpuOfStat(`/proc/${pid}/task/${tid}/stat`)] as const;
+        return [tid, readStat(`/proc/${pid}/task/${tid}/stat`).cpuS] as const;
       } catch {
         return [tid, 0] as const;
       }

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { loopbackFetch } from '../../../harness/core/http.js';
 import { createWorld, type World } from '../../../harness/world/world.js';
+import { rssMb } from '../proc.js';
 import { check, gc, measureInterleaved, type Stat } from '../stats.js';
 
 /**
@@ -12,7 +12,6 @@ import { check, gc, measureInterleaved, type Stat } from '../stats.js';
  * Prints one JSON line. Usage: node directories.js 1000,10000,100000
  */
 const sizes = (process.argv[2] ?? '1000,10000,100000').split(',').map(Number);
-const rssMb = () => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1]) / 1024;
 /** CPU seconds (user + system) since `from`: less bent by other processes' load than wall time. */
 const cpuSince = (from: NodeJS.CpuUsage) => {
   const used = process.cpuUsage(from);

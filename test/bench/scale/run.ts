@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import type { ServeHeap } from '../../../harness/cli/serve-heap.js';
 import { run } from '../processes.js';
 import { writeResults } from '../results-file.js';
 import type { Stat } from '../stats.js';
@@ -86,12 +87,7 @@ export function bulkProvisioning(root: string, users = 10_000, limit = 600) {
 }
 
 /** Browsers at 1, 8 and 32 at once on one `fedsim serve --heap <heap>` (concurrent.js). */
-export function concurrentBrowsers(
-  root: string,
-  heap: 'footprint' | 'throughput',
-  levels = [1, 8, 32],
-  seconds = 10,
-) {
+export function concurrentBrowsers(root: string, heap: ServeHeap, levels = [1, 8, 32], seconds = 10) {
   process.stderr.write(`bench scale: ${levels.join(', ')} concurrent browsers on serve --heap ${heap}…\n`);
   const cli = join(root, 'dist/harness/bundle/fedsim.js');
   return child<Record<string, unknown>[]>(root, 'concurrent.js', [
