@@ -108,11 +108,20 @@ function serveFacts(world: World, admins: ConsoleAdmin[]) {
   };
 }
 
+/** Users a banner names; a generated directory has thousands (--json lists them all). */
+const BANNER_USERS = 5;
+
+export function bannerSignIns(users: readonly { login: string; password: string }[]): string {
+  const named = users.slice(0, BANNER_USERS).map((u) => `${u.login} / ${u.password}`);
+  const more = users.length - named.length;
+  return more > 0 ? `${named.join(', ')} and ${more} more (--json lists them)` : named.join(', ');
+}
+
 function announce(facts: ReturnType<typeof serveFacts>, json: boolean): string {
   if (json) return `${JSON.stringify(facts)}\n`;
   return [
     'fedsim is serving (Ctrl-C to stop)',
-    `  org1     ${facts.org1.url}   sign in: ${facts.users.map((u) => `${u.login} / ${u.password}`).join(', ')}`,
+    `  org1     ${facts.org1.url}   sign in: ${bannerSignIns(facts.users)}`,
     `           API token (SSWS): ${facts.org1.apiToken}, Org2Org app ${facts.org1.org2orgAppId}`,
     `           IdP metadata ${facts.org1.metadataUrl}, tasks ${facts.org1.tasksUrl}`,
     `  org2     ${facts.org2.url}   API token (SSWS): ${facts.org2.apiToken}`,

@@ -113,7 +113,7 @@ export class Directory extends UserStore {
 
   /** The user set a new password (reset link, or expired at sign-in): ACTIVE again. */
   setPassword(user: OktaUser, password: string): OktaUser {
-    user.password = password;
+    this.changePassword(user, password);
     user.passwordChanged = recordTime(this.clock);
     return this.setStatus(user, 'ACTIVE');
   }

@@ -18,6 +18,8 @@ export class UserStore {
   readonly #lookalikes = new LookalikeIndex(() => this.index.from(undefined));
 
   readonly #listeners: ((user: OktaUser) => void)[] = [];
+  /** How many users hold each password: what a trace redacts, without a scan of every user. */
+  readonly #passwords = new Map<string, number>();
 
   /**
    * Okta's default username policy: logins are email addresses (the spec's `UserProfile.login`);
@@ -59,6 +61,7 @@ export class UserStore {
       password: options.password,
     };
     this.#byLogin.set(user.profile.login, user.id);
+    this.#passwordHeld(user.password, 1);
     this.index.added(user);
     this.#lookalikes.added(user.id, user.profile.login);
     this.#notify(user);
@@ -110,8 +113,28 @@ export class UserStore {
     return this.#setProfile(this.get(idOrLogin), profile);
   }
 
+  /** The distinct passwords users hold now (each once). */
+  passwords(): string[] {
+    return [...this.#passwords.keys()];
+  }
+
+  /** Sets a user's password, keeping the count of who holds which. */
+  protected changePassword(user: OktaUser, password: string): void {
+    this.#passwordHeld(user.password, -1);
+    user.password = password;
+    this.#passwordHeld(password, 1);
+  }
+
+  #passwordHeld(password: string | undefined, delta: 1 | -1): void {
+    if (!password) return;
+    const held = (this.#passwords.get(password) ?? 0) + delta;
+    if (held > 0) this.#passwords.set(password, held);
+    else this.#passwords.delete(password);
+  }
+
   /** Takes a user out of the store and its indexes. */
   protected forget(user: OktaUser): void {
+    this.#passwordHeld(user.password, -1);
     this.#byLogin.delete(user.profile.login, user.id);
     this.index.removed(user);
     this.#lookalikes.removed(user.id, user.profile.login);

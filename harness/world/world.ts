@@ -129,8 +129,8 @@ export class World {
 
   /** Values a trace must never show: the API and SCIM tokens, every user's password. */
   secretValues(): string[] {
-    const users = [...this.org1.directory.all(), ...this.org2.directory.all()];
-    return [...Object.values(this.tokens), ...users.flatMap((u) => (u.password ? [u.password] : []))];
+    const passwords = [...this.org1.directory.passwords(), ...this.org2.directory.passwords()];
+    return [...Object.values(this.tokens), ...passwords];
   }
   /** Applies settings to the running world, as an admin changing them would (world-configure.ts). */
   configure(patch: WorldConfig): Promise<void> {

@@ -197,6 +197,20 @@ describe('lifecycle', () => {
   });
 });
 
+describe('passwords', () => {
+  it('lists each password held once, follows a new password and forgets a deleted user', () => {
+    const a = dir.create(profile('a@x.example'), { password: 'shared' });
+    dir.create(profile('b@x.example'), { password: 'shared' });
+    dir.create(profile('c@x.example'));
+    expect(dir.passwords()).toEqual(['shared']);
+    dir.setPassword(a, 'own');
+    expect(dir.passwords().sort()).toEqual(['own', 'shared']);
+    dir.deactivate(a.id);
+    dir.delete(a.id);
+    expect(dir.passwords()).toEqual(['shared']);
+  });
+});
+
 describe('onChange', () => {
   it('fires on create, profile change and status change, not on refused operations', () => {
     const seen: string[] = [];

@@ -49,7 +49,7 @@ export function groupRoutes(
   });
   router.get(`${list}/:id`, (req, res) => {
     const group = org.groups.get(req.params.id);
-    const body = groupBody(group, org.team.all());
+    const body = groupBody(group, org.team, req.query.page);
     send(req, res, { path: list, title: group.name, body, notice: noticeOf(req.query.done) });
   });
   router.post(`${list}/:id/members`, (req, res) => {
@@ -60,7 +60,7 @@ export function groupRoutes(
       res.redirect(303, `${list}/${encodeURIComponent(group.id)}?done=add`);
     } catch (raw) {
       const error = toFedsimError(raw);
-      const body = groupBody(group, org.team.all(), { error, member });
+      const body = groupBody(group, org.team, undefined, { error, member });
       send(req, res, { path: list, title: group.name, body, error });
     }
   });

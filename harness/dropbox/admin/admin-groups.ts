@@ -1,5 +1,6 @@
 import type { FedsimError } from '../../core/errors.js';
 import { escapeHtml as e } from '../../core/html.js';
+import { CHOICES_MAX, pageOf, pagerNav } from '../../core/paging.js';
 import type { TeamGroup } from '../groups.js';
 import type { Member } from '../team.js';
 
@@ -36,14 +37,51 @@ export function groupsBody(
   );
 }
 
+/**
+ * Who can be added: a select of the `outside` members not in the group, or a text field when
+ * there are too many to choose from (then the team is not read member by member).
+ */
+function memberChoice(
+  group: TeamGroup,
+  team: GroupTeam,
+  outside: number,
+  refused?: { error: FedsimError; member: string },
+): string {
+  const shown = fieldError('member', refused?.error);
+  if (outside > CHOICES_MAX) {
+    return (
+      `<label for="member">Team member (email; ${outside} not in this group)</label>` +
+      `<input type="text" id="member" name="member" value="${e(refused?.member ?? '')}"${shown.attrs}>${shown.html}`
+    );
+  }
+  const options = team
+    .all()
+    .filter((m) => !group.members.has(m.id))
+    .map(
+      (m) =>
+        `<option value="${e(m.id)}"${refused?.member === m.id ? ' selected' : ''}>${e(`${m.displayName} (${m.email})`)}</option>`,
+    )
+    .join('');
+  return `<label for="member">Team member</label><select id="member" name="member"${shown.attrs}>${options}</select>${shown.html}`;
+}
+
+/** What a group's page reads of the team. */
+export interface GroupTeam {
+  find(id: string): Member | undefined;
+  count(): number;
+  all(): Member[];
+}
+
 export function groupBody(
   group: TeamGroup,
-  team: readonly Member[],
+  team: GroupTeam,
+  requestedPage: unknown,
   refused?: { error: FedsimError; member: string },
 ): string {
   const base = `/admin/groups/${encodeURIComponent(group.id)}`;
-  const inGroup = team.filter((m) => group.members.has(m.id));
-  const rows = inGroup
+  const inGroup = pageOf([...group.members], requestedPage);
+  const rows = inGroup.rows
+    .flatMap((id) => team.find(id) ?? [])
     .map(
       (m) =>
         `<tr><td>${e(m.displayName)}</td><td>${e(m.email)}</td><td><span class="state ${e(m.state)}">${e(m.state)}</span></td>` +
@@ -52,22 +90,15 @@ export function groupBody(
     )
     .join('');
   const empty = '<tr><td colspan="4" class="muted">No members in this group yet.</td></tr>';
-  const candidates = team.filter((m) => !group.members.has(m.id));
-  const options = candidates
-    .map(
-      (m) =>
-        `<option value="${e(m.id)}"${refused?.member === m.id ? ' selected' : ''}>${e(`${m.displayName} (${m.email})`)}</option>`,
-    )
-    .join('');
-  const shown = fieldError('member', refused?.error);
-  const add = candidates.length
-    ? `<form method="POST" action="${e(base)}/members"><label for="member">Team member</label>` +
-      `<select id="member" name="member"${shown.attrs}>${options}</select>${shown.html}<p><button type="submit">Add to group</button></p></form>`
+  const outside = team.count() - group.members.size;
+  const add = outside
+    ? `<form method="POST" action="${e(base)}/members">${memberChoice(group, team, outside, refused)}<p><button type="submit">Add to group</button></p></form>`
     : '<p class="muted">Every team member is in this group. Members come from your identity provider’s provisioning.</p>';
   return (
     '<p><a href="/admin/groups">Back to Groups</a></p>' +
     `<table><caption class="muted">Members of ${e(group.name)}</caption><thead><tr><th scope="col">Name</th><th scope="col">Email</th>` +
     `<th scope="col">State</th><th scope="col"></th></tr></thead><tbody>${rows || empty}</tbody></table>` +
+    pagerNav(base, inGroup) +
     `<div class="card" style="margin-top:16px"><h2>Add members</h2>${add}</div>`
   );
 }

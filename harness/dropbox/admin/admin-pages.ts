@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import type { FedsimError } from '../../core/errors.js';
 import { escapeHtml as e } from '../../core/html.js';
+import { type PageWindow, pagerNav, pageWindow } from '../../core/paging.js';
 import type { CertInfo } from '../../crypto/credential.js';
 import type { Member } from '../team.js';
 import { fieldError } from './admin-groups.js';
@@ -25,6 +26,7 @@ const CSS =
   'button{font:inherit;padding:7px 18px;border:0;border-radius:4px;background:var(--blue);color:#fff;cursor:pointer}button.link{background:none;color:var(--blue);padding:0}' +
   'select,textarea,input[type=text]{font:inherit;width:100%;max-width:520px;padding:8px;border:1px solid #a9a29a;border-radius:4px}textarea{font-family:ui-monospace,monospace;font-size:13px}' +
   '.field-error{color:#b3261e;margin:6px 0 0}input[aria-invalid=true],select[aria-invalid=true],textarea[aria-invalid=true]{border:2px solid #b3261e}.notice{border-left:4px solid #19703a;background:#fff;padding:8px 12px;margin-bottom:16px}' +
+  'nav.pager{width:auto;display:flex;gap:16px;align-items:center;padding:12px 0}nav.pager a{display:inline;padding:0}' +
   '.signin{max-width:420px;margin:48px auto}.error{border-left:4px solid #b3261e;background:#fff;padding:8px 12px}.muted{color:var(--muted)}';
 
 const MENU = [
@@ -94,8 +96,23 @@ export function adminSignInPage(
 
 const date = (d: Date) => d.toISOString().slice(0, 16).replace('T', ' ');
 
-export function membersBody(members: readonly Member[], removed: readonly Member[]): string {
-  const rows = [...members, ...removed]
+/** The members of a page: the team's (read a page at a time, not all 100,000), then the removed. */
+function membersOn(team: TeamPages, removed: readonly Member[], at: PageWindow): Member[] {
+  const count = team.count();
+  const current = at.start < count ? team.slice(at.start, Math.min(at.end, count)) : [];
+  return [...current, ...removed.slice(Math.max(0, at.start - count), Math.max(0, at.end - count))];
+}
+
+/** What the Members page reads of the team. */
+export interface TeamPages {
+  count(): number;
+  slice(start: number, end: number): Member[];
+}
+
+export function membersBody(team: TeamPages, removed: readonly Member[], requestedPage: unknown): string {
+  const members = team.count();
+  const list = pageWindow(members + removed.length, requestedPage);
+  const rows = membersOn(team, removed, list)
     .map(
       (m) =>
         `<tr><td>${e(m.displayName)}</td><td>${e(m.email)}</td><td><code>${e(m.userName)}</code></td>` +
@@ -105,9 +122,10 @@ export function membersBody(members: readonly Member[], removed: readonly Member
   const empty =
     '<tr><td colspan="6" class="muted">No members yet: assign users to Dropbox Business in org2.</td></tr>';
   return (
-    `<p>${members.length} member${members.length === 1 ? '' : 's'}, ${removed.length} removed. Provisioning from your identity provider adds, updates and suspends them.</p>` +
+    `<p>${members} member${members === 1 ? '' : 's'}, ${removed.length} removed. Provisioning from your identity provider adds, updates and suspends them.</p>` +
     `<table><caption class="muted">Team members and their state</caption><thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Username</th>` +
-    `<th scope="col">State</th><th scope="col">External id</th><th scope="col">Last changed</th></tr></thead><tbody>${rows || empty}</tbody></table>`
+    `<th scope="col">State</th><th scope="col">External id</th><th scope="col">Last changed</th></tr></thead><tbody>${rows || empty}</tbody></table>` +
+    pagerNav('/admin/members', list)
   );
 }
 

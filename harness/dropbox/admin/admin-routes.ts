@@ -89,7 +89,7 @@ export function dropboxAdmin(org: DropboxAdminOrg): Router {
     send(req, res, {
       path: '/admin/members',
       title: 'Members',
-      body: membersBody(org.team.all(), org.team.removed),
+      body: membersBody(org.team, org.team.removed, req.query.page),
     }),
   );
   groupRoutes(router, org, send);

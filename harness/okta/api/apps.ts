@@ -6,7 +6,7 @@ import { type AppGroupAssigner, appGroupRoutes } from './app-groups.js';
 import type { AppUser, AppUsers } from './app-users.js';
 import { apiAuth, apiFront, type OktaApiOptions, parseBody } from './common.js';
 import { oktaErrorHandler } from './errors.js';
-import { queryParam } from './query.js';
+import { afterCursor, type PageRules, pageOf, queryParam } from './query.js';
 
 /** What `/api/v1/apps` knows of an app instance; the org owns the apps themselves. */
 export interface AppSummary {
@@ -77,6 +77,23 @@ function matchesQ(q: string | undefined): (app: AppSummary) => boolean {
     app.label.toLowerCase().startsWith(prefix);
 }
 
+/**
+ * listApplicationUsers (management OpenAPI spec): 50 app users a page unless `limit` says (at
+ * most 500), the `after` cursor in a `Link: rel="next"` while more remain, and `q` kept in it.
+ */
+const APP_USER_PAGES: PageRules = { defaultLimit: 50, maxLimit: 500, next: true, kept: ['q'] };
+const userIdOf = (appUser: AppUser) => appUser.userId;
+
+/** Okta's OAS: `q` matches the beginning of `userName`, `firstName`, `lastName` or `email`. */
+function appUserQ(q: string, directory: Directory) {
+  const prefix = q.toLowerCase();
+  const starts = (value: unknown) => typeof value === 'string' && value.toLowerCase().startsWith(prefix);
+  return (appUser: AppUser) => {
+    const profile = directory.find(appUser.userId)?.profile;
+    return starts(appUser.userName) || [profile?.firstName, profile?.lastName, profile?.email].some(starts);
+  };
+}
+
 /** org2's `/api/v1/apps`: list apps and assign / unassign users; the caller mounts it at `/api/v1`. */
 export function createAppsRouter(options: AppsApiOptions): Router {
   const { directory, appUsers, ids } = options;
@@ -101,7 +118,13 @@ export function createAppsRouter(options: AppsApiOptions): Router {
 
   router.get('/apps/:appId/users', (req, res) => {
     const app = appOf(req.params.appId);
-    res.json(appUsers.list(app.id).map(serialize));
+    const q = queryParam(req, 'q');
+    const listed =
+      q === undefined ? appUsers.list(app.id) : appUsers.list(app.id).filter(appUserQ(q, directory));
+    const matching = afterCursor(listed, queryParam(req, 'after'), 'app user', userIdOf);
+    const { page, links } = pageOf(req, matching, options.baseUrl(), APP_USER_PAGES, userIdOf);
+    res.setHeader('Link', links);
+    res.json(page.map(serialize));
   });
 
   router.get('/apps/:appId/users/:userId', (req, res) => {

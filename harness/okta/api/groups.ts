@@ -6,7 +6,7 @@ import type { Groups, OktaGroup } from '../groups.js';
 import type { SystemLog } from '../syslog/log-store.js';
 import { apiAuth, apiFront, type OktaApiOptions, parseBody } from './common.js';
 import { oktaErrorHandler } from './errors.js';
-import { afterCursor, pageOf, queryParam } from './query.js';
+import { afterCursor, type PageRules, pageOf, queryParam } from './query.js';
 import { serializeUser } from './serialize.js';
 
 export interface GroupsApiOptions extends OktaApiOptions {
@@ -55,6 +55,13 @@ function nameStartsWith(q: string | undefined): (group: OktaGroup) => boolean {
   return (group) => prefix === undefined || group.profile.name.toLowerCase().startsWith(prefix);
 }
 
+/**
+ * listGroupUsers (management OpenAPI spec): 1,000 members a page unless `limit` says, the `after`
+ * cursor in a `Link: rel="next"` while more remain. The spec gives no maximum; 10,000, listGroups'
+ * own, is inferred (docs/decisions/api-list-paging.md).
+ */
+const GROUP_MEMBER_PAGES: PageRules = { defaultLimit: 1000, maxLimit: 10_000, next: true, kept: [] };
+
 /** org2's `/api/v1/groups`: create, find, list, replace, delete, and membership; the caller mounts it at `/api/v1`. */
 export function createGroupsRouter(options: GroupsApiOptions): Router {
   const { directory, groups, ids } = options;
@@ -95,9 +102,12 @@ export function createGroupsRouter(options: GroupsApiOptions): Router {
 
   router.get('/groups/:groupId/users', (req, res) => {
     const group = groups.get(req.params.groupId);
-    // A member deleted from the directory since is no longer listed, as in Okta.
-    const members = [...group.members].flatMap((id) => directory.find(id) ?? []);
+    const ids = afterCursor([...group.members], queryParam(req, 'after'), 'group member', (id) => id);
     const origin = options.baseUrl();
+    const { page, links } = pageOf(req, ids, origin, GROUP_MEMBER_PAGES, (id) => id);
+    res.setHeader('Link', links);
+    // A member deleted from the directory since is no longer listed, as in Okta.
+    const members = page.flatMap((id) => directory.find(id) ?? []);
     res.json(members.map((u) => serializeUser(u, { baseUrl: origin, typeId })));
   });
 

@@ -22,22 +22,27 @@ export function booleanParam(req: Request, name: string, fallback: boolean): boo
   throw validationError([`${name}: The value must be true or false`]);
 }
 
-/** How a list answers: its `limit` when none is given, and whether it links to a next page. */
+/**
+ * How a list answers: its `limit` when none is given and the most it allows, whether it links to
+ * a next page, and the query parameters that link repeats (default: the user list's).
+ */
 export interface PageRules {
   defaultLimit: number;
+  maxLimit?: number;
   next: boolean;
+  kept?: readonly string[];
 }
 
 const LIST_PAGES: PageRules = { defaultLimit: MAX_LIMIT, next: true };
 
-/** Okta caps `limit` at 200 rather than rejecting larger values. */
-export function limitParam(req: Request, fallback = MAX_LIMIT): number {
+/** Okta caps `limit` (at 200 for most lists) rather than rejecting larger values. */
+export function limitParam(req: Request, fallback = MAX_LIMIT, max = MAX_LIMIT): number {
   const value = queryParam(req, 'limit');
   if (value === undefined) return fallback;
   if (!/^\d+$/.test(value) || Number(value) < 1) {
     throw validationError(['limit: The value must be a positive integer']);
   }
-  return Math.min(Number(value), MAX_LIMIT);
+  return Math.min(Number(value), max);
 }
 
 // Okta's listUsers `q` (management OpenAPI spec, GET /api/v1/users): a starts-with match on
@@ -96,14 +101,19 @@ export function userPages(req: Request): PageRules {
   return queryParam(req, 'q') === undefined ? LIST_PAGES : Q_PAGES;
 }
 
+/** An item's id, what a cursor names: its `id`, or (app users) the user's. */
+type IdOf<T> = (item: T) => string;
+const ownId = <T>(item: T) => (item as { id: string }).id;
+
 /** Items after the cursor: `after` is the id of the previous page's last item (a user, a group…). */
-export function afterCursor<T extends { id: string }>(
+export function afterCursor<T>(
   items: T[],
   after: string | undefined,
   kind = 'user',
+  idOf: IdOf<T> = ownId,
 ): T[] {
   if (after === undefined) return items;
-  const index = items.findIndex((item) => item.id === after);
+  const index = items.findIndex((item) => idOf(item) === after);
   if (index < 0) throw unknownCursor(after, kind);
   return items.slice(index + 1);
 }
@@ -143,14 +153,17 @@ export function pageLinks(
 }
 
 /** One page of `matching` (items already past the cursor) and the Link header values for it. */
-export function pageOf<T extends { id: string }>(
+export function pageOf<T>(
   req: Request,
   matching: T[],
   origin: string,
   rules: PageRules = LIST_PAGES,
+  idOf: IdOf<T> = ownId,
 ): { page: T[]; links: string[] } {
-  const limit = limitParam(req, rules.defaultLimit);
+  const limit = limitParam(req, rules.defaultLimit, rules.maxLimit);
   const page = matching.slice(0, limit);
-  const nextAfter = rules.next && matching.length > page.length ? page.at(-1)?.id : undefined;
-  return { page, links: pageLinks(req, origin, limit, nextAfter) };
+  const last = page.at(-1);
+  const nextAfter =
+    rules.next && matching.length > page.length && last !== undefined ? idOf(last) : undefined;
+  return { page, links: pageLinks(req, origin, limit, nextAfter, rules.kept) };
 }

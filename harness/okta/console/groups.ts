@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import { escapeHtml } from '../../core/html.js';
+import { pageOf, pagerNav } from '../../core/paging.js';
 import type { Directory } from '../directory.js';
 import type { GroupAdmin } from '../group-admin.js';
 import type { OktaGroup } from '../groups.js';
@@ -19,23 +20,23 @@ const DONE: Readonly<Record<string, string>> = {
   remove: 'The person was removed from the group.',
 };
 
-function listPage(org: GroupsOrg): string {
-  const rows = org.groupAdmin.groups
-    .all()
-    .map((g) => [
-      `<a href="/admin/groups/${escapeHtml(g.id)}">${escapeHtml(g.profile.name)}</a>`,
-      escapeHtml(g.profile.description),
-      String(g.members.size),
-    ]);
+function listPage(org: GroupsOrg, req: Request): string {
+  const list = pageOf(org.groupAdmin.groups.all(), req.query.page);
+  const rows = list.rows.map((g) => [
+    `<a href="/admin/groups/${escapeHtml(g.id)}">${escapeHtml(g.profile.name)}</a>`,
+    escapeHtml(g.profile.description),
+    String(g.members.size),
+  ]);
   const create =
     `<form class="panel" method="POST" action="/admin/groups"><h2>Add group</h2>` +
     `${field('Name', 'name')}${field('Description', 'description')}<p><button type="submit">Add group</button></p></form>`;
-  return table('Groups', ['Group', 'Description', 'People'], rows) + create;
+  return table('Groups', ['Group', 'Description', 'People'], rows) + pagerNav('/admin/groups', list) + create;
 }
 
-function groupPage(org: GroupsOrg, group: OktaGroup): string {
+function groupPage(org: GroupsOrg, group: OktaGroup, req: Request): string {
   const base = `/admin/groups/${group.id}`;
-  const rows = [...group.members].flatMap((id) => {
+  const members = pageOf([...group.members], req.query.page);
+  const rows = members.rows.flatMap((id) => {
     const user = org.directory.find(id);
     if (!user) return [];
     const label = `Remove ${user.profile.login}`;
@@ -61,7 +62,8 @@ function groupPage(org: GroupsOrg, group: OktaGroup): string {
       ['Created', when(group.created)],
       ['Membership changed', when(group.lastMembershipUpdated)],
     ]) +
-    `</section><h2>Members</h2>${add}${table('Members', ['Person', 'Status', ''], rows)}`
+    `</section><h2>Members</h2>${add}<p class="muted">${members.total} ${members.total === 1 ? 'person' : 'people'}</p>` +
+    `${table('Members', ['Person', 'Status', ''], rows)}${pagerNav(base, members)}`
   );
 }
 
@@ -74,7 +76,7 @@ export function groupsSection(org: GroupsOrg): ConsoleSection {
     label: 'Groups',
     group: 'Directory',
     routes(router, view) {
-      router.get('/', (req, res) => view.send(req, res, { title: 'Groups', body: listPage(org) }));
+      router.get('/', (req, res) => view.send(req, res, { title: 'Groups', body: listPage(org, req) }));
       router.post('/', async (req, res) => {
         const body: Record<string, string> = req.body ?? {};
         const { group } = await org.groupAdmin.create({
@@ -87,7 +89,7 @@ export function groupsSection(org: GroupsOrg): ConsoleSection {
         const group = groupOf(org, req);
         view.send(req, res, {
           title: group.profile.name,
-          body: groupPage(org, group),
+          body: groupPage(org, group, req),
           notice: doneNotice(req, DONE),
         });
       });

@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import { escapeHtml } from '../../core/html.js';
+import { pageOf, pagerNav } from '../../core/paging.js';
 import { OKTA_STATUSES, type OktaUser } from '../directory.js';
 import type { ConsoleSection } from './console.js';
 import { checkbox, doneNotice, field, queryText, select, statusBadge, table } from './html.js';
@@ -30,43 +31,25 @@ function searchForm(q: string, status: string): string {
   );
 }
 
-function pager(req: Request, page: number, pages: number): string {
-  if (pages <= 1) return '';
-  const link = (to: number, label: string) => {
-    const params = new URLSearchParams({
-      q: queryText(req, 'q'),
-      status: queryText(req, 'status'),
-      page: String(to),
-    });
-    return `<a href="/admin/people?${escapeHtml(params.toString())}">${label}</a>`;
-  };
-  const prev = page > 1 ? link(page - 1, '‹ Previous') : '';
-  const next = page < pages ? link(page + 1, 'Next ›') : '';
-  return `<nav class="pager" aria-label="Pages">${prev}<span>Page ${page} of ${pages}</span>${next}</nav>`;
-}
-
 function listPage(org: PeopleOrg, req: Request): string {
   const q = queryText(req, 'q').trim();
   const status = queryText(req, 'status');
   const found = org.users.directory
     .all()
     .filter((u) => (q === '' || matches(u, q)) && (status === '' || u.status === status));
-  const pages = Math.max(1, Math.ceil(found.length / PEOPLE_PAGE_SIZE));
-  const page = Math.min(pages, Math.max(1, Number.parseInt(queryText(req, 'page'), 10) || 1));
-  const rows = found
-    .slice((page - 1) * PEOPLE_PAGE_SIZE, page * PEOPLE_PAGE_SIZE)
-    .map((u) => [
-      `<a href="/admin/people/${escapeHtml(u.id)}">${escapeHtml(nameOf(u))}</a>`,
-      escapeHtml(u.profile.login),
-      escapeHtml(u.profile.email),
-      statusBadge(u.status),
-      escapeHtml(u.provider),
-    ]);
+  const list = pageOf(found, req.query.page, PEOPLE_PAGE_SIZE);
+  const rows = list.rows.map((u) => [
+    `<a href="/admin/people/${escapeHtml(u.id)}">${escapeHtml(nameOf(u))}</a>`,
+    escapeHtml(u.profile.login),
+    escapeHtml(u.profile.email),
+    statusBadge(u.status),
+    escapeHtml(u.provider),
+  ]);
   const count = `<p class="muted">${found.length} ${found.length === 1 ? 'person' : 'people'}${q || status ? ' match' : ''}</p>`;
   return (
     `<p><a class="button" href="/admin/people/new">Add person</a></p>${searchForm(q, status)}${count}` +
     table('People', ['Person', 'Username', 'Email', 'Status', 'Provider'], rows) +
-    pager(req, page, pages)
+    pagerNav('/admin/people', list, { q, status })
   );
 }
 

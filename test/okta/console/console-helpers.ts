@@ -2,6 +2,7 @@ import request from 'supertest';
 import { expect } from 'vitest';
 import { SeededIds } from '../../../harness/core/ids.js';
 import type { LogEvent } from '../../../harness/okta/syslog/log-store.js';
+import type { WorldConfig } from '../../../harness/world/config.js';
 import { addConsoleAdmins } from '../../../harness/world/console-admins.js';
 import { createWorld, type World } from '../../../harness/world/world.js';
 import { cookieFrom } from '../../routes-helpers.js';
@@ -14,8 +15,8 @@ export interface ConsoleWorld {
   cookie: Record<Org, string>;
 }
 
-export async function consoleWorld(): Promise<ConsoleWorld> {
-  const world = await createWorld();
+export async function consoleWorld(config?: WorldConfig): Promise<ConsoleWorld> {
+  const world = await createWorld(config);
   const admins = addConsoleAdmins(world, new SeededIds('console-test'));
   const cookie = {} as Record<Org, string>;
   for (const { org, login, password } of admins) {

@@ -1,5 +1,6 @@
 import type { Router } from 'express';
 import { escapeHtml } from '../../../core/html.js';
+import { CHOICES_MAX, pageOf, pagerNav } from '../../../core/paging.js';
 import type { AppUser } from '../../api/app-users.js';
 import type { ConsoleView } from '../../console/console.js';
 import { field, postButton, select, statusBadge, table, when } from '../../console/html.js';
@@ -10,12 +11,9 @@ import { unassignGroup } from '../assignment-follows.js';
 import { assignGroup, grantingGroup } from '../group-assignment.js';
 import { APP_BASE, type Org2OrgConsoleOrg, sendTab } from './app-tab.js';
 
-/** Rows and choices a page lists: a group of 10,000 assigned must not make a page of 10,000 rows. */
-const SHOWN = 100;
-
 /** The person to assign: a list to choose from, or (too many to list) their username typed. */
 function personInput(unassigned: [string, string][]): string {
-  if (unassigned.length > SHOWN)
+  if (unassigned.length > CHOICES_MAX)
     return field(`Person (username; ${unassigned.length} not assigned)`, 'login');
   return select('Person', 'login', [['', 'Choose a person…'], ...unassigned], '');
 }
@@ -66,11 +64,11 @@ function personAction(au: AppUser, user: OktaUser, group: OktaGroup | undefined)
 const GROUP_HELD_NOTE =
   '<p class="muted">A person an assigned group holds cannot be unassigned alone (Okta refuses it): remove them from the group, or unassign the group. <em>Convert to group</em> makes an individual assignment the group’s, so it ends when they leave the group.</p>';
 
-function page(org: Org2OrgConsoleOrg): string {
+function page(org: Org2OrgConsoleOrg, requestedPage: unknown): string {
   const { app, directory, appUsers } = org;
-  const assigned = appUsers.list(app.id);
+  const assigned = pageOf(appUsers.list(app.id), requestedPage);
   let groupHeld = false;
-  const rows = assigned.slice(0, SHOWN).flatMap((au) => {
+  const rows = assigned.rows.flatMap((au) => {
     const user = directory.find(au.userId);
     if (!user) return [];
     const group = grantingGroup(org, user.id);
@@ -108,10 +106,9 @@ function page(org: Org2OrgConsoleOrg): string {
   return (
     `<section class="panel"><h2>Assign to people</h2>${assignPeople}</section>` +
     `<section class="panel"><h2>Assign to groups</h2><p class="muted">Assigns each member of the group, now and as people join; those who leave lose the app unless assigned to it directly. Pushes to org2 run after, within org2's rate limit (Workflow › Provisioning tasks shows them).</p>${assignGroup}${assignedGroups(org)}</section>` +
-    `<h2>Assigned people</h2>${groupHeld ? GROUP_HELD_NOTE : ''}${table('Assigned people', ['Person', 'Application username', 'Assigned', 'Status', 'Sync state', 'Last sync', ''], rows)}` +
-    (assigned.length > SHOWN
-      ? `<p class="muted">The first ${SHOWN} of ${assigned.length} assigned people; Workflow › Provisioning tasks lists every push.</p>`
-      : '')
+    `<h2>Assigned people</h2><p class="muted">${assigned.total} ${assigned.total === 1 ? 'person' : 'people'} assigned</p>` +
+    `${groupHeld ? GROUP_HELD_NOTE : ''}${table('Assigned people', ['Person', 'Application username', 'Assigned', 'Status', 'Sync state', 'Last sync', ''], rows)}` +
+    pagerNav(`${APP_BASE}/assignments`, assigned)
   );
 }
 
@@ -121,7 +118,9 @@ function page(org: Org2OrgConsoleOrg): string {
  */
 export function assignmentRoutes(router: Router, view: ConsoleView, org: Org2OrgConsoleOrg): void {
   const done = (key: string) => `${APP_BASE}/assignments?done=${key}`;
-  router.get('/assignments', (req, res) => sendTab(view, req, res, org.app, 'assignments', page(org)));
+  router.get('/assignments', (req, res) =>
+    sendTab(view, req, res, org.app, 'assignments', page(org, req.query.page)),
+  );
   router.post('/assignments/assign', async (req, res) => {
     const user = org.directory.get(String(req.body?.login ?? ''));
     const userName = String(req.body?.userName ?? '').trim();

@@ -51,7 +51,7 @@ export function appsSection(org: AppsOrg): ConsoleSection {
           general: () => generalTab(app, base),
           signon: () => signOnTab(app, base, nextCerts.get(app.id)),
           provisioning: () => provisioningTab(app, base),
-          assignments: () => assignmentsTab(app, base, (id) => org.directory.find(id)),
+          assignments: () => assignmentsTab(app, base, (id) => org.directory.find(id), req.query.page),
         }[tab]();
         const items = APP_TABS.map(([t, label]) => [`${base}/${t}`, label] as const);
         view.send(req, res, { title: app.label, body: tabs(items, `${base}/${tab}`) + body, notice });

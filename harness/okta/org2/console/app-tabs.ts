@@ -1,4 +1,5 @@
 import { escapeHtml as e } from '../../../core/html.js';
+import { pageOf, pagerNav } from '../../../core/paging.js';
 import type { SigningCredential } from '../../../crypto/credential.js';
 import { USERNAME_FORMATS } from '../../app-username.js';
 import { checkbox as box, field, postButton, select, statusBadge, table } from '../../console/html.js';
@@ -123,8 +124,10 @@ export function assignmentsTab(
   app: ConsoleApp,
   base: string,
   userOf: (id: string) => OktaUser | undefined,
+  requestedPage: unknown,
 ): string {
-  const rows = app.appUsers().map((au) => {
+  const assigned = pageOf(app.appUsers(), requestedPage);
+  const rows = assigned.rows.map((au) => {
     const user = userOf(au.userId);
     return [
       user ? e(`${user.profile.firstName} ${user.profile.lastName}`) : '',
@@ -142,6 +145,8 @@ export function assignmentsTab(
         field('App username (empty: the username format)', 'userName'),
       'Assign',
     )}</section>` +
-    table('People assigned', ['Person', 'Username', 'App username', 'Status', 'Sync', ''], rows)
+    `<p class="muted">${assigned.total} ${assigned.total === 1 ? 'person' : 'people'} assigned</p>` +
+    table('People assigned', ['Person', 'Username', 'App username', 'Status', 'Sync', ''], rows) +
+    pagerNav(`${base}/assignments`, assigned)
   );
 }

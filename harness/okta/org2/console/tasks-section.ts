@@ -1,5 +1,6 @@
 import type { Router } from 'express';
 import { escapeHtml as e } from '../../../core/html.js';
+import { pageOf, pagerNav } from '../../../core/paging.js';
 import type { ProvisioningTask } from '../../../provisioning/task-log.js';
 import type { ConsoleSection, ConsoleView } from '../../console/console.js';
 import { postButton, statusBadge, table } from '../../console/html.js';
@@ -26,22 +27,25 @@ function attemptsHtml(task: ProvisioningTask): string {
   return `<details><summary>${task.attempts} (${task.errors.length} failed)</summary><ol class="plain">${items}</ol></details>`;
 }
 
-function rows(app: ConsoleApp): string[][] {
-  return [...app.tasks()]
-    .reverse()
-    .map((t) => [
-      String(t.id),
-      e(t.lastUpdated.replace('T', ' ').replace(/\.\d+Z$/, 'Z')),
-      e(app.label),
-      e(t.action),
-      e(t.login),
-      statusBadge(STATUS_BADGE[t.status] ?? t.status),
-      attemptsHtml(t),
-      t.error ? `<code>${e(t.error.code)}</code> ${e(t.error.message)}` : '',
-      t.status === 'failed'
-        ? postButton('/admin/tasks/retry', 'Retry', { appId: app.id, taskId: String(t.id) })
-        : '',
-    ]);
+/** Each app's tasks, newest first. */
+function tasksOf(app: ConsoleApp): [ConsoleApp, ProvisioningTask][] {
+  return [...app.tasks()].reverse().map((t) => [app, t]);
+}
+
+function row([app, t]: [ConsoleApp, ProvisioningTask]): string[] {
+  return [
+    String(t.id),
+    e(t.lastUpdated.replace('T', ' ').replace(/\.\d+Z$/, 'Z')),
+    e(app.label),
+    e(t.action),
+    e(t.login),
+    statusBadge(STATUS_BADGE[t.status] ?? t.status),
+    attemptsHtml(t),
+    t.error ? `<code>${e(t.error.code)}</code> ${e(t.error.message)}` : '',
+    t.status === 'failed'
+      ? postButton('/admin/tasks/retry', 'Retry', { appId: app.id, taskId: String(t.id) })
+      : '',
+  ];
 }
 
 /**
@@ -56,11 +60,11 @@ export function tasksSection(org: AppsOrg): ConsoleSection {
     group: 'Workflow',
     routes(router: Router, view: ConsoleView) {
       router.get('/', (req, res) => {
-        const all = org.apps().flatMap(rows);
+        const all = pageOf(org.apps().flatMap(tasksOf), req.query.page);
         const failed = org
           .apps()
           .reduce((n, a) => n + a.tasks().filter((t) => t.status === 'failed').length, 0);
-        const summary = `<p>${all.length} task${all.length === 1 ? '' : 's'}, ${failed} failed. A failed push stays failed until you retry it.</p>`;
+        const summary = `<p>${all.total} task${all.total === 1 ? '' : 's'}, ${failed} failed. A failed push stays failed until you retry it.</p>`;
         const headers = [
           '#',
           'Last updated',
@@ -74,7 +78,8 @@ export function tasksSection(org: AppsOrg): ConsoleSection {
         ];
         view.send(req, res, {
           title: 'Provisioning tasks',
-          body: summary + table('Provisioning tasks', headers, all),
+          body:
+            summary + table('Provisioning tasks', headers, all.rows.map(row)) + pagerNav('/admin/tasks', all),
           notice: req.query.retried ? `Task ${req.query.retried} was retried.` : undefined,
         });
       });
