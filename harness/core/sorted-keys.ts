@@ -61,6 +61,17 @@ export class SortedKeys {
     return [...found];
   }
 
+  /**
+   * How many entries have a key starting with `prefix`, stale ones included (so at least as many
+   * as `withPrefix` finds), counted by two binary searches instead of read.
+   */
+  countPrefix(prefix: string): number {
+    if (this.#recent.keys.length > MERGE_AT) this.#merge();
+    // No key that starts with `prefix` sorts after `prefix` + the highest UTF-16 code unit.
+    const inSorted = this.#lowerBound(`${prefix}\uffff`) - this.#lowerBound(prefix);
+    return inSorted + this.#recent.keys.filter((key) => key.startsWith(prefix)).length;
+  }
+
   /** Ids whose key is exactly `key`. */
   equal(key: string): string[] {
     return this.withPrefix(key).filter((id) => this.current(id) === key);

@@ -21,6 +21,9 @@ export interface IndexedUser {
   profile: Record<string, unknown>;
 }
 
+/** Past this share of the directory, a lookup's users are not worth gathering as candidates. */
+const DENSE_SHARE = 1 / 64;
+
 const fold = (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : undefined);
 
 export class UserIndex<U extends IndexedUser> {
@@ -77,6 +80,11 @@ export class UserIndex<U extends IndexedUser> {
     return at === undefined ? undefined : this.#order[at];
   }
 
+  /** How many users the directory holds. */
+  get size(): number {
+    return this.#position.size;
+  }
+
   /** Every user in creation order. */
   all(): U[] {
     return this.#order.filter((user) => user !== undefined);
@@ -96,8 +104,23 @@ export class UserIndex<U extends IndexedUser> {
     }
   }
 
-  withStatus(status: string): U[] {
-    return this.#users(this.#byStatus.get(status) ?? []);
+  /**
+   * The users `matching` finds, or undefined when they are more than DENSE_SHARE of the directory:
+   * then reading the list in creation order finds a page of them sooner than gathering, sorting
+   * and testing them all (`q=User` among 100,000 took 0.4–0.6 s that way). A prefix is counted
+   * before any user is read.
+   */
+  candidates(field: IndexedField, op: 'eq' | 'sw' | 'co', value: string): U[] | undefined {
+    const most = this.size * DENSE_SHARE;
+    if (op !== 'co' && this.#fields[field].countPrefix(value.toLowerCase()) > most) return undefined;
+    const found = this.matching(field, op, value);
+    return found.length > most ? undefined : found;
+  }
+
+  /** The users with this status, or undefined when they are more than DENSE_SHARE of the directory. */
+  statusCandidates(status: string): U[] | undefined {
+    const ids = this.#byStatus.get(status) ?? new Set<string>();
+    return ids.size > this.size * DENSE_SHARE ? undefined : this.#users(ids);
   }
 
   /** Users whose field, lower-cased, equals, starts with or contains `value` (lower-cased here). */

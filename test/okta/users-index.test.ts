@@ -26,8 +26,12 @@ describe('SortedKeys', () => {
       'id2998',
       'id2999',
     ]);
+    expect(keys.countPrefix('user299')).toBe(11);
+    expect(keys.countPrefix('nobody')).toBe(0);
     current.set('id5', 'renamed');
     keys.add('renamed', 'id5');
+    // Counted without reading: the stale entry still counts, so the count bounds what is found.
+    expect([keys.countPrefix('user5'), keys.withPrefix('user5').length]).toEqual([111, 110]);
     current.delete('id7');
     expect(keys.equal('user5')).toEqual([]);
     expect(keys.equal('renamed')).toEqual(['id5']);
@@ -92,6 +96,21 @@ describe('GET /api/v1/users by index', () => {
     expect(logins(found)).toEqual(['user3@org2.example']);
     expect(logins(await get('filter=status eq "DEPROVISIONED"'))).toEqual(['user4@org2.example']);
     expect(logins(await get('search=profile.login co "R4@"'))).toEqual(['user4@org2.example']);
+  });
+
+  it('answers a query most users match by reading the list in order, not by gathering them', async () => {
+    const { index } = org.directory;
+    expect(index.candidates('firstName', 'sw', 'First')).toBeUndefined();
+    expect(index.statusCandidates('PROVISIONED')).toBeUndefined();
+    expect(index.candidates('firstName', 'sw', 'First149')?.length).toBe(11);
+    expect(logins(await get('q=first&limit=3'))).toEqual([0, 1, 2].map((n) => `user${n}@org2.example`));
+    const odd = await get('search=profile.lastName eq "odd" and status eq "PROVISIONED"&limit=2');
+    expect(logins(odd)).toEqual(['user1@org2.example', 'user3@org2.example']);
+    const next = /<[^>]*after=([^&>]+)[^>]*>; rel="next"/.exec(odd.headers.link)?.[1];
+    const more = await get(
+      `search=profile.lastName eq "odd" and status eq "PROVISIONED"&limit=2&after=${next}`,
+    );
+    expect(logins(more)).toEqual(['user5@org2.example', 'user7@org2.example']);
   });
 
   it('pages the plain list from the cursor and refuses a cursor of a deleted user', async () => {

@@ -6,7 +6,7 @@ import { type AppGroupAssigner, appGroupRoutes } from './app-groups.js';
 import type { AppUser, AppUsers } from './app-users.js';
 import { apiAuth, apiFront, type OktaApiOptions, parseBody } from './common.js';
 import { oktaErrorHandler } from './errors.js';
-import { afterCursor, type PageRules, pageOf, queryParam } from './query.js';
+import { afterCursor, firstMatches, limitParam, type PageRules, pageOf, queryParam } from './query.js';
 
 /** What `/api/v1/apps` knows of an app instance; the org owns the apps themselves. */
 export interface AppSummary {
@@ -119,9 +119,10 @@ export function createAppsRouter(options: AppsApiOptions): Router {
   router.get('/apps/:appId/users', (req, res) => {
     const app = appOf(req.params.appId);
     const q = queryParam(req, 'q');
-    const listed =
-      q === undefined ? appUsers.list(app.id) : appUsers.list(app.id).filter(appUserQ(q, directory));
-    const matching = afterCursor(listed, queryParam(req, 'after'), 'app user', userIdOf);
+    const listed = afterCursor(appUsers.list(app.id), queryParam(req, 'after'), 'app user', userIdOf);
+    // `q` is tested in list order until the page (and one more, for the next link) is full.
+    const wanted = limitParam(req, APP_USER_PAGES.defaultLimit, APP_USER_PAGES.maxLimit) + 1;
+    const matching = q === undefined ? listed : firstMatches(listed, appUserQ(q, directory), wanted);
     const { page, links } = pageOf(req, matching, options.baseUrl(), APP_USER_PAGES, userIdOf);
     res.setHeader('Link', links);
     res.json(page.map(serialize));

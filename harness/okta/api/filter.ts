@@ -79,10 +79,10 @@ class Parser extends FilterGrammar<UserQuery> {
   /** What the index knows: a status, or eq/sw/co on the login, email and names (case folded). */
   #candidates(attr: string, op: string, value: string): OktaUser[] | undefined {
     if (!this.index) return undefined;
-    if (attr === 'status' && op === 'eq') return this.index.withStatus(value);
+    if (attr === 'status' && op === 'eq') return this.index.statusCandidates(value);
     const field = attr.slice('profile.'.length);
     if (!attr.startsWith('profile.') || !isIndexedField(field)) return undefined;
-    if (op === 'eq' || op === 'sw' || op === 'co') return this.index.matching(field, op, value);
+    if (op === 'eq' || op === 'sw' || op === 'co') return this.index.candidates(field, op, value);
     return undefined;
   }
 

@@ -59,8 +59,9 @@ function startsWith(q: string, index: UserIndex<OktaUser> | undefined): UserQuer
         .toLowerCase()
         .startsWith(prefix),
     );
-  if (!index) return { test };
-  return { test, candidates: [...new Set(Q_FIELDS.flatMap((field) => index.matching(field, 'sw', q)))] };
+  const found = index ? Q_FIELDS.map((field) => index.candidates(field, 'sw', q)) : [];
+  if (!index || found.some((users) => users === undefined)) return { test };
+  return { test, candidates: [...new Set(found.flat() as OktaUser[])] };
 }
 
 /**
@@ -116,6 +117,16 @@ export function afterCursor<T>(
   const index = items.findIndex((item) => idOf(item) === after);
   if (index < 0) throw unknownCursor(after, kind);
   return items.slice(index + 1);
+}
+
+/** The first `wanted` items that pass `test`, in order: a page (and one more) of a list read lazily. */
+export function firstMatches<T>(items: Iterable<T>, test: (item: T) => boolean, wanted: number): T[] {
+  const found: T[] = [];
+  for (const item of items) {
+    if (found.length === wanted) break;
+    if (test(item)) found.push(item);
+  }
+  return found;
 }
 
 export function unknownCursor(after: string, kind = 'user') {

@@ -1,6 +1,14 @@
 import type { Request } from 'express';
 import type { Directory, OktaUser } from '../directory.js';
-import { limitParam, listQuery, queryParam, sortedUsers, unknownCursor, userPages } from './query.js';
+import {
+  firstMatches,
+  limitParam,
+  listQuery,
+  queryParam,
+  sortedUsers,
+  unknownCursor,
+  userPages,
+} from './query.js';
 import type { AttrContext } from './user-attrs.js';
 
 /**
@@ -27,10 +35,5 @@ export function listUsers(req: Request, directory: Directory, ctx: AttrContext):
   const ordered = query.candidates
     ? query.candidates.filter((u) => position(u) > start).sort((a, b) => position(a) - position(b))
     : index.from(after);
-  const found: OktaUser[] = [];
-  for (const user of ordered) {
-    if (query.test(user)) found.push(user);
-    if (found.length === wanted) break;
-  }
-  return found;
+  return firstMatches(ordered, query.test, wanted);
 }
