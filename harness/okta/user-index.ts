@@ -117,6 +117,10 @@ export class UserIndex<U extends IndexedUser> {
     return found.length > most ? undefined : found;
   }
 
+  countWithStatus(status: string): number {
+    return this.#byStatus.get(status)?.size ?? 0;
+  }
+
   /** The users with this status, or undefined when they are more than DENSE_SHARE of the directory. */
   statusCandidates(status: string): U[] | undefined {
     const ids = this.#byStatus.get(status) ?? new Set<string>();

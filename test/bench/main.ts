@@ -16,6 +16,7 @@ import {
   concurrentBrowsers,
   directoryTable,
   printDirectoryTable,
+  servedWorld,
   writeScale,
 } from './scale/run.js';
 import { suiteScale } from './scale/suite.js';
@@ -36,7 +37,7 @@ if (args.includes('--hostile')) {
 }
 
 if (args.includes('--scale')) {
-  // `--scale [sizes] [--runs N] [--directory-only | --bulk-only | --bulk-provisioning-only | --concurrency-only | --suite-only]`: sizes like 1000,10000,100000 (the largest is the bulk world's).
+  // `--scale [sizes] [--runs N] [--directory-only | --bulk-only | --bulk-provisioning-only | --served-only | --concurrency-only | --suite-only]`: sizes like 1000,10000,100000 (the largest is the bulk world's).
   const sizes = args[args.indexOf('--scale') + 1]?.split(',').map(Number).filter(Boolean);
   const runs = args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 1000;
   if (args.includes('--bulk-only')) {
@@ -49,6 +50,12 @@ if (args.includes('--scale')) {
     const bulkPush = await bulkProvisioning(ROOT);
     console.log('bulk provisioning', bulkPush);
     writeScale(ROOT, { bulk_provisioning: bulkPush });
+    process.exit(0);
+  }
+  if (args.includes('--served-only')) {
+    const served = await servedWorld(ROOT, sizes?.at(-1));
+    console.log('served world', served);
+    writeScale(ROOT, { served_world: served });
     process.exit(0);
   }
   // serve's default heap, then the one for load (`fedsim serve --heap throughput`).
@@ -79,6 +86,8 @@ if (args.includes('--scale')) {
   console.log('\nbulk world', bulk);
   const bulkPush = await bulkProvisioning(ROOT);
   console.log('\nbulk provisioning', bulkPush);
+  const served = await servedWorld(ROOT, sizes?.at(-1));
+  console.log('\nserved world', served);
   const concurrency = await concurrentScale();
   process.stderr.write(`bench scale: ${runs} scenario runs…\n`);
   const suite = await suiteScale(ROOT, runs);
@@ -87,6 +96,7 @@ if (args.includes('--scale')) {
     directory,
     bulk_world: bulk,
     bulk_provisioning: bulkPush,
+    served_world: served,
     ...concurrency,
     suite,
   });

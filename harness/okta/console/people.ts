@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import { escapeHtml } from '../../core/html.js';
-import { pageOf, pagerNav } from '../../core/paging.js';
-import { OKTA_STATUSES, type OktaUser } from '../directory.js';
+import { type ListPage, pageOf, pagerNav, pageWindow } from '../../core/paging.js';
+import { type Directory, OKTA_STATUSES, type OktaUser } from '../directory.js';
 import type { ConsoleSection } from './console.js';
 import { checkbox, doneNotice, field, queryText, select, statusBadge, table } from './html.js';
 import { type PeopleOrg, personRoutes } from './person.js';
@@ -31,13 +31,35 @@ function searchForm(q: string, status: string): string {
   );
 }
 
+/**
+ * The page of people asked for. A search reads every user (it matches any part of a name); the
+ * plain list, or one status, reads the directory in creation order only as far as the page, and
+ * counts from the index (100,000 users: 24 → ~1 ms a page).
+ */
+function peoplePage(directory: Directory, q: string, status: string, requested: unknown): ListPage<OktaUser> {
+  const accept = (u: OktaUser) => status === '' || u.status === status;
+  if (q !== '')
+    return pageOf(
+      directory.all().filter((u) => accept(u) && matches(u, q)),
+      requested,
+      PEOPLE_PAGE_SIZE,
+    );
+  const { index } = directory;
+  const total = status === '' ? index.size : index.countWithStatus(status);
+  const window = pageWindow(total, requested, PEOPLE_PAGE_SIZE);
+  const rows: OktaUser[] = [];
+  let seen = 0;
+  for (const user of index.from(undefined)) {
+    if (rows.length === window.end - window.start) break;
+    if (accept(user) && seen++ >= window.start) rows.push(user);
+  }
+  return { ...window, rows };
+}
+
 function listPage(org: PeopleOrg, req: Request): string {
   const q = queryText(req, 'q').trim();
   const status = queryText(req, 'status');
-  const found = org.users.directory
-    .all()
-    .filter((u) => (q === '' || matches(u, q)) && (status === '' || u.status === status));
-  const list = pageOf(found, req.query.page, PEOPLE_PAGE_SIZE);
+  const list = peoplePage(org.users.directory, q, status, req.query.page);
   const rows = list.rows.map((u) => [
     `<a href="/admin/people/${escapeHtml(u.id)}">${escapeHtml(nameOf(u))}</a>`,
     escapeHtml(u.profile.login),
@@ -45,7 +67,7 @@ function listPage(org: PeopleOrg, req: Request): string {
     statusBadge(u.status),
     escapeHtml(u.provider),
   ]);
-  const count = `<p class="muted">${found.length} ${found.length === 1 ? 'person' : 'people'}${q || status ? ' match' : ''}</p>`;
+  const count = `<p class="muted">${list.total} ${list.total === 1 ? 'person' : 'people'}${q || status ? ' match' : ''}</p>`;
   return (
     `<p><a class="button" href="/admin/people/new">Add person</a></p>${searchForm(q, status)}${count}` +
     table('People', ['Person', 'Username', 'Email', 'Status', 'Provider'], rows) +

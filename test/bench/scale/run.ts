@@ -86,6 +86,13 @@ export function bulkProvisioning(root: string, users = 10_000, limit = 600) {
   return child<Record<string, unknown>>(root, 'bulk-provisioning.js', [String(users), String(limit)]);
 }
 
+/** `fedsim serve` of a world of `users` provisioned users: ready time, RSS, each admin page (served-world.js). */
+export function servedWorld(root: string, users = 100_000) {
+  process.stderr.write(`bench scale: fedsim serve of ${users} provisioned users, its pages…\n`);
+  const cli = join(root, 'dist/harness/bundle/fedsim.js');
+  return child<Record<string, unknown>>(root, 'served-world.js', [cli, String(users)]);
+}
+
 /** Browsers at 1, 8 and 32 at once on one `fedsim serve --heap <heap>` (concurrent.js). */
 export function concurrentBrowsers(root: string, heap: ServeHeap, levels = [1, 8, 32], seconds = 10) {
   process.stderr.write(`bench scale: ${levels.join(', ')} concurrent browsers on serve --heap ${heap}…\n`);

@@ -45,6 +45,16 @@ describe('paged console lists', () => {
     expect(last.rows.at(-1)).toContain(`user${COUNT}@org1.example`);
   });
 
+  it('org1: People reads only as far as the page, in creation order, counting from the index', async () => {
+    const second = await listed('org1', '/admin/people?page=2', 'People');
+    expect(second.rows).toHaveLength(20);
+    expect(second.rows[0]).toContain('user21@org1.example');
+    expect(second.html.text).toContain(`${COUNT + 1} people`); // and the console's admin
+    const last = await listed('org1', '/admin/people?page=7', 'People');
+    expect(last.rows).toHaveLength(1); // 121 people, 20 a page: the admin, created last
+    expect(last.rows[0]).toContain('admin@org1.example');
+  });
+
   it('org1: Org2Org’s assigned people are paged', async () => {
     const path = '/admin/apps/org2org/assignments';
     const first = await listed('org1', path, 'Assigned people');
