@@ -117,6 +117,7 @@ export class UserIndex<U extends IndexedUser> {
     return found.length > most ? undefined : found;
   }
 
+  /** How many users have this status, without reading them (the console's People counts). */
   countWithStatus(status: string): number {
     return this.#byStatus.get(status)?.size ?? 0;
   }

@@ -34,7 +34,7 @@ function searchForm(q: string, status: string): string {
 /**
  * The page of people asked for. A search reads every user (it matches any part of a name); the
  * plain list, or one status, reads the directory in creation order only as far as the page, and
- * counts from the index (100,000 users: 24 → ~1 ms a page).
+ * counts from the index (100,000 users: a request 24 → 4.6 ms, the last page 7.9 ms).
  */
 function peoplePage(directory: Directory, q: string, status: string, requested: unknown): ListPage<OktaUser> {
   const accept = (u: OktaUser) => status === '' || u.status === status;
