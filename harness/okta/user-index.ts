@@ -95,6 +95,14 @@ export class UserIndex<U extends IndexedUser> {
     return this.#position.get(id);
   }
 
+  /** Every user, newest first, read lazily. */
+  *newestFirst(): Generator<U> {
+    for (let i = this.#order.length - 1; i >= 0; i--) {
+      const user = this.#order[i];
+      if (user) yield user;
+    }
+  }
+
   /** Users created after `afterId` (all when undefined), in creation order, read lazily. */
   *from(afterId: string | undefined): Generator<U> {
     const start = afterId === undefined ? 0 : (this.#position.get(afterId) ?? this.#order.length) + 1;

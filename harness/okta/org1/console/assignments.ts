@@ -2,6 +2,7 @@ import type { Router } from 'express';
 import { escapeHtml } from '../../../core/html.js';
 import { CHOICES_MAX, pageOf, pagerNav } from '../../../core/paging.js';
 import type { AppUser } from '../../api/app-users.js';
+import { firstMatches } from '../../api/query.js';
 import type { ConsoleView } from '../../console/console.js';
 import { field, postButton, select, statusBadge, table, when } from '../../console/html.js';
 import type { OktaUser } from '../../directory.js';
@@ -11,11 +12,38 @@ import { unassignGroup } from '../assignment-follows.js';
 import { assignGroup, grantingGroup } from '../group-assignment.js';
 import { APP_BASE, type Org2OrgConsoleOrg, sendTab } from './app-tab.js';
 
+/**
+ * The people who can be assigned (not assigned, not deactivated): counted from the assignments and
+ * the index's statuses, and listed only when few enough to choose from, newest first until all are
+ * found (those not yet assigned are mostly the newest: the admin, people just added). Listing
+ * them all for the count took ~45 ms a page at 100,000 users.
+ */
+function unassignedPeople(
+  org: Org2OrgConsoleOrg,
+  assigned: readonly AppUser[],
+): { count: number; choices?: [string, string][] } {
+  const { directory, appUsers, app } = org;
+  const { index } = directory;
+  const held = assigned.filter((au) => {
+    const user = index.user(au.userId);
+    return user !== undefined && user.status !== 'DEPROVISIONED';
+  }).length;
+  const count = index.size - index.countWithStatus('DEPROVISIONED') - held;
+  if (count > CHOICES_MAX) return { count };
+  const free = (u: OktaUser) => !appUsers.find(app.id, u.id) && u.status !== 'DEPROVISIONED';
+  const choices = firstMatches(index.newestFirst(), free, count)
+    .reverse()
+    .map((u): [string, string] => [
+      u.profile.login,
+      `${u.profile.firstName} ${u.profile.lastName} (${u.profile.login})`,
+    ]);
+  return { count, choices };
+}
+
 /** The person to assign: a list to choose from, or (too many to list) their username typed. */
-function personInput(unassigned: [string, string][]): string {
-  if (unassigned.length > CHOICES_MAX)
-    return field(`Person (username; ${unassigned.length} not assigned)`, 'login');
-  return select('Person', 'login', [['', 'Choose a person…'], ...unassigned], '');
+function personInput({ count, choices }: { count: number; choices?: [string, string][] }): string {
+  if (!choices) return field(`Person (username; ${count} not assigned)`, 'login');
+  return select('Person', 'login', [['', 'Choose a person…'], ...choices], '');
 }
 
 /** The groups assigned, each with an Unassign button: their members who have the app only through it lose it. */
@@ -66,7 +94,8 @@ const GROUP_HELD_NOTE =
 
 function page(org: Org2OrgConsoleOrg, requestedPage: unknown): string {
   const { app, directory, appUsers } = org;
-  const assigned = pageOf(appUsers.list(app.id), requestedPage);
+  const everyone = appUsers.list(app.id);
+  const assigned = pageOf(everyone, requestedPage);
   let groupHeld = false;
   const rows = assigned.rows.flatMap((au) => {
     const user = directory.find(au.userId);
@@ -85,14 +114,8 @@ function page(org: Org2OrgConsoleOrg, requestedPage: unknown): string {
       ],
     ];
   });
-  const unassigned = directory
-    .all()
-    .filter((u) => !appUsers.find(app.id, u.id) && u.status !== 'DEPROVISIONED')
-    .map((u): [string, string] => [
-      u.profile.login,
-      `${u.profile.firstName} ${u.profile.lastName} (${u.profile.login})`,
-    ]);
-  const assignPeople = unassigned.length
+  const unassigned = unassignedPeople(org, everyone);
+  const assignPeople = unassigned.count
     ? `<form class="filters" method="POST" action="${APP_BASE}/assignments/assign"><div>${personInput(unassigned)}</div>` +
       `<div>${field('Application username (empty: the username format)', 'userName')}</div><div><button type="submit">Assign</button></div></form>`
     : '<p class="muted">Everyone is assigned.</p>';
