@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { Agent, type Page } from '../../harness/agent/index.js';
 import { loopbackFetch } from '../../harness/core/http.js';
 import { confirmPrompts } from '../../harness/scenario/browse.js';
+import { firstLine } from '../first-line.js';
 
 /** A `fedsim serve --json` process and Sarah-style browsers against it (org1 sign-in → Dropbox home). */
 export interface Facts {
@@ -16,16 +17,7 @@ export function startServe(cli: string, args: string[] = []): Promise<{ child: C
   const child = spawn(process.execPath, [cli, 'serve', '--json', ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`fedsim serve exited ${code} before it was ready`)));
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk;
-      const line = out.split('\n')[0];
-      if (out.includes('\n') && line) resolve({ child, facts: JSON.parse(line) as Facts });
-    });
-  });
+  return firstLine(child, 'fedsim serve').then((line) => ({ child, facts: JSON.parse(line) as Facts }));
 }
 
 export async function signIn(facts: Facts, parties: Record<string, string>): Promise<Page> {

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { request } from 'node:http';
 import { parse } from 'node-html-parser';
+import { firstLine } from '../first-line.js';
 
 /** The built CLI, as a user runs it (test/global-setup.ts keeps dist/ current). */
 const CLI = 'dist/harness/bundle/fedsim.js';
@@ -38,9 +39,9 @@ export async function startServe(...args: string[]): Promise<Served> {
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
   });
-  const [line] = (await once(child.stdout as NodeJS.ReadableStream, 'data')) as [Buffer];
+  const line = await firstLine(child, 'fedsim serve');
   return {
-    facts: JSON.parse(line.toString().split('\n')[0] ?? ''),
+    facts: JSON.parse(line),
     stderr: () => stderr,
     stop: async () => {
       if (child.exitCode !== null) return;
