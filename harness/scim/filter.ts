@@ -1,6 +1,6 @@
 import { type Filter, parse, Tester } from 'scim2-parse-filter';
 import { FedsimError } from '../core/errors.js';
-import { USER_SCHEMA } from './resource.js';
+import { type ScimUser, USER_SCHEMA, userAttributeNamed } from './resource.js';
 import type { ScimUserRecord, ScimUserStore } from './store.js';
 
 /**
@@ -16,9 +16,17 @@ function stripCoreUrn(path: string): string {
   return path.toLowerCase().startsWith(prefix) ? path.slice(prefix.length) : path;
 }
 
+/** Attribute paths split once per path, not once per User tested (the library splits on every test). */
+const splitPaths = new Map<string, string[]>();
+
 class CoreTester extends Tester {
   override attrPath(path: string): string[] {
-    return super.attrPath(stripCoreUrn(path));
+    let split = splitPaths.get(path);
+    if (!split) {
+      split = super.attrPath(stripCoreUrn(path));
+      if (splitPaths.size < 1000) splitPaths.set(path, split);
+    }
+    return split;
   }
 }
 
@@ -30,11 +38,21 @@ function fold<T>(value: T): T {
 
 type CompValue = Parameters<Tester['eq']>[1];
 
+/** Whether a comparison is on a caseExact attribute: decided once per filter node, not per User. */
+const caseExact = new WeakMap<Filter, boolean>();
+
+function isCaseExact(f: Filter): boolean {
+  let exactly = caseExact.get(f);
+  if (exactly === undefined) {
+    exactly = f.op !== '[]' && 'attrPath' in f && CASE_EXACT.has(stripCoreUrn(f.attrPath).toLowerCase());
+    caseExact.set(f, exactly);
+  }
+  return exactly;
+}
+
 class CaseFoldingTester extends CoreTester {
   override test(resource: unknown, f: Filter): boolean {
-    if (f.op !== '[]' && 'attrPath' in f && CASE_EXACT.has(stripCoreUrn(f.attrPath).toLowerCase()))
-      return exact.test(resource, f);
-    return super.test(resource, f);
+    return isCaseExact(f) ? exact.test(resource, f) : super.test(resource, f);
   }
   override eq(r: unknown, v: CompValue): boolean {
     return super.eq(fold(r), fold(v));
@@ -74,6 +92,19 @@ const folding = new CaseFoldingTester();
 export interface ScimFilter {
   test: (resource: unknown) => boolean;
   candidates: (store: ScimUserStore) => ScimUserRecord[] | undefined;
+  /** The User attributes the filter reads: a resource with only these is tested as the whole one. */
+  attributes: (keyof ScimUser)[];
+}
+
+/** The core User attributes a filter names (an extension's, which fedsim does not serve, none). */
+function attributesOf(f: Filter): (keyof ScimUser)[] {
+  if (f.op === 'and' || f.op === 'or') return f.filters.flatMap(attributesOf);
+  if (f.op === 'not') return attributesOf(f.filter);
+  if (!('attrPath' in f)) return [];
+  const path = stripCoreUrn(f.attrPath);
+  if (path.includes(':')) return [];
+  const attribute = userAttributeNamed(path.split('.')[0] ?? '');
+  return attribute ? [attribute] : [];
 }
 
 function candidatesOf(f: Filter, store: ScimUserStore): ScimUserRecord[] | undefined {
@@ -102,5 +133,9 @@ export function compileFilter(expression: string | undefined): ScimFilter | unde
       actual: expression,
     });
   }
-  return { test: (resource) => folding.test(resource, ast), candidates: (store) => candidatesOf(ast, store) };
+  return {
+    test: (resource) => folding.test(resource, ast),
+    candidates: (store) => candidatesOf(ast, store),
+    attributes: [...new Set(attributesOf(ast))],
+  };
 }

@@ -32,27 +32,49 @@ export interface ListResponse<T> {
   Resources: T[];
 }
 
+/** How each attribute of a served User is made from the record: one table for whole resources and filter views. */
+const ATTRIBUTES: {
+  readonly [K in keyof ScimUser]-?: (member: ScimUserRecord, baseUrl: string) => ScimUser[K];
+} = {
+  schemas: () => [USER_SCHEMA],
+  id: (m) => m.id,
+  externalId: (m) => m.externalId,
+  userName: (m) => m.userName,
+  name: (m) => ({
+    givenName: m.givenName,
+    familyName: m.familyName,
+    formatted: `${m.givenName} ${m.familyName}`.trim(),
+  }),
+  displayName: (m) => m.displayName,
+  emails: (m) => [{ primary: true, value: m.email, type: 'work' }],
+  active: (m) => m.active,
+  meta: (m, baseUrl) => ({
+    resourceType: 'User',
+    created: m.created.toISOString(),
+    lastModified: m.lastModified.toISOString(),
+    location: `${baseUrl}/Users/${m.id}`,
+  }),
+};
+
 export function toScimUser(member: ScimUserRecord, baseUrl: string): ScimUser {
-  return {
-    schemas: [USER_SCHEMA],
-    id: member.id,
-    externalId: member.externalId,
-    userName: member.userName,
-    name: {
-      givenName: member.givenName,
-      familyName: member.familyName,
-      formatted: `${member.givenName} ${member.familyName}`.trim(),
-    },
-    displayName: member.displayName,
-    emails: [{ primary: true, value: member.email, type: 'work' }],
-    active: member.active,
-    meta: {
-      resourceType: 'User',
-      created: member.created.toISOString(),
-      lastModified: member.lastModified.toISOString(),
-      location: `${baseUrl}/Users/${member.id}`,
-    },
-  };
+  return userAttributes(member, baseUrl, Object.keys(ATTRIBUTES) as (keyof ScimUser)[]) as ScimUser;
+}
+
+/** The User's attributes named by `keys` only (a filter reads a few of them, and a team has 100,000). */
+export function userAttributes(
+  member: ScimUserRecord,
+  baseUrl: string,
+  keys: readonly (keyof ScimUser)[],
+): Partial<ScimUser> {
+  const user: Record<string, unknown> = {};
+  for (const key of keys) user[key] = ATTRIBUTES[key](member, baseUrl);
+  return user as Partial<ScimUser>;
+}
+
+/** The served User attribute named `name`, case aside (SCIM attribute names are case-insensitive). */
+export function userAttributeNamed(name: string): keyof ScimUser | undefined {
+  const wanted = name.toLowerCase();
+  return (Object.keys(ATTRIBUTES) as (keyof ScimUser)[]).find((key) => key.toLowerCase() === wanted);
 }
 
 /** One page of a list: `page` starts at `startIndex` (from 1) of `totalResults`. */

@@ -5,7 +5,14 @@ import { FedsimError } from '../core/errors.js';
 import { MAX_RESULTS, resourceTypes, schemas, serviceProviderConfig } from './discovery.js';
 import { type ScimErrorResponse, toScimError } from './errors.js';
 import { compileFilter } from './filter.js';
-import { listPage, listResponse, parseUserInput, type ScimUser, toScimUser } from './resource.js';
+import {
+  listPage,
+  listResponse,
+  parseUserInput,
+  type ScimUser,
+  toScimUser,
+  userAttributes,
+} from './resource.js';
 import type { ScimUserRecord, ScimUserStore } from './store.js';
 
 /** A SCIM 2.0 Users endpoint over a user store, shaped to what Okta's SCIM client expects. */
@@ -119,8 +126,11 @@ export function createScimRouter(options: ScimServerOptions): Router {
       send(res, 200, listResponse(page, store.count(), startIndex));
       return;
     }
-    const candidates = filter.candidates(store) ?? store.all();
-    send(res, 200, listPage(candidates.map(user).filter(filter.test), startIndex, count));
+    // Each User is tested on the attributes the filter reads; only the page's are served whole.
+    const view = (record: ScimUserRecord) => userAttributes(record, baseUrl(), filter.attributes);
+    const matching = (filter.candidates(store) ?? store.all()).filter((record) => filter.test(view(record)));
+    const page = matching.slice(startIndex - 1, startIndex - 1 + count).map(user);
+    send(res, 200, listResponse(page, matching.length, startIndex));
   });
 
   router.get('/Users/:id', (req, res) => send(res, 200, user(store.get(req.params.id))));

@@ -37,6 +37,14 @@ describe('filters', () => {
     ['meta.created gt "2026-01-15T09:00:30.000Z"', ['alan@example.com']],
     ['externalId eq "00U1A2B3C4D5E6F7G8H9"', []],
     ['externalId pr', ['ada@example.com', 'grace@navy.mil', 'alan@example.com']],
+    // Each User is tested on the attributes the filter names only: names fold case, an
+    // extension's attribute (none served) matches nobody, meta is built when named.
+    ['USERNAME eq "alan@example.com" or Name.GivenName eq "Ada"', ['ada@example.com', 'alan@example.com']],
+    ['urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department pr', []],
+    [
+      'meta.resourceType eq "User" and displayName pr',
+      ['ada@example.com', 'grace@navy.mil', 'alan@example.com'],
+    ],
   ])('%s', async (filter, expected) => {
     expect(await userNames(filter)).toEqual(expected);
   });

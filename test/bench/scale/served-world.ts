@@ -125,6 +125,11 @@ const pages = {
     `${facts.dropbox.url}/scim/v2/Users?count=100`,
     `Bearer ${facts.dropbox.scimToken}`,
   )),
+  ...(await api(
+    'dropbox GET /scim/v2/Users?filter=active eq true',
+    `${facts.dropbox.url}/scim/v2/Users?count=100&filter=${encodeURIComponent('active eq true')}`,
+    `Bearer ${facts.dropbox.scimToken}`,
+  )),
 };
 const journey = await timed(async () => (await signIn(facts, parties)).html.length);
 const slowest = Object.entries(pages).sort(([, a], [, b]) => b.ms - a.ms)[0];
