@@ -103,6 +103,22 @@ export class Team implements ScimUserStore {
     return this.#members.size;
   }
 
+  /** How many members pass `test`, and copies of the matches `start` to `end` (from 0): no other is copied. */
+  select(
+    test: (member: Readonly<Member>) => boolean,
+    start: number,
+    end: number,
+  ): { total: number; page: Member[] } {
+    const page: Member[] = [];
+    let total = 0;
+    for (const member of this.#members.values()) {
+      if (!test(member)) continue;
+      if (total >= start && total < end) page.push({ ...member });
+      total += 1;
+    }
+    return { total, page };
+  }
+
   /** Members `start` to `end` (exclusive, from 0) in join order. */
   slice(start: number, end: number): Member[] {
     if (this.#holes > 0) {

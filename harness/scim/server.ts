@@ -127,10 +127,14 @@ export function createScimRouter(options: ScimServerOptions): Router {
       return;
     }
     // Each User is tested on the attributes the filter reads; only the page's are served whole.
-    const view = (record: ScimUserRecord) => userAttributes(record, baseUrl(), filter.attributes);
-    const matching = (filter.candidates(store) ?? store.all()).filter((record) => filter.test(view(record)));
-    const page = matching.slice(startIndex - 1, startIndex - 1 + count).map(user);
-    send(res, 200, listResponse(page, matching.length, startIndex));
+    const passes = (record: Readonly<ScimUserRecord>) =>
+      filter.test(userAttributes(record, baseUrl(), filter.attributes));
+    const [start, end] = [startIndex - 1, startIndex - 1 + count];
+    const matching = filter.candidates(store)?.filter(passes);
+    const { total, page } = matching
+      ? { total: matching.length, page: matching.slice(start, end) }
+      : store.select(passes, start, end);
+    send(res, 200, listResponse(page.map(user), total, startIndex));
   });
 
   router.get('/Users/:id', (req, res) => send(res, 200, user(store.get(req.params.id))));

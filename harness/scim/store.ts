@@ -34,6 +34,15 @@ export interface ScimUserStore {
   /** Every User, in a stable order so paging is stable. */
   all(): ScimUserRecord[];
   count(): number;
+  /**
+   * How many Users pass `test`, and those of them `start` to `end` (exclusive, from 0), in that
+   * order: a filter's page and its totalResults, without copying the Users that are not shown.
+   */
+  select(
+    test: (user: Readonly<ScimUserRecord>) => boolean,
+    start: number,
+    end: number,
+  ): { total: number; page: ScimUserRecord[] };
   /** Users `start` to `end` (exclusive, from 0) in that order, read without walking the rest. */
   slice(start: number, end: number): ScimUserRecord[];
   find(id: string): ScimUserRecord | undefined;

@@ -82,6 +82,16 @@ describe('Team', () => {
     expect(t.get(member.id).state).toBe('invited');
   });
 
+  it('selects a page of the members a test passes, with their count, copying only the page', () => {
+    const t = team();
+    for (let n = 1; n <= 7; n++) t.create({ ...ada, userName: `u${n}@example.com`, active: n % 2 === 1 });
+    const { total, page } = t.select((m) => m.active, 1, 3);
+    expect([total, page.map((m) => m.userName)]).toEqual([4, ['u3@example.com', 'u5@example.com']]);
+    const first = page[0] as (typeof page)[number];
+    first.userName = 'changed@example.com';
+    expect(t.get(first.id).userName).toBe('u3@example.com');
+  });
+
   it('confirms an invited member at first sign-in and refuses a suspended one', () => {
     const t = team();
     const { id } = t.create(ada);
