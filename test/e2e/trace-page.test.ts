@@ -43,6 +43,9 @@ async function open(
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(`file://${file}`);
+  // The clipboard answers the focused page only, and the worker's shared browser may hold other
+  // files' pages: two full suites left a copy pending (its status empty for 10 s), never alone.
+  await page.bringToFront();
   return { page, file, requests };
 }
 
