@@ -1,6 +1,6 @@
 /**
  * The page's only script, inline: copies a hop's explain command (selecting it, with a message,
- * where the clipboard is refused), opens or closes every hop, and opens the hop a link points at.
+ * where the clipboard is refused or does not answer within 2 s), opens or closes every hop, and opens the hop a link points at.
  * The page reads completely without it: every command is printed, every hop is a <details>.
  */
 export const SCRIPT = `(() => {
@@ -17,7 +17,9 @@ export const SCRIPT = `(() => {
     }
     const status = button.parentElement.querySelector('.copy-status');
     try {
-      await navigator.clipboard.writeText(button.dataset.copy);
+      // A clipboard that never answers (seen in headless chromium) counts as refused, not as a wait.
+      const silent = new Promise((_, refuse) => setTimeout(() => refuse(new Error('no answer')), 2000));
+      await Promise.race([navigator.clipboard.writeText(button.dataset.copy), silent]);
       status.textContent = 'Copied.';
     } catch {
       getSelection().selectAllChildren(button.parentElement.querySelector('code'));
