@@ -35,3 +35,12 @@ export function generatedWorld(
     },
   };
 }
+
+/** The scale benches' world: `count` provisioned users with a password, in 10 groups `Batch 1`… */
+export function batchedWorld(count: number): WorldConfig {
+  return generatedWorld(count, {
+    groups: { pattern: 'Batch {g}', every: Math.ceil(count / 10) },
+    provisioned: true,
+    password: 'Passw0rd-1!',
+  });
+}

@@ -56,8 +56,10 @@ const ATTRIBUTES: {
   }),
 };
 
+const EVERY_ATTRIBUTE = Object.keys(ATTRIBUTES) as (keyof ScimUser)[];
+
 export function toScimUser(member: ScimUserRecord, baseUrl: string): ScimUser {
-  return userAttributes(member, baseUrl, Object.keys(ATTRIBUTES) as (keyof ScimUser)[]) as ScimUser;
+  return userAttributes(member, baseUrl, EVERY_ATTRIBUTE) as ScimUser;
 }
 
 /** The User's attributes named by `keys` only (a filter reads a few of them, and a team has 100,000). */
@@ -74,7 +76,7 @@ export function userAttributes(
 /** The served User attribute named `name`, case aside (SCIM attribute names are case-insensitive). */
 export function userAttributeNamed(name: string): keyof ScimUser | undefined {
   const wanted = name.toLowerCase();
-  return (Object.keys(ATTRIBUTES) as (keyof ScimUser)[]).find((key) => key.toLowerCase() === wanted);
+  return EVERY_ATTRIBUTE.find((key) => key.toLowerCase() === wanted);
 }
 
 /** One page of a list: `page` starts at `startIndex` (from 1) of `totalResults`. */

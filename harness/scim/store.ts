@@ -31,12 +31,11 @@ export interface ScimUserInput {
 
 /** Failures are thrown as FedsimErrors whose status the server answers with (e.g. 404, 409). */
 export interface ScimUserStore {
-  /** Every User, in a stable order so paging is stable. */
-  all(): ScimUserRecord[];
   count(): number;
   /**
-   * How many Users pass `test`, and those of them `start` to `end` (exclusive, from 0), in that
-   * order: a filter's page and its totalResults, without copying the Users that are not shown.
+   * How many Users pass `test`, and those of them `start` to `end` (exclusive, from 0), in a
+   * stable order so paging is stable: a filter's page and its totalResults, without copying the
+   * Users not shown.
    */
   select(
     test: (user: Readonly<ScimUserRecord>) => boolean,

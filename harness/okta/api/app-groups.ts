@@ -5,7 +5,7 @@ import type { AppGroup, AppGroupAssignments, AppGroupChanges } from './app-group
 import { groupAssignmentFields, patchedGroup } from './app-group-patch.js';
 import { parseBody } from './common.js';
 import type { OktaGroupJson } from './groups.js';
-import { afterCursor, pageOf, queryParam } from './query.js';
+import { afterCursor, cursorPage, queryParam } from './query.js';
 
 /** How an org assigns groups to its apps; provisioning for the members runs after the answer. */
 export interface AppGroupAssigner {
@@ -67,7 +67,7 @@ export function appGroupRoutes(
     const app = deps.appOf(req.params.appId);
     const all = groups.store.of(app.id).map((g) => ({ ...g, id: g.groupId }));
     const origin = deps.baseUrl();
-    const { page, links } = pageOf(req, afterCursor(all, queryParam(req, 'after'), 'group'), origin);
+    const { page, links } = cursorPage(req, afterCursor(all, queryParam(req, 'after'), 'group'), origin);
     res.setHeader('Link', links);
     res.json(page.map((g) => serializeAppGroup(g, origin)));
   });

@@ -6,7 +6,7 @@ import { type AppGroupAssigner, appGroupRoutes } from './app-groups.js';
 import type { AppUser, AppUsers } from './app-users.js';
 import { apiAuth, apiFront, type OktaApiOptions, parseBody } from './common.js';
 import { oktaErrorHandler } from './errors.js';
-import { afterCursor, firstMatches, limitParam, type PageRules, pageOf, queryParam } from './query.js';
+import { afterCursor, cursorPage, firstMatches, type PageRules, pageLimit, queryParam } from './query.js';
 
 /** What `/api/v1/apps` knows of an app instance; the org owns the apps themselves. */
 export interface AppSummary {
@@ -121,9 +121,9 @@ export function createAppsRouter(options: AppsApiOptions): Router {
     const q = queryParam(req, 'q');
     const listed = afterCursor(appUsers.list(app.id), queryParam(req, 'after'), 'app user', userIdOf);
     // `q` is tested in list order until the page (and one more, for the next link) is full.
-    const wanted = limitParam(req, APP_USER_PAGES.defaultLimit, APP_USER_PAGES.maxLimit) + 1;
+    const wanted = pageLimit(req, APP_USER_PAGES) + 1;
     const matching = q === undefined ? listed : firstMatches(listed, appUserQ(q, directory), wanted);
-    const { page, links } = pageOf(req, matching, options.baseUrl(), APP_USER_PAGES, userIdOf);
+    const { page, links } = cursorPage(req, matching, options.baseUrl(), APP_USER_PAGES, userIdOf);
     res.setHeader('Link', links);
     res.json(page.map(serialize));
   });

@@ -6,7 +6,7 @@ import type { Groups, OktaGroup } from '../groups.js';
 import type { SystemLog } from '../syslog/log-store.js';
 import { apiAuth, apiFront, type OktaApiOptions, parseBody } from './common.js';
 import { oktaErrorHandler } from './errors.js';
-import { afterCursor, type PageRules, pageOf, queryParam } from './query.js';
+import { afterCursor, cursorPage, type PageRules, queryParam } from './query.js';
 import { serializeUser } from './serialize.js';
 
 export interface GroupsApiOptions extends OktaApiOptions {
@@ -79,7 +79,7 @@ export function createGroupsRouter(options: GroupsApiOptions): Router {
   router.get('/groups', (req, res) => {
     const all = afterCursor(groups.all(), queryParam(req, 'after'), 'group');
     const origin = options.baseUrl();
-    const { page, links } = pageOf(req, all.filter(nameStartsWith(queryParam(req, 'q'))), origin);
+    const { page, links } = cursorPage(req, all.filter(nameStartsWith(queryParam(req, 'q'))), origin);
     res.setHeader('Link', links);
     res.json(page.map((g) => serializeGroup(g, origin)));
   });
@@ -104,7 +104,7 @@ export function createGroupsRouter(options: GroupsApiOptions): Router {
     const group = groups.get(req.params.groupId);
     const ids = afterCursor([...group.members], queryParam(req, 'after'), 'group member', (id) => id);
     const origin = options.baseUrl();
-    const { page, links } = pageOf(req, ids, origin, GROUP_MEMBER_PAGES, (id) => id);
+    const { page, links } = cursorPage(req, ids, origin, GROUP_MEMBER_PAGES, (id) => id);
     res.setHeader('Link', links);
     // A member deleted from the directory since is no longer listed, as in Okta.
     const members = page.flatMap((id) => directory.find(id) ?? []);

@@ -163,15 +163,20 @@ export function pageLinks(
   return links;
 }
 
+/** The page size a request asks for under a list's rules (its default, capped at its maximum). */
+export function pageLimit(req: Request, rules: PageRules = LIST_PAGES): number {
+  return limitParam(req, rules.defaultLimit, rules.maxLimit);
+}
+
 /** One page of `matching` (items already past the cursor) and the Link header values for it. */
-export function pageOf<T>(
+export function cursorPage<T>(
   req: Request,
   matching: T[],
   origin: string,
   rules: PageRules = LIST_PAGES,
   idOf: IdOf<T> = ownId,
 ): { page: T[]; links: string[] } {
-  const limit = limitParam(req, rules.defaultLimit, rules.maxLimit);
+  const limit = pageLimit(req, rules);
   const page = matching.slice(0, limit);
   const last = page.at(-1);
   const nextAfter =

@@ -2,8 +2,8 @@ import type { Request } from 'express';
 import type { Directory, OktaUser } from '../directory.js';
 import {
   firstMatches,
-  limitParam,
   listQuery,
+  pageLimit,
   queryParam,
   sortedUsers,
   unknownCursor,
@@ -30,7 +30,7 @@ export function listUsers(req: Request, directory: Directory, ctx: AttrContext):
   }
   const start = after === undefined ? -1 : index.position(after);
   if (start === undefined) throw unknownCursor(after as string);
-  const wanted = limitParam(req, userPages(req).defaultLimit) + 1;
+  const wanted = pageLimit(req, userPages(req)) + 1;
   const position = (u: OktaUser) => index.position(u.id) ?? -1;
   const ordered = query.candidates
     ? query.candidates.filter((u) => position(u) > start).sort((a, b) => position(a) - position(b))

@@ -8,7 +8,7 @@ import type { SystemLog } from '../syslog/log-store.js';
 import { UserAdmin } from '../user-admin.js';
 import { apiAuth, apiFront, type OktaApiOptions, parseBody } from './common.js';
 import { oktaErrorHandler } from './errors.js';
-import { booleanParam, pageOf, queryParam, userPages } from './query.js';
+import { booleanParam, cursorPage, queryParam, userPages } from './query.js';
 import { serializeUser } from './serialize.js';
 import { listUsers } from './user-list.js';
 
@@ -116,7 +116,7 @@ export function createUsersRouter(options: UsersApiOptions): Router {
   router.get('/users', (req, res) => {
     const matching = listUsers(req, directory, { typeId });
     const origin = options.baseUrl();
-    const { page, links } = pageOf(req, matching, origin, userPages(req));
+    const { page, links } = cursorPage(req, matching, origin, userPages(req));
     res.setHeader('Link', links);
     res.json(page.map((u) => serializeUser(u, { baseUrl: origin, typeId })));
   });

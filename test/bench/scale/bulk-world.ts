@@ -1,7 +1,7 @@
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { createWorld } from '../../../harness/world/world.js';
-import { generatedWorld } from '../../generated-world.js';
+import { batchedWorld } from '../../generated-world.js';
 import { rssMb } from '../proc.js';
 import { gc } from '../stats.js';
 
@@ -23,11 +23,7 @@ const cpu = process.cpuUsage();
 const t = performance.now();
 const world = await createWorld({
   seed: 'bulk',
-  ...generatedWorld(count, {
-    groups: { pattern: 'Batch {g}', every: Math.ceil(count / 10) },
-    provisioned: true,
-    password: 'Passw0rd-1!',
-  }),
+  ...batchedWorld(count),
 });
 const wallS = (performance.now() - t) / 1000;
 const used = process.cpuUsage(cpu);

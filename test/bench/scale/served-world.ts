@@ -2,10 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { stringify } from 'yaml';
 import { Agent } from '../../../harness/agent/index.js';
 import { loopbackFetch } from '../../../harness/core/http.js';
+import { batchedWorld } from '../../generated-world.js';
+import type { ServeFacts } from '../../serve/serve-process.js';
 import { rssMb } from '../proc.js';
-import { type Facts, signIn, startServe } from '../serve-client.js';
+import { signIn, startServe } from '../serve-client.js';
 import { summarise } from '../stats.js';
 
 /**
@@ -18,36 +21,14 @@ const [cli, countArg] = process.argv.slice(2);
 const count = Number(countArg ?? 100_000);
 const REPEATS = 7;
 
-interface ServedFacts extends Facts {
-  org1: Facts['org1'] & { apiToken: string; org2orgAppId: string };
-  org2: Facts['org2'] & { apiToken: string; dropboxAppId: string };
-  dropbox: Facts['dropbox'] & { scimToken: string };
-  admins: { org: 'org1' | 'org2' | 'dropbox'; login: string; password: string; url: string }[];
-}
-
 const scenario = join(mkdtempSync(join(tmpdir(), 'fedsim-served-world-')), 'served-world.yaml');
-writeFileSync(
-  scenario,
-  [
-    `name: ${count} provisioned users`,
-    'world:',
-    '  org1:',
-    '    users:',
-    '      - generate:',
-    `          count: ${count}`,
-    "          template: { login: 'user{n}@org1.example', firstName: User, lastName: '{n}', password: 'Passw0rd-1!' }",
-    `          groups: { pattern: 'Batch {g}', every: ${Math.ceil(count / 10)} }`,
-    '          provisioned: true',
-    'steps:',
-    '  - expect: { org2: { user: user1@org1.example, status: PROVISIONED } }',
-    '',
-  ].join('\n'),
-);
+const steps = [{ expect: { org2: { user: 'user1@org1.example', status: 'PROVISIONED' } } }];
+writeFileSync(scenario, stringify({ name: `${count} provisioned users`, world: batchedWorld(count), steps }));
 
 const started = performance.now();
 const { child, facts: served } = await startServe(cli as string, [scenario]);
 const readyS = (performance.now() - started) / 1000;
-const facts = served as ServedFacts;
+const facts = served as ServeFacts;
 const parties = { [facts.org1.url]: 'org1', [facts.org2.url]: 'org2', [facts.dropbox.url]: 'dropbox' };
 
 /** Median ms and the size in bytes of `fetch` done REPEATS times. */
