@@ -73,7 +73,7 @@ export const serve: CliCommand = {
       .option('--scim-token <token>', 'the bearer token for --scim-url')
       .addOption(
         // footprint: RSS stays flat over thousands of sign-ins; throughput: ~1.5× the journeys per
-        // CPU second, RSS ~30 MB higher (serve-heap.ts).
+        // CPU second, RSS ~40–60 MB higher (serve-heap.ts).
         new Option('--heap <profile>', 'V8 heap: footprint, or throughput for load tests')
           .argParser(oneOf(SERVE_HEAPS))
           .default('footprint'),
