@@ -1,5 +1,6 @@
 import { type Filter, parse, Tester } from 'scim2-parse-filter';
 import { FedsimError } from '../core/errors.js';
+import { filterPredicate, type PredicateRules } from './filter-predicate.js';
 import { type ScimUser, USER_SCHEMA, userAttributeNamed } from './resource.js';
 import type { ScimUserRecord, ScimUserStore } from './store.js';
 
@@ -16,74 +17,13 @@ function stripCoreUrn(path: string): string {
   return path.toLowerCase().startsWith(prefix) ? path.slice(prefix.length) : path;
 }
 
-/** Attribute paths split once per path, not once per User tested (the library splits on every test). */
-const splitPaths = new Map<string, string[]>();
+const library = new Tester();
 
-class CoreTester extends Tester {
-  override attrPath(path: string): string[] {
-    let split = splitPaths.get(path);
-    if (!split) {
-      split = super.attrPath(stripCoreUrn(path));
-      if (splitPaths.size < 1000) splitPaths.set(path, split);
-    }
-    return split;
-  }
-}
-
-const exact = new CoreTester();
-
-function fold<T>(value: T): T {
-  return (typeof value === 'string' ? value.toLowerCase() : value) as T;
-}
-
-type CompValue = Parameters<Tester['eq']>[1];
-
-/** Whether a comparison is on a caseExact attribute: decided once per filter node, not per User. */
-const caseExact = new WeakMap<Filter, boolean>();
-
-function isCaseExact(f: Filter): boolean {
-  let exactly = caseExact.get(f);
-  if (exactly === undefined) {
-    exactly = f.op !== '[]' && 'attrPath' in f && CASE_EXACT.has(stripCoreUrn(f.attrPath).toLowerCase());
-    caseExact.set(f, exactly);
-  }
-  return exactly;
-}
-
-class CaseFoldingTester extends CoreTester {
-  override test(resource: unknown, f: Filter): boolean {
-    return isCaseExact(f) ? exact.test(resource, f) : super.test(resource, f);
-  }
-  override eq(r: unknown, v: CompValue): boolean {
-    return super.eq(fold(r), fold(v));
-  }
-  override ne(r: unknown, v: CompValue): boolean {
-    return super.ne(fold(r), fold(v));
-  }
-  override co(r: unknown, v: CompValue): boolean {
-    return super.co(fold(r), fold(v));
-  }
-  override sw(r: unknown, v: CompValue): boolean {
-    return super.sw(fold(r), fold(v));
-  }
-  override ew(r: unknown, v: CompValue): boolean {
-    return super.ew(fold(r), fold(v));
-  }
-  override gt(r: unknown, v: CompValue): boolean {
-    return super.gt(fold(r), fold(v));
-  }
-  override lt(r: unknown, v: CompValue): boolean {
-    return super.lt(fold(r), fold(v));
-  }
-  override ge(r: unknown, v: CompValue): boolean {
-    return super.ge(fold(r), fold(v));
-  }
-  override le(r: unknown, v: CompValue): boolean {
-    return super.le(fold(r), fold(v));
-  }
-}
-
-const folding = new CaseFoldingTester();
+/** How fedsim's User attributes are compared: paths without the core URN, case folded except on CASE_EXACT. */
+const RULES: PredicateRules = {
+  split: (path) => library.attrPath(stripCoreUrn(path)),
+  caseExact: (path) => CASE_EXACT.has(stripCoreUrn(path).toLowerCase()),
+};
 
 /**
  * A `filter`: the test a resource passes and the Users an index can name for it, in the store's
@@ -134,7 +74,7 @@ export function compileFilter(expression: string | undefined): ScimFilter | unde
     });
   }
   return {
-    test: (resource) => folding.test(resource, ast),
+    test: filterPredicate(ast, RULES),
     candidates: (store) => candidatesOf(ast, store),
     attributes: [...new Set(attributesOf(ast))],
   };

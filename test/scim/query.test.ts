@@ -49,6 +49,22 @@ describe('filters', () => {
     expect(await userNames(filter)).toEqual(expected);
   });
 
+  it('tests a string operator on a User without externalId as no match, not a 500', async () => {
+    const res = await api()
+      .post('/scim/v2/Users')
+      .set(AUTH)
+      .send({
+        schemas: [USER_SCHEMA],
+        userName: 'kay@example.com',
+        name: { givenName: 'Kay', familyName: 'Nobody' },
+      });
+    expect(res.status).toBe(201);
+    // The three Users above carry an externalId ("00u…"); Kay has none.
+    expect(await userNames('externalId sw "00u"')).toHaveLength(3);
+    expect(await userNames('externalId co "u" and userName sw "kay"')).toEqual([]);
+    expect(await userNames('not (externalId ew "x")')).toContain('kay@example.com');
+  });
+
   it('answers an unparsable filter with 400 invalidFilter', async () => {
     const res = await api().get('/scim/v2/Users').query({ filter: 'userName eq' }).set(AUTH);
     expect(res.status).toBe(400);
