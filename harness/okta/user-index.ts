@@ -95,12 +95,29 @@ export class UserIndex<U extends IndexedUser> {
     return this.#position.get(id);
   }
 
-  /** Every user, newest first, read lazily. */
-  *newestFirst(): Generator<U> {
-    for (let i = this.#order.length - 1; i >= 0; i--) {
-      const user = this.#order[i];
-      if (user) yield user;
+  /**
+   * Users in creation order (`newestFirst`: the other way) after `after` (all when undefined) that
+   * pass `test`: the first `skip` of them passed over, then at most `wanted`. One plain loop that
+   * stops when the page is full: serve's world runs V8 with `--optimize-for-size`, where reading
+   * 100,000 users through a generator stayed ~9× slower than this (docs/decisions/bulk-worlds.md).
+   */
+  pick(
+    test: (user: U) => boolean,
+    page: { wanted: number; skip?: number; after?: string; newestFirst?: boolean },
+  ): U[] {
+    const found: U[] = [];
+    let skip = page.skip ?? 0;
+    const order = this.#order;
+    const step = page.newestFirst ? -1 : 1;
+    const after = page.after === undefined ? undefined : (this.#position.get(page.after) ?? order.length);
+    let i = after === undefined ? (page.newestFirst ? order.length - 1 : 0) : after + step;
+    for (; i >= 0 && i < order.length && found.length < page.wanted; i += step) {
+      const user = order[i];
+      if (user === undefined || !test(user)) continue;
+      if (skip > 0) skip--;
+      else found.push(user);
     }
+    return found;
   }
 
   /** Users created after `afterId` (all when undefined), in creation order, read lazily. */

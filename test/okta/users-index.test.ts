@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SortedKeys } from '../../harness/core/sorted-keys.js';
+import { UserIndex } from '../../harness/okta/user-index.js';
 import { call, type TestOrg, testOrg } from './api-helpers.js';
 
 // The Users API answers from the directory's indexes (issue 16); these check the answers stay
@@ -48,6 +49,41 @@ describe('SortedKeys', () => {
       'id1237',
       'id1238',
       'id1239',
+    ]);
+  });
+});
+
+describe('UserIndex.pick', () => {
+  const user = (n: number) => ({
+    id: `u${n}`,
+    status: n % 3 === 0 ? 'SUSPENDED' : 'ACTIVE',
+    profile: {
+      login: `user${n}@example.com`,
+      email: `user${n}@example.com`,
+      firstName: 'U',
+      lastName: `${n}`,
+    },
+  });
+  const index = new UserIndex<ReturnType<typeof user>>();
+  for (let n = 1; n <= 10; n++) index.added(user(n));
+  index.removed(user(5));
+  const ids = (users: { id: string }[]) => users.map((u) => u.id);
+  const active = (u: { status: string }) => u.status === 'ACTIVE';
+
+  it('reads creation order past deleted users, from a cursor, skipping and stopping at the page', () => {
+    expect(ids(index.pick(active, { wanted: 3 }))).toEqual(['u1', 'u2', 'u4']);
+    expect(ids(index.pick(active, { wanted: 3, after: 'u4' }))).toEqual(['u7', 'u8', 'u10']);
+    expect(ids(index.pick(active, { wanted: 2, skip: 3 }))).toEqual(['u7', 'u8']);
+    expect(ids(index.pick(() => true, { wanted: 100, after: 'u8' }))).toEqual(['u9', 'u10']);
+    expect(index.pick(active, { wanted: 0 })).toEqual([]);
+  });
+
+  it('reads newest first, from a cursor too', () => {
+    expect(ids(index.pick(active, { wanted: 3, newestFirst: true }))).toEqual(['u10', 'u8', 'u7']);
+    expect(ids(index.pick(() => true, { wanted: 3, newestFirst: true, after: 'u6' }))).toEqual([
+      'u4',
+      'u3',
+      'u2',
     ]);
   });
 });

@@ -32,8 +32,9 @@ export function listUsers(req: Request, directory: Directory, ctx: AttrContext):
   if (start === undefined) throw unknownCursor(after as string);
   const wanted = pageLimit(req, userPages(req)) + 1;
   const position = (u: OktaUser) => index.position(u.id) ?? -1;
+  if (!query.candidates) return index.pick(query.test, { wanted, ...(after === undefined ? {} : { after }) });
   const ordered = query.candidates
-    ? query.candidates.filter((u) => position(u) > start).sort((a, b) => position(a) - position(b))
-    : index.from(after);
+    .filter((u) => position(u) > start)
+    .sort((a, b) => position(a) - position(b));
   return firstMatches(ordered, query.test, wanted);
 }

@@ -47,12 +47,7 @@ function peoplePage(directory: Directory, q: string, status: string, requested: 
   const { index } = directory;
   const total = status === '' ? index.size : index.countWithStatus(status);
   const window = pageWindow(total, requested, PEOPLE_PAGE_SIZE);
-  const rows: OktaUser[] = [];
-  let seen = 0;
-  for (const user of index.from(undefined)) {
-    if (rows.length === window.end - window.start) break;
-    if (accept(user) && seen++ >= window.start) rows.push(user);
-  }
+  const rows = index.pick(accept, { skip: window.start, wanted: window.end - window.start });
   return { ...window, rows };
 }
 

@@ -2,7 +2,6 @@ import type { Router } from 'express';
 import { escapeHtml } from '../../../core/html.js';
 import { CHOICES_MAX, pageOf, pagerNav } from '../../../core/paging.js';
 import type { AppUser } from '../../api/app-users.js';
-import { firstMatches } from '../../api/query.js';
 import type { ConsoleView } from '../../console/console.js';
 import { field, postButton, select, statusBadge, table, when } from '../../console/html.js';
 import type { OktaUser } from '../../directory.js';
@@ -31,7 +30,8 @@ function unassignedPeople(
   const count = index.size - index.countWithStatus('DEPROVISIONED') - held;
   if (count > CHOICES_MAX) return { count };
   const free = (u: OktaUser) => !appUsers.find(app.id, u.id) && u.status !== 'DEPROVISIONED';
-  const choices = firstMatches(index.newestFirst(), free, count)
+  const choices = index
+    .pick(free, { wanted: count, newestFirst: true })
     .reverse()
     .map((u): [string, string] => [
       u.profile.login,
