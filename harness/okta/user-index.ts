@@ -120,15 +120,6 @@ export class UserIndex<U extends IndexedUser> {
     return found;
   }
 
-  /** Users created after `afterId` (all when undefined), in creation order, read lazily. */
-  *from(afterId: string | undefined): Generator<U> {
-    const start = afterId === undefined ? 0 : (this.#position.get(afterId) ?? this.#order.length) + 1;
-    for (let i = start; i < this.#order.length; i++) {
-      const user = this.#order[i];
-      if (user) yield user;
-    }
-  }
-
   /**
    * The users `matching` finds, or undefined when they are more than DENSE_SHARE of the directory:
    * then reading the list in creation order finds a page of them sooner than gathering, sorting

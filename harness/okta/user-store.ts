@@ -15,7 +15,7 @@ export class UserStore {
   readonly #byLogin = new LoginIndex();
   /** Creation order, statuses and the lower-cased login, email and names: what the Users API queries. */
   readonly index = new UserIndex<OktaUser>();
-  readonly #lookalikes = new LookalikeIndex(() => this.index.from(undefined));
+  readonly #lookalikes = new LookalikeIndex(() => this.index.all());
 
   readonly #listeners: ((user: OktaUser) => void)[] = [];
   /** How many users hold each password: what a trace redacts, without a scan of every user. */

@@ -127,8 +127,9 @@ export function createScimRouter(options: ScimServerOptions): Router {
       return;
     }
     // Each User is tested on the attributes the filter reads; only the page's are served whole.
+    const base = baseUrl();
     const passes = (record: Readonly<ScimUserRecord>) =>
-      filter.test(userAttributes(record, baseUrl(), filter.attributes));
+      filter.test(userAttributes(record, base, filter.attributes));
     const [start, end] = [startIndex - 1, startIndex - 1 + count];
     const matching = filter.candidates(store)?.filter(passes);
     const { total, page } = matching

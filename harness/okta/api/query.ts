@@ -119,8 +119,8 @@ export function afterCursor<T>(
   return items.slice(index + 1);
 }
 
-/** The first `wanted` items that pass `test`, in order: a page (and one more) of a list read lazily. */
-export function firstMatches<T>(items: Iterable<T>, test: (item: T) => boolean, wanted: number): T[] {
+/** The first `wanted` items that pass `test`, in order: a page (and one more) without testing the rest. */
+export function firstMatches<T>(items: readonly T[], test: (item: T) => boolean, wanted: number): T[] {
   const found: T[] = [];
   for (const item of items) {
     if (found.length === wanted) break;

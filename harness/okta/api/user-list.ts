@@ -31,8 +31,8 @@ export function listUsers(req: Request, directory: Directory, ctx: AttrContext):
   const start = after === undefined ? -1 : index.position(after);
   if (start === undefined) throw unknownCursor(after as string);
   const wanted = pageLimit(req, userPages(req)) + 1;
-  const position = (u: OktaUser) => index.position(u.id) ?? -1;
   if (!query.candidates) return index.pick(query.test, { wanted, ...(after === undefined ? {} : { after }) });
+  const position = (u: OktaUser) => index.position(u.id) ?? -1;
   const ordered = query.candidates
     .filter((u) => position(u) > start)
     .sort((a, b) => position(a) - position(b));

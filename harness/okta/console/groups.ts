@@ -5,7 +5,7 @@ import type { Directory } from '../directory.js';
 import type { GroupAdmin } from '../group-admin.js';
 import type { OktaGroup } from '../groups.js';
 import type { ConsoleSection } from './console.js';
-import { doneNotice, facts, field, postButton, statusBadge, table, when } from './html.js';
+import { doneNotice, facts, field, peopleCount, postButton, statusBadge, table, when } from './html.js';
 
 /** What Directory → Groups uses of an org. */
 export interface GroupsOrg {
@@ -62,7 +62,7 @@ function groupPage(org: GroupsOrg, group: OktaGroup, req: Request): string {
       ['Created', when(group.created)],
       ['Membership changed', when(group.lastMembershipUpdated)],
     ]) +
-    `</section><h2>Members</h2>${add}<p class="muted">${members.total} ${members.total === 1 ? 'person' : 'people'}</p>` +
+    `</section><h2>Members</h2>${add}<p class="muted">${peopleCount(members.total)}</p>` +
     `${table('Members', ['Person', 'Status', ''], rows)}${pagerNav(base, members)}`
   );
 }

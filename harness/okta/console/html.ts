@@ -66,6 +66,11 @@ export function select(
 }
 
 /** A status word as a coloured badge (ACTIVE, DEPROVISIONED, SUCCESS, FAILURE…). */
+/** "1 person", "12 people": the consoles' counts of a list of people. */
+export function peopleCount(n: number): string {
+  return `${n} ${n === 1 ? 'person' : 'people'}`;
+}
+
 export function statusBadge(status: string): string {
   return `<span class="status ${escapeHtml(status)}">${escapeHtml(status)}</span>`;
 }

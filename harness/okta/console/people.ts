@@ -3,7 +3,7 @@ import { escapeHtml } from '../../core/html.js';
 import { type ListPage, pageOf, pagerNav, pageWindow } from '../../core/paging.js';
 import { type Directory, OKTA_STATUSES, type OktaUser } from '../directory.js';
 import type { ConsoleSection } from './console.js';
-import { checkbox, doneNotice, field, queryText, select, statusBadge, table } from './html.js';
+import { checkbox, doneNotice, field, peopleCount, queryText, select, statusBadge, table } from './html.js';
 import { type PeopleOrg, personRoutes } from './person.js';
 
 export type { PeopleOrg } from './person.js';
@@ -62,7 +62,7 @@ function listPage(org: PeopleOrg, req: Request): string {
     statusBadge(u.status),
     escapeHtml(u.provider),
   ]);
-  const count = `<p class="muted">${list.total} ${list.total === 1 ? 'person' : 'people'}${q || status ? ' match' : ''}</p>`;
+  const count = `<p class="muted">${peopleCount(list.total)}${q || status ? ' match' : ''}</p>`;
   return (
     `<p><a class="button" href="/admin/people/new">Add person</a></p>${searchForm(q, status)}${count}` +
     table('People', ['Person', 'Username', 'Email', 'Status', 'Provider'], rows) +

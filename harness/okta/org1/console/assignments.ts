@@ -3,7 +3,7 @@ import { escapeHtml } from '../../../core/html.js';
 import { CHOICES_MAX, pageOf, pagerNav } from '../../../core/paging.js';
 import type { AppUser } from '../../api/app-users.js';
 import type { ConsoleView } from '../../console/console.js';
-import { field, postButton, select, statusBadge, table, when } from '../../console/html.js';
+import { field, peopleCount, postButton, select, statusBadge, table, when } from '../../console/html.js';
 import type { OktaUser } from '../../directory.js';
 import type { OktaGroup } from '../../groups.js';
 import { convertToGroup } from '../app-user-unassign.js';
@@ -129,7 +129,7 @@ function page(org: Org2OrgConsoleOrg, requestedPage: unknown): string {
   return (
     `<section class="panel"><h2>Assign to people</h2>${assignPeople}</section>` +
     `<section class="panel"><h2>Assign to groups</h2><p class="muted">Assigns each member of the group, now and as people join; those who leave lose the app unless assigned to it directly. Pushes to org2 run after, within org2's rate limit (Workflow › Provisioning tasks shows them).</p>${assignGroup}${assignedGroups(org)}</section>` +
-    `<h2>Assigned people</h2><p class="muted">${assigned.total} ${assigned.total === 1 ? 'person' : 'people'} assigned</p>` +
+    `<h2>Assigned people</h2><p class="muted">${peopleCount(assigned.total)} assigned</p>` +
     `${groupHeld ? GROUP_HELD_NOTE : ''}${table('Assigned people', ['Person', 'Application username', 'Assigned', 'Status', 'Sync state', 'Last sync', ''], rows)}` +
     pagerNav(`${APP_BASE}/assignments`, assigned)
   );

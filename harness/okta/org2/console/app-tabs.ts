@@ -2,7 +2,15 @@ import { escapeHtml as e } from '../../../core/html.js';
 import { pageOf, pagerNav } from '../../../core/paging.js';
 import type { SigningCredential } from '../../../crypto/credential.js';
 import { USERNAME_FORMATS } from '../../app-username.js';
-import { checkbox as box, field, postButton, select, statusBadge, table } from '../../console/html.js';
+import {
+  checkbox as box,
+  field,
+  peopleCount,
+  postButton,
+  select,
+  statusBadge,
+  table,
+} from '../../console/html.js';
 import type { OktaUser } from '../../directory.js';
 import type { ConsoleApp } from './console-app.js';
 
@@ -145,7 +153,7 @@ export function assignmentsTab(
         field('App username (empty: the username format)', 'userName'),
       'Assign',
     )}</section>` +
-    `<p class="muted">${assigned.total} ${assigned.total === 1 ? 'person' : 'people'} assigned</p>` +
+    `<p class="muted">${peopleCount(assigned.total)} assigned</p>` +
     table('People assigned', ['Person', 'Username', 'App username', 'Status', 'Sync', ''], rows) +
     pagerNav(`${base}/assignments`, assigned)
   );
